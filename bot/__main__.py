@@ -1,0 +1,80 @@
+"""`reframe` (= `python -m bot`): chat | run | migrate; with no command, the best available."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from dotenv import load_dotenv
+
+from bot.config import Settings
+from bot.errors import ReframeError
+from bot.logs import setup_logging
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reframe",
+        description="Reframe Coach: turn a 'no' into a plan. With no command: `run` when a "
+        "Slack or Discord token is configured, otherwise `chat`.",
+    )
+    commands = parser.add_subparsers(dest="command")
+    chat = commands.add_parser("chat", help="talk to the coach in this terminal")
+    chat.add_argument("--db", type=Path, help="SQLite file (default: REFRAME_DB or the data dir)")
+    chat.add_argument("--user", help="who is chatting (default: your login name)")
+    commands.add_parser("run", help="serve Slack and/or Discord, as configured")
+    migrate = commands.add_parser("migrate", help="bring the database schema up to date")
+    migrate.add_argument(
+        "--db", type=Path, help="SQLite file (default: REFRAME_DB or the data dir)"
+    )
+    return parser
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "me"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse the command line, load settings, run; errors are one clear message, no traceback."""
+    args = _parser().parse_args(argv)
+    load_dotenv(Path.cwd() / ".env")
+    environ = dict(os.environ)
+    db_override: Path | None = getattr(args, "db", None)
+    if db_override is not None:
+        environ["REFRAME_DB"] = str(db_override)
+    try:
+        settings = Settings.from_env(environ)
+        command = args.command or (
+            "run" if settings.slack_enabled or settings.discord_enabled else "chat"
+        )
+        # The chat owns the terminal: only warnings go to stderr there.
+        setup_logging(settings.log_level if command != "chat" else "WARNING")
+        if command == "chat":
+            from bot.runner import run_chat
+
+            return asyncio.run(run_chat(settings, user=args.__dict__.get("user") or _login_name()))
+        if command == "migrate":
+            from bot.runner import run_migrate
+
+            return asyncio.run(run_migrate(settings))
+        from bot.runner import run_platforms
+
+        return asyncio.run(run_platforms(replace(settings)))
+    except ReframeError as error:
+        print(f"reframe: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Adapters: each turns a platform's payloads into Inbounds and Messages into its UI."""

@@ -1,0 +1,133 @@
+"""The terminal chat: the same engine, one user, numbered options instead of buttons."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import stat
+import sys
+from collections.abc import AsyncIterator, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from bot.domain import Attachment, Inbound, InboundKind, Message, UserKey
+from bot.engine import NUDGE_DATE_STEP, NUDGE_STEP, SUMMARY_STEP
+from bot.service import CoachService
+
+# Buttons outside the dialogue proper: a typed answer goes to them while they are showing.
+_SIDE_STEPS = (NUDGE_STEP, NUDGE_DATE_STEP, SUMMARY_STEP)
+PROMPT = "> "
+
+
+def format_message(message: Message) -> str:
+    """A message as terminal text: the words, then the options numbered from 1."""
+    lines = [message.text]
+    lines.extend(f"  {index}. {button.label}" for index, button in enumerate(message.buttons, 1))
+    return "\n".join(lines)
+
+
+async def read_lines(stream: TextIO) -> AsyncIterator[str]:
+    """Lines from stdin without blocking the event loop (scheduled nudges keep flowing)."""
+    mode = os.fstat(stream.fileno()).st_mode
+    if stat.S_ISREG(mode):
+        # A file never blocks: read it directly.
+        for line in stream:
+            yield line.rstrip("\n")
+        return
+    loop = asyncio.get_running_loop()
+    reader = asyncio.StreamReader()
+    transport, _ = await loop.connect_read_pipe(
+        lambda: asyncio.StreamReaderProtocol(reader), stream
+    )
+    try:
+        while True:
+            raw = await reader.readline()
+            if not raw:
+                return
+            yield raw.decode("utf-8", "replace").rstrip("\r\n")
+    finally:
+        transport.close()
+
+
+class ConsoleChat:
+    """One user talking to the coach in a terminal or through a pipe."""
+
+    platform = "console"
+
+    def __init__(
+        self,
+        service: CoachService,
+        user: UserKey,
+        *,
+        stdin: TextIO = sys.stdin,
+        stdout: TextIO = sys.stdout,
+        interactive: bool | None = None,
+        export_dir: Path | None = None,
+    ) -> None:
+        self.service = service
+        self.user = user
+        self.stdin = stdin
+        self.stdout = stdout
+        self.interactive = stdin.isatty() if interactive is None else interactive
+        self.export_dir = export_dir or Path.cwd()
+        self._side: Message | None = None
+
+    def show(self, messages: Sequence[Message]) -> None:
+        """Print messages, remembering side buttons a typed answer may be meant for."""
+        for message in messages:
+            text = format_message(message)
+            if message.attachment is not None:
+                text += f"\nSaved to {self._save(message.attachment)}"
+            self.stdout.write(text + "\n\n")
+            if message.buttons:
+                self._side = message if message.step in _SIDE_STEPS else None
+        self.stdout.flush()
+
+    def _save(self, attachment: Attachment) -> Path:
+        """Write an attachment (the export) next to the database, readable only by its owner."""
+        self.export_dir.mkdir(parents=True, exist_ok=True)
+        stem, _, suffix = attachment.filename.rpartition(".")
+        safe_name = re.sub(r"[^A-Za-z0-9_.-]", "_", self.user.user_id)
+        path = self.export_dir / f"{stem}-{safe_name}.{suffix}"
+        path.touch(mode=0o600, exist_ok=True)
+        path.write_bytes(attachment.content)
+        return path
+
+    def _prompt(self) -> None:
+        if self.interactive:
+            self.stdout.write(PROMPT)
+            self.stdout.flush()
+
+    def to_inbound(self, line: str) -> Inbound:
+        """A typed line: an answer to side buttons still showing, or an ordinary message."""
+        side, self._side = self._side, None
+        if side is not None:
+            typed = line.strip().lower()
+            for index, button in enumerate(side.buttons, 1):
+                if typed in (str(index), button.id, button.label.lower()):
+                    return Inbound(
+                        self.user,
+                        InboundKind.BUTTON,
+                        choice=button.id,
+                        session_number=side.session_number,
+                        button_step=side.step,
+                    )
+        return Inbound(self.user, InboundKind.MESSAGE, text=line)
+
+    async def run(self) -> int:
+        """Chat until end of input; return the exit status."""
+        self.show((await self.service.greet(self.user)).messages)
+        self._prompt()
+        async for line in read_lines(self.stdin):
+            outcome = await self.service.handle(self.to_inbound(line))
+            self.show(outcome.messages)
+            self._prompt()
+        if self.interactive:
+            self.stdout.write("\nBye for now. Your answers are saved.\n")
+        return 0
+
+    async def deliver(self, user: UserKey, messages: Sequence[Message]) -> None:
+        """Outbox: a nudge due while chatting appears in the conversation."""
+        self.show(messages)
+        self._prompt()

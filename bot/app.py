@@ -1,0 +1,57 @@
+"""Wiring only: settings -> db -> migrate -> service -> scheduler -> adapters; clean shutdown."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import timedelta
+
+from bot import engine, safety
+from bot.clock import Clock, SystemClock
+from bot.config import Settings
+from bot.prompts import Catalog, load_catalog
+from bot.service import CoachService
+from bot.storage.db import Database
+from bot.storage.migrate import migrate
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Core:
+    """The parts every front end shares."""
+
+    settings: Settings
+    db: Database
+    catalog: Catalog
+    service: CoachService
+    clock: Clock
+
+
+def rules_from(settings: Settings) -> engine.Rules:
+    """The engine's limits from the settings."""
+    return engine.Rules(idle_after=timedelta(days=settings.idle_days))
+
+
+@asynccontextmanager
+async def open_core(settings: Settings, clock: Clock | None = None) -> AsyncIterator[Core]:
+    """Open the database, bring its schema up to date, load the texts, build the service."""
+    clock = clock or SystemClock()
+    catalog = load_catalog(settings.prompts_dir)
+    resources = safety.load_resources(settings.prompts_dir / "crisis_resources.toml")
+    async with Database(settings.db_path) as db:
+        applied = await migrate(db, settings.migrations_dir)
+        if applied:
+            log.info("database %s migrated: %s", settings.db_path, ", ".join(applied))
+        service = CoachService(
+            db,
+            catalog,
+            clock,
+            rules=rules_from(settings),
+            default_timezone=settings.default_timezone,
+            resources=resources,
+            locale=settings.locale,
+        )
+        yield Core(settings, db, catalog, service, clock)

@@ -1,0 +1,54 @@
+"""The command words a user may type at any point (the same on every platform)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class CommandName(StrEnum):
+    """Every command the coach understands."""
+
+    HELP = "help"
+    CANCEL = "cancel"
+    BACK = "back"
+    SKIP = "skip"
+    RESTART = "restart"
+    STATUS = "status"
+    WINS = "wins"
+    REMINDERS = "reminders"
+    TIMEZONE = "timezone"
+    QUIET = "quiet"
+    EXPORT = "export"
+    FORGET = "forget me"
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """A parsed command with its argument (empty when it takes none)."""
+
+    name: CommandName
+    argument: str = ""
+
+
+_WITH_ARGUMENT = (CommandName.TIMEZONE, CommandName.QUIET, CommandName.REMINDERS)
+# A leading slash or exclamation mark is how many people type commands in chat apps.
+_PREFIX = re.compile(r"^[/!]\s*")
+_SPACES = re.compile(r"\s+")
+
+
+def parse_command(text: str) -> Command | None:
+    """Read text as a command, or return None when it is an ordinary answer."""
+    words = _SPACES.sub(" ", _PREFIX.sub("", text.strip())).strip()
+    lowered = words.lower().rstrip(".!")
+    for name in CommandName:
+        if lowered == name.value:
+            return Command(name)
+    for name in _WITH_ARGUMENT:
+        prefix = name.value + " "
+        if lowered.startswith(prefix):
+            return Command(name, words[len(prefix) :].strip())
+    if lowered in ("forget", "forgetme", "delete my data"):
+        return Command(CommandName.FORGET)
+    return None

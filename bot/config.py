@@ -1,0 +1,156 @@
+"""Settings from the environment (and .env), checked all at once at start."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from bot.errors import ConfigError
+from bot.timeparse import is_valid_zone, parse_quiet_hours
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def default_db_path() -> Path:
+    """The database in the user's data directory."""
+    return Path(user_data_dir("reframe-coach", appauthor=False)) / "reframe.db"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Every setting the coach reads; .env.example documents each one."""
+
+    db_path: Path
+    prompts_dir: Path
+    migrations_dir: Path
+    default_timezone: str = "UTC"
+    quiet_start: str = "21:00"
+    quiet_end: str = "08:00"
+    idle_days: int = 7
+    retention_days: int = 180
+    nudge_max_attempts: int = 5
+    locale: str = ""
+    log_level: str = "INFO"
+    flood_messages: int = 20
+    flood_seconds: int = 10
+    slack_bot_token: str = ""
+    slack_app_token: str = ""
+    slack_signing_secret: str = ""
+    slack_api_url: str = ""
+    port: int = 3000
+    discord_token: str = ""
+    discord_api_base: str = ""
+    discord_gateway_url: str = ""
+    discord_guild_id: int | None = None
+
+    @property
+    def slack_enabled(self) -> bool:
+        """Whether a Slack bot token is configured."""
+        return bool(self.slack_bot_token)
+
+    @property
+    def discord_enabled(self) -> bool:
+        """Whether a Discord bot token is configured."""
+        return bool(self.discord_token)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str]) -> Settings:
+        """Read and check the settings; raise one ConfigError listing every problem."""
+        problems: list[str] = []
+
+        def text(name: str, default: str = "") -> str:
+            return environ.get(name, default).strip()
+
+        def number(name: str, default: int, minimum: int = 1) -> int:
+            raw = text(name)
+            if not raw:
+                return default
+            try:
+                value = int(raw)
+            except ValueError:
+                problems.append(f"{name}={raw!r} is not a whole number")
+                return default
+            if value < minimum:
+                problems.append(f"{name}={value} must be at least {minimum}")
+                return default
+            return value
+
+        db_path = Path(text("REFRAME_DB") or default_db_path()).expanduser()
+        if not _writable(db_path):
+            problems.append(f"REFRAME_DB={db_path}: the database path is not writable")
+        zone = text("DEFAULT_TIMEZONE", "UTC")
+        if not is_valid_zone(zone):
+            problems.append(
+                f"DEFAULT_TIMEZONE={zone!r} is not a known time zone (try Europe/Berlin)"
+            )
+        quiet = text("QUIET_HOURS", "21:00-08:00")
+        parsed_quiet = parse_quiet_hours(quiet)
+        if parsed_quiet is None:
+            problems.append(f"QUIET_HOURS={quiet!r} must look like 21:00-08:00")
+            parsed_quiet = ("21:00", "08:00")
+        level = text("LOG_LEVEL", "INFO").upper()
+        if level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+            problems.append(f"LOG_LEVEL={level!r} must be DEBUG, INFO, WARNING or ERROR")
+        guild = text("DISCORD_GUILD_ID")
+        if guild and not guild.isdigit():
+            problems.append(f"DISCORD_GUILD_ID={guild!r} must be a numeric guild id")
+        prompts_dir = Path(text("REFRAME_PROMPTS_DIR") or PROJECT_ROOT / "prompts")
+        migrations_dir = Path(text("REFRAME_MIGRATIONS_DIR") or PROJECT_ROOT / "migrations")
+        for name, folder in (
+            ("REFRAME_PROMPTS_DIR", prompts_dir),
+            ("REFRAME_MIGRATIONS_DIR", migrations_dir),
+        ):
+            if not folder.is_dir():
+                problems.append(f"{name}={folder}: no such folder")
+        settings = cls(
+            db_path=db_path,
+            prompts_dir=prompts_dir,
+            migrations_dir=migrations_dir,
+            default_timezone=zone,
+            quiet_start=parsed_quiet[0],
+            quiet_end=parsed_quiet[1],
+            idle_days=number("IDLE_DAYS", 7),
+            retention_days=number("RETENTION_DAYS", 180),
+            nudge_max_attempts=number("NUDGE_MAX_ATTEMPTS", 5),
+            locale=text("CRISIS_LOCALE"),
+            log_level=level,
+            flood_messages=number("FLOOD_MESSAGES", 20),
+            flood_seconds=number("FLOOD_SECONDS", 10),
+            slack_bot_token=text("SLACK_BOT_TOKEN"),
+            slack_app_token=text("SLACK_APP_TOKEN"),
+            slack_signing_secret=text("SLACK_SIGNING_SECRET"),
+            slack_api_url=text("SLACK_API_URL"),
+            port=number("PORT", 3000, minimum=0),
+            discord_token=text("DISCORD_TOKEN"),
+            discord_api_base=text("DISCORD_API_BASE"),
+            discord_gateway_url=text("DISCORD_GATEWAY_URL"),
+            discord_guild_id=int(guild) if guild.isdigit() else None,
+        )
+        if (
+            settings.slack_enabled
+            and not settings.slack_app_token
+            and not settings.slack_signing_secret
+        ):
+            problems.append(
+                "SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor "
+                "SLACK_SIGNING_SECRET (HTTP mode) is"
+            )
+        if problems:
+            raise ConfigError(problems)
+        return settings
+
+
+def _writable(path: Path) -> bool:
+    """Whether the database file can be created or written at path."""
+    if path.exists():
+        return path.is_file() and os.access(path, os.W_OK)
+    folder = path.parent
+    while not folder.exists():
+        if folder.parent == folder:
+            return False
+        folder = folder.parent
+    return folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)

@@ -1,0 +1,248 @@
+"""Immutable value types shared by the engine, the service, storage and the adapters."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from types import MappingProxyType
+
+EMPTY: Mapping[str, str] = MappingProxyType({})
+
+
+def _empty() -> Mapping[str, str]:
+    return EMPTY
+
+
+@dataclass(frozen=True, slots=True)
+class UserKey:
+    """Who a user is: platform, workspace or guild, and the platform's user id."""
+
+    platform: str
+    workspace: str
+    user_id: str
+
+
+class Step(StrEnum):
+    """The states of one reframe conversation, in dialogue order."""
+
+    WELCOME = "welcome"
+    SETBACK = "setback"
+    ASK = "ask"
+    BOUNDARY = "boundary"
+    TIMING = "timing"
+    UNSEEN = "unseen"
+    OFFER = "offer"
+    DONE = "done"
+    GAIN = "gain"
+    OPTION = "option"
+    OPTION_DETAIL = "option_detail"
+    REVISIT = "revisit"
+    QUESTION = "question"
+    CALM = "calm"
+    SUCCESS = "success"
+    SUMMARY = "summary"
+
+
+class Status(StrEnum):
+    """Where a session stands as a whole."""
+
+    ACTIVE = "active"
+    FINISHED = "finished"
+    CANCELLED = "cancelled"
+    PAUSED = "paused"
+
+
+class Pending(StrEnum):
+    """A side question that must be answered before the dialogue goes on."""
+
+    RESUME = "resume"
+    FORGET = "forget"
+    CRISIS = "crisis"
+    CRISIS_CHECK = "crisis_check"
+    FAR_DATE = "far_date"
+
+
+class Outcome(StrEnum):
+    """How a revisited 'no' turned out."""
+
+    YES = "yes"
+    MAYBE = "maybe"
+    NO = "no"
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a conversation was started: a DM, or a channel the user may share a note to."""
+
+    channel_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """One reframe conversation of one user, with the answers in the user's own words."""
+
+    user: UserKey
+    number: int
+    step: Step
+    status: Status = Status.ACTIVE
+    answers: Mapping[str, str] = field(default_factory=_empty)
+    history: tuple[Step, ...] = ()
+    pending: Pending | None = None
+    pending_data: str | None = None
+    origin: Origin = field(default_factory=Origin)
+    revisit_at: datetime | None = None
+    outcome: Outcome | None = None
+    started_at: datetime | None = None
+    updated_at: datetime | None = None
+    version: int = 0
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the conversation still expects answers."""
+        return self.status in (Status.ACTIVE, Status.PAUSED)
+
+
+class InboundKind(StrEnum):
+    """How a message reached the coach."""
+
+    MESSAGE = "message"
+    START = "start"
+    BUTTON = "button"
+
+
+@dataclass(frozen=True, slots=True)
+class Inbound:
+    """One thing the user did: typed text, a /reframe start, or a pressed button."""
+
+    user: UserKey
+    kind: InboundKind = InboundKind.MESSAGE
+    text: str = ""
+    choice: str | None = None
+    session_number: int | None = None
+    button_step: str | None = None
+    origin: Origin = field(default_factory=Origin)
+    timezone: str = "UTC"
+    truncated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """An option offered with a question: its id and the prompt key of its label."""
+
+    id: str
+    label_key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """Something the coach says: a prompt key, its variables and any choices.
+
+    `variables` hold plain text (often the user's own words), `labels` hold prompt keys
+    rendered in place, and `dates` hold ISO datetimes shown in the user's time zone.
+    `items` are rendered one per line below the text (lists such as reminders).
+    """
+
+    key: str
+    variables: Mapping[str, str] = field(default_factory=_empty)
+    choices: tuple[Choice, ...] = ()
+    choice_step: str | None = None
+    labels: Mapping[str, str] = field(default_factory=_empty)
+    dates: Mapping[str, str] = field(default_factory=_empty)
+    items: tuple[Reply, ...] = ()
+    attachment: Attachment | None = None
+
+
+# Effects: what a transition asks the service to do besides saving the session.
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleNudge:
+    """Create the revisit reminder of this session."""
+
+    due_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CancelNudges:
+    """Cancel every reminder still pending for this session."""
+
+
+@dataclass(frozen=True, slots=True)
+class SetTimezone:
+    """Store the user's IANA time zone."""
+
+    zone: str
+
+
+@dataclass(frozen=True, slots=True)
+class SetQuietHours:
+    """Store the user's quiet hours as HH:MM strings."""
+
+    start: str
+    end: str
+
+
+@dataclass(frozen=True, slots=True)
+class ShowData:
+    """Answer a command that reads the user's stored data (wins, reminders, export)."""
+
+    what: str
+    argument: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ForgetUser:
+    """Delete every row about this user."""
+
+
+@dataclass(frozen=True, slots=True)
+class ShareNote:
+    """Post the short, non-sensitive note to the channel the session started in."""
+
+    channel_id: str
+
+
+Effect = (
+    ScheduleNudge | CancelNudges | SetTimezone | SetQuietHours | ShowData | ForgetUser | ShareNote
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Transition:
+    """The result of one engine step: the new session, what to say, what to do."""
+
+    session: Session
+    replies: tuple[Reply, ...]
+    effects: tuple[Effect, ...] = ()
+
+
+# Rendered output: what adapters show, already in words.
+
+
+@dataclass(frozen=True, slots=True)
+class Button:
+    """One option shown to the user: the choice id and its label."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file sent along with a message (the export)."""
+
+    filename: str
+    content: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """One rendered message for an adapter: text, and buttons tied to a session's step."""
+
+    text: str
+    buttons: tuple[Button, ...] = ()
+    step: str | None = None
+    session_number: int | None = None
+    attachment: Attachment | None = None

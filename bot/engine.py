@@ -1,0 +1,681 @@
+"""The pure state machine of a reframe: step(session, inbound, now) -> Transition.
+
+No I/O, no clock and no coach text here: replies carry prompt keys and variables,
+and everything the world must do (schedule a nudge, store a setting) is an effect.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from types import MappingProxyType
+
+from bot import timeparse, traps
+from bot.commands import Command, CommandName, parse_command
+from bot.domain import (
+    CancelNudges,
+    Choice,
+    Effect,
+    ForgetUser,
+    Inbound,
+    InboundKind,
+    Origin,
+    Outcome,
+    Pending,
+    Reply,
+    ScheduleNudge,
+    Session,
+    SetQuietHours,
+    SetTimezone,
+    ShareNote,
+    ShowData,
+    Status,
+    Step,
+    Transition,
+    UserKey,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """The tunable limits of a conversation (set from the settings)."""
+
+    idle_after: timedelta = timedelta(days=7)
+    far_revisit: timedelta = timedelta(days=365)
+    snooze: timedelta = timedelta(days=7)
+
+
+DEFAULT_RULES = Rules()
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """How one step asks and what it keeps."""
+
+    choices: tuple[str, ...] = ()
+    optional: bool = False
+    free_text_with_choices: bool = False
+
+
+REVISIT_CHOICES = ("1w", "2w", "1m", "none")
+QUESTIONS: Mapping[Step, Question] = MappingProxyType(
+    {
+        Step.SETBACK: Question(),
+        Step.ASK: Question(),
+        Step.BOUNDARY: Question(choices=("hard", "soft", "unsure")),
+        Step.TIMING: Question(choices=("yes", "maybe", "no")),
+        Step.UNSEEN: Question(optional=True),
+        Step.OFFER: Question(),
+        Step.DONE: Question(optional=True),
+        Step.GAIN: Question(optional=True),
+        Step.OPTION: Question(choices=("timeline", "bundle", "later", "other")),
+        Step.OPTION_DETAIL: Question(),
+        Step.REVISIT: Question(choices=REVISIT_CHOICES, free_text_with_choices=True),
+        Step.QUESTION: Question(),
+        Step.CALM: Question(choices=("pause", "breathe", "ask"), free_text_with_choices=True),
+        Step.SUCCESS: Question(),
+    }
+)
+DIALOGUE: tuple[Step, ...] = tuple(QUESTIONS)
+
+PENDING_CHOICES: Mapping[Pending, tuple[str, ...]] = MappingProxyType(
+    {
+        Pending.RESUME: ("resume", "fresh"),
+        Pending.FORGET: ("yes", "no"),
+        Pending.CRISIS: (),
+        Pending.CRISIS_CHECK: ("continue", "talk", "stop"),
+        Pending.FAR_DATE: ("yes", "no"),
+    }
+)
+NUDGE_CHOICES = ("yes", "maybe", "no", "snooze", "stop")
+CLOSINGS = ("soft", "hard", "revisit", "win", "default")
+REVISIT_DAYS: Mapping[str, int] = MappingProxyType({"1w": 7, "2w": 14, "1m": 30})
+NUDGE_STEP = "nudge"
+NUDGE_DATE_STEP = "nudge_date"
+SUMMARY_STEP = "summary"
+SHARE_CHOICE = "share"
+
+
+def new_session(user: UserKey, number: int, now: datetime, *, welcome: bool) -> Session:
+    """A fresh conversation; a user's very first one starts with the welcome."""
+    return Session(
+        user=user,
+        number=number,
+        step=Step.WELCOME if welcome else Step.SETBACK,
+        started_at=now,
+        updated_at=now,
+    )
+
+
+def ask(step: Step, session: Session) -> Reply:
+    """The reply that asks the question of a step, with its choices."""
+    question = QUESTIONS[step]
+    key = f"{step.value}.ask"
+    if step is Step.OPTION and session.answers.get("boundary") == "hard":
+        key = "option.ask_hard"
+    return Reply(
+        key,
+        choices=_choices(step.value, question.choices),
+        choice_step=step.value if question.choices else None,
+    )
+
+
+def _choices(prefix: str, ids: tuple[str, ...]) -> tuple[Choice, ...]:
+    return tuple(Choice(choice_id, f"{prefix}.choice.{choice_id}") for choice_id in ids)
+
+
+def pending_reply(
+    pending: Pending, key: str, variables: Mapping[str, str] = MappingProxyType({})
+) -> Reply:
+    """A reply that asks a pending side question with its choices."""
+    return Reply(
+        key,
+        variables,
+        choices=_choices(pending.value, PENDING_CHOICES[pending]),
+        choice_step=pending.value,
+    )
+
+
+def step(
+    session: Session, inbound: Inbound, now: datetime, rules: Rules = DEFAULT_RULES
+) -> Transition:
+    """Advance one conversation by one thing the user did."""
+    if inbound.kind is InboundKind.BUTTON:
+        return _button(session, inbound, now, rules)
+    command = parse_command(inbound.text) if inbound.choice is None else None
+    if command is not None:
+        return _command(session, command, inbound, now, rules)
+    if inbound.kind is InboundKind.START:
+        return _start(session, inbound, now)
+    if session.pending is not None:
+        return _answer_pending(session, inbound, now, rules)
+    if not session.is_open:
+        # After a finished conversation, whatever the user writes is the next setback.
+        return _begin(session, inbound, now, setback=inbound.text.strip() or None)
+    if _idle(session, now, rules):
+        return _offer_resume(session, now, setback=None)
+    if session.step is Step.WELCOME:
+        return _welcome(session, inbound, now)
+    return _answer(session, inbound, now, rules)
+
+
+# ---- entering a conversation -------------------------------------------------------------
+
+
+def _touch(session: Session, now: datetime, **changes: object) -> Session:
+    return replace(session, updated_at=now, **changes)  # type: ignore[arg-type]
+
+
+def _idle(session: Session, now: datetime, rules: Rules) -> bool:
+    last = session.updated_at or session.started_at
+    return (
+        last is not None
+        and now - last > rules.idle_after
+        and session.step not in (Step.WELCOME, Step.SETBACK)
+    )
+
+
+def _in_progress(session: Session) -> bool:
+    return session.is_open and session.step not in (Step.WELCOME, Step.SETBACK)
+
+
+def _welcome(session: Session, inbound: Inbound, now: datetime) -> Transition:
+    """First contact: introduce the coach, then take the setback."""
+    welcomed = _touch(session, now, step=Step.SETBACK)
+    if inbound.kind is InboundKind.START and inbound.text.strip():
+        moved = _record(welcomed, Step.SETBACK, inbound.text.strip(), now, origin=inbound.origin)
+        return Transition(moved, (Reply("welcome.intro"), _ack_setback(), ask(Step.ASK, moved)))
+    welcomed = replace(welcomed, origin=inbound.origin)
+    return Transition(welcomed, (Reply("welcome.intro"), ask(Step.SETBACK, welcomed)))
+
+
+def _ack_setback() -> Reply:
+    return Reply("setback.heard")
+
+
+def _start(session: Session, inbound: Inbound, now: datetime) -> Transition:
+    """A /reframe: start, or offer to resume what is unfinished."""
+    setback = inbound.text.strip() or None
+    if session.step is Step.WELCOME and session.is_open:
+        return _welcome(session, inbound, now)
+    if _in_progress(session) and session.pending is None:
+        return _offer_resume(session, now, setback=setback, origin=inbound.origin)
+    return _begin(session, inbound, now, setback=setback)
+
+
+def _begin(session: Session, inbound: Inbound, now: datetime, *, setback: str | None) -> Transition:
+    """Open a new session after the current one, optionally with its setback already told.
+
+    The service closes any older open session when it saves one with a higher number.
+    """
+    number = session.number
+    if not (session.step is Step.WELCOME and session.is_open):
+        number += 1
+    fresh = replace(new_session(session.user, number, now, welcome=False), origin=inbound.origin)
+    if setback:
+        moved = _record(fresh, Step.SETBACK, setback, now)
+        return Transition(moved, (_ack_setback(), ask(Step.ASK, moved)))
+    return Transition(fresh, (Reply("start.fresh"), ask(Step.SETBACK, fresh)))
+
+
+def _offer_resume(
+    session: Session, now: datetime, *, setback: str | None, origin: Origin | None = None
+) -> Transition:
+    offered = _touch(
+        session,
+        now,
+        pending=Pending.RESUME,
+        pending_data=setback,
+        origin=origin if origin is not None else session.origin,
+    )
+    reply = pending_reply(Pending.RESUME, "resume.offer")
+    labelled = replace(reply, labels={"step": f"{session.step.value}.label"})
+    return Transition(offered, (labelled,))
+
+
+def greet(session: Session, now: datetime, rules: Rules = DEFAULT_RULES) -> Transition:
+    """What the coach says when a user opens the chat: welcome, resume, or an invitation."""
+    if session.step is Step.WELCOME and session.is_open:
+        return _welcome(session, Inbound(session.user), now)
+    if session.pending is not None:
+        if session.pending is Pending.CRISIS:
+            return Transition(session, (Reply("crisis.check"),))
+        choices = PENDING_CHOICES[session.pending]
+        return Transition(
+            session,
+            (
+                Reply(
+                    f"{session.pending.value}.reprompt",
+                    choices=_choices(session.pending.value, choices),
+                    choice_step=session.pending.value,
+                ),
+            ),
+        )
+    if not session.is_open:
+        return Transition(session, (Reply("start.prompt"),))
+    if _idle(session, now, rules):
+        return _offer_resume(session, now, setback=None)
+    return Transition(session, (Reply("resume.back"), ask(session.step, session)))
+
+
+# ---- answering the current question ------------------------------------------------------
+
+
+def _matched_choice(choices: tuple[str, ...], inbound: Inbound) -> str | None:
+    """A choice pressed, or typed as its id or its number; None when it is neither."""
+    if inbound.choice is not None:
+        return inbound.choice if inbound.choice in choices else None
+    typed = inbound.text.strip().lower().rstrip(".")
+    if typed in choices:
+        return typed
+    if typed.isdigit() and 1 <= int(typed) <= len(choices):
+        return choices[int(typed) - 1]
+    return None
+
+
+def _record(session: Session, at: Step, value: str, now: datetime, **extra: object) -> Session:
+    """Keep one answer and move to the next question."""
+    answers = dict(session.answers)
+    answers[at.value] = value
+    index = DIALOGUE.index(at)
+    following = DIALOGUE[index + 1] if index + 1 < len(DIALOGUE) else Step.SUMMARY
+    return _touch(
+        session,
+        now,
+        answers=MappingProxyType(answers),
+        step=following,
+        history=(*session.history, at),
+        **extra,
+    )
+
+
+def _answer(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> Transition:
+    current = session.step
+    if current is Step.SUMMARY:
+        return _begin(session, inbound, now, setback=None)
+    question = QUESTIONS[current]
+    text = inbound.text.strip()
+    if question.choices:
+        chosen = _matched_choice(question.choices, inbound)
+        if current is Step.REVISIT:
+            return _answer_revisit(session, inbound, chosen, now, rules)
+        if chosen is None and not (question.free_text_with_choices and text):
+            return Transition(session, (_reprompt(current),))
+        value = chosen if chosen is not None else text
+        moved = _record(session, current, value, now)
+        if current is Step.TIMING and text and chosen is not None and inbound.choice is not None:
+            moved = _with_answer(moved, "timing_note", text)
+        return _after(session, moved, current)
+    if not text:
+        return Transition(session, (Reply("empty.reask"), ask(current, session)))
+    moved = _record(session, current, text, now)
+    replies: list[Reply] = []
+    if inbound.truncated:
+        replies.append(Reply("input.truncated"))
+    transition = _after(session, moved, current)
+    return replace(transition, replies=(*replies, *transition.replies))
+
+
+def _with_answer(session: Session, key: str, value: str) -> Session:
+    answers = dict(session.answers)
+    answers[key] = value
+    return replace(session, answers=MappingProxyType(answers))
+
+
+def _reprompt(current: Step) -> Reply:
+    question = QUESTIONS[current]
+    return Reply(
+        f"{current.value}.reprompt",
+        choices=_choices(current.value, question.choices),
+        choice_step=current.value,
+    )
+
+
+def _after(before: Session, moved: Session, answered: Step) -> Transition:
+    """What the coach says once a question is answered: an echo, then the next question."""
+    replies: list[Reply] = []
+    if answered is Step.ASK:
+        trap = traps.strongest_trap(before.answers.get("setback", ""), moved.answers.get("ask", ""))
+        if trap is not None:
+            replies.append(Reply(f"trap.{trap.value}"))
+    if answered is Step.BOUNDARY and moved.answers.get("boundary") == "hard":
+        replies.append(Reply("boundary.hard_respected"))
+    if moved.step is Step.SUMMARY:
+        return _finish(moved)
+    replies.append(ask(moved.step, moved))
+    return Transition(moved, tuple(replies))
+
+
+def _answer_revisit(
+    session: Session, inbound: Inbound, chosen: str | None, now: datetime, rules: Rules
+) -> Transition:
+    if chosen == "none":
+        return _after(session, _record(session, Step.REVISIT, "none", now), Step.REVISIT)
+    if chosen is not None:
+        due = timeparse.days_ahead(now, REVISIT_DAYS[chosen], inbound.timezone)
+        return _set_revisit(session, due, now)
+    text = inbound.text.strip()
+    if not text:
+        return Transition(session, (_reprompt(Step.REVISIT),))
+    parsed = timeparse.parse_when(text, now, inbound.timezone)
+    if parsed is None:
+        return Transition(session, (Reply("revisit.unreadable"), _reprompt(Step.REVISIT)))
+    if parsed <= now:
+        return Transition(session, (Reply("revisit.past"), _reprompt(Step.REVISIT)))
+    if parsed - now > rules.far_revisit:
+        asked = _touch(session, now, pending=Pending.FAR_DATE, pending_data=parsed.isoformat())
+        return Transition(
+            asked,
+            (
+                replace(
+                    pending_reply(Pending.FAR_DATE, "far_date.confirm"),
+                    dates={"revisit_at": parsed.isoformat()},
+                ),
+            ),
+        )
+    return _set_revisit(session, parsed, now)
+
+
+def _set_revisit(session: Session, due: datetime, now: datetime) -> Transition:
+    moved = replace(_record(session, Step.REVISIT, due.isoformat(), now), revisit_at=due)
+    return _after(session, moved, Step.REVISIT)
+
+
+def _finish(session: Session) -> Transition:
+    """Close the dialogue with the card of the user's own words."""
+    finished = replace(session, step=Step.SUMMARY, status=Status.FINISHED, pending=None)
+    effects: tuple[Effect, ...] = ()
+    if finished.revisit_at is not None:
+        effects = (ScheduleNudge(finished.revisit_at),)
+    return Transition(finished, summary_replies(finished), effects)
+
+
+SUMMARY_TEXTS = (
+    "setback",
+    "ask",
+    "timing_note",
+    "unseen",
+    "offer",
+    "done",
+    "gain",
+    "option_detail",
+    "question",
+    "success",
+)
+CHOICE_STEPS = (Step.BOUNDARY, Step.TIMING, Step.OPTION, Step.CALM)
+
+
+def plan_reply(key: str, session: Session, **extra: object) -> Reply:
+    """A reply carrying the whole plan: the user's words, chosen labels, the revisit date."""
+    answers = session.answers
+    variables = {name: answers.get(name, "") for name in SUMMARY_TEXTS}
+    labels: dict[str, str] = {}
+    for at in CHOICE_STEPS:
+        value = answers.get(at.value, "")
+        # A chosen option is shown by its label; free words are shown as written.
+        if value in QUESTIONS[at].choices:
+            labels[at.value] = f"{at.value}.choice.{value}"
+            variables[at.value] = ""
+        else:
+            variables[at.value] = value
+    dates = {"revisit_at": session.revisit_at.isoformat()} if session.revisit_at else {}
+    return Reply(key, variables, labels=labels, dates=dates, **extra)  # type: ignore[arg-type]
+
+
+def closing_key(session: Session) -> str:
+    """The closing line fitted to what the user wrote."""
+    answers = session.answers
+    if answers.get("boundary") == "soft":
+        return "summary.closing.soft"
+    if answers.get("boundary") == "hard":
+        return "summary.closing.hard"
+    if answers.get("success"):
+        return "summary.closing.win"
+    if session.revisit_at is not None:
+        return "summary.closing.revisit"
+    return "summary.closing.default"
+
+
+def summary_replies(session: Session) -> tuple[Reply, ...]:
+    """The card, its fitted closing line and, from a channel start, the share button."""
+    choices: tuple[Choice, ...] = ()
+    if session.origin.channel_id and session.answers.get("shared") != "yes":
+        choices = (Choice(SHARE_CHOICE, "summary.choice.share"),)
+    card = plan_reply("summary.card", session)
+    closing = Reply(
+        closing_key(session),
+        {name: session.answers.get(name, "") for name in ("success", "offer")},
+        choices=choices,
+        choice_step=SUMMARY_STEP if choices else None,
+    )
+    return (card, closing)
+
+
+# ---- side questions ---------------------------------------------------------------------
+
+
+def _answer_pending(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> Transition:
+    pending = session.pending
+    assert pending is not None
+    if pending is Pending.CRISIS:
+        asked = _touch(session, now, pending=Pending.CRISIS_CHECK)
+        return Transition(asked, (pending_reply(Pending.CRISIS_CHECK, "crisis.check"),))
+    chosen = _matched_choice(PENDING_CHOICES[pending], inbound)
+    if chosen is None:
+        return Transition(session, (pending_reply(pending, f"{pending.value}.reprompt"),))
+    cleared = _touch(session, now, pending=None, pending_data=None)
+    if pending is Pending.RESUME:
+        if chosen == "resume":
+            return Transition(cleared, (Reply("resume.back"), ask(cleared.step, cleared)))
+        restarted = replace(inbound, text=session.pending_data or "")
+        return _begin(cleared, restarted, now, setback=session.pending_data)
+    if pending is Pending.FORGET:
+        if chosen == "yes":
+            return Transition(cleared, (Reply("forget.done"),), (ForgetUser(),))
+        return Transition(cleared, (Reply("forget.kept"), *_continue(cleared)))
+    if pending is Pending.CRISIS_CHECK:
+        if chosen == "continue":
+            resumed = replace(cleared, status=Status.ACTIVE)
+            return Transition(resumed, (Reply("crisis.continue"), *_continue(resumed)))
+        if chosen == "talk":
+            return Transition(replace(cleared, pending=Pending.CRISIS), (Reply("crisis.talk"),))
+        stopped = replace(cleared, status=Status.CANCELLED)
+        return Transition(stopped, (Reply("crisis.stop"),), (CancelNudges(),))
+    # Pending.FAR_DATE
+    if chosen == "yes" and session.pending_data:
+        return _set_revisit(cleared, datetime.fromisoformat(session.pending_data), now)
+    return Transition(cleared, (_reprompt(Step.REVISIT),))
+
+
+def _continue(session: Session) -> tuple[Reply, ...]:
+    """Re-ask the current question, if the session still has one."""
+    if session.is_open and session.step in QUESTIONS:
+        return (ask(session.step, session),)
+    return ()
+
+
+def crisis(session: Session, concern: str, now: datetime) -> Transition:
+    """Pause everything after a message that speaks of danger; schedule nothing."""
+    paused = _touch(
+        session,
+        now,
+        status=Status.PAUSED if session.is_open else session.status,
+        pending=Pending.CRISIS,
+        pending_data=None,
+    )
+    return Transition(paused, (Reply(f"crisis.{concern}"),), (CancelNudges(),))
+
+
+# ---- buttons -----------------------------------------------------------------------------
+
+
+def _button(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> Transition:
+    where = inbound.button_step
+    if where == SUMMARY_STEP and inbound.choice == SHARE_CHOICE:
+        return _share(session, inbound, now)
+    if inbound.session_number != session.number or (
+        not session.is_open and session.pending is None
+    ):
+        return Transition(session, (Reply("button.stale"),))
+    expected = session.pending.value if session.pending is not None else session.step.value
+    if where != expected:
+        # A second click on a question already answered: say so, change nothing.
+        return Transition(session, (Reply("button.already"),))
+    if session.pending is not None:
+        return _answer_pending(session, inbound, now, rules)
+    return _answer(session, inbound, now, rules)
+
+
+def _share(session: Session, inbound: Inbound, now: datetime) -> Transition:
+    if (
+        inbound.session_number != session.number
+        or session.status is not Status.FINISHED
+        or not session.origin.channel_id
+    ):
+        return Transition(session, (Reply("button.stale"),))
+    if session.answers.get("shared") == "yes":
+        return Transition(session, (Reply("share.already"),))
+    shared = _with_answer(_touch(session, now), "shared", "yes")
+    return Transition(shared, (Reply("share.done"),), (ShareNote(session.origin.channel_id),))
+
+
+# ---- commands ----------------------------------------------------------------------------
+
+
+def _command(
+    session: Session, command: Command, inbound: Inbound, now: datetime, rules: Rules
+) -> Transition:
+    name = command.name
+    if name is CommandName.HELP:
+        return Transition(session, (Reply("help.text"), *_continue(session)))
+    if name is CommandName.STATUS:
+        return _status(session)
+    if name is CommandName.CANCEL:
+        if not session.is_open or session.step is Step.WELCOME:
+            return Transition(session, (Reply("cancel.nothing"),))
+        cancelled = _touch(session, now, status=Status.CANCELLED, pending=None, pending_data=None)
+        return Transition(cancelled, (Reply("cancel.done"),))
+    if name is CommandName.RESTART:
+        return _begin(replace(session, pending=None), inbound, now, setback=None)
+    if name is CommandName.BACK:
+        return _back(session, now)
+    if name is CommandName.SKIP:
+        return _skip(session, now)
+    if name is CommandName.TIMEZONE:
+        if not command.argument:
+            return Transition(session, (Reply("timezone.current", {"zone": inbound.timezone}),))
+        return Transition(session, (), (SetTimezone(command.argument),))
+    if name is CommandName.QUIET:
+        return _quiet(session, command.argument)
+    if name is CommandName.FORGET:
+        asked = _touch(session, now, pending=Pending.FORGET)
+        return Transition(asked, (pending_reply(Pending.FORGET, "forget.confirm"),))
+    # wins, reminders and export read stored data: the service answers them.
+    return Transition(session, (), (ShowData(name.value, command.argument),))
+
+
+def _status(session: Session) -> Transition:
+    if not session.is_open or session.step is Step.WELCOME:
+        return Transition(session, (Reply("status.none"),))
+    answered = sum(1 for step_ in DIALOGUE if step_.value in session.answers)
+    reply = Reply(
+        "status.at",
+        {"answered": str(answered), "total": str(len(DIALOGUE))},
+        labels={"step": f"{session.step.value}.label"},
+    )
+    return Transition(session, (reply, *_continue(session)))
+
+
+def _back(session: Session, now: datetime) -> Transition:
+    if not session.is_open or not session.history or session.pending is not None:
+        return Transition(session, (Reply("back.nothing"), *_continue(session)))
+    previous = session.history[-1]
+    moved = _touch(session, now, step=previous, history=session.history[:-1])
+    given = session.answers.get(previous.value, "")
+    shown = Reply("back.showing", {"answer": given})
+    if given in QUESTIONS[previous].choices:
+        shown = Reply("back.showing_choice", labels={"answer": f"{previous.value}.choice.{given}"})
+    elif previous is Step.REVISIT:
+        moved = replace(moved, revisit_at=None)
+        shown = Reply("back.showing_date", dates={"answer": given})
+    elif not given:
+        shown = Reply("back.showing_skipped")
+    return Transition(moved, (shown, ask(previous, moved)))
+
+
+def _skip(session: Session, now: datetime) -> Transition:
+    if not session.is_open or session.step not in QUESTIONS or session.pending is not None:
+        return Transition(session, (Reply("skip.nothing"), *_continue(session)))
+    if not QUESTIONS[session.step].optional:
+        return Transition(session, (Reply("skip.not_allowed"), ask(session.step, session)))
+    moved = _record(session, session.step, "", now)
+    return _after(session, moved, session.step)
+
+
+def _quiet(session: Session, argument: str) -> Transition:
+    parsed = timeparse.parse_quiet_hours(argument)
+    if parsed is None:
+        return Transition(session, (Reply("quiet.invalid"),))
+    start, end = parsed
+    return Transition(
+        session, (Reply("quiet.set", {"start": start, "end": end}),), (SetQuietHours(start, end),)
+    )
+
+
+# ---- the nudge ---------------------------------------------------------------------------
+
+
+def nudge_reply(session: Session) -> Reply:
+    """The revisit nudge: the user's plan recapped, and how did it go?"""
+    return plan_reply(
+        "nudge.ask", session, choices=_choices(NUDGE_STEP, NUDGE_CHOICES), choice_step=NUDGE_STEP
+    )
+
+
+def answer_nudge(
+    session: Session, choice: str, now: datetime, timezone: str, rules: Rules = DEFAULT_RULES
+) -> Transition:
+    """Record how a revisited 'no' went (on the nudged session, not the current one)."""
+    if choice == "yes":
+        done = _touch(session, now, outcome=Outcome.YES)
+        return Transition(
+            done, (Reply("nudge.yes", {"success": session.answers.get("success", "")}),)
+        )
+    if choice == "maybe":
+        done = _touch(session, now, outcome=Outcome.MAYBE)
+        return Transition(
+            done,
+            (
+                Reply(
+                    "nudge.maybe",
+                    choices=_choices(NUDGE_DATE_STEP, REVISIT_CHOICES),
+                    choice_step=NUDGE_DATE_STEP,
+                ),
+            ),
+        )
+    if choice == "no":
+        done = _touch(session, now, outcome=Outcome.NO)
+        return Transition(done, (Reply("nudge.no"),))
+    if choice == "snooze":
+        due = now + rules.snooze
+        return Transition(
+            _touch(session, now, revisit_at=due),
+            (Reply("nudge.snoozed", dates={"revisit_at": due.isoformat()}),),
+            (ScheduleNudge(due),),
+        )
+    if choice == "stop":
+        return Transition(_touch(session, now), (Reply("nudge.stopped"),), (CancelNudges(),))
+    return Transition(session, (nudge_reply(session),))
+
+
+def answer_nudge_date(session: Session, choice: str, now: datetime, timezone: str) -> Transition:
+    """After a maybe: schedule the next revisit, or leave it."""
+    if choice in REVISIT_DAYS:
+        due = timeparse.days_ahead(now, REVISIT_DAYS[choice], timezone)
+        return Transition(
+            _touch(session, now, revisit_at=due),
+            (Reply("nudge.rescheduled", dates={"revisit_at": due.isoformat()}),),
+            (ScheduleNudge(due),),
+        )
+    return Transition(session, (Reply("nudge.no_date"),))

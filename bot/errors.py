@@ -1,0 +1,57 @@
+"""The coach's errors, under one base class.
+
+    ReframeError
+    ├── ConfigError          settings are missing or wrong (every problem listed at once)
+    ├── PromptError          prompts/*.toml are broken (every problem listed at once)
+    ├── StorageError
+    │   ├── MigrationError   a migration failed, was edited after release, or the db is newer
+    │   └── ConflictError    a session changed under us; the turn is retried
+    └── DeliveryError        a platform refused or failed to take a message
+
+Bad user input never raises: it gets a reply.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+
+class ReframeError(Exception):
+    """Base of every error the coach raises on purpose."""
+
+
+class ConfigError(ReframeError):
+    """The settings have one or more problems; all of them are listed."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems = tuple(problems)
+        listed = "\n".join(f"  - {problem}" for problem in self.problems)
+        super().__init__(f"The settings have {len(self.problems)} problem(s):\n{listed}")
+
+
+class PromptError(ReframeError):
+    """The prompt files have one or more problems; all of them are listed."""
+
+    def __init__(self, directory: Path, problems: Sequence[str]) -> None:
+        self.problems = tuple(problems)
+        listed = "\n".join(f"  - {problem}" for problem in self.problems)
+        super().__init__(
+            f"The prompts in {directory} have {len(self.problems)} problem(s):\n{listed}"
+        )
+
+
+class StorageError(ReframeError):
+    """The database could not do what was asked."""
+
+
+class MigrationError(StorageError):
+    """The schema could not be brought up to date."""
+
+
+class ConflictError(StorageError):
+    """Another writer changed the session first; the turn must be recomputed."""
+
+
+class DeliveryError(ReframeError):
+    """A platform did not take a message."""

@@ -1,0 +1,317 @@
+"""Loads and checks the coach's texts in prompts/*.toml, and renders replies with them."""
+
+from __future__ import annotations
+
+import re
+import string
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from bot import engine
+from bot.domain import Button, Message, Reply
+from bot.errors import PromptError
+from bot.timeparse import zone
+
+PROMPT_FILES = ("coach.toml", "commands.toml", "safety.toml", "traps.toml")
+CONCERNS = ("suicide", "self_harm", "danger")
+TRAP_NAMES = (
+    "all_or_nothing",
+    "overgeneralizing",
+    "personalizing",
+    "catastrophizing",
+    "fortune_telling",
+    "mind_reading",
+    "labeling",
+    "should_statements",
+    "disqualifying_positive",
+)
+
+# Every name a text may use in braces; anything else is a typo that would show raw.
+KNOWN_PLACEHOLDERS = frozenset(
+    {
+        *engine.SUMMARY_TEXTS,
+        *(at.value for at in engine.CHOICE_STEPS),
+        "revisit_at",
+        "answer",
+        "step",
+        "answered",
+        "total",
+        "zone",
+        "suggestion",
+        "start",
+        "end",
+        "turned",
+        "number",
+        "outcome",
+        "resources",
+        "path",
+    }
+)
+
+# Keys said outside the engine's question table (the engine's own literals, the service's).
+STATIC_KEYS = (
+    "welcome.intro",
+    "start.fresh",
+    "start.prompt",
+    "setback.heard",
+    "boundary.hard_respected",
+    "revisit.unreadable",
+    "revisit.past",
+    "far_date.confirm",
+    "summary.card",
+    "summary.choice.share",
+    "share.done",
+    "share.already",
+    "share.note",
+    "resume.offer",
+    "resume.back",
+    "empty.reask",
+    "input.truncated",
+    "button.stale",
+    "button.already",
+    "help.text",
+    "cancel.done",
+    "cancel.nothing",
+    "back.nothing",
+    "back.showing",
+    "back.showing_choice",
+    "back.showing_date",
+    "back.showing_skipped",
+    "skip.not_allowed",
+    "skip.nothing",
+    "status.none",
+    "status.at",
+    "timezone.current",
+    "timezone.set",
+    "timezone.unknown",
+    "timezone.suggest",
+    "quiet.set",
+    "quiet.invalid",
+    "forget.confirm",
+    "forget.done",
+    "forget.kept",
+    "wins.none",
+    "wins.summary",
+    "wins.entry",
+    "wins.yes",
+    "wins.maybe",
+    "wins.no",
+    "reminders.none",
+    "reminders.header",
+    "reminders.entry",
+    "reminders.footer",
+    "reminders.cancelled",
+    "reminders.unknown",
+    "export.ready",
+    "nudge.ask",
+    "nudge.yes",
+    "nudge.maybe",
+    "nudge.no",
+    "nudge.snoozed",
+    "nudge.stopped",
+    "nudge.rescheduled",
+    "nudge.no_date",
+    "crisis.check",
+    "crisis.continue",
+    "crisis.talk",
+    "crisis.stop",
+    "error.try_again",
+    "error.busy",
+    "error.dm_only",
+)
+
+
+def required_keys() -> frozenset[str]:
+    """Every prompt key the engine and the service can emit."""
+    keys: set[str] = set(STATIC_KEYS)
+    for at, question in engine.QUESTIONS.items():
+        keys.update({f"{at.value}.ask", f"{at.value}.label"})
+        if question.choices:
+            keys.add(f"{at.value}.reprompt")
+            keys.update(f"{at.value}.choice.{choice}" for choice in question.choices)
+    keys.add("option.ask_hard")
+    for pending, choices in engine.PENDING_CHOICES.items():
+        keys.add(f"{pending.value}.reprompt")
+        keys.update(f"{pending.value}.choice.{choice}" for choice in choices)
+    keys.update(f"{engine.NUDGE_STEP}.choice.{choice}" for choice in engine.NUDGE_CHOICES)
+    keys.update(f"{engine.NUDGE_DATE_STEP}.choice.{choice}" for choice in engine.REVISIT_CHOICES)
+    keys.update(f"summary.closing.{name}" for name in engine.CLOSINGS)
+    keys.update(f"crisis.{concern}" for concern in CONCERNS)
+    keys.update(f"trap.{trap}" for trap in TRAP_NAMES)
+    keys.discard("crisis.reprompt")
+    return frozenset(keys)
+
+
+def format_date(iso: str, tz_name: str, now: datetime | None = None) -> str:
+    """An ISO datetime shown in the user's zone, e.g. 'Friday 5 December, 10:00'."""
+    try:
+        moment = datetime.fromisoformat(iso).astimezone(zone(tz_name))
+    except ValueError:
+        return iso
+    year = (
+        ""
+        if now is None or now.astimezone(moment.tzinfo).year == moment.year
+        else f" {moment.year}"
+    )
+    return f"{moment:%A} {moment.day} {moment:%B}{year}, {moment:%H:%M}"
+
+
+_FORMATTER = string.Formatter()
+_PUNCTUATION = re.compile(r"[\s.!?,;:]+$")
+_SEPARATOR = re.compile(r"^[\s,;:.\-–—]+")
+
+
+def placeholders(text: str) -> list[str]:
+    """The {names} a text uses (format syntax; {{ and }} are literal braces)."""
+    return [field for _, field, _, _ in _FORMATTER.parse(text) if field is not None]
+
+
+@dataclass(frozen=True, slots=True)
+class Catalog:
+    """The validated coach texts and the extra words people may type for each choice."""
+
+    texts: Mapping[str, str]
+    aliases: Mapping[str, tuple[str, ...]]
+
+    def text(self, key: str) -> str:
+        """The raw text of a key."""
+        return self.texts[key]
+
+    def render(
+        self,
+        reply: Reply,
+        tz_name: str,
+        *,
+        now: datetime | None = None,
+        extra: Mapping[str, str] | None = None,
+    ) -> str:
+        """The words of a reply: variables filled in, empty optional lines dropped."""
+        values: dict[str, str] = dict(reply.variables)
+        values.update({name: self.texts[key] for name, key in reply.labels.items()})
+        values.update({name: format_date(iso, tz_name, now) for name, iso in reply.dates.items()})
+        if extra:
+            values.update(extra)
+        template = self.texts[reply.key]
+        lines = template.split("\n")
+        if len(lines) > 1:
+            lines = [line for line in lines if not _all_empty(line, values)]
+        filled = [self._fill(line, values) for line in lines]
+        filled.extend(self.render(item, tz_name, now=now) for item in reply.items)
+        return "\n".join(line.rstrip() for line in filled)
+
+    def _fill(self, line: str, values: Mapping[str, str]) -> str:
+        parts: list[str] = []
+        for literal, field, _, _ in _FORMATTER.parse(line):
+            parts.append(literal)
+            if field is not None:
+                parts.append(values.get(field, ""))
+        return "".join(parts)
+
+    def message(
+        self,
+        reply: Reply,
+        tz_name: str,
+        *,
+        session_number: int | None,
+        now: datetime | None = None,
+        extra: Mapping[str, str] | None = None,
+    ) -> Message:
+        """A rendered message with its buttons."""
+        buttons = tuple(Button(choice.id, self.texts[choice.label_key]) for choice in reply.choices)
+        return Message(
+            self.render(reply, tz_name, now=now, extra=extra),
+            buttons=buttons,
+            step=reply.choice_step,
+            session_number=session_number if buttons else None,
+            attachment=reply.attachment,
+        )
+
+    def match_choice(
+        self, prefix: str, ids: Sequence[str], text: str, *, allow_rest: bool
+    ) -> tuple[str, str] | None:
+        """A typed choice: by id, number, label or alias; with allow_rest, words may follow."""
+        typed = _PUNCTUATION.sub("", text.strip().lower())
+        if not typed:
+            return None
+        if typed.isdigit():
+            index = int(typed) - 1
+            return (ids[index], "") if 0 <= index < len(ids) else None
+        best: tuple[int, str, str] | None = None
+        for choice_id in ids:
+            key = f"{prefix}.choice.{choice_id}"
+            words = {choice_id, self.texts.get(key, "").lower(), *self.aliases.get(key, ())}
+            for word in filter(None, words):
+                if typed == word:
+                    return choice_id, ""
+                if allow_rest and typed.startswith(word) and not typed[len(word)].isalnum():
+                    rest = _SEPARATOR.sub("", text.strip()[len(word) :]).strip()
+                    if best is None or len(word) > best[0]:
+                        best = (len(word), choice_id, rest)
+        return (best[1], best[2]) if best else None
+
+
+def _all_empty(line: str, values: Mapping[str, str]) -> bool:
+    names = placeholders(line)
+    return bool(names) and all(not values.get(name, "").strip() for name in names)
+
+
+def _flatten(table: Mapping[str, object], prefix: str, into: dict[str, object]) -> None:
+    for name, value in table.items():
+        key = f"{prefix}.{name}" if prefix else name
+        if isinstance(value, dict):
+            _flatten(value, key, into)
+        else:
+            into[key] = value
+
+
+def load_catalog(directory: Path, required: Iterable[str] | None = None) -> Catalog:
+    """Read and check every prompt file; raise one PromptError listing every problem."""
+    problems: list[str] = []
+    flat: dict[str, object] = {}
+    for filename in PROMPT_FILES:
+        path = directory / filename
+        try:
+            with path.open("rb") as handle:
+                data = tomllib.load(handle)
+        except FileNotFoundError:
+            problems.append(f"{path}: missing")
+            continue
+        except tomllib.TOMLDecodeError as error:
+            problems.append(f"{path}: not valid TOML ({error})")
+            continue
+        found: dict[str, object] = {}
+        _flatten(data, "", found)
+        for key in found.keys() & flat.keys():
+            problems.append(f"{path}: '{key}' is defined twice")
+        flat.update(found)
+
+    texts: dict[str, str] = {}
+    aliases: dict[str, tuple[str, ...]] = {}
+    for key, value in flat.items():
+        head, _, last = key.rpartition(".")
+        if head.endswith(".aliases") and isinstance(value, list):
+            words = tuple(str(word).strip().lower() for word in value if str(word).strip())
+            aliases[f"{head.removesuffix('.aliases')}.choice.{last}"] = words
+        elif not isinstance(value, str):
+            problems.append(f"'{key}' must be a text")
+        elif not value.strip():
+            problems.append(f"'{key}' is empty")
+        else:
+            try:
+                unknown = sorted(set(placeholders(value)) - KNOWN_PLACEHOLDERS)
+            except ValueError as error:
+                problems.append(f"'{key}' has a broken placeholder ({error})")
+                continue
+            if unknown:
+                problems.append(f"'{key}' uses unknown placeholder(s): {', '.join(unknown)}")
+            texts[key] = value
+    for key in sorted(set(required if required is not None else required_keys()) - texts.keys()):
+        problems.append(f"'{key}' is missing")
+    for key in sorted(aliases.keys() - texts.keys()):
+        problems.append(f"aliases for '{key}' belong to no choice")
+    if problems:
+        raise PromptError(directory, problems)
+    return Catalog(texts=texts, aliases=aliases)

@@ -1,0 +1,618 @@
+"""Crisis screening for every user message, and the crisis lines to offer when it fires."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from types import MappingProxyType
+
+__all__ = ["Concern", "Resource", "ResourceBook", "check_message", "load_resources"]
+
+
+class Concern(StrEnum):
+    """What kind of risk a message shows."""
+
+    SUICIDE = "suicide"
+    SELF_HARM = "self_harm"
+    DANGER = "danger"  # danger from someone else: abuse, threats, violence against the user
+
+
+# --------------------------------------------------------------------------------------
+# Normalisation
+#
+# Every pattern below is written against the normalised form: case-folded, apostrophes
+# deleted (so "don't", "don’t" and "dont" are the same token, and "he'll" becomes "hell"),
+# sentence punctuation turned into a " . " token (so gaps never leap into the next
+# sentence), every other symbol turned into a space, and single spaces between words.
+# That lets patterns use a literal " " and fixed-width look-behinds.
+# --------------------------------------------------------------------------------------
+
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u02bc": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+    }
+)
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_SENTENCE_END = re.compile(r"[.!?;\n\r\u2026]+")
+_NON_WORD = re.compile(r"[^\w.]+")
+_UNDERSCORE = re.compile(r"_+")
+# "dieeee", "pleeease", "killll": stretched letters are common in distress, so squash
+# runs of three or more to one; no English word needs a tripled letter.
+_STRETCHED = re.compile(r"(\w)\1{2,}")
+_SPACES = re.compile(r" {2,}")
+
+
+def _normalise(text: str) -> str:
+    """Return the canonical lower-case form that the patterns are written against."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    text = _INVISIBLE.sub("", text).replace("'", "").replace('"', " ")
+    text = _SENTENCE_END.sub(" . ", text)
+    text = _NON_WORD.sub(" ", text)
+    text = _UNDERSCORE.sub(" ", text)
+    text = _STRETCHED.sub(r"\1", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+# --------------------------------------------------------------------------------------
+# Vocabulary shared by the patterns. Written as <NAME> in a pattern and expanded once at
+# import. Every gap is bounded ({0,3} words, {0,60} characters) so matching stays linear.
+# --------------------------------------------------------------------------------------
+
+_VOCAB: dict[str, str] = {
+    "ME": r"(?:my ?self|me ?self|myslef|myelf|mysefl|mysel|meself)",
+    "TO": r"(?:to|too|2)",
+    "WANT": r"(?:want|wants|wanted|wanting|wnat|wana|wanna|wont to)",
+    "ADV": (
+        r"(?:(?:just|really|honestly|literally|actually|simply|so|kinda|fucking|fkn"
+        r"|genuinely|seriously|truly|sometimes|kind of|sort of) ){0,3}"
+    ),
+    # The end of a clause: a sentence mark, the end of the text, or a joining word.
+    "END": (
+        r"(?= \.|$| and\b| but\b| because\b| since\b| so\b| when(?:ever)?\b| lately\b"
+        r"| recently\b| every\b| last night\b| tonight\b| now\b| again\b| until\b| lol\b)"
+    ),
+    "PRON": (
+        r"(?:he|hes|hed|hell|she|shes|shed|shell|they|theyre|theyve|theyd|theyll"
+        r"|him|her|them)"
+    ),
+    # People close enough to be a danger at home.
+    "CLOSE": (
+        r"(?:partner|husband|wife|boyfriend|girlfriend|bf|gf|ex|ex husband|ex wife"
+        r"|ex boyfriend|ex girlfriend|ex partner|fiance|fiancee|spouse|dad|father|mum|mom"
+        r"|mother|stepdad|stepfather|step dad|step father|stepmum|stepmom|step mum|step mom"
+        r"|stepmother|brother|sister|uncle|landlord|landlady|flatmate|roommate|housemate"
+        r"|neighbour|neighbor|family|son|daughter|parents?|carer|caregiver|grandad|grandpa)"
+    ),
+    "OTHERS": (
+        r"(?:boss|manager|supervisor|coworker|co worker|colleague|someone|somebody|man|guy"
+        r"|men|people|client|customer|stranger|bloke|woman|teacher|cousin|aunt|gang)"
+    ),
+    "KIN": (
+        r"(?:kids|children|child|baby|son|daughter|family|dog|cat|pets?|mum|mom|mother|dad"
+        r"|father|sister|brother|parents|partner|wife|husband|friend|friends)"
+    ),
+    "BODY": r"(?:legs?|arms?|face|nose|neck|jaw|bones|teeth|kneecaps|head|skull|fingers|ribs)",
+    "HARM_VERB": (
+        r"(?:kill|murder|hurt|beat|stab|shoot|hit|harm|attack|rape|burn|strangle|choke|punch"
+        r"|kick|slap|smash|break|bash|batter|cut|disfigure|drown|bury|end|come after|strangle)"
+    ),
+    # Things one is "hit with" or "slapped with" that are not a blow.
+    "PAPER": (
+        r"(?:fees?|fines?|bills?|rent|increase|hike|charges?|emails?|feedback|news|questions?"
+        r"|deadlines?|requests?|surprise|lawsuit|notice|letter|demands?|tasks?|work|projects?"
+        r"|offer|reply|ultimatum|criticism|invoice|penalty|cuts?|changes?|paperwork|review"
+        r"|survey|meetings?|policy|audit|targets?|ticket|truth|reality|facts|list|memo"
+        r"|counter ?offer|responsibilit\w+|workload|promotion|decision|redundancy|eviction)"
+    ),
+}
+# "I'd rather die than work for him" is hyperbole; "rather die than feel like this" is not.
+_VOCAB["IDIOM_THAN"] = (
+    r"than (?!(?:keep |go on |continue |carry on |to )?(?:feel|feeling|live|living|wake"
+    r"|waking|go on|going on|carry on|exist|existing|suffer|suffering|face another)\b)"
+)
+# "dead" as an intensifier: "dead rich", "dead serious", "dead on time".
+_VOCAB["DEAD_ADJ"] = (
+    r"(?:rich|famous|serious|wrong|right|tired|good|lucky|sure|set|certain|on|last|easy|keen"
+    r"|proud|jealous|bored|funny|quiet|busy|cool|ahead|centre|center|even)"
+)
+# "and"/"then" stand in for a subject named earlier: "someone broke in and attacked me".
+_VOCAB["AGENT"] = f"(?:{_VOCAB['PRON']}|{_VOCAB['CLOSE']}|{_VOCAB['OTHERS']}|and|then)"
+_VOCAB["TARGET"] = (
+    rf"(?:me|us|you|my {_VOCAB['KIN']}|my {_VOCAB['BODY']}|the (?:kids|children|baby)"
+    r"|our (?:kids|children|baby|son|daughter))"
+)
+_PLACEHOLDER = re.compile(r"<([A-Z_]+)>")
+
+
+def _expand(pattern: str) -> str:
+    """Replace <NAME> placeholders with their vocabulary, recursively."""
+    while True:
+        expanded = _PLACEHOLDER.sub(lambda m: _VOCAB[m.group(1)], pattern)
+        if expanded == pattern:
+            return expanded
+        pattern = expanded
+
+
+# --------------------------------------------------------------------------------------
+# Suicide. Flags even negated mentions ("I'm not suicidal, but...") on purpose: people
+# often lead with a denial before the disclosure, and a gentle check-in costs little.
+# --------------------------------------------------------------------------------------
+
+_SUICIDE = (
+    # The word itself, bar idioms about careers and sport drills.
+    r"(?<!career )(?<!professional )(?<!political )(?<!social )(?<!commercial )"
+    r"(?<!electoral )(?<!corporate )(?<!financial )"
+    r"\b(?:suicid|sucid|suicd|suisid|suicied|suecid|sucicid)\w*\b"
+    r"(?! (?:squad|doors?|missions?|runs?|sprints?|drills?|lane|burn|bomber|bombing|attack)\b)",
+    r"\bsewer ?slide\b",
+    r"\bunaliv\w*",
+    # "kill myself", but not "killed myself laughing" or "killing myself to hit targets".
+    r"\bki?l+(?:s|ed)? ?<ME>\b(?! laughing\b)",
+    r"\bki?l+(?:ing|in) ?<ME>\b"
+    r"(?! (?:laughing|to|trying|working|at work|for (?:this|that|the|a|my|them|him|her|nothing"
+    r"|work|money)|with (?:work|overtime|stress|worry|hours|long hours|the workload"
+    r"|this (?:job|workload|project)|these hours)|over (?:work|this job|a job|deadlines))\b)",
+    r"(?<!\d )\bkms\b(?! (?:away|from|per|a day|an hour|each|of|to|in|on|and|or)\b)",
+    # "end my life", "take my own life", but not "take my life back".
+    r"\b(?:end|ending|ended|ends|take|taking|took|takes) (?:my|me) (?:own )?life\b"
+    r"(?! (?:back|in|into|forward|seriously|to the next|a step|one day)\b)",
+    r"\bend(?:ing|ed|s)? (?:it|this|everything|things) ?all\b",
+    # "end it" / "end things" only with intent, and never "end it with my landlord".
+    r"\b(?:<WANT> <TO>|going <TO>|gonna|ready <TO>|plan(?:ning|ned)? (?:<TO>|on)|thinking"
+    r" (?:of|about)|think about|thought about|decided <TO>|need <TO>|just|might|will|ill|i"
+    r"|should|could|about <TO>|urge <TO>|tempted <TO>|wanting <TO>|way <TO>|how <TO>"
+    r"|feel like|felt like|feeling like)"
+    r"(?: just)? end(?:ing)? (?:it|things|everything|my suffering|the pain|my pain)\b"
+    r"(?! (?:with|between|off|on|early|for|there|here|at|in|by|before|after|soon|properly"
+    r"|politely|amicably|nicely|gracefully|professionally|and (?:move|leave|find|look|start"
+    r"|get|apply|go))\b)",
+    r"\b(?:<WANT>|wish|need|hope) (?:it all|everything|this all|all of (?:this|it)|my life"
+    r"|life|the pain) <TO> (?:just )?(?:end|stop|be over)\b"
+    r"(?! (?:for a|early|on time|at|with|already|so (?:i|we) can)\b)",
+    # "want to die", "ready to die", but not "I'd die for", "die of embarrassment",
+    # "rather die than", "don't want to die", or "dye my hair" misspelt.
+    r"(?<!dont )(?<!do not )(?<!didnt )(?<!never )(?<!not )"
+    r"\b(?:<WANT>|wish|wishing|hope|hoping|ready|deserve|deserves|pray|praying|longing"
+    r"|long|plan|planning|rather|prefer|need) (?:<TO> )?<ADV>(?:die+|be dead|drop dead"
+    r"|stop existing|not exist|cease to exist|disappear forever|disappear for good"
+    r"|disappear and never come back|(?:go to )?sleep forever|not be alive|be gone forever)\b"
+    r"(?! (?:my|your|her|his|their|the) hair\b)"
+    r"(?! (?:of|from|for|laughing|a little|inside|<IDIOM_THAN>"
+    r"|in (?:the|a|this|that) (?:meeting|office|interview|room))\b)",
+    r"\b(?:<WANT>|wish|hope) (?:for )?death\b",
+    r"\b(?:wish|wished|wishing|hope|hoping|pray|praying)(?: that)? (?:i|id)"
+    r"(?: (?:could|would|will|might|just|had|was|were|am|would just|could just)){0,2}"
+    r" (?:die+|died|dead|drop dead|disappear forever|stop existing|sleep forever"
+    r"|cease to exist)\b(?! (?:of|from|laughing|than|<DEAD_ADJ>)\b)",
+    r"\b(?:wish|wished|wishing|hope|hoping|pray|praying)(?: that)? (?:i|id)"
+    r"(?: (?:could|would|will|just|had|did|do|was|were)){0,2}"
+    r" (?:dont|didnt|wont|wouldnt|never|not|wasnt|werent|hadnt)(?: \w+)?"
+    r" (?:wake up|been born|born|alive|exist|existed|here|around)\b"
+    r"(?! (?:at|in|with|for|on|today|this|late|early|before|on time|in time|hungover"
+    r"|tired|sick|grumpy|feeling|to (?:see|hear|read))\b)",
+    r"\bbetter off dead\b",
+    r"\b(?:rather|prefer to|<WANT> <TO>|wish to) be dead\b(?! <IDIOM_THAN>)",
+    r"\bfeel(?:ing)? like dying\b(?! (?:of|from|laughing|inside)\b)",
+    r"\b(?:life|living|my life|existence) (?:is|feels|seems) (?:\w+ )?(?:pointless|meaningless"
+    r"|hopeless)\b",
+    r"\b<WANT> out of (?:this |my )?(?:life|existence|world)\b",
+    r"\b(?:stockpil\w*|hoard\w*|saving up|saved up|collecting) (?:my |the |some |all )?"
+    r"(?:pills|tablets|meds|medication|painkillers|sleeping pills|paracetamol)\b",
+    r"\b(?:have|got|ive got) (?:a|the) (?:plan|means) and (?:a|the) (?:plan|means)\b",
+    r"\b(?:this is|its|thats) my (?:last|final) (?:message|goodbye|post|words)\b",
+    r"\bgoodbye (?:cruel world|forever|world)\b",
+    # "no reason to go on", "what's the point of living", "lost the will to live".
+    r"\b(?:no|dont see (?:the|any|a)|cant see (?:the|any|a)|do not see (?:the|any|a)"
+    r"|whats(?: even| really)? the|what is(?: even)? the|wheres the|lost (?:the|my|all|any)"
+    r"|without (?:a|any)|not (?:any|a))"
+    r" (?:point|reason|purpose|will|desire|motivation)(?: (?:anymore|at all|left|whatsoever))?"
+    r" (?:in |of |to |for )?(?:living|to live|live|life|being alive|be alive|staying alive"
+    r"|stay alive|going on|go on|carrying on|carry on|keep going|keep living|existing|exist)\b"
+    r"(?! (?:with|in|at|here|there|this|that|the|like|on|off|for|to|working|doing|paycheck"
+    r"|pay|studying|applying)\b)",
+    r"\bnothing (?:left )?(?:to live for|worth living for)\b",
+    r"\b(?:life|living|my life|being alive)(?: (?:is|isnt|is not|aint|just isnt|doesnt feel"
+    r"|does not feel|no longer feels?|no longer|not|isnt really|feels))? (?:\w+ )?worth"
+    r" (?:living|it anymore|it any more)\b(?! (?:in|with|at|for)\b)",
+    r"\bnot worth living\b(?! (?:in|with|at)\b)",
+    # "I can't go on", but not "can't go on working these hours".
+    r"\b(?:cant|can not|cannot|cnt) (?:\w+ )?(?:go on|keep going|carry on|keep living"
+    r"|live like this|be alive|exist)(?: (?:anymore|any more|any longer|like this))?\b"
+    r"(?! (?:with|at|in|working|doing|to|for|the|this|my|like this at|applying|paying"
+    r"|living)\b)",
+    # "don't want to live / be here / wake up", but not "don't want to be here at this job".
+    r"\b(?:dont|do not|didnt|did not|no longer|never|dnt)(?: \w+)? (?:<WANT>|wish) (?:<TO> )?"
+    r"<ADV>(?:live|be alive|exist|be here|be around|keep living|go on living|wake up"
+    r"|be on this earth|be in this world)\b"
+    r"(?!(?: any ?more| any longer)? (?:with|in|at|near|there|for|on|today|until|till|by"
+    r"|after|during|if|this|that|the|doing|working|paying|early|late|tomorrow at|before|like"
+    r"|so early|when (?:i|my|the|its))\b)",
+    r"\b(?:dont|do not|cant|cannot|no longer)(?: \w+)? (?:<WANT> <TO> )?(?:go on|carry on"
+    r"|keep going)(?: any ?more| any longer)?(?= \.|$| but\b| and\b| because\b| without\b)",
+    # "everyone would be better off without me" / "nobody would notice if I was gone".
+    r"\b(?:better off|better|happier|easier|best) (?:\w+ ){0,2}?without me\b"
+    r"(?! (?:on|in|at|as|for|there|running|leading|managing|around)\b)",
+    r"\b(?:better off|better|happier|easier|relieved|glad|care|cares|miss me|notice|notices"
+    r"|noticed|matter|miss it)(?: \w+){0,4}? (?:if|when|once) (?:i|id|im)"
+    r" (?:(?:was|were|am|was just|were just)? ?(?:gone|dead|not here|not around|not alive"
+    r"|no longer (?:here|around|alive)|never born|out of the picture)|died|disappeared"
+    r"|killed myself|just died|just disappeared|vanished|left this world"
+    r"|wasnt (?:here|around|alive|born)|werent (?:here|around|alive|born)|didnt exist"
+    r"|never existed|ended it|ended my life|was to die|were to die|never been born)\b"
+    r"(?! (?:for|from|on holiday|on vacation|at|in the|early|to the|off to)\b)",
+    r"\b(?:im|i am|i feel|feel|ive become|i have become|i was|being|i became) (?:\w+ ){0,3}?"
+    r"burden(?: (?:to|on|for)\b|(?= \.|$))"
+    r"(?! (?:my |the |our )?(?:team|colleagues|coworkers|manager|boss|company|project"
+    r"|department|employer|business)\b)",
+    r"\b(?:to|and|hope i|wish i|so i|pray i|n) (?:never|not|dont|wont|just not|just never)"
+    r" (?:wake up|wake(?= \.|$)|open my eyes)\b"
+    r"(?! (?:late|early|at|before|on time|in time|too|with|hungover|tired|sick|grumpy"
+    r"|feeling|until|till)\b)",
+    # Methods.
+    r"\b(?:hang|hanging|hanged|hung|shoot|shooting|shot|drown|drowning|drowned|poison"
+    r"|poisoning|poisoned|gas|gassing|suffocate|suffocating|electrocute|electrocuting"
+    r"|set fire to) ?<ME>\b"
+    r"(?! (?:in the foot|out to dry|a (?:message|text|note|reminder|dm|email)|an email|in (?:work"
+    r"|paperwork|tasks|emails|projects|coffee|debt))\b)",
+    r"\b(?:jump|jumping|jumped|throw <ME>|throwing <ME>|threw <ME>|step|stepping|walk"
+    r"|walking|drive|driving) (?:\w+ )?(?:off|from) (?:a |the |my |this |that |our )?(?:\w+ )?"
+    r"(?:bridge|building|roof|rooftop|cliff|balcony|tower|window|ledge|car park|multi storey"
+    r"|overpass|flyover)\b",
+    r"\b(?:jump|jumping|jumped|throw <ME>|throwing <ME>|threw <ME>|step|stepping|lie|lying"
+    r"|lay) (?:down )?(?:in front of|under) (?:a |the |an )?(?:\w+ )?(?:train|car|bus|lorry"
+    r"|truck|tube|traffic|tram)\b",
+    r"\b(?:walk|walking|walked|drive|driving|drove|jump|jumping|jumped) (?:\w+ )?into"
+    r" (?:the |a )?(?:traffic|river|sea|ocean|lake|water|canal|oncoming)\b",
+    r"\b(?:going <TO>|gonna|<WANT> <TO>|wanna|thinking (?:of|about)|ill|might|could just)"
+    r" (?:drive|crash|steer|swerve) (?:my car |the car )?(?:into|off) (?:a |the )?(?:wall|tree"
+    r"|bridge|cliff|river|lorry|truck|oncoming|road)\b",
+    r"\bslit (?:my|me) (?:wrists?|throat)\b",
+    r"\bnoose\b",
+    r"\bblow (?:my|me) (?:brains|head) (?:out|off)\b",
+    r"\b(?:i|id|ill|im|to|and|gonna)(?: \w+){0,2}? (?:put|hold|held|holding|putting) (?:a|the"
+    r"|my) (?:gun|pistol|rifle|knife|blade) to my (?:own )?(?:head|throat|wrists?)\b",
+    r"\boverdos\w*\b(?! on (?:coffee|caffeine|sugar|chocolate|netflix|tv|work|meetings|emails"
+    r"|energy drinks|vitamins?|carbs|information|news)\b)",
+    r"\bod (?:on|with) (?:my |the |some |all )?(?:pills|meds|tablets|painkillers"
+    r"|sleeping pills|paracetamol|insulin|heroin|opioids)\b",
+    r"\bhow many (?:\w+ ){0,2}?(?:pills|tablets|painkillers|paracetamol|sleeping pills|meds)\b"
+    r"(?! (?:do i|should i|can i|am i supposed to|a day|per day|daily)\b)",
+    r"\b(?:take|taking|took|swallow|swallowing|swallowed|down|downing|downed) (?:them |it )?"
+    r"all (?:of )?(?:my |the |these |those |of my )?(?:pills|tablets|meds|medication"
+    r"|painkillers|sleeping pills|paracetamol)\b",
+    r"\b(?:pills|tablets|meds|medication|painkillers|paracetamol)\b[^.]{0,60}?"
+    r"\b(?:take|taking|took|swallow|swallowing|swallowed) (?:them|it) all\b",
+    r"\b(?:writ\w*|wrote|left|leave|leaving|prepared|drafted|drafting) (?:\w+ ){0,2}?"
+    r"(?:goodbye|farewell) (?:letters?|notes?)\b"
+    r"(?! (?:to|for) (?:the |my )?(?:team|colleagues|coworkers|co workers|office|clients"
+    r"|staff|boss|manager|work|company)\b)",
+    r"\bgiv\w* away (?:all )?(?:of )?my (?:stuff|things|belongings|possessions)\b"
+    r"(?! (?:before|because|since|as) (?:i|im|we) (?:move|moving|relocate|emigrate|downsize"
+    r"|downsizing)\b)",
+    r"\b(?:think\w*|thought|dream\w*|fantasi[sz]\w*|obsess\w*) (?:a lot |constantly |often )?"
+    r"(?:about|of) (?:just )?(?:not (?:existing|being (?:here|alive|around))|dying|death"
+    r"|my (?:own )?death|killing <ME>|ending (?:it|my life|things)|disappearing forever"
+    r"|being dead)\b(?! (?:my|your|her|his) hair\b)(?! (?:with|things with|it with)\b)",
+    r"\bway out\b[^.]{0,30}?\b(?:dying|death|die|dead|killing <ME>|ending it|end it)\b",
+    r"\b(?:except|other than|besides|apart from) (?:by )?(?:dying|death|to die|killing <ME>"
+    r"|ending it all|ending my life)\b",
+    r"\b(?:wont|will not|not going <TO>|not gonna|may not|might not) be (?:around|here|alive)"
+    r"(?: for)? (?:much longer|for long|long|much more time)\b"
+    r"(?! (?:at|in) (?:this|the|my) (?:job|company|role|team|office|flat|house|place)\b)",
+    r"\b(?:tired|sick|done|finished|exhausted|weary)(?: \w+)? (?:of|with) (?:living|life"
+    r"|being alive|existing|being here|this life)\b"
+    r"(?! (?:with|in|at|here|there|paycheck|pay cheque|pay check|like(?! this)|on|off|under"
+    r"|out|as a|near|so|alone|without)\b)",
+)
+
+# --------------------------------------------------------------------------------------
+# Self-harm. "Cut/hurt/burn myself" unless it is plainly an accident or an idiom
+# ("cut myself a slice", "hurt myself at the gym", "burning myself out").
+# --------------------------------------------------------------------------------------
+
+_SELF_HARM = (
+    r"\bself ?(?:harm\w*|injur\w*|mutilat\w*|hurt\w*|inflicted)\b",
+    r"\b(?:cut|cuts|cutting|cutted|slash|slashing|slashed|slice|slicing|sliced|carve|carving"
+    r"|carved|scratch|scratching|scratched|burn|burning|burned|burnt|bruise|bruising|bruised"
+    r"|hit|hitting|hits|punch|punching|punched|punches|bang|banging|banged|stab|stabbing"
+    r"|stabbed|hurt|hurting|hurts|harm|harming|harmed|injure|injuring|injured|starve"
+    r"|starving|starved) ?<ME>\b"
+    r"(?! (?:a|an|some|off|short|free|loose|slack|out|up|shaving|chopping|cooking|slicing"
+    r"|cutting|gardening|by accident|accidentally|on (?:a|the|some|broken|glass|paper|my desk)"
+    r"|at (?:the|work|football|gym|training|rugby|hockey|practice|home while)|playing|lifting"
+    r"|running|skiing|skating|climbing|falling|while|during|in a (?:fall|crash|match|game)"
+    r"|with (?:the|a|some|hot) (?:oven|stove|hob|kettle|iron|pan|tea|coffee|soup|water)"
+    r"|in the (?:foot|kitchen|garden)|out of|over (?:this|it|nothing|that|work)|trying"
+    r"|too hard at|to sleep|into)\b)",
+    r"\b(?:i|ive|i have|been|im|i am|i was|i keep|keep|kept|started|start|stop|stopped|quit"
+    r"|relapsed and|relapsed into|urges? <TO>|urge for|feel like|felt like|tempted <TO>"
+    r"|<WANT> <TO>|back <TO>|thinking about|thought about|miss|missing|and)"
+    r"(?: been| started| just| really| badly)? (?:cutting|cut|self harming|burning <ME>"
+    r"|scratching <ME>)(?: (?:again|<ME>|my (?:arms?|wrists?|legs?|thighs?|skin|stomach"
+    r"|body|hips?)))?<END>",
+    r"\b(?:cut|cutting|slash\w*|slit|slic\w*|carv\w*|scratch\w*|burn\w*) (?:up )?my (?:wrists?|arms"
+    r"|thighs|skin)\b"
+    r"(?! (?:on|open on|while|shaving|by accident|accidentally|in the|at|doing|cooking"
+    r"|gardening|when i fell)\b)",
+    r"\b(?:until|till|til|so) (?:it|they|i|my \w+) (?:bleeds?|bled|start(?:s|ed)? bleeding)\b",
+    r"\bmake (?:myself|me) bleed\b",
+    r"\b(?:sh|self harm|cutting) urges?\b",
+    r"\b(?:<WANT>|wanna|need|needed|deserve|deserves) (?:<TO> )?feel (?:physical )?pain\b",
+    r"\bdeserve <TO> (?:hurt|be hurt|bleed|feel pain)\b",
+)
+
+# --------------------------------------------------------------------------------------
+# Danger from someone else. A person (pronoun or role) doing violence to "me", threats,
+# fear of a named person, and plain words (rape, domestic abuse). "Hit me with a rent
+# increase", "beat me to the promotion" and "pushed me to apply" are carved out.
+# --------------------------------------------------------------------------------------
+
+_DANGER = (
+    r"\b<AGENT>(?: \w+){0,3}? (?:hit|hits|hitting|beat|beats|beating|punch|punches|punched"
+    r"|punching|kick|kicks|kicked|kicking|slap|slaps|slapped|slapping|choke|chokes|choked"
+    r"|choking|strangle|strangles|strangled|strangling|smack|smacks|smacked|smacking|shove"
+    r"|shoves|shoved|shoving|push|pushes|pushed|pushing|hurt|hurts|hurting|abuse|abuses|abused"
+    r"|abusing|rape|rapes|raped|raping|assault|assaults|assaulted|assaulting|attack|attacks"
+    r"|attacked|attacking|stab|stabs|stabbed|stabbing|burn|burns|burned|burnt|throttle"
+    r"|throttles|throttled|batter|batters|battered|bite|bites|bit|molest|molests|molested"
+    r"|headbutt\w*|thump|thumps|thumped|whack|whacks|whacked|spat on|spits on|spit on"
+    r"|beat up|beats up|beaten up) (?:me|us)\b"
+    r"(?! (?:up (?:on|about)|up\b(?<=hit me up)|with (?:a |an |the |another |more |some |this"
+    r"|that |their |his |her )?(?:\w+ ){0,2}?<PAPER>|to (?!death\b)|at (?!home\b)|out\b|around"
+    r"|into \w+ing|towards|by (?:\d|a (?:point|mile|vote|length))|on (?:time|price|points"
+    r"|linkedin|twitter|whatsapp|insta|instagram|facebook|email|slack|teams|text|the phone)"
+    r"|in (?:the |a |every |each )?(?:final|round|game|race|match|vote|election|interview"
+    r"|competition|contest|argument|debate|chess|sales|numbers|back(?! with)|meeting|review"
+    r"|email|writing)|so much (?:by|when)|by (?:saying|not|ignoring|leaving|choosing|cheating"
+    r"|lying|(?!(?:choking|hitting|strangling|beating|punching|kicking|stabbing|burning|pushing"
+    r"|throwing|grabbing|slapping)\b)\w+ing)|when (?:he|she|they) (?:said|left|chose|cheated"
+    r"|lied|picked)|off (?:the|a|my|our|this)|emotionally"
+    r"|deeply|where it hurts|like a ton|hard with (?:the|that)|verbally|in front of (?:everyone"
+    r"|the (?:whole )?(?:team|office|board|client|clients)|my (?:team|colleagues|boss|manager)"
+    r"|colleagues|clients))\b)",
+    r"\b(?:i was|i got|ive been|i have been|i had been|im being|i am being|i keep getting"
+    r"|i get|been|being|got|was) (?:\w+ ){0,2}?(?:raped|sexually assaulted|sexually abused"
+    r"|molested|groped|assaulted|beaten|beaten up|beat up|battered|strangled|choked|stabbed"
+    r"|abused|attacked|stalked|mugged|drugged|trafficked|held hostage|kidnapped)\b"
+    r"(?! (?:in (?:the|a|every|each)|at (?!home\b)|to (?:it|the)"
+    r"|on (?:twitter|social media|linkedin|reddit|the internet|online|the forum)|online"
+    r"|by (?:the|a|an) (?:\w+ )?(?:deadline"
+    r"|competition|clock|market|rival|competitor|team|algorithm|critics|press|media|reviews?"
+    r"|recruiters|ads|spam|bot)|by (?:customers|clients|callers|the public|trolls|commenters"
+    r"|strangers online|people online)|with (?:emails|requests|questions|calls|messages|work"
+    r"|notifications|spam|offers|ads))\b)",
+    r"\b(?:raped|rape|raping|rapist|sexually assaulted|sexual assault|sexually abused"
+    r"|molested|molesting|groped|domestic violence|domestic abuse|coercive control"
+    r"|intimate partner violence|marital rape|abusive relationship|abusive marriage)\b",
+    r"\babusive (?:partner|husband|wife|boyfriend|girlfriend|bf|gf|ex|home|household|father"
+    r"|mother|dad|mum|mom|parents?|family|stepdad|stepfather|stepmum|stepmom|brother|sister"
+    r"|situation|boss|landlord)\b",
+    r"\b<AGENT>(?: \w+){0,3}? (?:\w+ )?(?:physically abusive|abusive|violent)\b"
+    r"(?! (?:crime|video|games?|films?|movies?|shows?|storms?|weather|language|content"
+    r"|reaction|coughing|turbulence|protests?|headache|sneeze)\b)",
+    # Threats: "threatened to kill me", "threatened me with a knife".
+    r"\bthreat\w*(?: \w+){0,2}? (?:to |that <PRON>(?: \w+){0,2}? )(?:\w+ )?<HARM_VERB>"
+    r" ?<TARGET>\b(?! (?:out|off (?:the|a|my)|of)\b)",
+    r"\bthreat\w* (?:me|us) with (?:a |his |her |their |the )?(?:knife|gun|weapon|bat|hammer"
+    r"|machete|blade|violence|acid|a beating)\b",
+    r"\bthreat\w* (?:me|us)(?= \.|$| and\b| every\b| again\b| constantly\b| all the time\b)",
+    # Reported threats: "he said he'd kill me", "she told me she would hurt my kids".
+    r"\b(?:said|says|say|saying|told me|tells me|telling me|told us|swore|swears|warned me"
+    r"|promised|keeps saying|kept saying|texted|texts|messaged|screamed|screams|yelled|yells"
+    r"|shouted|shouts|threatens|threatened|wrote|emailed|posted)(?: (?:that|me|to me))?"
+    r"(?: (?:if|when|once) [^.]{0,30}?)? (?:<PRON>|id|ill|im|i)\b[^.]{0,50}?\b<HARM_VERB>"
+    r" <TARGET>\b",
+    # Fear of a person: "I'm scared he'll hurt me", "afraid my husband will kill me".
+    r"\b(?:scared|afraid|terrified|frightened|fear|fearful|fearing|petrified|worried|worry"
+    r"|panicking)\b[^.]{0,40}?\b(?:<PRON>|<CLOSE>|<OTHERS>)\b[^.]{0,40}?\b(?:<HARM_VERB>"
+    r"|track down|hunt down) <TARGET>\b"
+    r"(?! with (?:a |an |the |another |more |some |this |that |their |his |her )?"
+    r"(?:\w+ ){0,2}?<PAPER>\b)",
+    r"\b(?:scared|afraid|terrified|frightened|fearful|petrified)\b[^.]{0,40}?\b<PRON>"
+    r"(?: \w+){0,3}? find me(?= \.|$| and\b| if\b| again\b| here\b| when\b)",
+    r"\b(?:scared|afraid|terrified|frightened|fear|fearing|fearful|petrified|worried)"
+    r" (?:\w+ )?(?:for my (?:life|safety|kids safety|childrens safety|childs safety"
+    r"|own safety)|to go (?:back )?home(?! (?:and (?:tell|face|explain|admit|break)|early|late"
+    r"|for)\b)"
+    r"|to be (?:at home|alone with (?:him|her|them))"
+    r"|of (?:him|her|them)(?= \.|$| and\b| but\b| because\b| now\b| when\b| so\b)"
+    r"|of my (?:\w+ )?<CLOSE>(?= \.|$| and\b| but\b| because\b| now\b| when\b| so\b))",
+    r"\blive in fear\b",
+    r"\b(?:dont|do not|never|no longer|not) feel(?:ing)? (?:\w+ )?safe (?:at home|in my"
+    r" (?:own )?(?:home|house|flat|apartment|bed|room|bedroom)|around (?:him|her|them|my)"
+    r"|with (?:him|her|them)|going home|when (?:he|she|they)|living with|in the house"
+    r"|anymore at home)\b",
+    r"\b(?:not|isnt|is not|unsafe|never) (?:safe )?(?:at|in my|for me at) home\b",
+    # Control and stalking.
+    r"\b(?:<PRON>|my <CLOSE>)\b[^.]{0,40}? (?:wont|doesnt|will not|does not|never) let me"
+    r" (?:leave|go out|go outside|out of|see (?:my )?(?:friends|family)|talk to|have (?:my )?"
+    r"(?:phone|money|keys)|have any money|use (?:my|the) phone|go anywhere)\b"
+    r"(?! (?:early|work|the office|the meeting|before|until|till|on time|the building"
+    r"|at|without (?:finishing|a))\b)",
+    r"\block(?:s|ed|ing)? me (?:in|inside|up)\b(?! (?:a|to|for|the office)\b)",
+    r"\bstalk(?:s|ed|ing)? (?:me|us)\b(?! on (?:linkedin|twitter|insta|instagram|facebook"
+    r"|social|tiktok)\b)",
+    r"\b(?:being stalked|stalker)\b",
+    r"\b(?:keeps|kept|keep) (?:turning|showing) up (?:at|outside) my\b",
+    r"\b(?:following|watching) me (?:home|everywhere|from work)\b",
+    r"\bforced (?:himself|herself|themselves) on (?:me|us)\b",
+    r"\b(?:get|got|getting|been|being) (?:hit|beaten|slapped|punched|kicked|hurt|abused|choked)"
+    r" (?:at home|by (?:my (?:\w+ )?<CLOSE>|him|her|them)\b)",
+    r"\b(?:forced|forces|made|makes) me (?:to )?have sex\b",
+    r"\bbruis\w* (?:from|where|after|because) [^.]{0,30}?\b<PRON>\b",
+    # Weapons, grabbing, strangling, and explicit attempts.
+    r"\b<AGENT>(?: \w+){0,2}? (?:pulled|held|holds|pointed|points|waved|got|has|had|brought"
+    r"|grabbed|took out|came at me with|keeps|kept) (?:a|an|his|her|their|the) (?:knife|gun"
+    r"|weapon|machete|blade|baseball bat|hammer|axe|pistol|rifle|shotgun)\b",
+    r"\b(?:knife|gun|blade|weapon) (?:to|at) my (?:throat|head|neck|chest|face)\b",
+    r"\bgrab(?:s|bed|bing)? me by (?:the |my )?(?:throat|neck|hair|arm|arms|wrist|wrists"
+    r"|collar|shoulders)\b",
+    r"\b(?:pinned|pins|pin|held|holds|hold) me (?:down|against)\b",
+    r"\bput (?:his|her|their) hands (?:on|around) (?:me|my (?:neck|throat))\b",
+    r"\bhands? (?:around|round) my (?:neck|throat)\b",
+    r"\b(?:raised|raises|raise) (?:his|her|their) (?:hand|fist|fists) (?:to|at|against) me\b",
+    r"\b(?:threw|throws|throwing|throw|hurled|hurls) (?:things|stuff|objects|plates?"
+    r"|glass(?:es)?|bottles?|chairs?|a (?:plate|glass|bottle|chair|knife|mug|cup|phone|shoe"
+    r"|lamp|remote)) at (?:me|us)\b",
+    r"\bbeat (?:the )?(?:\w+ )?out of (?:me|us)\b",
+    r"\b<AGENT>(?: \w+){0,2}? knock(?:s|ed)? me (?:out|down|over|unconscious|to the"
+    r" (?:ground|floor))\b",
+    r"\b(?:left|leaves) (?:\w+ )?(?:bruises|marks|a black eye) on (?:me|my)\b",
+    r"\bgave me (?:a )?(?:black eye|bruises|split lip|concussion)\b",
+    r"\b<AGENT>(?: \w+){0,2}? (?:tried|try|tries|trying|attempted) (?:<TO> )?(?:kill|murder"
+    r"|strangle|choke|drown|stab|shoot|poison|run over|suffocate) (?:me|us)\b",
+    # "he's going to kill me" only when it ends the thought; "my boss is going to kill
+    # me when he sees this" is the idiom and keeps going.
+    r"\b(?:he|she|they|hes|shes|theyre|hell|shell|theyll)(?: (?:is|are|will|s))?"
+    r" (?:going <TO>|gonna|will|wants <TO>|is trying <TO>|might|could)"
+    r" (?:actually |really |literally )?(?:kill|murder) (?:me|us)"
+    r"(?= \.|$| one day\b| someday\b| eventually\b| i know\b| i swear\b| next time\b"
+    r"| this time\b| for real\b| i think\b| seriously\b)",
+)
+
+
+def _compile(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """Join one concern's patterns into a single precompiled alternation."""
+    return re.compile("|".join(f"(?:{_expand(p)})" for p in patterns))
+
+
+# Suicide outranks self-harm outranks danger: when a message shows more than one, the
+# reply should address the most acute risk to life first.
+_RULES: tuple[tuple[Concern, re.Pattern[str]], ...] = (
+    (Concern.SUICIDE, _compile(_SUICIDE)),
+    (Concern.SELF_HARM, _compile(_SELF_HARM)),
+    (Concern.DANGER, _compile(_DANGER)),
+)
+
+
+def check_message(text: str) -> Concern | None:
+    """Return the most serious concern the message shows, or None if it shows none."""
+    normalised = _normalise(text)
+    if not normalised:
+        return None
+    for concern, pattern in _RULES:
+        if pattern.search(normalised):
+            return concern
+    return None
+
+
+# --------------------------------------------------------------------------------------
+# Crisis resources
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Resource:
+    """One crisis line: who it is and how to reach it."""
+
+    name: str
+    contact: str  # e.g. "Call or text 988", "Call 116 123", "https://findahelpline.com"
+
+
+# Codes people type that are not ISO 3166 but mean a country we know.
+_COUNTRY_ALIASES: Mapping[str, str] = MappingProxyType({"UK": "GB"})
+_LOCALE_SPLIT = re.compile(r"[-_]")
+_COUNTRY_CODE = re.compile(r"[A-Z]{2}")
+
+
+def _country_of(locale: str) -> str | None:
+    """Return the upper-case ISO 3166 country in a locale such as "en_US.UTF-8", if any."""
+    tag = locale.strip().split(".", 1)[0].split("@", 1)[0]
+    parts = [part for part in _LOCALE_SPLIT.split(tag) if part]
+    if len(parts) == 1 and _COUNTRY_CODE.fullmatch(parts[0]):
+        # A bare upper-case pair ("GB") is a country; a bare lower-case one ("fr") is only a
+        # language, spoken in many countries, so guessing would give the wrong number.
+        return _COUNTRY_ALIASES.get(parts[0], parts[0])
+    for part in parts[1:]:
+        if len(part) == 2 and part.isascii() and part.isalpha():
+            code = part.upper()
+            return _COUNTRY_ALIASES.get(code, code)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceBook:
+    """International crisis lines plus national ones keyed by ISO 3166 alpha-2 code."""
+
+    default: tuple[Resource, ...]
+    by_country: Mapping[str, tuple[Resource, ...]]
+
+    def for_locale(self, locale: str | None) -> tuple[Resource, ...]:
+        """Return national lines for the locale's country, if known, then the defaults."""
+        country = _country_of(locale) if locale else None
+        national = self.by_country.get(country, ()) if country else ()
+        return national + tuple(r for r in self.default if r not in national)
+
+
+_ENTRY_KEYS = frozenset({"name", "contact"})
+_TOP_KEYS = frozenset({"default", "country"})
+
+
+def _parse_entries(value: object, where: str) -> tuple[Resource, ...]:
+    """Validate one array of resource tables and turn it into Resources."""
+    if not isinstance(value, list) or not value:
+        raise ValueError(f"{where} must be a non-empty array of tables ([[{where}]])")
+    resources: list[Resource] = []
+    for index, entry in enumerate(value):
+        here = f"{where}[{index}]"
+        if not isinstance(entry, dict):
+            raise ValueError(f"{here} must be a table with name and contact")
+        unknown = sorted(set(entry) - _ENTRY_KEYS)
+        if unknown:
+            raise ValueError(f"{here} has unknown key(s): {', '.join(unknown)}")
+        fields: dict[str, str] = {}
+        for key in sorted(_ENTRY_KEYS):
+            if key not in entry:
+                raise ValueError(f"{here} is missing {key!r}")
+            field = entry[key]
+            if not isinstance(field, str) or not field.strip():
+                raise ValueError(f"{here}.{key} must be a non-empty string")
+            fields[key] = field.strip()
+        resources.append(Resource(name=fields["name"], contact=fields["contact"]))
+    return tuple(resources)
+
+
+def load_resources(path: Path) -> ResourceBook:
+    """Load and validate a crisis-resources TOML file; raise ValueError if it is malformed."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise ValueError(f"{path}: not valid TOML: {error}") from error
+    except UnicodeDecodeError as error:
+        raise ValueError(f"{path}: not UTF-8 text: {error}") from error
+    unknown = sorted(set(data) - _TOP_KEYS)
+    if unknown:
+        raise ValueError(f"{path}: unknown top-level key(s): {', '.join(unknown)}")
+    if "default" not in data:
+        raise ValueError(f"{path}: missing [[default]] resources (the international fallback)")
+    try:
+        default = _parse_entries(data["default"], "default")
+        countries = data.get("country", {})
+        if not isinstance(countries, dict):
+            raise ValueError("country must be a table of [[country.XX]] arrays")
+        by_country: dict[str, tuple[Resource, ...]] = {}
+        for code, entries in countries.items():
+            if not _COUNTRY_CODE.fullmatch(code):
+                raise ValueError(
+                    f"country.{code}: key must be an upper-case ISO 3166 alpha-2 code like US"
+                )
+            by_country[code] = _parse_entries(entries, f"country.{code}")
+    except ValueError as error:
+        raise ValueError(f"{path}: {error}") from error
+    return ResourceBook(default=default, by_country=MappingProxyType(by_country))

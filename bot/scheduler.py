@@ -1,0 +1,185 @@
+"""NudgeScheduler: claims due reminders with a lease, delivers them, settles each one."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from bot import engine
+from bot.adapters.base import Outbox
+from bot.clock import Clock
+from bot.errors import DeliveryError
+from bot.prompts import Catalog
+from bot.quiet import next_waking_moment
+from bot.service import user_tag
+from bot.storage import reminders, repos
+from bot.storage.db import Database
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class SchedulerConfig:
+    """How the scheduler paces itself."""
+
+    batch_size: int = 200
+    lease: timedelta = timedelta(minutes=5)
+    max_attempts: int = 5
+    backoff_base: timedelta = timedelta(minutes=1)
+    backoff_cap: timedelta = timedelta(hours=1)
+    poll_interval: float = 15.0
+    concurrency: int = 32
+    default_timezone: str = "UTC"
+    quiet_start: str = "21:00"
+    quiet_end: str = "08:00"
+
+
+@dataclass(frozen=True, slots=True)
+class RunReport:
+    """What one pass did."""
+
+    delivered: int = 0
+    deferred: int = 0
+    failed: int = 0
+    given_up: int = 0
+
+    def __add__(self, other: RunReport) -> RunReport:
+        return RunReport(
+            self.delivered + other.delivered,
+            self.deferred + other.deferred,
+            self.failed + other.failed,
+            self.given_up + other.given_up,
+        )
+
+
+class NudgeScheduler:
+    """Delivers the revisit nudges that are due, exactly once in normal operation."""
+
+    def __init__(
+        self,
+        db: Database,
+        catalog: Catalog,
+        clock: Clock,
+        outboxes: Mapping[str, Outbox],
+        config: SchedulerConfig = SchedulerConfig(),
+        *,
+        only_user_ref: int | None = None,
+    ) -> None:
+        self.db = db
+        self.catalog = catalog
+        self.clock = clock
+        self.outboxes = dict(outboxes)
+        self.config = config
+        self.only_user_ref = only_user_ref
+        self.owner = uuid.uuid4().hex
+        self._stop = asyncio.Event()
+
+    def backoff(self, attempts: int) -> timedelta:
+        """How long to wait after the given number of failed attempts."""
+        delay: timedelta = self.config.backoff_base * (2 ** max(0, attempts - 1))
+        return min(delay, self.config.backoff_cap)
+
+    async def run_once(self, now: datetime | None = None) -> RunReport:
+        """Deliver everything due at `now`, batch by batch (never all rows in memory)."""
+        now = now or self.clock.now()
+        total = RunReport()
+        while True:
+            async with self.db.transaction() as conn:
+                batch = await reminders.claim(
+                    conn,
+                    owner=self.owner,
+                    now=now,
+                    lease_until=now + self.config.lease,
+                    platforms=tuple(self.outboxes),
+                    limit=self.config.batch_size,
+                    only_user_ref=self.only_user_ref,
+                )
+            if not batch:
+                return total
+            semaphore = asyncio.Semaphore(self.config.concurrency)
+            reports = await asyncio.gather(*(self._bounded(semaphore, item, now) for item in batch))
+            for report in reports:
+                total = total + report
+
+    async def _bounded(
+        self, semaphore: asyncio.Semaphore, item: reminders.Claimed, now: datetime
+    ) -> RunReport:
+        async with semaphore:
+            return await self._deliver(item, now)
+
+    async def _deliver(self, item: reminders.Claimed, now: datetime) -> RunReport:
+        zone = item.timezone or self.config.default_timezone
+        wake = next_waking_moment(
+            now,
+            zone,
+            item.quiet_start or self.config.quiet_start,
+            item.quiet_end or self.config.quiet_end,
+        )
+        if wake > now:
+            async with self.db.transaction() as conn:
+                await reminders.defer(conn, reminder_id=item.id, owner=self.owner, send_after=wake)
+            return RunReport(deferred=1)
+        async with self.db.reading() as conn:
+            session = await repos.load_session(
+                conn, user_ref=item.user_ref, user=item.user, number=item.session_number
+            )
+        if session is None:
+            async with self.db.transaction() as conn:
+                await reminders.mark_failed(
+                    conn, reminder_id=item.id, owner=self.owner, error="session gone", retry_at=None
+                )
+            return RunReport(given_up=1)
+        message = self.catalog.message(
+            engine.nudge_reply(session), zone, session_number=session.number, now=now
+        )
+        try:
+            await self.outboxes[item.user.platform].deliver(item.user, (message,))
+        except (TimeoutError, DeliveryError, OSError) as error:
+            return await self._failed(item, now, error)
+        async with self.db.transaction() as conn:
+            await reminders.mark_sent(
+                conn, reminder_id=item.id, owner=self.owner, now=self.clock.now()
+            )
+        log.info("nudge delivered to %s", user_tag(item.user))
+        return RunReport(delivered=1)
+
+    async def _failed(
+        self, item: reminders.Claimed, now: datetime, error: BaseException
+    ) -> RunReport:
+        reason = f"{type(error).__name__}: {error}"[:500]
+        give_up = item.attempts >= self.config.max_attempts
+        retry_at = None if give_up else now + self.backoff(item.attempts)
+        async with self.db.transaction() as conn:
+            await reminders.mark_failed(
+                conn, reminder_id=item.id, owner=self.owner, error=reason, retry_at=retry_at
+            )
+        if give_up:
+            log.warning(
+                "gave up nudge %d for %s after %d attempts: %s",
+                item.id,
+                user_tag(item.user),
+                item.attempts,
+                type(error).__name__,
+            )
+            return RunReport(given_up=1)
+        log.info("nudge %d failed (attempt %d), retrying later", item.id, item.attempts)
+        return RunReport(failed=1)
+
+    async def run_forever(self) -> None:
+        """Run passes until stop() is called; a failing pass is logged, never fatal."""
+        while not self._stop.is_set():
+            try:
+                await self.run_once()
+            except Exception:
+                log.exception("scheduler pass failed")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stop.wait(), timeout=self.config.poll_interval)
+
+    def stop(self) -> None:
+        """Ask run_forever to finish after the current pass."""
+        self._stop.set()

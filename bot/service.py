@@ -1,0 +1,450 @@
+"""CoachService: load, engine.step, save session and effects in one transaction, render."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+import aiosqlite
+
+from bot import engine, safety
+from bot.clock import Clock
+from bot.commands import parse_command
+from bot.domain import (
+    Attachment,
+    CancelNudges,
+    Effect,
+    ForgetUser,
+    Inbound,
+    InboundKind,
+    Message,
+    Outcome,
+    Reply,
+    ScheduleNudge,
+    Session,
+    SetQuietHours,
+    SetTimezone,
+    ShareNote,
+    ShowData,
+    Status,
+    Transition,
+    UserKey,
+)
+from bot.errors import ConflictError
+from bot.prompts import Catalog
+from bot.quiet import next_waking_moment
+from bot.storage import reminders, repos
+from bot.storage.db import Database
+from bot.text import clean_text
+from bot.zones import canonical_zone, closest_zone
+
+log = logging.getLogger(__name__)
+MAX_ATTEMPTS = 8
+LOCK_STRIPES = 256
+
+
+def user_tag(user: UserKey) -> str:
+    """A short, stable, non-reversible tag for a user, safe for logs."""
+    raw = f"{user.platform}:{user.workspace}:{user.user_id}".encode()
+    return hashlib.sha256(raw).hexdigest()[:10]
+
+
+class UserLocks:
+    """Per-user serialisation in one process, in a fixed number of stripes (bounded memory)."""
+
+    def __init__(self, stripes: int = LOCK_STRIPES) -> None:
+        self._locks = [asyncio.Lock() for _ in range(stripes)]
+
+    def for_user(self, user: UserKey) -> asyncio.Lock:
+        """The lock that serialises this user's turns."""
+        return self._locks[hash(user) % len(self._locks)]
+
+
+@dataclass(frozen=True, slots=True)
+class TurnResult:
+    """What a turn produced: messages for the user, and effects for the platform."""
+
+    messages: tuple[Message, ...]
+    shares: tuple[ShareNote, ...] = ()
+
+
+@dataclass(slots=True)
+class _Turn:
+    """What a turn has loaded and decided, passed between its phases."""
+
+    record: repos.UserRecord | None
+    session: Session
+    expected_version: int | None
+    timezone: str
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+NUDGE_STEPS = (engine.NUDGE_STEP, engine.NUDGE_DATE_STEP)
+
+
+class _AlreadyAnswered(Exception):
+    """A nudge button pressed a second time: roll back and say so."""
+
+
+class CoachService:
+    """Runs one user turn at a time per user, safely under concurrency, and renders it."""
+
+    def __init__(
+        self,
+        db: Database,
+        catalog: Catalog,
+        clock: Clock,
+        *,
+        rules: engine.Rules = engine.DEFAULT_RULES,
+        default_timezone: str = "UTC",
+        resources: safety.ResourceBook | None = None,
+        locale: str = "",
+        quiet_start: str = "21:00",
+        quiet_end: str = "08:00",
+    ) -> None:
+        self.db = db
+        self.catalog = catalog
+        self.clock = clock
+        self.rules = rules
+        self.default_timezone = default_timezone
+        self.resources = resources
+        self.locale = locale
+        self.quiet_start = quiet_start
+        self.quiet_end = quiet_end
+        self._locks = UserLocks()
+
+    # ---- public entry points ------------------------------------------------------------
+
+    async def handle(self, inbound: Inbound) -> TurnResult:
+        """Process one thing a user did and return what to show them."""
+        text, truncated = clean_text(inbound.text)
+        inbound = replace(inbound, text=text, truncated=truncated)
+        async with self._locks.for_user(inbound.user):
+            for attempt in range(1, MAX_ATTEMPTS + 1):
+                try:
+                    return await self._turn(inbound)
+                except ConflictError:
+                    # Another process wrote this user's session first: reload and redo.
+                    log.debug("conflict for %s, attempt %d", user_tag(inbound.user), attempt)
+        log.warning(
+            "gave up a turn for %s after %d conflicts", user_tag(inbound.user), MAX_ATTEMPTS
+        )
+        return TurnResult((self._render(Reply("error.try_again"), self.default_timezone, None),))
+
+    async def greet(self, user: UserKey) -> TurnResult:
+        """What to show when a user opens the chat (the terminal's first screen)."""
+        async with self._locks.for_user(user):
+            for _ in range(MAX_ATTEMPTS):
+                try:
+                    turn = await self._load(user)
+                    transition = engine.greet(turn.session, self.clock.now(), self.rules)
+                    return await self._commit(turn, transition)
+                except ConflictError:
+                    continue
+        return TurnResult((self._render(Reply("error.try_again"), self.default_timezone, None),))
+
+    # ---- one turn -----------------------------------------------------------------------
+
+    async def _load(self, user: UserKey) -> _Turn:
+        now = self.clock.now()
+        async with self.db.reading() as conn:
+            record = await repos.load_user(conn, user=user)
+        if record is not None and record.session is not None:
+            session: Session = record.session
+            expected: int | None = session.version
+        else:
+            session = engine.new_session(user, 1, now, welcome=True)
+            expected = None
+        zone = (record.timezone if record else None) or self.default_timezone
+        return _Turn(record, session, expected, zone)
+
+    async def _turn(self, inbound: Inbound) -> TurnResult:
+        turn = await self._load(inbound.user)
+        now = self.clock.now()
+        inbound = replace(inbound, timezone=turn.timezone)
+        if inbound.kind is InboundKind.BUTTON and inbound.button_step in NUDGE_STEPS:
+            return await self._nudge_turn(turn, inbound)
+        concern = None
+        if inbound.kind is not InboundKind.BUTTON and inbound.text:
+            concern = safety.check_message(inbound.text)
+        if concern is not None:
+            log.info("safety reply for %s (%s)", user_tag(inbound.user), concern.value)
+            transition = engine.crisis(turn.session, concern.value, now)
+        else:
+            transition = engine.step(
+                turn.session, self._resolve_choice(turn.session, inbound), now, self.rules
+            )
+        log.debug(
+            "turn %s: %s -> %s",
+            user_tag(inbound.user),
+            turn.session.step.value,
+            transition.session.step.value,
+        )
+        return await self._commit(turn, transition)
+
+    def _resolve_choice(self, session: Session, inbound: Inbound) -> Inbound:
+        """Typed words that name a choice ("soft", "Soft boundary") become that choice."""
+        if inbound.kind is not InboundKind.MESSAGE or inbound.choice is not None:
+            return inbound
+        if not inbound.text or parse_command(inbound.text) is not None:
+            return inbound
+        if session.pending is not None:
+            prefix, ids, allow_rest = (
+                session.pending.value,
+                engine.PENDING_CHOICES[session.pending],
+                False,
+            )
+        elif session.is_open and session.step in engine.QUESTIONS:
+            question = engine.QUESTIONS[session.step]
+            if not question.choices:
+                return inbound
+            prefix, ids = session.step.value, question.choices
+            allow_rest = not question.free_text_with_choices
+        else:
+            return inbound
+        match = self.catalog.match_choice(prefix, ids, inbound.text, allow_rest=allow_rest)
+        if match is None:
+            return inbound
+        return replace(inbound, choice=match[0], text=match[1])
+
+    async def _nudge_turn(self, turn: _Turn, inbound: Inbound) -> TurnResult:
+        """An answer to a nudge: recorded on the nudged session, whatever is in progress."""
+        now = self.clock.now()
+        target: Session | None = None
+        if turn.record is not None and inbound.session_number is not None:
+            async with self.db.reading() as conn:
+                target = await repos.load_session(
+                    conn, user_ref=turn.record.ref, user=inbound.user, number=inbound.session_number
+                )
+        if target is None or turn.record is None:
+            return self._say(Reply("button.stale"), turn.timezone)
+        choice = inbound.choice or ""
+        ref, number = turn.record.ref, target.number
+        if inbound.button_step == engine.NUDGE_STEP:
+            transition = engine.answer_nudge(target, choice, now, turn.timezone, self.rules)
+
+            async def guard(conn: aiosqlite.Connection) -> bool:
+                return await reminders.answer(conn, user_ref=ref, session_number=number, now=now)
+        else:
+            transition = engine.answer_nudge_date(target, choice, now, turn.timezone)
+
+            async def guard(conn: aiosqlite.Connection) -> bool:
+                pending = await reminders.has_pending(conn, user_ref=ref, session_number=number)
+                return target is not None and target.outcome is not None and not pending
+
+        nudged = _Turn(turn.record, target, target.version, turn.timezone)
+        try:
+            return await self._commit(nudged, transition, guard=guard)
+        except _AlreadyAnswered:
+            return self._say(Reply("button.already"), turn.timezone)
+
+    def _say(self, reply: Reply, zone: str) -> TurnResult:
+        return TurnResult((self._render(reply, zone, None),))
+
+    async def _commit(
+        self,
+        turn: _Turn,
+        transition: Transition,
+        *,
+        guard: Callable[[aiosqlite.Connection], Awaitable[bool]] | None = None,
+    ) -> TurnResult:
+        """Save the session and apply the effects in one transaction, then render."""
+        now = self.clock.now()
+        session = transition.session
+        extra: list[Reply] = []
+        shares: list[ShareNote] = []
+        changed = turn.expected_version is None or session != turn.session
+        zone = turn.timezone
+        if changed or transition.effects or turn.record is None or guard is not None:
+            async with self.db.transaction() as conn:
+                if guard is not None and not await guard(conn):
+                    raise _AlreadyAnswered
+                ref = (
+                    turn.record.ref
+                    if turn.record
+                    else await repos.ensure_user(conn, user=session.user, now=now)
+                )
+                if changed:
+                    new_number = (
+                        turn.expected_version is None or session.number != turn.session.number
+                    )
+                    session = await repos.save_session(
+                        conn,
+                        user_ref=ref,
+                        session=session,
+                        expected_version=None if new_number else turn.expected_version,
+                    )
+                for effect in transition.effects:
+                    reply, zone = await self._apply(conn, ref, session, effect, zone, turn.record)
+                    if reply is not None:
+                        extra.append(reply)
+                    if isinstance(effect, ShareNote):
+                        shares.append(effect)
+        replies = (*transition.replies, *extra)
+        messages = tuple(self._render(reply, zone, session.number) for reply in replies)
+        return TurnResult(messages, tuple(shares))
+
+    async def _apply(
+        self,
+        conn: aiosqlite.Connection,
+        ref: int,
+        session: Session,
+        effect: Effect,
+        zone: str,
+        record: repos.UserRecord | None,
+    ) -> tuple[Reply | None, str]:
+        """Carry out one effect inside the turn's transaction; maybe answer with a reply."""
+        if isinstance(effect, SetTimezone):
+            return await self._set_timezone(conn, ref, effect.zone, zone)
+        if isinstance(effect, SetQuietHours):
+            await repos.set_quiet_hours(conn, user_ref=ref, start=effect.start, end=effect.end)
+            return None, zone
+        if isinstance(effect, ForgetUser):
+            await repos.delete_user(conn, user_ref=ref)
+            return None, zone
+        if isinstance(effect, ShowData):
+            return await self._show(conn, ref, session, effect, zone), zone
+        if isinstance(effect, ScheduleNudge):
+            send_after = next_waking_moment(
+                effect.due_at,
+                zone,
+                (record.quiet_start if record else None) or self.quiet_start,
+                (record.quiet_end if record else None) or self.quiet_end,
+            )
+            await reminders.schedule(
+                conn,
+                user_ref=ref,
+                platform=session.user.platform,
+                session_number=session.number,
+                due_at=effect.due_at,
+                send_after=send_after,
+                now=self.clock.now(),
+            )
+            return None, zone
+        if isinstance(effect, CancelNudges):
+            await reminders.cancel_for_session(conn, user_ref=ref, session_number=session.number)
+            return None, zone
+        if isinstance(effect, ShareNote):
+            return None, zone
+        raise AssertionError(f"unhandled effect {effect!r}")
+
+    async def _set_timezone(
+        self, conn: aiosqlite.Connection, ref: int, wanted: str, zone: str
+    ) -> tuple[Reply, str]:
+        found = canonical_zone(wanted)
+        if found is None:
+            suggestion = closest_zone(wanted)
+            if suggestion:
+                return Reply("timezone.suggest", {"zone": wanted, "suggestion": suggestion}), zone
+            return Reply("timezone.unknown", {"zone": wanted}), zone
+        await repos.set_timezone(conn, user_ref=ref, zone=found)
+        return Reply("timezone.set", {"zone": found}), found
+
+    async def _show(
+        self, conn: aiosqlite.Connection, ref: int, session: Session, effect: ShowData, zone: str
+    ) -> Reply:
+        upcoming = await reminders.upcoming(conn, user_ref=ref)
+        if effect.what == "reminders" and effect.argument.lower().startswith("cancel"):
+            return await self._cancel_reminder(conn, ref, upcoming, effect.argument)
+        sessions = await repos.list_sessions(conn, user_ref=ref, user=session.user)
+        if effect.what == "wins":
+            return wins_reply(sessions)
+        if effect.what == "reminders":
+            return reminders_reply(sessions, upcoming)
+        content = export_json(session.user, zone, sessions, upcoming)
+        return Reply("export.ready", attachment=Attachment("reframe-export.json", content))
+
+    async def _cancel_reminder(
+        self,
+        conn: aiosqlite.Connection,
+        ref: int,
+        upcoming: Sequence[reminders.Upcoming],
+        argument: str,
+    ) -> Reply:
+        words = argument.split()
+        index = int(words[1]) - 1 if len(words) > 1 and words[1].isdigit() else -1
+        if not 0 <= index < len(upcoming):
+            return Reply("reminders.unknown")
+        chosen = upcoming[index]
+        await reminders.cancel_one(conn, user_ref=ref, reminder_id=chosen.id)
+        return Reply("reminders.cancelled", dates={"revisit_at": chosen.due_at.isoformat()})
+
+    def _render(self, reply: Reply, zone: str, session_number: int | None) -> Message:
+        extra = None
+        if reply.key.startswith("crisis.") and self.resources is not None:
+            lines = [
+                f"- {r.name}: {r.contact}" for r in self.resources.for_locale(self.locale or None)
+            ]
+            extra = {"resources": "\n".join(lines)}
+        return self.catalog.message(
+            reply, zone, session_number=session_number, now=self.clock.now(), extra=extra
+        )
+
+
+def wins_reply(sessions: Sequence[Session]) -> Reply:
+    """The wins journal: how many noes turned into a maybe or a yes, and which, newest first."""
+    reframed = [s for s in sessions if s.status is Status.FINISHED]
+    turned = [s for s in reframed if s.outcome in (Outcome.YES, Outcome.MAYBE)]
+    if not turned:
+        return Reply("wins.none")
+    newest_first = sorted(turned, key=lambda s: s.updated_at or _EPOCH, reverse=True)
+    entries = tuple(
+        Reply(
+            "wins.entry",
+            {"ask": s.answers.get("ask", "")},
+            labels={"outcome": f"wins.{s.outcome.value if s.outcome else 'maybe'}"},
+            dates={"revisit_at": (s.updated_at or _EPOCH).isoformat()},
+        )
+        for s in newest_first
+    )
+    return Reply(
+        "wins.summary", {"turned": str(len(turned)), "total": str(len(reframed))}, items=entries
+    )
+
+
+def reminders_reply(sessions: Sequence[Session], upcoming: Sequence[reminders.Upcoming]) -> Reply:
+    """The upcoming revisits, numbered for `reminders cancel N`."""
+    if not upcoming:
+        return Reply("reminders.none")
+    asks = {s.number: s.answers.get("ask", "") for s in sessions}
+    entries = tuple(
+        Reply(
+            "reminders.entry",
+            {"number": str(index), "ask": asks.get(item.session_number, "")},
+            dates={"revisit_at": item.due_at.isoformat()},
+        )
+        for index, item in enumerate(upcoming, 1)
+    )
+    return Reply("reminders.header", items=(*entries, Reply("reminders.footer")))
+
+
+def export_json(
+    user: UserKey, zone: str, sessions: Sequence[Session], upcoming: Sequence[reminders.Upcoming]
+) -> bytes:
+    """Everything stored about one user, as readable JSON."""
+    document = {
+        "user": {"platform": user.platform, "workspace": user.workspace, "user_id": user.user_id},
+        "timezone": zone,
+        "sessions": [
+            {
+                "number": s.number,
+                "status": s.status.value,
+                "step": s.step.value,
+                "answers": dict(s.answers),
+                "revisit_at": s.revisit_at.isoformat() if s.revisit_at else None,
+                "outcome": s.outcome.value if s.outcome else None,
+                "started_at": s.started_at.isoformat() if s.started_at else None,
+                "updated_at": s.updated_at.isoformat() if s.updated_at else None,
+            }
+            for s in sessions
+        ],
+        "reminders": [
+            {"session": item.session_number, "due_at": item.due_at.isoformat()} for item in upcoming
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")

@@ -1,0 +1,216 @@
+"""SQL <-> domain objects for revisit reminders: schedule, claim with a lease, settle."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import aiosqlite
+
+from bot.domain import UserKey
+from bot.storage.db import from_db, to_db
+
+PENDING = "pending"
+SENT = "sent"
+FAILED = "failed"
+CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True, slots=True)
+class Claimed:
+    """A reminder this process holds the lease on, with what it needs to deliver it."""
+
+    id: int
+    user_ref: int
+    user: UserKey
+    session_number: int
+    due_at: datetime
+    attempts: int
+    timezone: str | None
+    quiet_start: str | None
+    quiet_end: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Upcoming:
+    """A pending reminder as the user sees it in `reminders`."""
+
+    id: int
+    session_number: int
+    due_at: datetime
+
+
+async def schedule(
+    conn: aiosqlite.Connection,
+    *,
+    user_ref: int,
+    platform: str,
+    session_number: int,
+    due_at: datetime,
+    send_after: datetime,
+    now: datetime,
+) -> None:
+    """Add a pending reminder, replacing any still pending for the same session."""
+    await cancel_for_session(conn, user_ref=user_ref, session_number=session_number)
+    await conn.execute(
+        "INSERT INTO reminders (user_ref, platform, session_number, due_at, send_after,"
+        " created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        (user_ref, platform, session_number, to_db(due_at), to_db(send_after), to_db(now)),
+    )
+
+
+async def cancel_for_session(
+    conn: aiosqlite.Connection, *, user_ref: int, session_number: int
+) -> int:
+    """Cancel the pending reminders of one session; return how many."""
+    cursor = await conn.execute(
+        "UPDATE reminders SET status = ? WHERE user_ref = ? AND session_number = ? AND status = ?",
+        (CANCELLED, user_ref, session_number, PENDING),
+    )
+    return cursor.rowcount
+
+
+async def cancel_one(conn: aiosqlite.Connection, *, user_ref: int, reminder_id: int) -> bool:
+    """Cancel one pending reminder of this user (never another user's)."""
+    cursor = await conn.execute(
+        "UPDATE reminders SET status = ? WHERE id = ? AND user_ref = ? AND status = ?",
+        (CANCELLED, reminder_id, user_ref, PENDING),
+    )
+    return cursor.rowcount == 1
+
+
+async def upcoming(conn: aiosqlite.Connection, *, user_ref: int) -> list[Upcoming]:
+    """The user's pending reminders, soonest first."""
+    async with conn.execute(
+        "SELECT id, session_number, due_at FROM reminders WHERE user_ref = ? AND status = ?"
+        " ORDER BY due_at, id",
+        (user_ref, PENDING),
+    ) as cursor:
+        return [Upcoming(row[0], row[1], from_db(row[2])) async for row in cursor]
+
+
+async def has_pending(conn: aiosqlite.Connection, *, user_ref: int, session_number: int) -> bool:
+    """Whether a session already has a reminder waiting."""
+    async with conn.execute(
+        "SELECT 1 FROM reminders WHERE user_ref = ? AND session_number = ? AND status = ? LIMIT 1",
+        (user_ref, session_number, PENDING),
+    ) as cursor:
+        return await cursor.fetchone() is not None
+
+
+CLAIM_SQL = (
+    "UPDATE reminders SET lease_owner = ?, lease_until = ?, attempts = attempts + 1"
+    " WHERE id IN ("
+    "  SELECT id FROM reminders WHERE status = 'pending' AND send_after <= ?"
+    "  AND (lease_until IS NULL OR lease_until < ?) AND platform IN ({platforms})"
+    "  {only_user} ORDER BY send_after LIMIT ?)"
+    " RETURNING id"
+)
+
+
+async def claim(
+    conn: aiosqlite.Connection,
+    *,
+    owner: str,
+    now: datetime,
+    lease_until: datetime,
+    platforms: Sequence[str],
+    limit: int,
+    only_user_ref: int | None = None,
+) -> list[Claimed]:
+    """Take the lease on up to `limit` due reminders (call inside a write transaction)."""
+    if not platforms:
+        return []
+    marks = ", ".join("?" for _ in platforms)
+    only_user = "AND user_ref = ?" if only_user_ref is not None else ""
+    params: list[object] = [owner, to_db(lease_until), to_db(now), to_db(now), *platforms]
+    if only_user_ref is not None:
+        params.append(only_user_ref)
+    params.append(limit)
+    sql = CLAIM_SQL.format(platforms=marks, only_user=only_user)
+    async with conn.execute(sql, params) as cursor:
+        ids = [row[0] async for row in cursor]
+    if not ids:
+        return []
+    id_marks = ", ".join("?" for _ in ids)
+    async with conn.execute(
+        "SELECT r.id, r.user_ref, u.platform, u.workspace, u.user_id, r.session_number,"
+        " r.due_at, r.attempts, u.timezone, u.quiet_start, u.quiet_end"
+        f" FROM reminders r JOIN users u ON u.id = r.user_ref WHERE r.id IN ({id_marks})"
+        " ORDER BY r.send_after",
+        ids,
+    ) as cursor:
+        return [
+            Claimed(
+                id=row[0],
+                user_ref=row[1],
+                user=UserKey(row[2], row[3], row[4]),
+                session_number=row[5],
+                due_at=from_db(row[6]),
+                attempts=row[7],
+                timezone=row[8],
+                quiet_start=row[9],
+                quiet_end=row[10],
+            )
+            async for row in cursor
+        ]
+
+
+async def defer(
+    conn: aiosqlite.Connection, *, reminder_id: int, owner: str, send_after: datetime
+) -> None:
+    """Give a claimed reminder back for later (quiet hours); the claim was not an attempt."""
+    await conn.execute(
+        "UPDATE reminders SET send_after = ?, lease_owner = NULL, lease_until = NULL,"
+        " attempts = attempts - 1 WHERE id = ? AND lease_owner = ?",
+        (to_db(send_after), reminder_id, owner),
+    )
+
+
+async def mark_sent(
+    conn: aiosqlite.Connection, *, reminder_id: int, owner: str, now: datetime
+) -> bool:
+    """Record a delivery; False when the lease was lost to another process meanwhile."""
+    cursor = await conn.execute(
+        "UPDATE reminders SET status = ?, sent_at = ?, lease_owner = NULL, lease_until = NULL,"
+        " last_error = NULL WHERE id = ? AND lease_owner = ? AND status = ?",
+        (SENT, to_db(now), reminder_id, owner, PENDING),
+    )
+    return cursor.rowcount == 1
+
+
+async def mark_failed(
+    conn: aiosqlite.Connection,
+    *,
+    reminder_id: int,
+    owner: str,
+    error: str,
+    retry_at: datetime | None,
+) -> None:
+    """Record a failed attempt: retry at retry_at, or give up when it is None."""
+    if retry_at is None:
+        await conn.execute(
+            "UPDATE reminders SET status = ?, last_error = ?, lease_owner = NULL,"
+            " lease_until = NULL WHERE id = ? AND lease_owner = ?",
+            (FAILED, error, reminder_id, owner),
+        )
+        return
+    await conn.execute(
+        "UPDATE reminders SET send_after = ?, last_error = ?, lease_owner = NULL,"
+        " lease_until = NULL WHERE id = ? AND lease_owner = ?",
+        (to_db(retry_at), error, reminder_id, owner),
+    )
+
+
+async def answer(
+    conn: aiosqlite.Connection, *, user_ref: int, session_number: int, now: datetime
+) -> bool:
+    """Mark the session's latest delivered nudge answered; False if it already was."""
+    cursor = await conn.execute(
+        "UPDATE reminders SET answered_at = ? WHERE id = ("
+        " SELECT id FROM reminders WHERE user_ref = ? AND session_number = ? AND status = ?"
+        " AND answered_at IS NULL ORDER BY id DESC LIMIT 1)",
+        (to_db(now), user_ref, session_number, SENT),
+    )
+    return cursor.rowcount == 1

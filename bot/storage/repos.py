@@ -1,0 +1,207 @@
+"""SQL <-> domain objects for users and sessions; nothing else lives here."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, replace
+from datetime import datetime
+from types import MappingProxyType
+
+import aiosqlite
+
+from bot.domain import Origin, Outcome, Pending, Session, Status, Step, UserKey
+from bot.errors import ConflictError
+from bot.storage.db import from_db, to_db
+
+
+@dataclass(frozen=True, slots=True)
+class UserRecord:
+    """A stored user: settings, and the newest session if any."""
+
+    ref: int
+    key: UserKey
+    timezone: str | None
+    quiet_start: str | None
+    quiet_end: str | None
+    locale: str | None
+    session: Session | None
+
+
+_SESSION_COLUMNS = (
+    "s.number, s.step, s.status, s.state, s.revisit_at, s.outcome,"
+    " s.started_at, s.updated_at, s.version"
+)
+
+
+def _state_json(session: Session) -> str:
+    return json.dumps(
+        {
+            "answers": dict(session.answers),
+            "history": [at.value for at in session.history],
+            "pending": session.pending.value if session.pending else None,
+            "pending_data": session.pending_data,
+            "channel": session.origin.channel_id,
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def session_from_row(row: sqlite3.Row, user: UserKey) -> Session:
+    """A session rebuilt from its row."""
+    state = json.loads(row["state"])
+    return Session(
+        user=user,
+        number=row["number"],
+        step=Step(row["step"]),
+        status=Status(row["status"]),
+        answers=MappingProxyType(dict(state.get("answers", {}))),
+        history=tuple(Step(at) for at in state.get("history", [])),
+        pending=Pending(state["pending"]) if state.get("pending") else None,
+        pending_data=state.get("pending_data"),
+        origin=Origin(state.get("channel")),
+        revisit_at=from_db(row["revisit_at"]) if row["revisit_at"] else None,
+        outcome=Outcome(row["outcome"]) if row["outcome"] else None,
+        started_at=from_db(row["started_at"]),
+        updated_at=from_db(row["updated_at"]),
+        version=row["version"],
+    )
+
+
+async def load_user(conn: aiosqlite.Connection, *, user: UserKey) -> UserRecord | None:
+    """The user's settings and newest session in one query; None for a stranger."""
+    query = (
+        "SELECT u.id, u.timezone, u.quiet_start, u.quiet_end, u.locale, "
+        f"{_SESSION_COLUMNS} FROM users u "
+        "LEFT JOIN sessions s ON s.user_ref = u.id AND s.number = "
+        "(SELECT MAX(number) FROM sessions WHERE user_ref = u.id) "
+        "WHERE u.platform = ? AND u.workspace = ? AND u.user_id = ?"
+    )
+    async with conn.execute(query, (user.platform, user.workspace, user.user_id)) as cursor:
+        row = await cursor.fetchone()
+    if row is None:
+        return None
+    session = session_from_row(row, user) if row["number"] is not None else None
+    return UserRecord(
+        ref=row["id"],
+        key=user,
+        timezone=row["timezone"],
+        quiet_start=row["quiet_start"],
+        quiet_end=row["quiet_end"],
+        locale=row["locale"],
+        session=session,
+    )
+
+
+async def ensure_user(
+    conn: aiosqlite.Connection, *, user: UserKey, now: datetime, timezone: str | None = None
+) -> int:
+    """The user's row id, creating the row on first contact."""
+    await conn.execute(
+        "INSERT INTO users (platform, workspace, user_id, timezone, created_at) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (platform, workspace, user_id) DO NOTHING",
+        (user.platform, user.workspace, user.user_id, timezone, to_db(now)),
+    )
+    async with conn.execute(
+        "SELECT id FROM users WHERE platform = ? AND workspace = ? AND user_id = ?",
+        (user.platform, user.workspace, user.user_id),
+    ) as cursor:
+        row = await cursor.fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+async def save_session(
+    conn: aiosqlite.Connection, *, user_ref: int, session: Session, expected_version: int | None
+) -> Session:
+    """Write a session if nobody else did since it was read; raise ConflictError otherwise.
+
+    expected_version is None for a session that is new (a number not yet stored).
+    """
+    values = (
+        session.step.value,
+        session.status.value,
+        _state_json(session),
+        to_db(session.revisit_at) if session.revisit_at else None,
+        session.outcome.value if session.outcome else None,
+        to_db(session.updated_at or session.started_at or datetime.min),
+    )
+    if expected_version is None:
+        try:
+            await conn.execute(
+                "INSERT INTO sessions (step, status, state, revisit_at, outcome, updated_at,"
+                " user_ref, number, started_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                (
+                    *values,
+                    user_ref,
+                    session.number,
+                    to_db(session.started_at or session.updated_at or datetime.min),
+                ),
+            )
+        except sqlite3.IntegrityError as error:
+            raise ConflictError(f"session {session.number} was created elsewhere") from error
+        # Only the newest conversation stays open.
+        await conn.execute(
+            "UPDATE sessions SET status = ?, version = version + 1 WHERE user_ref = ?"
+            " AND number < ? AND status IN (?, ?)",
+            (
+                Status.CANCELLED.value,
+                user_ref,
+                session.number,
+                Status.ACTIVE.value,
+                Status.PAUSED.value,
+            ),
+        )
+        return replace(session, version=1)
+    cursor = await conn.execute(
+        "UPDATE sessions SET step = ?, status = ?, state = ?, revisit_at = ?, outcome = ?,"
+        " updated_at = ?, version = version + 1"
+        " WHERE user_ref = ? AND number = ? AND version = ?",
+        (*values, user_ref, session.number, expected_version),
+    )
+    if cursor.rowcount != 1:
+        raise ConflictError(f"session {session.number} changed since version {expected_version}")
+    return replace(session, version=expected_version + 1)
+
+
+async def load_session(
+    conn: aiosqlite.Connection, *, user_ref: int, user: UserKey, number: int
+) -> Session | None:
+    """One session of a user by its number."""
+    async with conn.execute(
+        f"SELECT {_SESSION_COLUMNS} FROM sessions s WHERE s.user_ref = ? AND s.number = ?",
+        (user_ref, number),
+    ) as cursor:
+        row = await cursor.fetchone()
+    return session_from_row(row, user) if row is not None else None
+
+
+async def list_sessions(
+    conn: aiosqlite.Connection, *, user_ref: int, user: UserKey
+) -> list[Session]:
+    """Every session of a user, newest first."""
+    async with conn.execute(
+        f"SELECT {_SESSION_COLUMNS} FROM sessions s WHERE s.user_ref = ? ORDER BY s.number DESC",
+        (user_ref,),
+    ) as cursor:
+        return [session_from_row(row, user) async for row in cursor]
+
+
+async def set_timezone(conn: aiosqlite.Connection, *, user_ref: int, zone: str) -> None:
+    """Store the user's time zone."""
+    await conn.execute("UPDATE users SET timezone = ? WHERE id = ?", (zone, user_ref))
+
+
+async def set_quiet_hours(
+    conn: aiosqlite.Connection, *, user_ref: int, start: str, end: str
+) -> None:
+    """Store the user's quiet hours."""
+    await conn.execute(
+        "UPDATE users SET quiet_start = ?, quiet_end = ? WHERE id = ?", (start, end, user_ref)
+    )
+
+
+async def delete_user(conn: aiosqlite.Connection, *, user_ref: int) -> None:
+    """Delete the user; every row that refers to them goes with it (ON DELETE CASCADE)."""
+    await conn.execute("DELETE FROM users WHERE id = ?", (user_ref,))

@@ -1,0 +1,22 @@
+"""Cleaning of what users type, before anything else looks at it."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_MESSAGE_CHARS = 4000
+# C0/C1 control characters except tab and newline; they break terminals and logs.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def clean_text(raw: str) -> tuple[str, bool]:
+    """Strip control characters and cut to the length we keep; report whether it was cut."""
+    text = _CONTROL.sub("", raw.replace("\r\n", "\n").replace("\r", "\n"))
+    # Lone surrogates (from broken clients) cannot be stored as UTF-8.
+    text = text.encode("utf-8", "replace").decode("utf-8")
+    text = unicodedata.normalize("NFC", _BLANK_LINES.sub("\n\n", text)).strip()
+    if len(text) > MAX_MESSAGE_CHARS:
+        return text[:MAX_MESSAGE_CHARS].rstrip(), True
+    return text, False

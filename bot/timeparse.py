@@ -1,0 +1,94 @@
+"""Dates in words ("in two weeks", "next Friday", "tomorrow at 9") -> aware UTC datetimes."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, time, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+# When a date comes without a time of day, the nudge goes at a friendly morning hour.
+DEFAULT_NUDGE_TIME = time(10, 0)
+MAX_DATE_TEXT = 80
+# dateparser ignores a bare hour ("at 9"); "at 9:00" it reads.
+_BARE_HOUR = re.compile(r"\bat (\d{1,2})\b(?!\s*[:.]|\s*[ap]\.?m)", re.IGNORECASE)
+_CLOCK = re.compile(r"^\s*([01]?\d|2[0-3])[:.h]?([0-5]\d)?\s*$")
+
+
+def zone(name: str) -> ZoneInfo:
+    """The ZoneInfo of an IANA name, falling back to UTC for an unknown one."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def is_valid_zone(name: str) -> bool:
+    """Whether name is a time zone the machine knows."""
+    if not name or name.startswith("/") or ".." in name:
+        return False
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def days_ahead(now: datetime, days: int, tz_name: str) -> datetime:
+    """The default nudge time of the local day `days` after now, in UTC."""
+    local_day = now.astimezone(zone(tz_name)).date() + timedelta(days=days)
+    local = datetime.combine(local_day, DEFAULT_NUDGE_TIME, tzinfo=zone(tz_name))
+    return local.astimezone(UTC)
+
+
+@lru_cache(maxsize=64)
+def _parser_settings(tz_name: str) -> tuple[tuple[str, object], ...]:
+    return (
+        ("TIMEZONE", tz_name),
+        ("RETURN_AS_TIMEZONE_AWARE", True),
+        ("PREFER_DATES_FROM", "future"),
+        ("RETURN_TIME_AS_PERIOD", True),
+    )
+
+
+def parse_when(text: str, now: datetime, tz_name: str) -> datetime | None:
+    """Read a date in words, relative to now in the user's zone; None when unreadable."""
+    # Imported here: dateparser takes a noticeable moment to load, and most turns never need it.
+    from dateparser.date import DateDataParser
+
+    cleaned = _BARE_HOUR.sub(r"at \1:00", text.strip())[:MAX_DATE_TEXT]
+    if not cleaned:
+        return None
+    tz = zone(tz_name)
+    settings: dict[str, object] = dict(_parser_settings(tz.key))
+    settings["RELATIVE_BASE"] = now.astimezone(tz).replace(tzinfo=None)
+    try:
+        data = DateDataParser(languages=["en"], settings=settings).get_date_data(cleaned)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    found = data.date_obj
+    if found is None:
+        return None
+    local = found.astimezone(tz)
+    if data.period != "time":
+        local = datetime.combine(local.date(), DEFAULT_NUDGE_TIME, tzinfo=tz)
+    return local.astimezone(UTC)
+
+
+def parse_clock(text: str) -> str | None:
+    """Read a time of day ("22:00", "7.30", "8") as HH:MM; None when it is not one."""
+    match = _CLOCK.match(text)
+    if match is None:
+        return None
+    return f"{int(match.group(1)):02d}:{match.group(2) or '00'}"
+
+
+def parse_quiet_hours(text: str) -> tuple[str, str] | None:
+    """Read quiet hours such as "22:00-07:30" into two HH:MM strings."""
+    parts = re.split(r"\s*(?:-|–|to)\s*", text.strip(), maxsplit=1)
+    if len(parts) != 2:
+        return None
+    start, end = parse_clock(parts[0]), parse_clock(parts[1])
+    if start is None or end is None or start == end:
+        return None
+    return start, end

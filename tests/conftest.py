@@ -1,0 +1,92 @@
+"""Shared fixtures: the real prompts, a real migrated SQLite file, a manual clock."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from bot.safety import ResourceBook
+
+from bot.clock import ManualClock
+from bot.domain import Inbound, InboundKind, UserKey
+from bot.prompts import Catalog, load_catalog
+from bot.service import CoachService
+from bot.storage.db import Database
+from bot.storage.migrate import migrate
+
+ROOT = Path(__file__).resolve().parents[1]
+PROMPTS = ROOT / "prompts"
+MIGRATIONS = ROOT / "migrations"
+START = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+ALICE = UserKey("console", "local", "alice")
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    """The real, validated coach texts."""
+    return load_catalog(PROMPTS)
+
+
+@pytest.fixture(scope="session")
+def resources() -> ResourceBook:
+    """The real crisis resources."""
+    from bot import safety
+
+    return safety.load_resources(PROMPTS / "crisis_resources.toml")
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    """A clock that only moves when a test moves it."""
+    return ManualClock(START)
+
+
+@pytest.fixture
+async def db(tmp_path: Path) -> AsyncIterator[Database]:
+    """A real SQLite file with every migration applied."""
+    async with Database(tmp_path / "reframe.db") as database:
+        await migrate(database, MIGRATIONS)
+        yield database
+
+
+@pytest.fixture
+def service(
+    db: Database, catalog: Catalog, clock: ManualClock, resources: ResourceBook
+) -> CoachService:
+    """The real service on the real database."""
+    return CoachService(db, catalog, clock, resources=resources)
+
+
+def say(text: str, user: UserKey = ALICE) -> Inbound:
+    """A typed message."""
+    return Inbound(user, InboundKind.MESSAGE, text=text)
+
+
+def press(choice: str, step: str, number: int, user: UserKey = ALICE) -> Inbound:
+    """A pressed button."""
+    return Inbound(user, InboundKind.BUTTON, choice=choice, button_step=step, session_number=number)
+
+
+# One full walk through the dialogue in typed words, in order.
+FULL_DIALOGUE = (
+    "hi",
+    "My manager said no to the promotion",
+    "A promotion to senior engineer",
+    "soft",
+    "maybe, after the budget review",
+    "They may have a headcount freeze",
+    "I lead the platform migration",
+    "Shipped the new CI pipeline",
+    "A senior who mentors the juniors",
+    "timeline",
+    "Ask again in March with a growth plan",
+    "2",
+    "What would you need to see from me by March?",
+    "pause",
+    "Getting clear criteria for the promotion",
+)
