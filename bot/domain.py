@@ -62,6 +62,7 @@ class Pending(StrEnum):
     CRISIS = "crisis"
     CRISIS_CHECK = "crisis_check"
     FAR_DATE = "far_date"
+    TIMEZONE = "timezone"
 
 
 class Outcome(StrEnum):
@@ -114,7 +115,11 @@ class InboundKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Inbound:
-    """One thing the user did: typed text, a /reframe start, or a pressed button."""
+    """One thing the user did: typed text, a /reframe start, or a pressed button.
+
+    `event_id` makes a platform's retried delivery a no-op; `timezone_hint` is the zone the
+    platform reports for the user, used until they set one themselves.
+    """
 
     user: UserKey
     kind: InboundKind = InboundKind.MESSAGE
@@ -125,6 +130,9 @@ class Inbound:
     origin: Origin = field(default_factory=Origin)
     timezone: str = "UTC"
     truncated: bool = False
+    event_id: str | None = None
+    timezone_hint: str | None = None
+    timezone_known: bool = True
 
 
 @dataclass(frozen=True, slots=True)

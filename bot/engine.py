@@ -86,6 +86,7 @@ PENDING_CHOICES: Mapping[Pending, tuple[str, ...]] = MappingProxyType(
         Pending.CRISIS: (),
         Pending.CRISIS_CHECK: ("continue", "talk", "stop"),
         Pending.FAR_DATE: ("yes", "no"),
+        Pending.TIMEZONE: ("default",),
     }
 )
 NUDGE_CHOICES = ("yes", "maybe", "no", "snooze", "stop")
@@ -95,6 +96,8 @@ NUDGE_STEP = "nudge"
 NUDGE_DATE_STEP = "nudge_date"
 SUMMARY_STEP = "summary"
 SHARE_CHOICE = "share"
+# The service marks a typed, recognised IANA zone name with this choice id.
+ZONE_CHOICE = "zone"
 
 
 def new_session(user: UserKey, number: int, now: datetime, *, welcome: bool) -> Session:
@@ -313,7 +316,7 @@ def _answer(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> 
     replies: list[Reply] = []
     if inbound.truncated:
         replies.append(Reply("input.truncated"))
-    transition = _after(session, moved, current)
+    transition = _after(session, moved, current, zone_known=inbound.timezone_known)
     return replace(transition, replies=(*replies, *transition.replies))
 
 
@@ -332,7 +335,9 @@ def _reprompt(current: Step) -> Reply:
     )
 
 
-def _after(before: Session, moved: Session, answered: Step) -> Transition:
+def _after(
+    before: Session, moved: Session, answered: Step, *, zone_known: bool = True
+) -> Transition:
     """What the coach says once a question is answered: an echo, then the next question."""
     replies: list[Reply] = []
     if answered is Step.ASK:
@@ -343,6 +348,11 @@ def _after(before: Session, moved: Session, answered: Step) -> Transition:
         replies.append(Reply("boundary.hard_respected"))
     if moved.step is Step.SUMMARY:
         return _finish(moved)
+    if moved.step is Step.REVISIT and not zone_known:
+        # Dates mean nothing without a zone: ask once, with the default offered.
+        asking = replace(moved, pending=Pending.TIMEZONE)
+        replies.append(pending_reply(Pending.TIMEZONE, "timezone.ask"))
+        return Transition(asking, tuple(replies))
     replies.append(ask(moved.step, moved))
     return Transition(moved, tuple(replies))
 
@@ -461,6 +471,8 @@ def _answer_pending(session: Session, inbound: Inbound, now: datetime, rules: Ru
     if pending is Pending.CRISIS:
         asked = _touch(session, now, pending=Pending.CRISIS_CHECK)
         return Transition(asked, (pending_reply(Pending.CRISIS_CHECK, "crisis.check"),))
+    if pending is Pending.TIMEZONE:
+        return _answer_timezone(session, inbound, now)
     chosen = _matched_choice(PENDING_CHOICES[pending], inbound)
     if chosen is None:
         return Transition(session, (pending_reply(pending, f"{pending.value}.reprompt"),))
@@ -486,6 +498,19 @@ def _answer_pending(session: Session, inbound: Inbound, now: datetime, rules: Ru
     if chosen == "yes" and session.pending_data:
         return _set_revisit(cleared, datetime.fromisoformat(session.pending_data), now)
     return Transition(cleared, (_reprompt(Step.REVISIT),))
+
+
+def _answer_timezone(session: Session, inbound: Inbound, now: datetime) -> Transition:
+    """The once-only time zone question: keep the default, or a zone the service recognised."""
+    if _matched_choice(PENDING_CHOICES[Pending.TIMEZONE], inbound) == "default":
+        zone = inbound.timezone
+    elif inbound.choice == ZONE_CHOICE and inbound.text:
+        zone = inbound.text
+    else:
+        reply = pending_reply(Pending.TIMEZONE, "timezone.reprompt")
+        return Transition(session, (replace(reply, variables={"zone": inbound.timezone}),))
+    cleared = _touch(session, now, pending=None, pending_data=None)
+    return Transition(cleared, (ask(cleared.step, cleared),), (SetTimezone(zone),))
 
 
 def _continue(session: Session) -> tuple[Reply, ...]:

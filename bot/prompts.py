@@ -85,6 +85,7 @@ STATIC_KEYS = (
     "status.none",
     "status.at",
     "timezone.current",
+    "timezone.ask",
     "timezone.set",
     "timezone.unknown",
     "timezone.suggest",

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+import signal
 import sys
 
+from bot.adapters.base import PlatformAdapter
 from bot.adapters.console import ConsoleChat
-from bot.app import open_core
+from bot.app import Core, open_core
 from bot.config import Settings
 from bot.domain import UserKey
+from bot.scheduler import NudgeScheduler, SchedulerConfig
 from bot.storage.db import Database
 from bot.storage.migrate import migrate
 
@@ -16,11 +21,40 @@ log = logging.getLogger(__name__)
 CONSOLE_WORKSPACE = "local"
 
 
+def scheduler_config(settings: Settings, *, poll_interval: float = 15.0) -> SchedulerConfig:
+    """The scheduler's pacing from the settings."""
+    return SchedulerConfig(
+        max_attempts=settings.nudge_max_attempts,
+        default_timezone=settings.default_timezone,
+        quiet_start=settings.quiet_start,
+        quiet_end=settings.quiet_end,
+        poll_interval=poll_interval,
+        retention_days=settings.retention_days,
+    )
+
+
 async def run_chat(settings: Settings, *, user: str) -> int:
-    """The terminal chat on the local database."""
+    """The terminal chat on the local database, with this user's nudges shown as they fall due."""
     async with open_core(settings) as core:
-        chat = ConsoleChat(core.service, UserKey("console", CONSOLE_WORKSPACE, user))
-        return await chat.run()
+        key = UserKey("console", CONSOLE_WORKSPACE, user)
+        chat = ConsoleChat(core.service, key, export_dir=settings.db_path.parent)
+        scheduler = NudgeScheduler(
+            core.db,
+            core.catalog,
+            core.clock,
+            {"console": chat},
+            scheduler_config(settings, poll_interval=5.0),
+            only_user=key,
+        )
+        # The greeting comes first; then nudges already due are delivered at once.
+        status = await chat.start()
+        nudges = asyncio.create_task(scheduler.run_forever())
+        try:
+            status = await chat.run()
+        finally:
+            scheduler.stop()
+            await nudges
+        return status
 
 
 async def run_migrate(settings: Settings) -> int:
@@ -29,6 +63,46 @@ async def run_migrate(settings: Settings) -> int:
         applied = await migrate(db, settings.migrations_dir)
     print(f"{settings.db_path}: " + (f"applied {', '.join(applied)}" if applied else "up to date"))
     return 0
+
+
+def _adapters(core: Core) -> list[PlatformAdapter]:
+    """The configured platforms' adapters, each imported only when it is used."""
+    adapters: list[PlatformAdapter] = []
+    if core.settings.slack_enabled:
+        from bot.adapters.slack_adapter import create_slack_adapter
+
+        adapters.append(create_slack_adapter(core))
+    if core.settings.discord_enabled:
+        from bot.adapters.discord_adapter import create_discord_adapter
+
+        adapters.append(create_discord_adapter(core))
+    return adapters
+
+
+async def serve(core: Core, stop: asyncio.Event) -> None:
+    """Run every configured platform and one shared scheduler until stop is set."""
+    adapters = _adapters(core)
+    scheduler = NudgeScheduler(
+        core.db,
+        core.catalog,
+        core.clock,
+        {adapter.platform: adapter for adapter in adapters},
+        scheduler_config(core.settings),
+    )
+    started: list[PlatformAdapter] = []
+    try:
+        for adapter in adapters:
+            await adapter.start()
+            started.append(adapter)
+            log.info("%s adapter running", adapter.platform)
+        nudges = asyncio.create_task(scheduler.run_forever())
+        await stop.wait()
+        log.info("shutting down")
+        scheduler.stop()
+        await nudges
+    finally:
+        for adapter in reversed(started):
+            await adapter.stop()
 
 
 async def run_platforms(settings: Settings) -> int:
@@ -44,5 +118,11 @@ async def run_platforms(settings: Settings) -> int:
             file=sys.stderr,
         )
         return 2
-    print("reframe run: platform adapters are not built yet", file=sys.stderr)
-    return 2
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(signum, stop.set)
+    async with open_core(settings) as core:
+        await serve(core, stop)
+    return 0

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from bot import engine
 from bot.adapters.base import Outbox
 from bot.clock import Clock
+from bot.domain import UserKey
 from bot.errors import DeliveryError
 from bot.prompts import Catalog
 from bot.quiet import next_waking_moment
@@ -37,6 +38,7 @@ class SchedulerConfig:
     default_timezone: str = "UTC"
     quiet_start: str = "21:00"
     quiet_end: str = "08:00"
+    retention_days: int = 180
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,14 +70,14 @@ class NudgeScheduler:
         outboxes: Mapping[str, Outbox],
         config: SchedulerConfig = SchedulerConfig(),
         *,
-        only_user_ref: int | None = None,
+        only_user: UserKey | None = None,
     ) -> None:
         self.db = db
         self.catalog = catalog
         self.clock = clock
         self.outboxes = dict(outboxes)
         self.config = config
-        self.only_user_ref = only_user_ref
+        self.only_user = only_user
         self.owner = uuid.uuid4().hex
         self._stop = asyncio.Event()
 
@@ -97,7 +99,7 @@ class NudgeScheduler:
                     lease_until=now + self.config.lease,
                     platforms=tuple(self.outboxes),
                     limit=self.config.batch_size,
-                    only_user_ref=self.only_user_ref,
+                    only_user=self.only_user,
                 )
             if not batch:
                 return total

@@ -24,6 +24,7 @@ from bot.domain import (
     InboundKind,
     Message,
     Outcome,
+    Pending,
     Reply,
     ScheduleNudge,
     Session,
@@ -41,6 +42,7 @@ from bot.quiet import next_waking_moment
 from bot.storage import reminders, repos
 from bot.storage.db import Database
 from bot.text import clean_text
+from bot.timeparse import is_valid_zone
 from bot.zones import canonical_zone, closest_zone
 
 log = logging.getLogger(__name__)
@@ -71,6 +73,7 @@ class TurnResult:
 
     messages: tuple[Message, ...]
     shares: tuple[ShareNote, ...] = ()
+    duplicate: bool = False
 
 
 @dataclass(slots=True)
@@ -81,6 +84,9 @@ class _Turn:
     session: Session
     expected_version: int | None
     timezone: str
+    event_id: str | None = None
+    new_platform_zone: str | None = None
+    zone_known: bool = True
 
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -89,6 +95,10 @@ NUDGE_STEPS = (engine.NUDGE_STEP, engine.NUDGE_DATE_STEP)
 
 class _AlreadyAnswered(Exception):
     """A nudge button pressed a second time: roll back and say so."""
+
+
+class _Duplicate(Exception):
+    """A platform event seen before (a retry): roll back, say nothing."""
 
 
 class CoachService:
@@ -128,6 +138,9 @@ class CoachService:
             for attempt in range(1, MAX_ATTEMPTS + 1):
                 try:
                     return await self._turn(inbound)
+                except _Duplicate:
+                    log.info("dropped a repeated event for %s", user_tag(inbound.user))
+                    return TurnResult((), duplicate=True)
                 except ConflictError:
                     # Another process wrote this user's session first: reload and redo.
                     log.debug("conflict for %s, attempt %d", user_tag(inbound.user), attempt)
@@ -148,9 +161,23 @@ class CoachService:
                     continue
         return TurnResult((self._render(Reply("error.try_again"), self.default_timezone, None),))
 
+    async def overview(self, user: UserKey) -> tuple[Message, ...]:
+        """Read-only: where the current conversation stands, upcoming revisits, wins."""
+        turn = await self._load(user)
+        status = engine.step(turn.session, Inbound(user, text="status"), self.clock.now())
+        replies: list[Reply] = [status.replies[0]]
+        if turn.record is not None:
+            async with self.db.reading() as conn:
+                sessions = await repos.list_sessions(conn, user_ref=turn.record.ref, user=user)
+                upcoming = await reminders.upcoming(conn, user_ref=turn.record.ref)
+            replies += [reminders_reply(sessions, upcoming), wins_reply(sessions)]
+        else:
+            replies += [Reply("reminders.none"), Reply("wins.none")]
+        return tuple(self._render(reply, turn.timezone, None) for reply in replies)
+
     # ---- one turn -----------------------------------------------------------------------
 
-    async def _load(self, user: UserKey) -> _Turn:
+    async def _load(self, user: UserKey, inbound: Inbound | None = None) -> _Turn:
         now = self.clock.now()
         async with self.db.reading() as conn:
             record = await repos.load_user(conn, user=user)
@@ -160,13 +187,26 @@ class CoachService:
         else:
             session = engine.new_session(user, 1, now, welcome=True)
             expected = None
-        zone = (record.timezone if record else None) or self.default_timezone
-        return _Turn(record, session, expected, zone)
+        hint = inbound.timezone_hint if inbound is not None else None
+        if hint is not None and not is_valid_zone(hint):
+            hint = None
+        stored_zone = record.timezone if record else None
+        platform_zone = record.platform_timezone if record else None
+        zone = stored_zone or hint or platform_zone or self.default_timezone
+        return _Turn(
+            record,
+            session,
+            expected,
+            zone,
+            event_id=inbound.event_id if inbound is not None else None,
+            new_platform_zone=hint if hint is not None and hint != platform_zone else None,
+            zone_known=bool(stored_zone or hint or platform_zone),
+        )
 
     async def _turn(self, inbound: Inbound) -> TurnResult:
-        turn = await self._load(inbound.user)
+        turn = await self._load(inbound.user, inbound)
         now = self.clock.now()
-        inbound = replace(inbound, timezone=turn.timezone)
+        inbound = replace(inbound, timezone=turn.timezone, timezone_known=turn.zone_known)
         if inbound.kind is InboundKind.BUTTON and inbound.button_step in NUDGE_STEPS:
             return await self._nudge_turn(turn, inbound)
         concern = None
@@ -193,6 +233,10 @@ class CoachService:
             return inbound
         if not inbound.text or parse_command(inbound.text) is not None:
             return inbound
+        if session.pending is Pending.TIMEZONE:
+            zone = canonical_zone(inbound.text)
+            if zone is not None:
+                return replace(inbound, choice=engine.ZONE_CHOICE, text=zone)
         if session.pending is not None:
             prefix, ids, allow_rest = (
                 session.pending.value,
@@ -237,7 +281,7 @@ class CoachService:
                 pending = await reminders.has_pending(conn, user_ref=ref, session_number=number)
                 return target is not None and target.outcome is not None and not pending
 
-        nudged = _Turn(turn.record, target, target.version, turn.timezone)
+        nudged = replace(turn, session=target, expected_version=target.version)
         try:
             return await self._commit(nudged, transition, guard=guard)
         except _AlreadyAnswered:
@@ -256,12 +300,24 @@ class CoachService:
         """Save the session and apply the effects in one transaction, then render."""
         now = self.clock.now()
         session = transition.session
+        first: list[Reply] = []
         extra: list[Reply] = []
         shares: list[ShareNote] = []
         changed = turn.expected_version is None or session != turn.session
         zone = turn.timezone
-        if changed or transition.effects or turn.record is None or guard is not None:
+        if (
+            changed
+            or transition.effects
+            or turn.record is None
+            or guard is not None
+            or turn.event_id is not None
+            or turn.new_platform_zone is not None
+        ):
             async with self.db.transaction() as conn:
+                if turn.event_id is not None and not await repos.remember_event(
+                    conn, event_id=turn.event_id, user=session.user, now=now
+                ):
+                    raise _Duplicate
                 if guard is not None and not await guard(conn):
                     raise _AlreadyAnswered
                 ref = (
@@ -269,6 +325,10 @@ class CoachService:
                     if turn.record
                     else await repos.ensure_user(conn, user=session.user, now=now)
                 )
+                if turn.new_platform_zone is not None:
+                    await repos.set_platform_timezone(
+                        conn, user_ref=ref, zone=turn.new_platform_zone
+                    )
                 if changed:
                     new_number = (
                         turn.expected_version is None or session.number != turn.session.number
@@ -281,11 +341,13 @@ class CoachService:
                     )
                 for effect in transition.effects:
                     reply, zone = await self._apply(conn, ref, session, effect, zone, turn.record)
-                    if reply is not None:
+                    if reply is not None and isinstance(effect, SetTimezone):
+                        first.append(reply)
+                    elif reply is not None:
                         extra.append(reply)
                     if isinstance(effect, ShareNote):
                         shares.append(effect)
-        replies = (*transition.replies, *extra)
+        replies = (*first, *transition.replies, *extra)
         messages = tuple(self._render(reply, zone, session.number) for reply in replies)
         return TurnResult(messages, tuple(shares))
 
@@ -305,7 +367,7 @@ class CoachService:
             await repos.set_quiet_hours(conn, user_ref=ref, start=effect.start, end=effect.end)
             return None, zone
         if isinstance(effect, ForgetUser):
-            await repos.delete_user(conn, user_ref=ref)
+            await repos.delete_user(conn, user=session.user, user_ref=ref)
             return None, zone
         if isinstance(effect, ShowData):
             return await self._show(conn, ref, session, effect, zone), zone

@@ -62,9 +62,9 @@ def service(
     return CoachService(db, catalog, clock, resources=resources)
 
 
-def say(text: str, user: UserKey = ALICE) -> Inbound:
-    """A typed message."""
-    return Inbound(user, InboundKind.MESSAGE, text=text)
+def say(text: str, user: UserKey = ALICE, *, zone: str | None = "UTC") -> Inbound:
+    """A typed message, from a platform that reports the user's zone unless zone is None."""
+    return Inbound(user, InboundKind.MESSAGE, text=text, timezone_hint=zone)
 
 
 def press(choice: str, step: str, number: int, user: UserKey = ALICE) -> Inbound:

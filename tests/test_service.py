@@ -291,6 +291,40 @@ async def test_reading_a_file_written_by_sqlite_directly(db: Database) -> None:
     assert {"users", "sessions", "schema_version", "reminders"} <= names
 
 
+async def test_without_a_known_zone_the_coach_asks_once_before_the_revisit(
+    service: CoachService, db: Database
+) -> None:
+    """A user whose platform gives no zone is asked once, at the revisit step, then never."""
+    texts = await run_unzoned(service, FULL_DIALOGUE[:11])
+    assert "what's your time zone?" in texts[-1]
+    texts = await run_unzoned(service, ["europe/berlin"])
+    assert "Europe/Berlin" in texts[0] and "When should we revisit" in texts[1]
+    assert (await stored(db)).timezone == "Europe/Berlin"
+    await run_unzoned(service, ["restart", *FULL_DIALOGUE[1:11]])
+    record = await stored(db)
+    assert record.session is not None and record.session.pending is None
+    assert record.session.step is Step.REVISIT
+
+
+async def test_keeping_the_default_zone_is_one_press(service: CoachService, db: Database) -> None:
+    """'Keep the default' stores the default zone and goes on to the revisit question."""
+    await run_unzoned(service, FULL_DIALOGUE[:11])
+    record = await stored(db)
+    assert record.session is not None
+    result = await service.handle(press("default", "timezone", record.session.number))
+    assert "When should we revisit" in result.messages[-1].text
+    assert (await stored(db)).timezone == "UTC"
+
+
+async def run_unzoned(service: CoachService, lines: tuple[str, ...] | list[str]) -> list[str]:
+    """Send lines as a platform that reports no time zone (Discord)."""
+    texts: list[str] = []
+    for line in lines:
+        result = await service.handle(say(line, zone=None))
+        texts.extend(message.text for message in result.messages)
+    return texts
+
+
 async def test_greet_continues_an_unfinished_conversation_at_its_question(
     service: CoachService,
 ) -> None:

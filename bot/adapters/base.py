@@ -1,7 +1,8 @@
-"""What every adapter offers the scheduler: a way to deliver a message to a user."""
+"""What every platform adapter offers: delivery outside a turn, and a start/stop lifecycle."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -16,3 +17,58 @@ class Outbox(Protocol):
     async def deliver(self, user: UserKey, messages: Sequence[Message]) -> None:
         """Send the messages to the user's direct conversation."""
         ...
+
+
+class PlatformAdapter(Outbox, Protocol):
+    """A chat platform the `run` command serves."""
+
+    async def start(self) -> None:
+        """Connect and begin handling users' messages (returns once running)."""
+        ...
+
+    async def stop(self) -> None:
+        """Stop taking new messages, let in-flight turns finish, close connections."""
+        ...
+
+
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """Cut text into pieces of at most `limit` characters, at paragraphs, then sentences."""
+    if len(text) <= limit:
+        return [text]
+    pieces: list[str] = []
+    current = ""
+    for unit in _units(text, limit):
+        joiner = "\n\n" if unit.startswith("\x00") else " "
+        unit = unit.lstrip("\x00")
+        candidate = f"{current}{joiner}{unit}" if current else unit
+        if len(candidate) <= limit:
+            current = candidate
+        else:
+            if current:
+                pieces.append(current)
+            current = unit
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def _units(text: str, limit: int) -> list[str]:
+    """Paragraphs (marked with a leading NUL), broken into sentences, then hard cuts."""
+    units: list[str] = []
+    for paragraph in _PARAGRAPH.split(text.strip()):
+        first = True
+        for sentence in _SENTENCE_END.split(paragraph):
+            while len(sentence) > limit:
+                cut = sentence.rfind(" ", 0, limit)
+                cut = cut if cut > limit // 2 else limit
+                units.append(("\x00" if first else "") + sentence[:cut])
+                sentence = sentence[cut:].lstrip()
+                first = False
+            if sentence:
+                units.append(("\x00" if first else "") + sentence)
+                first = False
+    return units

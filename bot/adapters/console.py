@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import re
 import stat
@@ -14,10 +15,24 @@ from typing import TextIO
 from bot.domain import Attachment, Inbound, InboundKind, Message, UserKey
 from bot.engine import NUDGE_DATE_STEP, NUDGE_STEP, SUMMARY_STEP
 from bot.service import CoachService
+from bot.timeparse import is_valid_zone
 
 # Buttons outside the dialogue proper: a typed answer goes to them while they are showing.
 _SIDE_STEPS = (NUDGE_STEP, NUDGE_DATE_STEP, SUMMARY_STEP)
 PROMPT = "> "
+
+
+def local_zone() -> str | None:
+    """This machine's IANA zone (TZ, or where /etc/localtime points), or None if unknown."""
+    candidates = [os.environ.get("TZ", "").lstrip(":")]
+    with contextlib.suppress(OSError):
+        target = os.path.realpath("/etc/localtime")
+        if "zoneinfo/" in target:
+            candidates.append(target.split("zoneinfo/", 1)[1])
+    for name in candidates:
+        if name and is_valid_zone(name):
+            return name
+    return None
 
 
 def format_message(message: Message) -> str:
@@ -71,6 +86,7 @@ class ConsoleChat:
         self.stdout = stdout
         self.interactive = stdin.isatty() if interactive is None else interactive
         self.export_dir = export_dir or Path.cwd()
+        self.zone = local_zone()
         self._side: Message | None = None
 
     def show(self, messages: Sequence[Message]) -> None:
@@ -112,13 +128,18 @@ class ConsoleChat:
                         choice=button.id,
                         session_number=side.session_number,
                         button_step=side.step,
+                        timezone_hint=self.zone,
                     )
-        return Inbound(self.user, InboundKind.MESSAGE, text=line)
+        return Inbound(self.user, InboundKind.MESSAGE, text=line, timezone_hint=self.zone)
+
+    async def start(self) -> int:
+        """Show the first screen: a welcome, or the question where the user stopped."""
+        self.show((await self.service.greet(self.user)).messages)
+        self._prompt()
+        return 0
 
     async def run(self) -> int:
         """Chat until end of input; return the exit status."""
-        self.show((await self.service.greet(self.user)).messages)
-        self._prompt()
         async for line in read_lines(self.stdin):
             outcome = await self.service.handle(self.to_inbound(line))
             self.show(outcome.messages)

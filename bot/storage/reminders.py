@@ -117,18 +117,22 @@ async def claim(
     lease_until: datetime,
     platforms: Sequence[str],
     limit: int,
-    only_user_ref: int | None = None,
+    only_user: UserKey | None = None,
 ) -> list[Claimed]:
     """Take the lease on up to `limit` due reminders (call inside a write transaction)."""
     if not platforms:
         return []
     marks = ", ".join("?" for _ in platforms)
-    only_user = "AND user_ref = ?" if only_user_ref is not None else ""
+    only_user_sql = ""
     params: list[object] = [owner, to_db(lease_until), to_db(now), to_db(now), *platforms]
-    if only_user_ref is not None:
-        params.append(only_user_ref)
+    if only_user is not None:
+        only_user_sql = (
+            "AND user_ref = (SELECT id FROM users WHERE platform = ? AND workspace = ?"
+            " AND user_id = ?)"
+        )
+        params.extend((only_user.platform, only_user.workspace, only_user.user_id))
     params.append(limit)
-    sql = CLAIM_SQL.format(platforms=marks, only_user=only_user)
+    sql = CLAIM_SQL.format(platforms=marks, only_user=only_user_sql)
     async with conn.execute(sql, params) as cursor:
         ids = [row[0] async for row in cursor]
     if not ids:
@@ -136,7 +140,8 @@ async def claim(
     id_marks = ", ".join("?" for _ in ids)
     async with conn.execute(
         "SELECT r.id, r.user_ref, u.platform, u.workspace, u.user_id, r.session_number,"
-        " r.due_at, r.attempts, u.timezone, u.quiet_start, u.quiet_end"
+        " r.due_at, r.attempts, COALESCE(u.timezone, u.platform_timezone),"
+        " u.quiet_start, u.quiet_end"
         f" FROM reminders r JOIN users u ON u.id = r.user_ref WHERE r.id IN ({id_marks})"
         " ORDER BY r.send_after",
         ids,

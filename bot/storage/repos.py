@@ -26,6 +26,12 @@ class UserRecord:
     quiet_end: str | None
     locale: str | None
     session: Session | None
+    platform_timezone: str | None = None
+
+    @property
+    def zone(self) -> str | None:
+        """The zone the user set, else the one their platform reports."""
+        return self.timezone or self.platform_timezone
 
 
 _SESSION_COLUMNS = (
@@ -72,7 +78,7 @@ def session_from_row(row: sqlite3.Row, user: UserKey) -> Session:
 async def load_user(conn: aiosqlite.Connection, *, user: UserKey) -> UserRecord | None:
     """The user's settings and newest session in one query; None for a stranger."""
     query = (
-        "SELECT u.id, u.timezone, u.quiet_start, u.quiet_end, u.locale, "
+        "SELECT u.id, u.timezone, u.quiet_start, u.quiet_end, u.locale, u.platform_timezone, "
         f"{_SESSION_COLUMNS} FROM users u "
         "LEFT JOIN sessions s ON s.user_ref = u.id AND s.number = "
         "(SELECT MAX(number) FROM sessions WHERE user_ref = u.id) "
@@ -91,6 +97,7 @@ async def load_user(conn: aiosqlite.Connection, *, user: UserKey) -> UserRecord 
         quiet_end=row["quiet_end"],
         locale=row["locale"],
         session=session,
+        platform_timezone=row["platform_timezone"],
     )
 
 
@@ -202,6 +209,34 @@ async def set_quiet_hours(
     )
 
 
-async def delete_user(conn: aiosqlite.Connection, *, user_ref: int) -> None:
-    """Delete the user; every row that refers to them goes with it (ON DELETE CASCADE)."""
-    await conn.execute("DELETE FROM users WHERE id = ?", (user_ref,))
+async def set_platform_timezone(conn: aiosqlite.Connection, *, user_ref: int, zone: str) -> None:
+    """Store the zone the platform reports for the user."""
+    await conn.execute("UPDATE users SET platform_timezone = ? WHERE id = ?", (zone, user_ref))
+
+
+async def remember_event(
+    conn: aiosqlite.Connection, *, event_id: str, user: UserKey, now: datetime
+) -> bool:
+    """Record a platform event as handled; False when it was handled before (a retry)."""
+    cursor = await conn.execute(
+        "INSERT INTO processed_events (event_id, platform, workspace, user_id, seen_at)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING",
+        (event_id, user.platform, user.workspace, user.user_id, to_db(now)),
+    )
+    return cursor.rowcount == 1
+
+
+async def forget_old_events(conn: aiosqlite.Connection, *, before: datetime) -> int:
+    """Drop event ids older than any retry could be; return how many."""
+    cursor = await conn.execute("DELETE FROM processed_events WHERE seen_at < ?", (to_db(before),))
+    return cursor.rowcount
+
+
+async def delete_user(conn: aiosqlite.Connection, *, user: UserKey, user_ref: int | None) -> None:
+    """Delete every row about the user: sessions and reminders go with the user row (CASCADE)."""
+    await conn.execute(
+        "DELETE FROM processed_events WHERE platform = ? AND workspace = ? AND user_id = ?",
+        (user.platform, user.workspace, user.user_id),
+    )
+    if user_ref is not None:
+        await conn.execute("DELETE FROM users WHERE id = ?", (user_ref,))
