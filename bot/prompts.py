@@ -291,6 +291,7 @@ def load_catalog(directory: Path, required: Iterable[str] | None = None) -> Cata
 
     texts: dict[str, str] = {}
     aliases: dict[str, tuple[str, ...]] = {}
+    reported: set[str] = set()
     for key, value in flat.items():
         head, _, last = key.rpartition(".")
         if head.endswith(".aliases") and isinstance(value, list):
@@ -300,16 +301,19 @@ def load_catalog(directory: Path, required: Iterable[str] | None = None) -> Cata
             problems.append(f"'{key}' must be a text")
         elif not value.strip():
             problems.append(f"'{key}' is empty")
+            reported.add(key)
         else:
             try:
                 unknown = sorted(set(placeholders(value)) - KNOWN_PLACEHOLDERS)
             except ValueError as error:
                 problems.append(f"'{key}' has a broken placeholder ({error})")
+                reported.add(key)
                 continue
             if unknown:
                 problems.append(f"'{key}' uses unknown placeholder(s): {', '.join(unknown)}")
             texts[key] = value
-    for key in sorted(set(required if required is not None else required_keys()) - texts.keys()):
+    wanted = set(required if required is not None else required_keys())
+    for key in sorted(wanted - texts.keys() - reported):
         problems.append(f"'{key}' is missing")
     for key in sorted(aliases.keys() - texts.keys()):
         problems.append(f"aliases for '{key}' belong to no choice")

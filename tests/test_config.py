@@ -1,0 +1,59 @@
+"""Settings from the environment: defaults, and one clear error listing every problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+from bot.errors import ConfigError
+
+
+def test_defaults_need_no_settings_at_all(tmp_path: Path) -> None:
+    """With only a database path, every other setting has a sensible default."""
+    settings = Settings.from_env({"REFRAME_DB": str(tmp_path / "r.db")})
+    assert settings.default_timezone == "UTC"
+    assert (settings.quiet_start, settings.quiet_end) == ("21:00", "08:00")
+    assert settings.idle_days == 7 and settings.retention_days == 180
+    assert not settings.slack_enabled and not settings.discord_enabled
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+    """An unknown zone, bad quiet hours and an unwritable path come back in one error."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    environ = {
+        "REFRAME_DB": str(blocker / "cannot" / "r.db"),
+        "DEFAULT_TIMEZONE": "Mars/Olympus",
+        "QUIET_HOURS": "late-ish",
+        "IDLE_DAYS": "soon",
+    }
+    with pytest.raises(ConfigError) as caught:
+        Settings.from_env(environ)
+    message = str(caught.value)
+    assert len(caught.value.problems) == 4
+    for fragment in ("REFRAME_DB", "Mars/Olympus", "QUIET_HOURS", "IDLE_DAYS"):
+        assert fragment in message
+
+
+def test_slack_needs_a_mode(tmp_path: Path) -> None:
+    """A Slack bot token without an app token or signing secret is a clear error."""
+    with pytest.raises(ConfigError, match="SLACK_APP_TOKEN"):
+        Settings.from_env({"REFRAME_DB": str(tmp_path / "r.db"), "SLACK_BOT_TOKEN": "xoxb-1"})
+
+
+def test_values_are_read_and_trimmed(tmp_path: Path) -> None:
+    """Settings are read from the mapping given, with whitespace trimmed."""
+    settings = Settings.from_env(
+        {
+            "REFRAME_DB": str(tmp_path / "r.db"),
+            "DEFAULT_TIMEZONE": " Europe/Berlin ",
+            "QUIET_HOURS": "22:00-07:30",
+            "DISCORD_TOKEN": "abc",
+            "DISCORD_GUILD_ID": "123",
+        }
+    )
+    assert settings.default_timezone == "Europe/Berlin"
+    assert (settings.quiet_start, settings.quiet_end) == ("22:00", "07:30")
+    assert settings.discord_enabled and settings.discord_guild_id == 123

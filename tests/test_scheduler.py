@@ -1,0 +1,352 @@
+"""Persisted nudges: claimed with a lease, delivered once, retried, quiet hours, DST."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.clock import ManualClock
+from bot.domain import Message, UserKey
+from bot.errors import DeliveryError
+from bot.prompts import Catalog
+from bot.scheduler import NudgeScheduler, SchedulerConfig
+from bot.service import CoachService
+from bot.storage import reminders
+from bot.storage.db import Database, to_db
+from bot.storage.migrate import migrate
+from tests.conftest import ALICE, FULL_DIALOGUE, MIGRATIONS, START, press, say
+
+
+class RecordingOutbox:
+    """An Outbox that keeps what it was asked to send, and can be told to fail."""
+
+    platform = "console"
+
+    def __init__(self, failures: int = 0) -> None:
+        self.sent: list[tuple[UserKey, Message]] = []
+        self.failures = failures
+
+    async def deliver(self, user: UserKey, messages: Sequence[Message]) -> None:
+        """Record the messages, or fail while failures remain."""
+        if self.failures > 0:
+            self.failures -= 1
+            raise DeliveryError("platform unavailable")
+        self.sent.extend((user, message) for message in messages)
+
+
+def scheduler_for(
+    db: Database, catalog: Catalog, clock: ManualClock, outbox: RecordingOutbox, **config: object
+) -> NudgeScheduler:
+    """A scheduler delivering console nudges through the given outbox."""
+    return NudgeScheduler(db, catalog, clock, {"console": outbox}, SchedulerConfig(**config))  # type: ignore[arg-type]
+
+
+async def finish_with_revisit(service: CoachService, revisit: str = "2") -> None:
+    """Run a full dialogue whose revisit answer is `revisit`."""
+    lines = list(FULL_DIALOGUE)
+    lines[11] = revisit
+    for line in lines:
+        await service.handle(say(line))
+
+
+async def reminder_rows(db: Database) -> list[tuple[str, str, int, str | None]]:
+    """(status, send_after, attempts, last_error) of every reminder."""
+    async with (
+        db.reading() as conn,
+        conn.execute(
+            "SELECT status, send_after, attempts, last_error FROM reminders ORDER BY id"
+        ) as cursor,
+    ):
+        return [tuple(row) async for row in cursor]  # type: ignore[misc]
+
+
+async def test_finishing_with_a_revisit_stores_a_reminder(
+    service: CoachService, db: Database
+) -> None:
+    """The summary's transaction creates one pending reminder, 10:00 on the chosen day."""
+    await finish_with_revisit(service, "in two weeks")
+    rows = await reminder_rows(db)
+    assert [(row[0], row[1]) for row in rows] == [
+        ("pending", to_db(START + timedelta(days=14, hours=1)))
+    ]
+
+
+async def test_a_due_nudge_is_delivered_once_with_its_outcome_buttons(
+    service: CoachService, db: Database, catalog: Catalog, clock: ManualClock
+) -> None:
+    """At the revisit time the plan is recapped with five outcome buttons, exactly once."""
+    await finish_with_revisit(service)
+    outbox = RecordingOutbox()
+    scheduler = scheduler_for(db, catalog, clock, outbox)
+    assert (await scheduler.run_once(START + timedelta(days=13))).delivered == 0
+    report = await scheduler.run_once(START + timedelta(days=15))
+    assert report.delivered == 1
+    ((user, message),) = outbox.sent
+    assert user == ALICE
+    assert "A promotion to senior engineer" in message.text
+    assert "Ask again in March with a growth plan" in message.text
+    assert [b.id for b in message.buttons] == ["yes", "maybe", "no", "snooze", "stop"]
+    assert (await scheduler.run_once(START + timedelta(days=16))).delivered == 0
+
+
+async def test_a_nudge_due_while_down_goes_out_at_start(
+    service: CoachService, db: Database, catalog: Catalog, clock: ManualClock
+) -> None:
+    """A reminder overdue by days is delivered by the first pass of a new scheduler."""
+    await finish_with_revisit(service)
+    outbox = RecordingOutbox()
+    report = await scheduler_for(db, catalog, clock, outbox).run_once(START + timedelta(days=40))
+    assert report.delivered == 1
+
+
+async def test_a_failing_delivery_is_retried_with_backoff_then_given_up(
+    service: CoachService,
+    db: Database,
+    catalog: Catalog,
+    clock: ManualClock,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Each failure is recorded and pushed back further; after the limit it is given up, logged."""
+    await finish_with_revisit(service)
+    outbox = RecordingOutbox(failures=10)
+    scheduler = scheduler_for(db, catalog, clock, outbox, max_attempts=3)
+    moment = START + timedelta(days=15)
+    first = await scheduler.run_once(moment)
+    assert first.failed == 1
+    status, send_after, attempts, error = (await reminder_rows(db))[0]
+    assert (status, attempts) == ("pending", 1) and "platform unavailable" in (error or "")
+    assert send_after == to_db(moment + timedelta(minutes=1))
+    assert (await scheduler.run_once(moment + timedelta(seconds=30))).failed == 0  # not yet
+    second = await scheduler.run_once(moment + timedelta(minutes=1))
+    assert second.failed == 1
+    assert (await reminder_rows(db))[0][1] == to_db(moment + timedelta(minutes=3))
+    with caplog.at_level(logging.WARNING, logger="bot.scheduler"):
+        third = await scheduler.run_once(moment + timedelta(minutes=3))
+    assert third.given_up == 1
+    assert (await reminder_rows(db))[0][0] == "failed"
+    assert "gave up nudge" in caplog.text
+    assert outbox.sent == []
+
+
+async def test_a_lease_left_by_a_crashed_process_is_reclaimed(
+    service: CoachService, db: Database, catalog: Catalog, clock: ManualClock
+) -> None:
+    """A reminder claimed by a process that died is delivered once its lease runs out."""
+    await finish_with_revisit(service)
+    moment = START + timedelta(days=15)
+    async with db.transaction() as conn:
+        claimed = await reminders.claim(
+            conn,
+            owner="crashed",
+            now=moment,
+            lease_until=moment + timedelta(minutes=5),
+            platforms=("console",),
+            limit=10,
+        )
+    assert len(claimed) == 1
+    outbox = RecordingOutbox()
+    scheduler = scheduler_for(db, catalog, clock, outbox)
+    assert (await scheduler.run_once(moment + timedelta(minutes=1))).delivered == 0
+    assert (await scheduler.run_once(moment + timedelta(minutes=6))).delivered == 1
+
+
+async def test_quiet_hours_move_a_late_nudge_to_the_morning(
+    service: CoachService, db: Database, catalog: Catalog, clock: ManualClock
+) -> None:
+    """A reminder due at 23:00 local waits for 08:00 the next morning."""
+    await finish_with_revisit(service, "in 3 days at 23:00")
+    outbox = RecordingOutbox()
+    scheduler = scheduler_for(db, catalog, clock, outbox)
+    rows = await reminder_rows(db)
+    assert rows[0][1] == to_db(datetime(2026, 11, 29, 8, 0, tzinfo=UTC))
+    assert (await scheduler.run_once(datetime(2026, 11, 28, 23, 30, tzinfo=UTC))).delivered == 0
+    assert (await scheduler.run_once(datetime(2026, 11, 29, 8, 0, tzinfo=UTC))).delivered == 1
+
+
+@pytest.mark.parametrize(
+    ("zone", "due_local", "expected_utc"),
+    [
+        # Berlin springs forward on 29 March 2026 (02:00 -> 03:00) and falls back 25 October.
+        ("Europe/Berlin", datetime(2026, 3, 28, 23, 0), datetime(2026, 3, 29, 6, 0, tzinfo=UTC)),
+        ("Europe/Berlin", datetime(2026, 10, 24, 23, 0), datetime(2026, 10, 25, 7, 0, tzinfo=UTC)),
+        # New York springs forward on 8 March 2026 and falls back on 1 November 2026.
+        ("America/New_York", datetime(2026, 3, 7, 23, 0), datetime(2026, 3, 8, 12, 0, tzinfo=UTC)),
+        (
+            "America/New_York",
+            datetime(2026, 10, 31, 23, 0),
+            datetime(2026, 11, 1, 13, 0, tzinfo=UTC),
+        ),
+    ],
+)
+async def test_quiet_hours_follow_daylight_saving_changes(
+    service: CoachService,
+    db: Database,
+    catalog: Catalog,
+    clock: ManualClock,
+    zone: str,
+    due_local: datetime,
+    expected_utc: datetime,
+) -> None:
+    """On both transition days, a 23:00 nudge goes at 08:00 local wall-clock time."""
+    from zoneinfo import ZoneInfo
+
+    due = due_local.replace(tzinfo=ZoneInfo(zone)).astimezone(UTC)
+    clock.set(due - timedelta(days=2))
+    await service.handle(say(f"timezone {zone}"))
+    await finish_with_revisit(service, "in a week")
+    async with db.transaction() as conn:
+        await conn.execute(
+            "UPDATE reminders SET due_at = ?, send_after = ?", (to_db(due), to_db(due))
+        )
+    outbox = RecordingOutbox()
+    scheduler = scheduler_for(db, catalog, clock, outbox)
+    assert (await scheduler.run_once(due)).deferred == 1
+    assert (await reminder_rows(db))[0][1] == to_db(expected_utc)
+    assert (await scheduler.run_once(expected_utc - timedelta(minutes=1))).delivered == 0
+    assert (await scheduler.run_once(expected_utc)).delivered == 1
+    assert expected_utc.astimezone(ZoneInfo(zone)).hour == 8
+
+
+async def test_two_schedulers_racing_over_a_thousand_nudges_deliver_each_once(
+    tmp_path: Path, catalog: Catalog, clock: ManualClock
+) -> None:
+    """Two schedulers on two connections to one file deliver 1,000 due nudges exactly once."""
+    path = tmp_path / "race.db"
+    async with Database(path) as first, Database(path) as second:
+        await migrate(first, MIGRATIONS)
+        async with first.transaction() as conn:
+            for user in range(1000):
+                await conn.execute(
+                    "INSERT INTO users (id, platform, workspace, user_id, timezone, created_at)"
+                    " VALUES (?, 'console', 'local', ?, 'UTC', ?)",
+                    (user + 1, f"u{user}", to_db(START)),
+                )
+                await conn.execute(
+                    "INSERT INTO sessions (user_ref, number, step, status, state, started_at,"
+                    " updated_at) VALUES (?, 1, 'summary', 'finished', '{}', ?, ?)",
+                    (user + 1, to_db(START), to_db(START)),
+                )
+                await conn.execute(
+                    "INSERT INTO reminders (user_ref, platform, session_number, due_at, send_after,"
+                    " created_at) VALUES (?, 'console', 1, ?, ?, ?)",
+                    (user + 1, to_db(START), to_db(START), to_db(START)),
+                )
+        outbox_one, outbox_two = RecordingOutbox(), RecordingOutbox()
+        noon = START.replace(hour=12)
+        one = scheduler_for(first, catalog, clock, outbox_one, batch_size=50)
+        two = scheduler_for(second, catalog, clock, outbox_two, batch_size=50)
+        reports = await asyncio.gather(one.run_once(noon), two.run_once(noon))
+    delivered = [user.user_id for user, _ in outbox_one.sent + outbox_two.sent]
+    assert len(delivered) == 1000 and len(set(delivered)) == 1000
+    assert sum(report.delivered for report in reports) == 1000
+
+
+async def test_the_claim_query_uses_the_partial_index(db: Database) -> None:
+    """The due-reminder claim is answered from the reminders_claim index, not a table scan."""
+    sql = reminders.CLAIM_SQL.format(platforms="?", only_user="")
+    async with db.conn.execute(
+        f"EXPLAIN QUERY PLAN {sql}", ("o", "x", "y", "y", "console", 10)
+    ) as cursor:
+        plan = " | ".join([str(row[3]) async for row in cursor])
+    assert "reminders_claim" in plan, plan
+    assert "SCAN reminders" not in plan.replace("SCAN reminders USING", "")
+
+
+async def nudged(
+    service: CoachService, db: Database, catalog: Catalog, clock: ManualClock
+) -> RecordingOutbox:
+    """A finished session whose nudge has just been delivered."""
+    await finish_with_revisit(service)
+    outbox = RecordingOutbox()
+    clock.set(START + timedelta(days=15))
+    await scheduler_for(db, catalog, clock, outbox).run_once()
+    assert len(outbox.sent) == 1
+    return outbox
+
+
+async def test_got_a_yes_is_recorded_and_fills_the_wins_journal(
+    service: CoachService, db: Database, catalog: Catalog, clock: ManualClock
+) -> None:
+    """Pressing Got a yes records the outcome; wins then counts it."""
+    await nudged(service, db, catalog, clock)
+    result = await service.handle(press("yes", "nudge", 1))
+    assert "wins journal" in result.messages[0].text
+    wins = await service.handle(say("wins"))
+    assert "1 of your 1 noes became a maybe or a yes." in wins.messages[0].text
+    assert "Got a yes: A promotion to senior engineer" in wins.messages[0].text
+    again = await service.handle(press("no", "nudge", 1))
+    assert "already answered" in again.messages[0].text
+
+
+async def test_a_maybe_offers_another_revisit_date(
+    service: CoachService, db: Database, catalog: Catalog, clock: ManualClock
+) -> None:
+    """Got a maybe records the outcome and schedules the next check-in from the offered dates."""
+    await nudged(service, db, catalog, clock)
+    result = await service.handle(press("maybe", "nudge", 1))
+    assert [b.id for b in result.messages[0].buttons] == ["1w", "2w", "1m", "none"]
+    await service.handle(press("1w", "nudge_date", 1))
+    rows = await reminder_rows(db)
+    assert [row[0] for row in rows] == ["sent", "pending"]
+    twice = await service.handle(press("2w", "nudge_date", 1))
+    assert "already answered" in twice.messages[0].text
+
+
+async def test_not_yet_snoozes_a_week_and_stop_cancels(
+    service: CoachService, db: Database, catalog: Catalog, clock: ManualClock
+) -> None:
+    """Not yet schedules the same nudge a week later; stop leaves nothing pending."""
+    await nudged(service, db, catalog, clock)
+    await service.handle(press("snooze", "nudge", 1))
+    rows = await reminder_rows(db)
+    assert rows[-1][0] == "pending" and rows[-1][1] == to_db(clock.now() + timedelta(days=7))
+    outbox = RecordingOutbox()
+    clock.set(clock.now() + timedelta(days=7))
+    await scheduler_for(db, catalog, clock, outbox).run_once()
+    await service.handle(press("stop", "nudge", 1))
+    assert all(row[0] != "pending" for row in await reminder_rows(db))
+
+
+async def test_still_a_no_offers_a_fresh_reframe(
+    service: CoachService, db: Database, catalog: Catalog, clock: ManualClock
+) -> None:
+    """Still a no is recorded and the reply invites a new reframe."""
+    await nudged(service, db, catalog, clock)
+    result = await service.handle(press("no", "nudge", 1))
+    assert "restart" in result.messages[0].text
+    wins = await service.handle(say("wins"))
+    assert "empty" in wins.messages[0].text
+
+
+async def test_answering_a_nudge_mid_conversation_does_not_derail_it(
+    service: CoachService, db: Database, catalog: Catalog, clock: ManualClock
+) -> None:
+    """A nudge answered while another reframe is in progress leaves that reframe where it was."""
+    await nudged(service, db, catalog, clock)
+    for line in ("restart", "Second setback", "Second ask"):
+        await service.handle(say(line))
+    await service.handle(press("yes", "nudge", 1))
+    result = await service.handle(say("hard"))
+    assert "Could the context or the timing change?" in result.messages[-1].text
+
+
+async def test_reminders_lists_local_dates_and_cancels_one(
+    service: CoachService, db: Database
+) -> None:
+    """reminders shows each upcoming revisit in local time; reminders cancel 1 cancels it."""
+    await service.handle(say("timezone America/New_York"))
+    await finish_with_revisit(service, "1")
+    listing = await service.handle(say("reminders"))
+    assert (
+        "1. Wednesday 2 December, 10:00: A promotion to senior engineer" in listing.messages[0].text
+    )
+    cancelled = await service.handle(say("reminders cancel 1"))
+    assert "Cancelled the revisit of Wednesday 2 December, 10:00" in cancelled.messages[0].text
+    assert "no upcoming" in (await service.handle(say("reminders"))).messages[0].text
+    unknown = await service.handle(say("reminders cancel 7"))
+    assert "no upcoming revisit with that number" in unknown.messages[0].text
