@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import sqlite3
@@ -147,7 +148,7 @@ async def test_a_killed_chat_resumes_at_the_same_question_with_answers_intact(
 
 async def test_run_without_tokens_explains_and_exits_non_zero(tmp_path: Path) -> None:
     """`reframe run` with no platform configured names the settings and points to chat."""
-    code, out, err = await run_cli(cli_env(tmp_path), "run")
+    code, _, err = await run_cli(cli_env(tmp_path), "run")
     assert code != 0
     assert "SLACK_BOT_TOKEN" in err and "DISCORD_TOKEN" in err and "reframe chat" in err
     assert "Traceback" not in err
@@ -183,7 +184,17 @@ async def test_a_due_reminder_is_delivered_on_the_first_start_only(
     quiet_start = (now + timedelta(hours=3)).strftime("%H:00")
     quiet_end = (now + timedelta(hours=4)).strftime("%H:00")
     past = (now - timedelta(hours=1)).isoformat(timespec="microseconds")
-    state = '{"answers":{"ask":"A raise of 5%","option":"later","option_detail":"Bring the Q3 numbers","offer":"I run the team","question":"What would change your mind?"},"history":[],"pending":null,"pending_data":null,"channel":null}'
+    state = json.dumps(
+        {
+            "answers": {
+                "ask": "A raise of 5%",
+                "option": "later",
+                "option_detail": "Bring the Q3 numbers",
+                "offer": "I run the team",
+                "question": "What would change your mind?",
+            }
+        }
+    )
     with sqlite3.connect(tmp_path / "coach.db") as conn:
         conn.execute(
             "INSERT INTO users (platform, workspace, user_id, timezone, quiet_start, quiet_end,"

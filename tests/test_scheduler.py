@@ -7,6 +7,7 @@ import logging
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -40,10 +41,10 @@ class RecordingOutbox:
 
 
 def scheduler_for(
-    db: Database, catalog: Catalog, clock: ManualClock, outbox: RecordingOutbox, **config: object
+    db: Database, catalog: Catalog, clock: ManualClock, outbox: RecordingOutbox, **config: Any
 ) -> NudgeScheduler:
     """A scheduler delivering console nudges through the given outbox."""
-    return NudgeScheduler(db, catalog, clock, {"console": outbox}, SchedulerConfig(**config))  # type: ignore[arg-type]
+    return NudgeScheduler(db, catalog, clock, {"console": outbox}, SchedulerConfig(**config))
 
 
 async def finish_with_revisit(service: CoachService, revisit: str = "2") -> None:
@@ -62,7 +63,7 @@ async def reminder_rows(db: Database) -> list[tuple[str, str, int, str | None]]:
             "SELECT status, send_after, attempts, last_error FROM reminders ORDER BY id"
         ) as cursor,
     ):
-        return [tuple(row) async for row in cursor]  # type: ignore[misc]
+        return [(row[0], row[1], row[2], row[3]) async for row in cursor]
 
 
 async def test_finishing_with_a_revisit_stores_a_reminder(
