@@ -11,6 +11,7 @@ from datetime import timedelta
 from bot import engine, safety
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
+from bot.flood import FloodGate
 from bot.prompts import Catalog, load_catalog
 from bot.service import CoachService
 from bot.storage.db import Database
@@ -53,5 +54,8 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> AsyncIter
             default_timezone=settings.default_timezone,
             resources=resources,
             locale=settings.locale,
+            quiet_start=settings.quiet_start,
+            quiet_end=settings.quiet_end,
+            flood=FloodGate(settings.flood_messages, settings.flood_seconds),
         )
         yield Core(settings, db, catalog, service, clock)

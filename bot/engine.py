@@ -549,6 +549,8 @@ def _button(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> 
         return Transition(session, (Reply("button.already"),))
     if session.pending is not None:
         return _answer_pending(session, inbound, now, rules)
+    if session.step not in QUESTIONS:
+        return Transition(session, (Reply("button.stale"),))
     return _answer(session, inbound, now, rules)
 
 

@@ -29,3 +29,5 @@ def setup_logging(level: str) -> None:
     root.setLevel(level)
     for noisy in ("discord", "slack_bolt", "slack_sdk", "aiohttp.access", "asyncio"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))
+    # aiosqlite logs every statement with its parameters at DEBUG: users' words. Never on.
+    logging.getLogger("aiosqlite").setLevel(logging.WARNING)

@@ -97,6 +97,7 @@ STATIC_KEYS = (
     "wins.none",
     "wins.summary",
     "wins.entry",
+    "wins.entry_purged",
     "wins.yes",
     "wins.maybe",
     "wins.no",

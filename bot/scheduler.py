@@ -22,6 +22,8 @@ from bot.storage import reminders, repos
 from bot.storage.db import Database
 
 log = logging.getLogger(__name__)
+# Slack retries an event for minutes, not days: older event ids need not be remembered.
+EVENT_MEMORY = timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,11 +174,30 @@ class NudgeScheduler:
         log.info("nudge %d failed (attempt %d), retrying later", item.id, item.attempts)
         return RunReport(failed=1)
 
+    async def purge(self, now: datetime | None = None) -> int:
+        """Blank old conversations' words and drop old event ids; return how many were purged."""
+        now = now or self.clock.now()
+        purged = 0
+        while True:
+            async with self.db.transaction() as conn:
+                count = await repos.purge_answers(
+                    conn, before=now - timedelta(days=self.config.retention_days), limit=500
+                )
+                if purged == 0:
+                    await repos.forget_old_events(conn, before=now - EVENT_MEMORY)
+            purged += count
+            if count < 500:
+                break
+        if purged:
+            log.info("retention: purged the answers of %d closed conversations", purged)
+        return purged
+
     async def run_forever(self) -> None:
         """Run passes until stop() is called; a failing pass is logged, never fatal."""
         while not self._stop.is_set():
             try:
                 await self.run_once()
+                await self.purge()
             except Exception:
                 log.exception("scheduler pass failed")
             with contextlib.suppress(TimeoutError):

@@ -37,6 +37,7 @@ from bot.domain import (
     UserKey,
 )
 from bot.errors import ConflictError
+from bot.flood import FloodGate
 from bot.prompts import Catalog
 from bot.quiet import next_waking_moment
 from bot.storage import reminders, repos
@@ -116,6 +117,7 @@ class CoachService:
         locale: str = "",
         quiet_start: str = "21:00",
         quiet_end: str = "08:00",
+        flood: FloodGate | None = None,
     ) -> None:
         self.db = db
         self.catalog = catalog
@@ -127,11 +129,16 @@ class CoachService:
         self.quiet_start = quiet_start
         self.quiet_end = quiet_end
         self._locks = UserLocks()
+        self.flood = flood or FloodGate(burst=20, window_seconds=10)
 
     # ---- public entry points ------------------------------------------------------------
 
     async def handle(self, inbound: Inbound) -> TurnResult:
         """Process one thing a user did and return what to show them."""
+        if not self.flood.allow(inbound.user, self.clock.now()):
+            # Over the limit: a polite word, and nothing read, written or kept.
+            log.info("flood limit reached for %s", user_tag(inbound.user))
+            return self._say(Reply("error.busy"), self.default_timezone)
         text, truncated = clean_text(inbound.text)
         inbound = replace(inbound, text=text, truncated=truncated)
         async with self._locks.for_user(inbound.user):
@@ -457,7 +464,7 @@ def wins_reply(sessions: Sequence[Session]) -> Reply:
     newest_first = sorted(turned, key=lambda s: s.updated_at or _EPOCH, reverse=True)
     entries = tuple(
         Reply(
-            "wins.entry",
+            "wins.entry" if s.answers.get("ask") else "wins.entry_purged",
             {"ask": s.answers.get("ask", "")},
             labels={"outcome": f"wins.{s.outcome.value if s.outcome else 'maybe'}"},
             dates={"revisit_at": (s.updated_at or _EPOCH).isoformat()},

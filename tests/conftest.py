@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 from bot.clock import ManualClock
 from bot.domain import Inbound, InboundKind, UserKey
+from bot.flood import FloodGate
 from bot.prompts import Catalog, load_catalog
 from bot.service import CoachService
 from bot.storage.db import Database
@@ -58,8 +59,10 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
 def service(
     db: Database, catalog: Catalog, clock: ManualClock, resources: ResourceBook
 ) -> CoachService:
-    """The real service on the real database."""
-    return CoachService(db, catalog, clock, resources=resources)
+    """The real service on the real database (flood control loose: the clock stands still)."""
+    return CoachService(
+        db, catalog, clock, resources=resources, flood=FloodGate(burst=10_000, window_seconds=1)
+    )
 
 
 def say(text: str, user: UserKey = ALICE, *, zone: str | None = "UTC") -> Inbound:

@@ -240,3 +240,20 @@ async def delete_user(conn: aiosqlite.Connection, *, user: UserKey, user_ref: in
     )
     if user_ref is not None:
         await conn.execute("DELETE FROM users WHERE id = ?", (user_ref,))
+
+
+async def purge_answers(conn: aiosqlite.Connection, *, before: datetime, limit: int) -> int:
+    """Blank the words of conversations closed before `before`; outcomes stay for the journal.
+
+    A session still waiting for its revisit keeps its words until that nudge is settled.
+    """
+    cursor = await conn.execute(
+        "UPDATE sessions SET state = json_set(state, '$.answers', json('{}'),"
+        " '$.pending_data', NULL, '$.purged', json('true')), version = version + 1"
+        " WHERE id IN (SELECT s.id FROM sessions s WHERE s.status IN (?, ?)"
+        " AND s.updated_at < ? AND json_extract(s.state, '$.purged') IS NULL"
+        " AND NOT EXISTS (SELECT 1 FROM reminders r WHERE r.user_ref = s.user_ref"
+        " AND r.session_number = s.number AND r.status = 'pending') LIMIT ?)",
+        (Status.FINISHED.value, Status.CANCELLED.value, to_db(before), limit),
+    )
+    return cursor.rowcount
