@@ -33,6 +33,13 @@ class Command:
 
 
 _WITH_ARGUMENT = (CommandName.TIMEZONE, CommandName.QUIET, CommandName.REMINDERS)
+_EXACT = {name.value: name for name in CommandName} | {
+    "forget": CommandName.FORGET,
+    "forgetme": CommandName.FORGET,
+    "delete my data": CommandName.FORGET,
+}
+# Commands are short: anything longer is an answer, and need not be examined further.
+_LONGEST = max(len(word) for word in _EXACT) + 200
 # A leading slash or exclamation mark is how many people type commands in chat apps.
 _PREFIX = re.compile(r"^[/!]\s*")
 _SPACES = re.compile(r"\s+")
@@ -40,15 +47,15 @@ _SPACES = re.compile(r"\s+")
 
 def parse_command(text: str) -> Command | None:
     """Read text as a command, or return None when it is an ordinary answer."""
+    if len(text) > _LONGEST:
+        return None
     words = _SPACES.sub(" ", _PREFIX.sub("", text.strip())).strip()
     lowered = words.lower().rstrip(".!")
-    for name in CommandName:
-        if lowered == name.value:
-            return Command(name)
+    exact = _EXACT.get(lowered)
+    if exact is not None:
+        return Command(exact)
     for name in _WITH_ARGUMENT:
         prefix = name.value + " "
         if lowered.startswith(prefix):
             return Command(name, words[len(prefix) :].strip())
-    if lowered in ("forget", "forgetme", "delete my data"):
-        return Command(CommandName.FORGET)
     return None

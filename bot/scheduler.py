@@ -125,15 +125,12 @@ class NudgeScheduler:
             item.quiet_end or self.config.quiet_end,
         )
         if wake > now:
-            async with self.db.transaction() as conn:
+            async with self.db.autocommit() as conn:
                 await reminders.defer(conn, reminder_id=item.id, owner=self.owner, send_after=wake)
             return RunReport(deferred=1)
-        async with self.db.reading() as conn:
-            session = await repos.load_session(
-                conn, user_ref=item.user_ref, user=item.user, number=item.session_number
-            )
+        session = item.session
         if session is None:
-            async with self.db.transaction() as conn:
+            async with self.db.autocommit() as conn:
                 await reminders.mark_failed(
                     conn, reminder_id=item.id, owner=self.owner, error="session gone", retry_at=None
                 )
@@ -145,7 +142,7 @@ class NudgeScheduler:
             await self.outboxes[item.user.platform].deliver(item.user, (message,))
         except (TimeoutError, DeliveryError, OSError) as error:
             return await self._failed(item, now, error)
-        async with self.db.transaction() as conn:
+        async with self.db.autocommit() as conn:
             await reminders.mark_sent(
                 conn, reminder_id=item.id, owner=self.owner, now=self.clock.now()
             )
@@ -158,7 +155,7 @@ class NudgeScheduler:
         reason = f"{type(error).__name__}: {error}"[:500]
         give_up = item.attempts >= self.config.max_attempts
         retry_at = None if give_up else now + self.backoff(item.attempts)
-        async with self.db.transaction() as conn:
+        async with self.db.autocommit() as conn:
             await reminders.mark_failed(
                 conn, reminder_id=item.id, owner=self.owner, error=reason, retry_at=retry_at
             )

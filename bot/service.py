@@ -174,7 +174,7 @@ class CoachService:
         status = engine.step(turn.session, Inbound(user, text="status"), self.clock.now())
         replies: list[Reply] = [status.replies[0]]
         if turn.record is not None:
-            async with self.db.reading() as conn:
+            async with self.db.autocommit() as conn:
                 sessions = await repos.list_sessions(conn, user_ref=turn.record.ref, user=user)
                 upcoming = await reminders.upcoming(conn, user_ref=turn.record.ref)
             replies += [reminders_reply(sessions, upcoming), wins_reply(sessions)]
@@ -186,7 +186,7 @@ class CoachService:
 
     async def _load(self, user: UserKey, inbound: Inbound | None = None) -> _Turn:
         now = self.clock.now()
-        async with self.db.reading() as conn:
+        async with self.db.autocommit() as conn:
             record = await repos.load_user(conn, user=user)
         if record is not None and record.session is not None:
             session: Session = record.session
@@ -268,7 +268,7 @@ class CoachService:
         now = self.clock.now()
         target: Session | None = None
         if turn.record is not None and inbound.session_number is not None:
-            async with self.db.reading() as conn:
+            async with self.db.autocommit() as conn:
                 target = await repos.load_session(
                     conn, user_ref=turn.record.ref, user=inbound.user, number=inbound.session_number
                 )
@@ -311,8 +311,27 @@ class CoachService:
         extra: list[Reply] = []
         shares: list[ShareNote] = []
         changed = turn.expected_version is None or session != turn.session
+        new_number = turn.expected_version is None or session.number != turn.session.number
         zone = turn.timezone
-        if (
+        lone_update = (
+            changed
+            and not new_number
+            and not transition.effects
+            and turn.record is not None
+            and guard is None
+            and turn.event_id is None
+            and turn.new_platform_zone is None
+        )
+        if lone_update and turn.record is not None:
+            # Most turns change only the session: one UPDATE, atomic on its own.
+            async with self.db.autocommit() as conn:
+                session = await repos.save_session(
+                    conn,
+                    user_ref=turn.record.ref,
+                    session=session,
+                    expected_version=turn.expected_version,
+                )
+        elif (
             changed
             or transition.effects
             or turn.record is None
@@ -337,9 +356,6 @@ class CoachService:
                         conn, user_ref=ref, zone=turn.new_platform_zone
                     )
                 if changed:
-                    new_number = (
-                        turn.expected_version is None or session.number != turn.session.number
-                    )
                     session = await repos.save_session(
                         conn,
                         user_ref=ref,

@@ -21,7 +21,7 @@ from tests.conftest import ALICE, FULL_DIALOGUE, say
 
 async def stored(db: Database, user: UserKey = ALICE) -> repos.UserRecord:
     """The user's row and newest session."""
-    async with db.reading() as conn:
+    async with db.autocommit() as conn:
         record = await repos.load_user(conn, user=user)
     assert record is not None
     return record
@@ -29,7 +29,7 @@ async def stored(db: Database, user: UserKey = ALICE) -> repos.UserRecord:
 
 async def count(db: Database, table: str) -> int:
     """Rows in a table."""
-    async with db.reading() as conn, conn.execute(f"SELECT COUNT(*) FROM {table}") as cursor:
+    async with db.autocommit() as conn, conn.execute(f"SELECT COUNT(*) FROM {table}") as cursor:
         row = await cursor.fetchone()
     assert row is not None
     return int(row[0])

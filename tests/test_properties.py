@@ -109,7 +109,7 @@ async def _play(sequence: list[tuple[Inbound, int]], folder: Path) -> None:
             result = await service.handle(inbound)
             assert result.messages, f"no reply to {inbound!r}"
             assert all(message.text.strip() for message in result.messages)
-            async with db.reading() as conn:
+            async with db.autocommit() as conn:
                 record = await repos.load_user(conn, user=ALICE)
             if record is not None and record.session is not None:
                 assert_valid(record.session)

@@ -58,7 +58,7 @@ async def finish_with_revisit(service: CoachService, revisit: str = "2") -> None
 async def reminder_rows(db: Database) -> list[tuple[str, str, int, str | None]]:
     """(status, send_after, attempts, last_error) of every reminder."""
     async with (
-        db.reading() as conn,
+        db.autocommit() as conn,
         conn.execute(
             "SELECT status, send_after, attempts, last_error FROM reminders ORDER BY id"
         ) as cursor,

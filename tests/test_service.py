@@ -22,7 +22,7 @@ from tests.conftest import ALICE, FULL_DIALOGUE, press, say
 
 async def stored(db: Database, user: UserKey = ALICE) -> repos.UserRecord:
     """The user's row and newest session, straight from the database."""
-    async with db.reading() as conn:
+    async with db.autocommit() as conn:
         record = await repos.load_user(conn, user=user)
     assert record is not None
     return record
@@ -253,7 +253,7 @@ async def test_forget_me_deletes_every_row_after_confirmation(
     await run(service, ["forget me"])
     assert (await stored(db)).session is not None
     await run(service, ["yes"])
-    async with db.reading() as conn:
+    async with db.autocommit() as conn:
         assert await repos.load_user(conn, user=ALICE) is None
     await db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     raw = Path(db.path).read_bytes()

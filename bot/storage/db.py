@@ -97,7 +97,11 @@ class Database:
             await conn.execute("COMMIT")
 
     @asynccontextmanager
-    async def reading(self) -> AsyncIterator[aiosqlite.Connection]:
-        """The connection for reads, never in the middle of another coroutine's transaction."""
+    async def autocommit(self) -> AsyncIterator[aiosqlite.Connection]:
+        """The connection outside any transaction: each statement commits on its own.
+
+        For reads and single-statement writes; never in the middle of another coroutine's
+        transaction. Hold it only around the statements themselves.
+        """
         async with self._write_lock:
             yield self.conn

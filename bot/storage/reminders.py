@@ -8,8 +8,9 @@ from datetime import datetime
 
 import aiosqlite
 
-from bot.domain import UserKey
+from bot.domain import Session, UserKey
 from bot.storage.db import from_db, to_db
+from bot.storage.repos import SESSION_COLUMNS, session_from_row
 
 PENDING = "pending"
 SENT = "sent"
@@ -30,6 +31,7 @@ class Claimed:
     timezone: str | None
     quiet_start: str | None
     quiet_end: str | None
+    session: Session | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,33 +135,39 @@ async def claim(
         params.extend((only_user.platform, only_user.workspace, only_user.user_id))
     params.append(limit)
     sql = CLAIM_SQL.format(platforms=marks, only_user=only_user_sql)
-    async with conn.execute(sql, params) as cursor:
-        ids = [row[0] async for row in cursor]
+    ids = [row[0] for row in await conn.execute_fetchall(sql, params)]
     if not ids:
         return []
     id_marks = ", ".join("?" for _ in ids)
-    async with conn.execute(
-        "SELECT r.id, r.user_ref, u.platform, u.workspace, u.user_id, r.session_number,"
-        " r.due_at, r.attempts, COALESCE(u.timezone, u.platform_timezone),"
-        " u.quiet_start, u.quiet_end"
-        f" FROM reminders r JOIN users u ON u.id = r.user_ref WHERE r.id IN ({id_marks})"
-        " ORDER BY r.send_after",
+    # One read brings each reminder with its user and the plan to recap.
+    rows = await conn.execute_fetchall(
+        "SELECT r.id AS reminder_id, r.user_ref, u.platform, u.workspace, u.user_id,"
+        " r.session_number, r.due_at, r.attempts,"
+        " COALESCE(u.timezone, u.platform_timezone) AS zone, u.quiet_start, u.quiet_end,"
+        f" {SESSION_COLUMNS}"
+        " FROM reminders r JOIN users u ON u.id = r.user_ref"
+        " LEFT JOIN sessions s ON s.user_ref = r.user_ref AND s.number = r.session_number"
+        f" WHERE r.id IN ({id_marks}) ORDER BY r.send_after",
         ids,
-    ) as cursor:
-        return [
+    )
+    claimed: list[Claimed] = []
+    for row in rows:
+        user = UserKey(row["platform"], row["workspace"], row["user_id"])
+        claimed.append(
             Claimed(
-                id=row[0],
-                user_ref=row[1],
-                user=UserKey(row[2], row[3], row[4]),
-                session_number=row[5],
-                due_at=from_db(row[6]),
-                attempts=row[7],
-                timezone=row[8],
-                quiet_start=row[9],
-                quiet_end=row[10],
+                id=row["reminder_id"],
+                user_ref=row["user_ref"],
+                user=user,
+                session_number=row["session_number"],
+                due_at=from_db(row["due_at"]),
+                attempts=row["attempts"],
+                timezone=row["zone"],
+                quiet_start=row["quiet_start"],
+                quiet_end=row["quiet_end"],
+                session=session_from_row(row, user) if row["number"] is not None else None,
             )
-            async for row in cursor
-        ]
+        )
+    return claimed
 
 
 async def defer(

@@ -34,7 +34,7 @@ class UserRecord:
         return self.timezone or self.platform_timezone
 
 
-_SESSION_COLUMNS = (
+SESSION_COLUMNS = (
     "s.number, s.step, s.status, s.state, s.revisit_at, s.outcome,"
     " s.started_at, s.updated_at, s.version"
 )
@@ -79,13 +79,13 @@ async def load_user(conn: aiosqlite.Connection, *, user: UserKey) -> UserRecord 
     """The user's settings and newest session in one query; None for a stranger."""
     query = (
         "SELECT u.id, u.timezone, u.quiet_start, u.quiet_end, u.locale, u.platform_timezone, "
-        f"{_SESSION_COLUMNS} FROM users u "
+        f"{SESSION_COLUMNS} FROM users u "
         "LEFT JOIN sessions s ON s.user_ref = u.id AND s.number = "
         "(SELECT MAX(number) FROM sessions WHERE user_ref = u.id) "
         "WHERE u.platform = ? AND u.workspace = ? AND u.user_id = ?"
     )
-    async with conn.execute(query, (user.platform, user.workspace, user.user_id)) as cursor:
-        row = await cursor.fetchone()
+    rows = await conn.execute_fetchall(query, (user.platform, user.workspace, user.user_id))
+    row = next(iter(rows), None)
     if row is None:
         return None
     session = session_from_row(row, user) if row["number"] is not None else None
@@ -177,7 +177,7 @@ async def load_session(
 ) -> Session | None:
     """One session of a user by its number."""
     async with conn.execute(
-        f"SELECT {_SESSION_COLUMNS} FROM sessions s WHERE s.user_ref = ? AND s.number = ?",
+        f"SELECT {SESSION_COLUMNS} FROM sessions s WHERE s.user_ref = ? AND s.number = ?",
         (user_ref, number),
     ) as cursor:
         row = await cursor.fetchone()
@@ -189,7 +189,7 @@ async def list_sessions(
 ) -> list[Session]:
     """Every session of a user, newest first."""
     async with conn.execute(
-        f"SELECT {_SESSION_COLUMNS} FROM sessions s WHERE s.user_ref = ? ORDER BY s.number DESC",
+        f"SELECT {SESSION_COLUMNS} FROM sessions s WHERE s.user_ref = ? ORDER BY s.number DESC",
         (user_ref,),
     ) as cursor:
         return [session_from_row(row, user) async for row in cursor]

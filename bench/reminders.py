@@ -1,0 +1,130 @@
+"""Nudge claims at scale: 1,000,000 reminders stored, 10,000 of them due, a no-op outbox.
+
+Reports claims and deliveries per second, and RSS before and after the pass (reminders are
+claimed in batches, never all loaded). Run: python -m bench.reminders
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import tempfile
+import time
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from bench.common import print_table, rss_mb, verdict, write_json
+from bench.seed import migrated, seed_reminders, seed_users
+from bot.clock import ManualClock
+from bot.domain import Message, UserKey
+from bot.prompts import load_catalog
+from bot.scheduler import NudgeScheduler, SchedulerConfig
+from bot.storage import reminders
+from bot.storage.db import Database
+
+ROOT = Path(__file__).resolve().parents[1]
+NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
+
+
+class NoOpOutbox:
+    """Takes every message and does nothing: measures our side alone."""
+
+    platform = "bench"
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    async def deliver(self, user: UserKey, messages: Sequence[Message]) -> None:
+        """Count and drop."""
+        self.count += 1
+
+
+async def measure(path: Path, due: int) -> dict[str, float]:
+    """Time the claim queries alone, then a full delivery pass."""
+    catalog = load_catalog(ROOT / "prompts")
+    async with Database(path) as db:
+        # Claims alone: take leases on every due reminder, 200 at a time, then give them back.
+        start = time.perf_counter()
+        claimed = 0
+        while True:
+            async with db.transaction() as conn:
+                batch = await reminders.claim(
+                    conn,
+                    owner="bench",
+                    now=NOW,
+                    lease_until=NOW + timedelta(minutes=5),
+                    platforms=("bench",),
+                    limit=200,
+                )
+            if not batch:
+                break
+            claimed += len(batch)
+        claim_seconds = time.perf_counter() - start
+        async with db.transaction() as conn:
+            await conn.execute(
+                "UPDATE reminders SET lease_owner = NULL, lease_until = NULL, attempts = 0"
+                " WHERE lease_owner = 'bench'"
+            )
+        before = rss_mb()
+        outbox = NoOpOutbox()
+        scheduler = NudgeScheduler(
+            db,
+            catalog,
+            ManualClock(NOW),
+            {"bench": outbox},
+            SchedulerConfig(quiet_start="23:00", quiet_end="23:30"),
+        )
+        start = time.perf_counter()
+        report = await scheduler.run_once(NOW)
+        deliver_seconds = time.perf_counter() - start
+        after = rss_mb()
+    assert claimed == due and report.delivered == due == outbox.count
+    return {
+        "claims_per_s": claimed / claim_seconds,
+        "deliveries_per_s": report.delivered / deliver_seconds,
+        "rss_before_mb": before,
+        "rss_after_mb": after,
+    }
+
+
+def run(total: int = 1_000_000, due: int = 10_000, users: int = 20_000) -> dict[str, Any]:
+    """Seed, measure, print, write."""
+    with tempfile.TemporaryDirectory(dir=ROOT) as tmp:
+        path = Path(tmp) / "reminders.db"
+        conn = migrated(path)
+        seed_users(conn, users)
+        seed_reminders(conn, total, due, users=users, now=NOW)
+        conn.close()
+        measured = asyncio.run(measure(path, due))
+    growth = measured["rss_after_mb"] - measured["rss_before_mb"]
+    result = {"stored": total, "due": due, **measured, "rss_growth_mb": growth}
+    print_table(
+        f"Nudge claims ({total:,} reminders stored, {due:,} due, no-op outbox)",
+        [
+            ("claims/s", f"{measured['claims_per_s']:,.0f}", "", ""),
+            ("deliveries/s", f"{measured['deliveries_per_s']:,.0f}", "", ""),
+            (
+                "RSS growth over the pass",
+                f"{growth:+.1f} MB",
+                "flat (< 20 MB)",
+                verdict(growth < 20),
+            ),
+        ],
+    )
+    write_json("reminders", result)
+    return result
+
+
+def main() -> None:
+    """Command line: python -m bench.reminders."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--total", type=int, default=1_000_000)
+    parser.add_argument("--due", type=int, default=10_000)
+    args = parser.parse_args()
+    run(args.total, args.due)
+
+
+if __name__ == "__main__":
+    main()
