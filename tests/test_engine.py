@@ -405,3 +405,48 @@ def test_the_engine_imports_no_io_or_platform_library() -> None:
         "logging",
     }
     assert "datetime.now" not in source
+
+
+@pytest.mark.parametrize(
+    ("setback", "ask_text", "trap"),
+    [
+        ("My manager said no", "They'll never promote me", "all_or_nothing"),
+        ("I didn't get the job", "It's because I'm not good enough", "personalizing"),
+        ("The client walked", "My career is over", "catastrophizing"),
+    ],
+)
+def test_the_boundary_step_reflects_one_trap_back(setback: str, ask_text: str, trap: str) -> None:
+    """A thinking trap in the user's words is reflected once, right before the boundary question."""
+    session = engine.step(walk_to(Step.SETBACK), say(setback), START).session
+    transition = engine.step(session, say(ask_text), START)
+    assert keys(transition) == [f"trap.{trap}", "boundary.ask"]
+
+
+def test_no_trap_no_reflection() -> None:
+    """Plain words get no reflection: the boundary question comes straight away."""
+    session = engine.step(walk_to(Step.SETBACK), say("The bank declined the loan"), START).session
+    transition = engine.step(session, say("A small business loan"), START)
+    assert keys(transition) == ["boundary.ask"]
+
+
+@pytest.mark.parametrize(
+    ("boundary", "success", "closing"),
+    [
+        ("soft", "A date", "summary.closing.soft"),
+        ("hard", "A date", "summary.closing.hard"),
+        ("unsure", "A date", "summary.closing.win"),
+    ],
+)
+def test_the_summary_ends_with_a_line_fitted_to_the_answers(
+    boundary: str, success: str, closing: str
+) -> None:
+    """The closing line follows what the user found: a soft or hard boundary, or their own win."""
+    session = walk_to(Step.SUCCESS)
+    answers = dict(session.answers)
+    answers["boundary"] = boundary
+    from types import MappingProxyType
+
+    session = replace(session, answers=MappingProxyType(answers))
+    transition = engine.step(session, say(success), START)
+    assert transition.replies[1].key == closing
+    assert transition.replies[1].variables["success"] == success
