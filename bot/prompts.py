@@ -123,6 +123,7 @@ STATIC_KEYS = (
     "error.try_again",
     "error.busy",
     "error.dm_only",
+    "error.dm_closed",
 )
 
 

@@ -1,0 +1,391 @@
+"""The Discord front end: DMs and /reframe in, coach messages and buttons out, nudges by DM."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import io
+import logging
+from collections.abc import AsyncIterator, Sequence
+from typing import Any
+
+import aiohttp
+import discord
+import discord.gateway
+import discord.http
+import yarl
+from discord import app_commands
+
+from bot.adapters.discord_payloads import (
+    PLATFORM,
+    WORKSPACE,
+    ButtonRef,
+    Piece,
+    button_inbound,
+    command_inbound,
+    dm_inbound,
+    pieces,
+)
+from bot.adapters.discord_views import ChoiceButton, choice_view, disabled_view
+from bot.app import Core
+from bot.config import Settings
+from bot.domain import Attachment, Inbound, Message, ShareNote, UserKey
+from bot.errors import DeliveryError
+from bot.service import TurnResult, user_tag
+
+log = logging.getLogger(__name__)
+
+NO_MENTIONS = discord.AllowedMentions.none()
+# A 429 asking us to wait longer than this raises instead, so a nudge is retried by the
+# scheduler's backoff rather than holding a delivery slot (discord.py's minimum is 30 s).
+MAX_RATELIMIT_WAIT = 60.0
+START_TIMEOUT = 60.0
+DRAIN_TIMEOUT = 10.0
+SEND_ERRORS = (discord.HTTPException, discord.RateLimited, aiohttp.ClientError, OSError)
+
+
+class Endpoints:
+    """Where discord.py connects: the real Discord unless settings point it elsewhere."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.api_base = settings.discord_api_base.rstrip("/")
+        self.gateway = settings.discord_gateway_url
+        self._saved: tuple[str, yarl.URL] | None = None
+
+    def apply(self) -> None:
+        """Point discord.py (process-wide class attributes) at the configured hosts."""
+        if self._saved is None:
+            self._saved = (
+                discord.http.Route.BASE,
+                discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY,
+            )
+        if self.api_base:
+            discord.http.Route.BASE = self.api_base
+        if self.gateway:
+            discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(self.gateway)
+
+    def restore(self) -> None:
+        """Put back what was there before apply()."""
+        if self._saved is not None:
+            discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = self._saved
+            self._saved = None
+
+
+@app_commands.describe(
+    setback="What happened, or a command: help, wins, reminders, export, forget me, timezone X"
+)
+async def _reframe(interaction: discord.Interaction[Any], setback: str | None = None) -> None:
+    client = interaction.client
+    if isinstance(client, CoachClient):
+        await client.adapter.on_reframe(interaction, setback)
+
+
+def reframe_command() -> app_commands.Command[Any, ..., None]:
+    """The /reframe slash command, usable in guild channels and in a DM with the bot."""
+    command: app_commands.Command[Any, ..., None] = app_commands.Command(
+        name="reframe",
+        description="Turn a no into a plan, privately in a DM.",
+        callback=_reframe,
+    )
+    command = app_commands.allowed_contexts(guilds=True, dms=True, private_channels=False)(command)
+    return app_commands.allowed_installs(guilds=True, users=False)(command)
+
+
+class CoachClient(discord.Client):
+    """The gateway client: routes DMs, /reframe and button presses to the adapter."""
+
+    def __init__(self, adapter: DiscordAdapter, *, ready_timeout: float) -> None:
+        # No privileged intent: DMs with the bot are exempt from the message content intent.
+        intents = discord.Intents.none()
+        intents.guilds = True
+        intents.dm_messages = True
+        super().__init__(
+            intents=intents,
+            allowed_mentions=NO_MENTIONS,
+            max_ratelimit_timeout=MAX_RATELIMIT_WAIT,
+            chunk_guilds_at_startup=False,
+            guild_ready_timeout=ready_timeout,
+        )
+        self.adapter = adapter
+        self.tree: app_commands.CommandTree[CoachClient] = app_commands.CommandTree(self)
+        self.tree.add_command(reframe_command())
+        self.ready = asyncio.Event()
+
+    async def setup_hook(self) -> None:
+        """Register the persistent buttons, then publish /reframe (a dev guild gets it at once)."""
+        self.add_dynamic_items(ChoiceButton)
+        guild_id = self.adapter.core.settings.discord_guild_id
+        try:
+            if guild_id is not None:
+                guild = discord.Object(id=guild_id)
+                self.tree.copy_global_to(guild=guild)
+                await self.tree.sync(guild=guild)
+            else:
+                await self.tree.sync()
+        except discord.HTTPException as error:
+            # Discord keeps the last synced commands: DMs and buttons still work without this.
+            log.warning("could not sync /reframe: %s", error)
+
+    async def on_ready(self) -> None:
+        """Connected: the adapter's start() may return."""
+        log.info("discord connected as bot %s", self.user.id if self.user else "?")
+        self.ready.set()
+
+    async def on_message(self, message: discord.Message) -> None:
+        """A message the bot can see: only DMs from people reach the coach."""
+        await self.adapter.on_dm(message)
+
+    async def on_choice(self, interaction: discord.Interaction[Any], ref: ButtonRef) -> None:
+        """A coach button was pressed (called by ChoiceButton)."""
+        await self.adapter.on_choice(interaction, ref)
+
+
+class DiscordAdapter:
+    """Runs the Discord client and delivers coach messages to users' DMs."""
+
+    platform = PLATFORM
+
+    def __init__(self, core: Core, *, ready_timeout: float = 2.0) -> None:
+        self.core = core
+        self.ready_timeout = ready_timeout
+        self.endpoints = Endpoints(core.settings)
+        self.client: CoachClient | None = None
+        self._runner: asyncio.Task[None] | None = None
+        self._stopping = False
+        self._inflight = 0
+        self._idle = asyncio.Event()
+        self._idle.set()
+
+    # ---- lifecycle -----------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Log in, connect to the gateway and return once Discord says the bot is ready."""
+        self.endpoints.apply()
+        self._stopping = False
+        client = CoachClient(self, ready_timeout=self.ready_timeout)
+        self.client = client
+        runner = asyncio.create_task(client.start(self.core.settings.discord_token))
+        self._runner = runner
+        ready = asyncio.create_task(client.ready.wait())
+        done, _ = await asyncio.wait(
+            {runner, ready}, timeout=START_TIMEOUT, return_when=asyncio.FIRST_COMPLETED
+        )
+        if ready in done:
+            return
+        ready.cancel()
+        await self.stop()
+        if runner in done:
+            runner.result()  # Raises why the client stopped (a bad token, say).
+        raise TimeoutError(f"Discord did not become ready within {START_TIMEOUT:.0f} s")
+
+    async def stop(self) -> None:
+        """Take no new events, let turns in flight finish, then close the connection."""
+        self._stopping = True
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._idle.wait(), timeout=DRAIN_TIMEOUT)
+        if self.client is not None:
+            await self.client.close()
+        if self._runner is not None:
+            try:
+                await self._runner
+            except Exception as error:  # Already failing; closing must not raise.
+                log.warning("discord client ended with %s", type(error).__name__)
+        self.client = None
+        self._runner = None
+        self.endpoints.restore()
+
+    @contextlib.asynccontextmanager
+    async def _tracked(self) -> AsyncIterator[None]:
+        self._inflight += 1
+        self._idle.clear()
+        try:
+            yield
+        finally:
+            self._inflight -= 1
+            if self._inflight == 0:
+                self._idle.set()
+
+    # ---- Outbox --------------------------------------------------------------------------
+
+    async def deliver(self, user: UserKey, messages: Sequence[Message]) -> None:
+        """Send messages (a nudge) to the user's DM; DeliveryError lets the scheduler retry."""
+        client = self.client
+        if client is None or client.is_closed() or not user.user_id.isdigit():
+            raise DeliveryError("Discord is not connected or the user id is not a Discord id")
+        try:
+            await self._send_dm(client, int(user.user_id), messages)
+        except SEND_ERRORS as error:
+            raise DeliveryError(f"Discord refused the DM: {type(error).__name__}") from error
+
+    # ---- inbound -------------------------------------------------------------------------
+
+    async def on_dm(self, message: discord.Message) -> None:
+        """A DM from a person drives the coach; everything else is ignored."""
+        client = self.client
+        if self._stopping or client is None:
+            return
+        inbound = dm_inbound(
+            author_id=message.author.id,
+            author_is_bot=message.author.bot,
+            own_id=client.user.id if client.user else None,
+            in_dm=isinstance(message.channel, discord.DMChannel),
+            content=message.content,
+            message_id=message.id,
+        )
+        if inbound is None:
+            return
+        async with self._tracked():
+            result = await self._turn(inbound)
+            try:
+                await self._send(message.channel, result.messages)
+            except SEND_ERRORS as error:
+                log.warning("reply to %s failed: %s", user_tag(inbound.user), error)
+            await self._share(client, result.shares)
+
+    async def on_reframe(self, interaction: discord.Interaction[Any], setback: str | None) -> None:
+        """/reframe: in a guild, an ephemeral note and the conversation in a DM; in a DM, there."""
+        client = self.client
+        if self._stopping or client is None:
+            return
+        in_guild = interaction.guild_id is not None
+        inbound = command_inbound(
+            user_id=interaction.user.id,
+            guild_id=interaction.guild_id,
+            channel_id=interaction.channel_id,
+            setback=setback,
+            interaction_id=interaction.id,
+        )
+        async with self._tracked():
+            # Answer within Discord's 3 s at once; the turn and the DM may take longer.
+            await interaction.response.defer(ephemeral=in_guild, thinking=True)
+            if inbound is None:
+                await self._followup(interaction, self._text("error.try_again"), private=True)
+                return
+            result = await self._turn(inbound)
+            if in_guild:
+                await self._open_dm(client, interaction, result)
+            else:
+                await self._followups(interaction, result.messages)
+            await self._share(client, result.shares)
+
+    async def on_choice(self, interaction: discord.Interaction[Any], ref: ButtonRef) -> None:
+        """A pressed button: disable the message's buttons, then run the turn and answer."""
+        client = self.client
+        if self._stopping or client is None:
+            return
+        inbound = button_inbound(
+            user_id=interaction.user.id, custom_id=ref.custom_id, interaction_id=interaction.id
+        )
+        async with self._tracked():
+            if interaction.message is not None:
+                await interaction.response.edit_message(
+                    view=disabled_view(interaction.message, ref.custom_id),
+                    allowed_mentions=NO_MENTIONS,
+                )
+            else:
+                await interaction.response.defer()
+            if inbound is None:
+                return
+            result = await self._turn(inbound)
+            await self._followups(interaction, result.messages)
+            await self._share(client, result.shares)
+
+    async def _turn(self, inbound: Inbound) -> TurnResult:
+        """One turn of the service; an unexpected failure becomes a polite reply."""
+        try:
+            return await self.core.service.handle(inbound)
+        except Exception:
+            log.exception("turn failed for %s", user_tag(inbound.user))
+            return TurnResult((Message(self._text("error.try_again")),))
+
+    # ---- outbound ------------------------------------------------------------------------
+
+    async def _open_dm(
+        self, client: CoachClient, interaction: discord.Interaction[Any], result: TurnResult
+    ) -> None:
+        """Move a guild /reframe to the user's DM; explain how to open DMs when they are closed."""
+        try:
+            await self._send_dm(client, interaction.user.id, result.messages)
+        except discord.Forbidden:
+            log.info("DMs closed for %s", _tag(interaction.user.id))
+            await self._followup(interaction, self.core.catalog.text("error.dm_closed"), True)
+            return
+        except SEND_ERRORS as error:
+            log.warning("DM to %s failed: %s", _tag(interaction.user.id), error)
+            await self._followup(interaction, self.core.catalog.text("error.dm_closed"), True)
+            return
+        await self._followup(interaction, self._text("error.dm_only"), private=True)
+
+    async def _send_dm(
+        self, client: CoachClient, user_id: int, messages: Sequence[Message]
+    ) -> None:
+        channel = await client.create_dm(discord.Object(id=user_id))
+        await self._send(channel, messages)
+
+    async def _send(self, channel: discord.abc.Messageable, messages: Sequence[Message]) -> None:
+        for piece in _pieces(messages):
+            extra: dict[str, Any] = {}
+            view = choice_view(piece.buttons)
+            if view is not None:
+                extra["view"] = view
+            if piece.attachment is not None:
+                extra["file"] = _file(piece.attachment)
+            await channel.send(piece.text, allowed_mentions=NO_MENTIONS, **extra)
+
+    async def _followups(
+        self, interaction: discord.Interaction[Any], messages: Sequence[Message]
+    ) -> None:
+        # A followup in a guild channel would be public: keep it to the user who acted.
+        private = interaction.guild_id is not None
+        try:
+            for piece in _pieces(messages):
+                extra: dict[str, Any] = {}
+                view = choice_view(piece.buttons)
+                if view is not None:
+                    extra["view"] = view
+                if piece.attachment is not None:
+                    extra["file"] = _file(piece.attachment)
+                await interaction.followup.send(
+                    piece.text, ephemeral=private, allowed_mentions=NO_MENTIONS, **extra
+                )
+        except SEND_ERRORS as error:
+            log.warning("followup to %s failed: %s", _tag(interaction.user.id), error)
+
+    async def _followup(
+        self, interaction: discord.Interaction[Any], text: str, private: bool
+    ) -> None:
+        try:
+            await interaction.followup.send(text, ephemeral=private, allowed_mentions=NO_MENTIONS)
+        except SEND_ERRORS as error:
+            log.warning("followup to %s failed: %s", _tag(interaction.user.id), error)
+
+    async def _share(self, client: CoachClient, shares: Sequence[ShareNote]) -> None:
+        """The one channel post: the short note a user chose to share, never their words."""
+        for share in shares:
+            if not share.channel_id.isdigit():
+                continue
+            channel = client.get_partial_messageable(int(share.channel_id))
+            try:
+                await channel.send(self._text("share.note"), allowed_mentions=NO_MENTIONS)
+            except SEND_ERRORS as error:
+                log.warning("share note to channel %s failed: %s", share.channel_id, error)
+
+    def _text(self, key: str, default: str = "") -> str:
+        return self.core.catalog.texts.get(key, default)
+
+
+def _tag(user_id: int) -> str:
+    return user_tag(UserKey(PLATFORM, WORKSPACE, str(user_id)))
+
+
+def _pieces(messages: Sequence[Message]) -> list[Piece]:
+    return [piece for message in messages for piece in pieces(message)]
+
+
+def _file(attachment: Attachment) -> discord.File:
+    return discord.File(io.BytesIO(attachment.content), filename=attachment.filename)
+
+
+def create_discord_adapter(core: Core) -> DiscordAdapter:
+    """The Discord adapter for `reframe run`, configured from core.settings."""
+    return DiscordAdapter(core)
