@@ -59,8 +59,10 @@ def measure(stored: int, conversations: int) -> float:
         return asyncio.run(in_progress(path, conversations))
 
 
-def run(stored: int = 100_000, conversations: int = 1000) -> dict[str, Any]:
+def run(stored: int = 100_000, conversations: int = 1000, *, quick: bool = False) -> dict[str, Any]:
     """Measure at full and at a tenth of the stored rows."""
+    if quick:
+        stored, conversations = 10_000, 100
     small = measure(stored // 10, conversations)
     large = measure(stored, conversations)
     growth = large - small

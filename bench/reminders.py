@@ -89,8 +89,12 @@ async def measure(path: Path, due: int) -> dict[str, float]:
     }
 
 
-def run(total: int = 1_000_000, due: int = 10_000, users: int = 20_000) -> dict[str, Any]:
+def run(
+    total: int = 1_000_000, due: int = 10_000, users: int = 20_000, *, quick: bool = False
+) -> dict[str, Any]:
     """Seed, measure, print, write."""
+    if quick:
+        total, due, users = 50_000, 1_000, 2_000
     with tempfile.TemporaryDirectory(dir=ROOT) as tmp:
         path = Path(tmp) / "reminders.db"
         conn = migrated(path)

@@ -140,6 +140,11 @@ def to_json(report: Report) -> dict[str, object]:
     }
 
 
+def run(*, quick: bool = False) -> None:
+    """Print the evaluation table (the set is small: quick changes nothing)."""
+    main([])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Print the evaluation table, optionally the misses and a JSON report."""
     parser = argparse.ArgumentParser(prog="python -m bench.traps", description=__doc__)

@@ -121,8 +121,10 @@ async def ours(folder: Path, users: int, concurrency: int) -> dict[str, Any]:
     }
 
 
-def run(users: int = 1000, concurrency: int = 1) -> dict[str, Any]:
+def run(users: int = 1000, concurrency: int = 1, *, quick: bool = False) -> dict[str, Any]:
     """Measure both and report the ratio."""
+    if quick:
+        users = 100
     with tempfile.TemporaryDirectory(dir=ROOT) as tmp:
         folder = Path(tmp)
         measured = asyncio.run(ours(folder, users, concurrency))
