@@ -1,0 +1,468 @@
+"""Slack: Bolt over HTTP (/slack/events) or Socket Mode, DMs driving the shared engine."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections import OrderedDict
+from collections.abc import Coroutine, Sequence
+from dataclasses import replace
+from typing import Any
+
+import aiohttp
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
+from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.adapters import slack_blocks as blocks
+from bot.adapters import slack_payloads as payloads
+from bot.app import Core
+from bot.domain import Inbound, Message, UserKey
+from bot.errors import ConfigError, DeliveryError
+from bot.service import TurnResult, user_tag
+
+log = logging.getLogger(__name__)
+
+EVENTS_PATH = "/slack/events"
+HEALTH_PATH = "/healthz"
+# The manifest's bot events, each with the Bolt event type whose listener serves it.
+MANIFEST_EVENTS = {
+    "message.im": "message",
+    "app_mention": "app_mention",
+    "app_home_opened": "app_home_opened",
+}
+COMMANDS = (payloads.COMMAND,)
+RATE_LIMIT_RETRIES = 3
+API_TIMEOUT = 30
+STOP_GRACE = 20.0
+CONNECT_TIMEOUT = 30.0
+CACHE_SIZE = 4096
+ZONE_TTL = 6 * 3600.0
+# Everything a Slack Web API call can raise that means "the message did not get through".
+API_ERRORS = (SlackClientError, aiohttp.ClientError, TimeoutError)
+
+
+class _Lru:
+    """A small bounded map with per-entry age, for zones and DM channel ids."""
+
+    def __init__(self, size: int, ttl: float | None = None) -> None:
+        self._items: OrderedDict[tuple[str, str], tuple[str | None, float]] = OrderedDict()
+        self._size = size
+        self._ttl = ttl
+
+    def get(self, key: tuple[str, str]) -> tuple[bool, str | None]:
+        """(found, value): a miss when absent or older than the ttl."""
+        item = self._items.get(key)
+        if item is None or (self._ttl is not None and time.monotonic() - item[1] > self._ttl):
+            return False, None
+        self._items.move_to_end(key)
+        return True, item[0]
+
+    def put(self, key: tuple[str, str], value: str | None) -> None:
+        """Remember a value, dropping the least recently used beyond the size."""
+        self._items[key] = (value, time.monotonic())
+        self._items.move_to_end(key)
+        while len(self._items) > self._size:
+            self._items.popitem(last=False)
+
+
+class SlackAdapter:
+    """The Slack front end: a PlatformAdapter and the nudges' Outbox."""
+
+    platform = payloads.PLATFORM
+
+    def __init__(self, core: Core, *, host: str = "0.0.0.0") -> None:
+        settings = core.settings
+        self.core = core
+        self.host = host
+        self.socket_mode = bool(settings.slack_app_token)
+        api_url = settings.slack_api_url or AsyncWebClient.BASE_URL
+        self.client = AsyncWebClient(
+            token=settings.slack_bot_token,
+            base_url=api_url if api_url.endswith("/") else api_url + "/",
+            timeout=API_TIMEOUT,
+        )
+        # slack_sdk does not retry a 429 by default; this honours its Retry-After.
+        self.client.retry_handlers.append(
+            AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES)
+        )
+        self.app = AsyncApp(
+            client=self.client,
+            signing_secret=settings.slack_signing_secret,
+            request_verification_enabled=not self.socket_mode,
+            logger=logging.getLogger("slack_bolt.reframe"),
+            # Listeners only ack and hand the turn to a task we own, before Bolt answers
+            # Slack: the turn is then known to stop() and to tests from the first moment.
+            process_before_response=True,
+        )
+        listeners = {
+            "message": self._on_message,
+            "app_mention": self._on_mention,
+            "app_home_opened": self._on_home,
+        }
+        for bolt_event in MANIFEST_EVENTS.values():
+            self.app.event(bolt_event)(listeners[bolt_event])
+        for command in COMMANDS:
+            self.app.command(command)(self._on_command)
+        self.app.action(payloads.ACTION_PATTERN)(self._on_button)
+        self._zones = _Lru(CACHE_SIZE, ZONE_TTL)
+        self._dms = _Lru(CACHE_SIZE)
+        self._runner: web.AppRunner | None = None
+        self._socket: AsyncSocketModeHandler | None = None
+        self._session: aiohttp.ClientSession | None = None
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._handled = 0
+        self._changed = asyncio.Condition()
+
+    # ---- lifecycle ----------------------------------------------------------------------
+
+    @property
+    def port(self) -> int | None:
+        """The port HTTP mode listens on (useful when configured as 0), or None."""
+        if self._runner is None or not self._runner.addresses:
+            return None
+        return int(self._runner.addresses[0][1])
+
+    async def start(self) -> None:
+        """Connect Socket Mode, or serve /slack/events and /healthz on the configured port."""
+        self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=API_TIMEOUT))
+        self.client.session = self._session
+        try:
+            await self._check_token()
+            if self.socket_mode:
+                await self._connect_socket()
+            else:
+                await self._serve_http()
+        except BaseException:
+            await self.stop()
+            raise
+
+    async def _check_token(self) -> None:
+        """Fail at start, with a clear message, rather than on the first user's message."""
+        try:
+            await self.client.auth_test()
+        except SlackApiError as error:
+            raise ConfigError([f"Slack refused SLACK_BOT_TOKEN ({_reason(error)})"]) from error
+        except API_ERRORS as error:
+            raise DeliveryError(f"Slack's Web API is unreachable ({_reason(error)})") from error
+
+    async def _connect_socket(self) -> None:
+        self._socket = AsyncSocketModeHandler(
+            self.app, self.core.settings.slack_app_token, web_client=self.client
+        )
+        # slack_sdk retries a failed connect forever; a bad app token must not hang `run`.
+        connect = self._socket.connect_async()  # type: ignore[no-untyped-call]  # untyped in bolt
+        try:
+            await asyncio.wait_for(connect, CONNECT_TIMEOUT)
+        except TimeoutError as error:
+            raise DeliveryError(
+                f"Socket Mode did not connect within {CONNECT_TIMEOUT:.0f} s "
+                "(check SLACK_APP_TOKEN and its connections:write scope)"
+            ) from error
+        log.info("slack connected in Socket Mode")
+
+    async def _serve_http(self) -> None:
+        web_app = web.Application()
+        web_app.router.add_post(EVENTS_PATH, self._http_events)
+        web_app.router.add_get(HEALTH_PATH, self._http_health)
+        self._runner = web.AppRunner(web_app, access_log=None, shutdown_timeout=5.0)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, self.host, self.core.settings.port)
+        await site.start()
+        log.info("slack listening on %s:%s%s", self.host, self.port, EVENTS_PATH)
+
+    async def stop(self) -> None:
+        """Stop taking requests, let in-flight turns finish, then close every connection."""
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+        if self._socket is not None:
+            await self._close_socket(self._socket)
+            self._socket = None
+        if self._tasks:
+            _, late = await asyncio.wait(set(self._tasks), timeout=STOP_GRACE)
+            if late:
+                log.warning("slack stopping: cancelling %d turns still running", len(late))
+                for task in late:
+                    task.cancel()
+                await asyncio.gather(*late, return_exceptions=True)
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
+            self.client.session = None
+
+    @staticmethod
+    async def _close_socket(handler: AsyncSocketModeHandler) -> None:
+        client = handler.client
+        await handler.close_async()  # type: ignore[no-untyped-call]  # untyped in bolt
+        # close() cancels its tasks without waiting: wait, so none outlives the loop.
+        running = (
+            client.message_processor,
+            client.current_session_monitor,
+            client.message_receiver,
+        )
+        await asyncio.gather(
+            *(task for task in running if task is not None), return_exceptions=True
+        )
+
+    async def wait_handled(self, count: int) -> None:
+        """Wait until `count` Slack requests have been fully handled (for tests and probes)."""
+        async with self._changed:
+            await self._changed.wait_for(lambda: self._handled >= count)
+
+    @property
+    def handled(self) -> int:
+        """How many Slack requests have been fully handled so far."""
+        return self._handled
+
+    def _spawn(self, kind: str, work: Coroutine[Any, Any, None]) -> None:
+        """Run one request's work in a task of ours, so stop() can let it finish."""
+        task = asyncio.create_task(self._run(kind, work))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _run(self, kind: str, work: Coroutine[Any, Any, None]) -> None:
+        """The top handler: log, never raise, whatever fails in a request's work."""
+        try:
+            await work
+        except Exception as error:
+            # The type only: an exception's message could carry what the user wrote.
+            log.warning("slack %s handler failed: %s", kind, type(error).__name__)
+            log.debug("slack %s handler failure", kind, exc_info=True)
+        finally:
+            self._handled += 1
+            async with self._changed:
+                self._changed.notify_all()
+
+    # ---- HTTP ---------------------------------------------------------------------------
+
+    async def _http_events(self, request: web.Request) -> web.Response:
+        bolt_response = await self.app.async_dispatch(await to_bolt_request(request))
+        return await to_aiohttp_response(bolt_response)
+
+    async def _http_health(self, request: web.Request) -> web.Response:
+        return web.json_response({"ok": True, "platform": self.platform})
+
+    # ---- listeners ----------------------------------------------------------------------
+
+    # Bolt calls these with the request; each acks at once and leaves the work to a task.
+
+    async def _on_message(self, body: dict[str, Any]) -> None:
+        self._spawn("message", self._message(payloads.direct_message(body)))
+
+    async def _on_mention(self, body: dict[str, Any]) -> None:
+        self._spawn("mention", self._mention(payloads.mention(body)))
+
+    async def _on_home(self, body: dict[str, Any]) -> None:
+        self._spawn("home", self._home(payloads.home_opened(body)))
+
+    async def _on_command(self, ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond) -> None:
+        command = payloads.slash_command(body)
+        if command is None or command.in_dm:
+            # In the DM itself the conversation simply carries on there.
+            await ack()
+        else:
+            await ack(
+                text=blocks.escape(self.core.catalog.text("error.dm_only")),
+                response_type="ephemeral",
+            )
+        self._spawn("command", self._command(command, respond))
+
+    async def _on_button(self, ack: AsyncAck, body: dict[str, Any]) -> None:
+        await ack()
+        self._spawn("button", self._button(payloads.button_press(body)))
+
+    # ---- the work behind each listener ---------------------------------------------------
+
+    async def _message(self, message: payloads.DirectMessage | None) -> None:
+        if message is not None:
+            await self._converse(message.inbound, message.channel_id)
+
+    async def _mention(self, mention: payloads.Mention | None) -> None:
+        if mention is None:
+            return
+        user = mention.inbound.user
+        channel = await self._open_dm(user)
+        result = await self._turn(mention.inbound, channel)
+        if result is None:
+            return
+        # Only the mentioning user sees the pointer; nothing of theirs goes in the channel.
+        with contextlib.suppress(*API_ERRORS):
+            await self.client.chat_postEphemeral(
+                channel=mention.channel_id,
+                user=user.user_id,
+                text=blocks.escape(self.core.catalog.text("error.dm_only")),
+            )
+        if not await self._reply(channel, result):
+            await self._try_again(channel)
+
+    async def _home(self, user: UserKey | None) -> None:
+        if user is not None:
+            overview = await self.core.service.overview(user)
+            await self.client.views_publish(user_id=user.user_id, view=blocks.home_view(overview))
+
+    async def _command(self, command: payloads.SlashCommand | None, respond: AsyncRespond) -> None:
+        if command is None:
+            return
+        try:
+            channel = await self._open_dm(command.inbound.user)
+        except DeliveryError:
+            await self._respond_try_again(respond, command)
+            return
+        result = await self._turn(command.inbound, channel)
+        if result is not None and not await self._reply(channel, result):
+            await self._respond_try_again(respond, command)
+
+    async def _button(self, press: payloads.ButtonPress | None) -> None:
+        if press is None:
+            return
+        # Take the buttons away first, so a second click finds nothing to press.
+        if press.message_ts is not None:
+            with contextlib.suppress(*API_ERRORS):
+                await self.client.chat_update(
+                    channel=press.channel_id,
+                    ts=press.message_ts,
+                    text=blocks.escape(press.label),
+                    blocks=blocks.answered_blocks(press.blocks, press.label),
+                )
+        await self._converse(press.inbound, press.channel_id)
+
+    # ---- one turn -----------------------------------------------------------------------
+
+    async def _turn(self, inbound: Inbound, channel: str) -> TurnResult | None:
+        """Run the turn; None when there is nothing to post (a retry, or a failure told)."""
+        inbound = replace(inbound, timezone_hint=await self._zone(inbound.user))
+        try:
+            result = await self.core.service.handle(inbound)
+        except Exception as error:
+            log.warning(
+                "slack turn failed for %s: %s", user_tag(inbound.user), type(error).__name__
+            )
+            log.debug("slack turn failure", exc_info=True)
+            await self._try_again(channel)
+            return None
+        return None if result.duplicate else result
+
+    async def _converse(self, inbound: Inbound, channel: str) -> None:
+        """One turn in a DM: run it, post what it says, apologise there if posting failed."""
+        result = await self._turn(inbound, channel)
+        if result is not None and not await self._reply(channel, result):
+            await self._try_again(channel)
+
+    async def _reply(self, channel: str, result: TurnResult) -> bool:
+        """Post the turn's share notes, then its messages; False if Slack refused one."""
+        try:
+            for share in result.shares:
+                # The only thing ever posted to a channel: the fixed, non-sensitive note.
+                note = blocks.plain_payload(self.core.catalog.text("share.note"))
+                await self._post(share.channel_id, note)
+            await self._post_messages(channel, result.messages)
+        except DeliveryError as error:
+            log.warning("slack reply not delivered: %s", error)
+            return False
+        return True
+
+    async def _try_again(self, channel: str) -> None:
+        """Best effort: the answers are already saved, so the user only needs to resend."""
+        with contextlib.suppress(DeliveryError):
+            await self._post(
+                channel, blocks.plain_payload(self.core.catalog.text("error.try_again"))
+            )
+
+    async def _respond_try_again(
+        self, respond: AsyncRespond, command: payloads.SlashCommand
+    ) -> None:
+        """Tell a /reframe caller through response_url when their DM could not be reached."""
+        if command.response_url is None:
+            return
+        with contextlib.suppress(*API_ERRORS):
+            await respond(
+                text=blocks.escape(self.core.catalog.text("error.try_again")),
+                response_type="ephemeral",
+            )
+
+    # ---- Web API ------------------------------------------------------------------------
+
+    async def deliver(self, user: UserKey, messages: Sequence[Message]) -> None:
+        """Outbox: open the user's DM and post the messages; DeliveryError when Slack refuses."""
+        await self._post_messages(await self._open_dm(user), messages)
+
+    async def _post_messages(self, channel: str, messages: Sequence[Message]) -> None:
+        for message in messages:
+            for payload in blocks.message_payloads(message):
+                await self._post(channel, payload)
+            if message.attachment is not None:
+                try:
+                    await self.client.files_upload_v2(
+                        channel=channel,
+                        filename=message.attachment.filename,
+                        title=message.attachment.filename,
+                        content=message.attachment.content,
+                    )
+                except API_ERRORS as error:
+                    raise DeliveryError(f"files_upload_v2: {type(error).__name__}") from error
+
+    async def _post(self, channel: str, payload: blocks.Payload) -> None:
+        try:
+            await self.client.chat_postMessage(
+                channel=channel,
+                text=payload.text,
+                blocks=payload.blocks,
+                unfurl_links=False,
+                unfurl_media=False,
+            )
+        except API_ERRORS as error:
+            raise DeliveryError(f"chat.postMessage: {_reason(error)}") from error
+
+    async def _open_dm(self, user: UserKey) -> str:
+        key = (user.workspace, user.user_id)
+        found, channel = self._dms.get(key)
+        if found and channel:
+            return channel
+        try:
+            response = await self.client.conversations_open(users=user.user_id)
+        except API_ERRORS as error:
+            raise DeliveryError(f"conversations.open: {_reason(error)}") from error
+        channel = payloads.channel_id(response.data)
+        if channel is None:
+            raise DeliveryError("conversations.open: no channel id in the answer")
+        self._dms.put(key, channel)
+        return channel
+
+    async def _zone(self, user: UserKey) -> str | None:
+        """The user's zone from users.info, cached; None if Slack will not say."""
+        key = (user.workspace, user.user_id)
+        found, zone = self._zones.get(key)
+        if found:
+            return zone
+        try:
+            response = await self.client.users_info(user=user.user_id)
+            zone = payloads.user_timezone(response.data)
+        except API_ERRORS as error:
+            log.info("no time zone for %s: %s", user_tag(user), _reason(error))
+            zone = None
+        self._zones.put(key, zone)
+        return zone
+
+
+def _reason(error: BaseException) -> str:
+    """A log-safe reason: Slack's error code, or the exception type."""
+    response = getattr(error, "response", None)
+    code = response.get("error") if response is not None and hasattr(response, "get") else None
+    return str(code) if isinstance(code, str) else type(error).__name__
+
+
+def create_slack_adapter(core: Core, *, host: str = "0.0.0.0") -> SlackAdapter:
+    """The Slack adapter for these settings: Socket Mode with an app token, else HTTP."""
+    settings = core.settings
+    if not settings.slack_bot_token:
+        raise ConfigError(["SLACK_BOT_TOKEN is not set"])
+    if not settings.slack_app_token and not settings.slack_signing_secret:
+        raise ConfigError(["Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN)"])
+    return SlackAdapter(core, host=host)

@@ -1,0 +1,332 @@
+"""A fake Slack on 127.0.0.1: the Web API, response_url, uploads, Socket Mode; and a signed sender.
+
+`FakeSlackApi` records every call and can answer 429 or `ok: false` on demand. `SlackSender`
+sends the adapter signed requests, as Slack would, and waits until each one is handled.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import time
+from collections import defaultdict, deque
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+from urllib.parse import urlencode
+
+import aiohttp
+from aiohttp import web
+from slack_sdk.signature import SignatureVerifier
+
+TEAM = "T0TEAM"
+BOT_USER = "U0BOT"
+WAIT = 10.0
+# Arguments that slack_sdk sends as JSON strings in form or query parameters.
+_JSON_ARGS = ("blocks", "view", "files", "attachments")
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    """One request the fake received: the API method (or "upload", "respond") and its args."""
+
+    method: str
+    args: Mapping[str, Any]
+    token: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sent:
+    """What the adapter answered a request with."""
+
+    status: int
+    body: str
+
+
+@dataclass(slots=True)
+class _Failure:
+    status: int
+    error: str
+    retry_after: int | None
+
+
+@dataclass(slots=True)
+class FakeSlackApi:
+    """The Slack Web API, as far as the coach uses it, plus a Socket Mode websocket."""
+
+    zones: dict[str, str] = field(default_factory=dict)
+    calls: list[Call] = field(default_factory=list)
+    envelopes: list[dict[str, Any]] = field(default_factory=list)
+    socket_acks: list[dict[str, Any]] = field(default_factory=list)
+    port: int = 0
+    _failures: dict[str, deque[_Failure]] = field(default_factory=lambda: defaultdict(deque))
+    _changed: asyncio.Condition = field(default_factory=asyncio.Condition)
+    _runner: web.AppRunner | None = None
+    _ts: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+
+    async def __aenter__(self) -> FakeSlackApi:
+        app = web.Application()
+        app.router.add_route("*", "/api/{method}", self._api)
+        app.router.add_post("/upload/{file_id}", self._upload)
+        app.router.add_post("/respond/{name}", self._respond)
+        app.router.add_get("/socket", self._socket)
+        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = int(self._runner.addresses[0][1])
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    @property
+    def base_url(self) -> str:
+        """Where the adapter's AsyncWebClient should point (SLACK_API_URL)."""
+        return f"http://127.0.0.1:{self.port}/api/"
+
+    def response_url(self, name: str = "cmd") -> str:
+        """A slash command's response_url, served by the fake."""
+        return f"http://127.0.0.1:{self.port}/respond/{name}"
+
+    def fail_next(
+        self, method: str, *, status: int = 200, error: str = "fatal_error", retry_after: int = 0
+    ) -> None:
+        """Make the next call to `method` fail: 429 with Retry-After, or ok:false with `error`."""
+        self._failures[method].append(
+            _Failure(status, "ratelimited" if status == 429 else error, retry_after)
+        )
+
+    def called(self, method: str) -> list[Call]:
+        """Every recorded call to one method, in order."""
+        return [call for call in self.calls if call.method == method]
+
+    def posts(self, channel: str | None = None) -> list[Call]:
+        """chat.postMessage calls that succeeded, optionally to one channel only."""
+        return [
+            call
+            for call in self.called("chat.postMessage")
+            if call.args.get("_ok") and (channel is None or call.args.get("channel") == channel)
+        ]
+
+    async def wait_until(self, predicate: Callable[[], bool]) -> None:
+        """Wait (bounded) until a condition over the recorded calls holds."""
+        async with self._changed:
+            await asyncio.wait_for(self._changed.wait_for(predicate), WAIT)
+
+    async def _record(self, call: Call) -> None:
+        self.calls.append(call)
+        async with self._changed:
+            self._changed.notify_all()
+
+    async def _api(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        args: dict[str, Any] = dict(request.query)
+        if request.content_type == "application/json":
+            args.update(await request.json())
+        elif request.can_read_body:
+            args.update(await request.post())
+        for name in _JSON_ARGS:
+            if isinstance(args.get(name), str):
+                args[name] = json.loads(args[name])
+        auth = request.headers.get("Authorization", "")
+        failures = self._failures.get(method)
+        if failures:
+            failure = failures.popleft()
+            await self._record(Call(method, {**args, "_ok": False}, auth))
+            headers = {"Retry-After": str(failure.retry_after)} if failure.status == 429 else {}
+            body = {"ok": False, "error": failure.error}
+            return web.json_response(body, status=failure.status, headers=headers)
+        answer = self._answer(method, args)
+        recorded = {**args, "_ok": answer.get("ok", False), "_ts": answer.get("ts")}
+        await self._record(Call(method, recorded, auth))
+        return web.json_response(answer)
+
+    def _answer(self, method: str, args: Mapping[str, Any]) -> dict[str, Any]:
+        ts = f"1700000000.{next(self._ts):06d}"
+        user = str(args.get("user", ""))
+        answers: dict[str, dict[str, Any]] = {
+            "auth.test": {"user_id": BOT_USER, "bot_id": "B0BOT", "team_id": TEAM, "team": "t"},
+            "conversations.open": {"channel": {"id": "D" + str(args.get("users", "X"))}},
+            "users.info": {"user": {"id": args.get("user"), "tz": self.zones.get(user)}},
+            "chat.postMessage": {"channel": args.get("channel"), "ts": ts},
+            "chat.update": {"channel": args.get("channel"), "ts": args.get("ts")},
+            "chat.postEphemeral": {"message_ts": ts},
+            "views.publish": {"view": {"id": "V1"}},
+            "files.getUploadURLExternal": {
+                "upload_url": f"http://127.0.0.1:{self.port}/upload/F0{ts[-3:]}",
+                "file_id": f"F0{ts[-3:]}",
+            },
+            "files.completeUploadExternal": {"files": [{"id": "F0", "title": "export"}]},
+            "apps.connections.open": {"url": f"ws://127.0.0.1:{self.port}/socket"},
+        }
+        if method not in answers:
+            return {"ok": False, "error": "unknown_method"}
+        return {"ok": True, **answers[method]}
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        content = await request.read()
+        await self._record(
+            Call(
+                "upload",
+                {
+                    "file_id": request.match_info["file_id"],
+                    "size": len(content),
+                    "content": content,
+                },
+            )
+        )
+        return web.Response(text="OK")
+
+    async def _respond(self, request: web.Request) -> web.Response:
+        await self._record(Call("respond", await request.json()))
+        return web.Response(text="ok")
+
+    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        await ws.send_json({"type": "hello", "num_connections": 1})
+        for envelope in self.envelopes:
+            await ws.send_json(envelope)
+        async for message in ws:
+            if message.type is aiohttp.WSMsgType.TEXT:
+                self.socket_acks.append(json.loads(message.data))
+                async with self._changed:
+                    self._changed.notify_all()
+        return ws
+
+
+class Handled(Protocol):
+    """What the sender needs of the adapter: a count of fully handled requests."""
+
+    @property
+    def handled(self) -> int: ...
+
+    async def wait_handled(self, count: int) -> None: ...
+
+
+class SlackSender:
+    """Sends the adapter what Slack would, signed, and waits until the adapter has handled it."""
+
+    def __init__(self, url: str, secret: str, adapter: Handled, fake: FakeSlackApi) -> None:
+        self.url = url
+        self.verifier = SignatureVerifier(secret)
+        self.adapter = adapter
+        self.fake = fake
+        self.session = aiohttp.ClientSession()
+        self._events = itertools.count(1)
+
+    async def close(self) -> None:
+        """Close the HTTP session."""
+        await self.session.close()
+
+    async def post(
+        self,
+        body: str,
+        content_type: str,
+        *,
+        headers: Mapping[str, str] | None = None,
+        timestamp: int | None = None,
+        secret: str | None = None,
+        wait: bool = True,
+    ) -> Sent:
+        """POST a raw body to /slack/events, signed (optionally with a wrong secret or old time)."""
+        stamp = str(int(time.time()) if timestamp is None else timestamp)
+        verifier = self.verifier if secret is None else SignatureVerifier(secret)
+        signature = verifier.generate_signature(timestamp=stamp, body=body) or ""
+        sent = {
+            "Content-Type": content_type,
+            "X-Slack-Request-Timestamp": stamp,
+            "X-Slack-Signature": signature,
+            **(headers or {}),
+        }
+        before = self.adapter.handled
+        async with self.session.post(
+            f"{self.url}/slack/events", data=body, headers=sent
+        ) as response:
+            answer = Sent(response.status, await response.text())
+        if wait and answer.status == 200:
+            await asyncio.wait_for(self.adapter.wait_handled(before + 1), WAIT)
+        return answer
+
+    async def event(
+        self,
+        event: Mapping[str, Any],
+        *,
+        event_id: str | None = None,
+        retry: int = 0,
+        wait: bool = True,
+    ) -> tuple[Sent, str]:
+        """An Events API callback; returns the response and the event_id used.
+
+        Pass wait=False for an event Bolt drops before any listener (the bot's own post).
+        """
+        event_id = event_id or f"Ev{next(self._events):06d}"
+        body = {
+            "type": "event_callback",
+            "team_id": TEAM,
+            "api_app_id": "A0APP",
+            "event": dict(event),
+            "event_id": event_id,
+            "event_time": int(time.time()),
+        }
+        headers = (
+            {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "timeout"} if retry else {}
+        )
+        response = await self.post(json.dumps(body), "application/json", headers=headers, wait=wait)
+        return response, event_id
+
+    async def dm(self, user: str, text: str) -> Sent:
+        """The user types text in their DM with the coach."""
+        event = {
+            "type": "message",
+            "channel_type": "im",
+            "channel": "D" + user,
+            "user": user,
+            "text": text,
+            "ts": "1.1",
+        }
+        response, _ = await self.event(event)
+        return response
+
+    async def command(self, user: str, text: str, channel: str) -> Sent:
+        """The user types `/reframe text` in a channel (or a DM)."""
+        form = {
+            "command": "/reframe",
+            "text": text,
+            "user_id": user,
+            "team_id": TEAM,
+            "channel_id": channel,
+            "response_url": self.fake.response_url(),
+            "trigger_id": "1.2.3",
+        }
+        return await self.post(urlencode(form), "application/x-www-form-urlencoded")
+
+    async def press(self, user: str, posted: Call, choice: str) -> Sent:
+        """The user presses the button for `choice` on a message the adapter posted."""
+        button = next(
+            element
+            for block in posted.args["blocks"]
+            if block["type"] == "actions"
+            for element in block["elements"]
+            if element["value"].endswith("|" + choice)
+        )
+        payload = {
+            "type": "block_actions",
+            "user": {"id": user, "team_id": TEAM},
+            "team": {"id": TEAM},
+            "channel": {"id": posted.args["channel"]},
+            "container": {"type": "message", "channel_id": posted.args["channel"]},
+            "message": {
+                "ts": posted.args.get("_ts", "1700000000.000001"),
+                "blocks": posted.args["blocks"],
+            },
+            "actions": [{**button, "block_id": "b", "action_ts": "1.1"}],
+            "response_url": self.fake.response_url("action"),
+            "trigger_id": "1.2.3",
+        }
+        return await self.post(
+            urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded"
+        )
