@@ -1,0 +1,114 @@
+"""`reframe run` as an operator runs it: a real process serving Slack, stopped by SIGTERM."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import signal
+import sqlite3
+import sys
+import time
+from pathlib import Path
+
+import aiohttp
+from slack_sdk.signature import SignatureVerifier
+
+from tests.conftest import ROOT
+from tests.fakes.slack_api import TEAM, FakeSlackApi
+from tests.test_cli import cli_env
+
+SECRET = "test-signing-secret"
+LISTENING = re.compile(r"slack listening on [\d.]+:(\d+)/slack/events")
+
+
+async def read_until(stream: asyncio.StreamReader, pattern: re.Pattern[str]) -> re.Match[str]:
+    """Read log lines until one matches (bounded in time)."""
+    seen: list[str] = []
+    while True:
+        raw = await asyncio.wait_for(stream.readline(), 30)
+        if not raw:
+            raise AssertionError("the process ended before it was ready:\n" + "".join(seen))
+        line = raw.decode()
+        seen.append(line)
+        found = pattern.search(line)
+        if found:
+            return found
+
+
+def signed(body: str) -> dict[str, str]:
+    """Headers Slack would send with this body."""
+    stamp = str(int(time.time()))
+    signature = SignatureVerifier(SECRET).generate_signature(timestamp=stamp, body=body) or ""
+    return {
+        "Content-Type": "application/json",
+        "X-Slack-Request-Timestamp": stamp,
+        "X-Slack-Signature": signature,
+    }
+
+
+async def test_run_serves_slack_over_http_and_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
+    """The real `reframe run` answers a signed DM, then exits 0 on SIGTERM with the turn saved."""
+    async with FakeSlackApi() as fake:
+        env = cli_env(
+            tmp_path,
+            SLACK_BOT_TOKEN="xoxb-test",
+            SLACK_SIGNING_SECRET=SECRET,
+            SLACK_API_URL=fake.base_url,
+            PORT="0",
+            LOG_LEVEL="INFO",
+        )
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bot",
+            "run",
+            cwd=ROOT,
+            env=env,
+            stdin=asyncio.subprocess.DEVNULL,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        try:
+            assert process.stderr is not None
+            port = int((await read_until(process.stderr, LISTENING)).group(1))
+            body = json.dumps(
+                {
+                    "type": "event_callback",
+                    "team_id": TEAM,
+                    "api_app_id": "A0APP",
+                    "event_id": "Ev0001",
+                    "event_time": int(time.time()),
+                    "event": {
+                        "type": "message",
+                        "channel_type": "im",
+                        "channel": "DU1",
+                        "user": "U1",
+                        "text": "hello coach",
+                        "ts": "1.1",
+                    },
+                }
+            )
+            async with aiohttp.ClientSession() as session:
+                url = f"http://127.0.0.1:{port}"
+                async with session.get(f"{url}/healthz") as health:
+                    assert health.status == 200
+                async with session.post(
+                    f"{url}/slack/events", data=body, headers=signed(body)
+                ) as r:
+                    assert r.status == 200
+            await fake.wait_until(lambda: bool(fake.posts()))
+            process.send_signal(signal.SIGTERM)
+            _, err = await asyncio.wait_for(process.communicate(), 30)
+        finally:
+            if process.returncode is None:
+                process.kill()
+                await process.communicate()
+    assert process.returncode == 0, err.decode()
+    assert "Traceback" not in err.decode()
+    assert "hello coach" not in err.decode()
+    with sqlite3.connect(tmp_path / "coach.db") as conn:
+        rows = conn.execute("SELECT platform, workspace, user_id FROM users").fetchall()
+        steps = conn.execute("SELECT step FROM sessions").fetchall()
+    assert rows == [("slack", TEAM, "U1")]
+    assert steps == [("setback",)]
