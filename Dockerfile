@@ -8,7 +8,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     REFRAME_MIGRATIONS_DIR=/app/migrations
 
 WORKDIR /app
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md LICENSE ./
 COPY bot ./bot
 RUN pip install --no-cache-dir . && rm -rf build *.egg-info
 COPY prompts ./prompts
