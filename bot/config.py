@@ -96,7 +96,7 @@ class Settings:
         if level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
             problems.append(f"LOG_LEVEL={level!r} must be DEBUG, INFO, WARNING or ERROR")
         guild = text("DISCORD_GUILD_ID")
-        if guild and not guild.isdigit():
+        if guild and not (guild.isascii() and guild.isdigit()):
             problems.append(f"DISCORD_GUILD_ID={guild!r} must be a numeric guild id")
         prompts_dir = Path(text("REFRAME_PROMPTS_DIR") or PROJECT_ROOT / "prompts")
         migrations_dir = Path(text("REFRAME_MIGRATIONS_DIR") or PROJECT_ROOT / "migrations")
@@ -128,7 +128,7 @@ class Settings:
             discord_token=text("DISCORD_TOKEN"),
             discord_api_base=text("DISCORD_API_BASE"),
             discord_gateway_url=text("DISCORD_GATEWAY_URL"),
-            discord_guild_id=int(guild) if guild.isdigit() else None,
+            discord_guild_id=int(guild) if guild.isascii() and guild.isdigit() else None,
         )
         if (
             settings.slack_enabled

@@ -35,6 +35,7 @@ from bot.domain import (
     Transition,
     UserKey,
 )
+from bot.text import as_number
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,8 +273,9 @@ def _matched_choice(choices: tuple[str, ...], inbound: Inbound) -> str | None:
     typed = inbound.text.strip().lower().rstrip(".")
     if typed in choices:
         return typed
-    if typed.isdigit() and 1 <= int(typed) <= len(choices):
-        return choices[int(typed) - 1]
+    number = as_number(typed)
+    if number is not None and 1 <= number <= len(choices):
+        return choices[number - 1]
     return None
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from bot import engine
 from bot.domain import Button, Message, Reply
 from bot.errors import PromptError
+from bot.text import as_number
 from bot.timeparse import zone
 
 PROMPT_FILES = ("coach.toml", "commands.toml", "safety.toml", "traps.toml")
@@ -239,9 +240,9 @@ class Catalog:
         typed = _PUNCTUATION.sub("", text.strip().lower())
         if not typed:
             return None
-        if typed.isdigit():
-            index = int(typed) - 1
-            return (ids[index], "") if 0 <= index < len(ids) else None
+        number = as_number(typed)
+        if number is not None:
+            return (ids[number - 1], "") if 1 <= number <= len(ids) else None
         best: tuple[int, str, str] | None = None
         for choice_id in ids:
             key = f"{prefix}.choice.{choice_id}"

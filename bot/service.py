@@ -42,7 +42,7 @@ from bot.prompts import Catalog
 from bot.quiet import next_waking_moment
 from bot.storage import reminders, repos
 from bot.storage.db import Database
-from bot.text import clean_text
+from bot.text import as_number, clean_text
 from bot.timeparse import is_valid_zone
 from bot.zones import canonical_zone, closest_zone
 
@@ -452,7 +452,8 @@ class CoachService:
         argument: str,
     ) -> Reply:
         words = argument.split()
-        index = int(words[1]) - 1 if len(words) > 1 and words[1].isdigit() else -1
+        number = as_number(words[1]) if len(words) > 1 else None
+        index = number - 1 if number is not None else -1
         if not 0 <= index < len(upcoming):
             return Reply("reminders.unknown")
         chosen = upcoming[index]

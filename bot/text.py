@@ -20,3 +20,11 @@ def clean_text(raw: str) -> tuple[str, bool]:
     if len(text) > MAX_MESSAGE_CHARS:
         return text[:MAX_MESSAGE_CHARS].rstrip(), True
     return text, False
+
+
+def as_number(text: str) -> int | None:
+    """A plain ASCII whole number ("2", not "²" or "٢"), or None; at most nine digits."""
+    stripped = text.strip()
+    if stripped.isascii() and stripped.isdigit() and len(stripped) <= 9:
+        return int(stripped)
+    return None

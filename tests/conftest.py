@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 if TYPE_CHECKING:
     from bot.safety import ResourceBook
@@ -19,6 +21,12 @@ from bot.prompts import Catalog, load_catalog
 from bot.service import CoachService
 from bot.storage.db import Database
 from bot.storage.migrate import migrate
+
+# In CI every run explores the same examples: a red build is never a roll of the dice.
+# Locally the examples vary from run to run, so new cases keep being tried.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parents[1]
 PROMPTS = ROOT / "prompts"

@@ -210,7 +210,11 @@ class DiscordAdapter:
     async def deliver(self, user: UserKey, messages: Sequence[Message]) -> None:
         """Send messages (a nudge) to the user's DM; DeliveryError lets the scheduler retry."""
         client = self.client
-        if client is None or client.is_closed() or not user.user_id.isdigit():
+        if (
+            client is None
+            or client.is_closed()
+            or not (user.user_id.isascii() and user.user_id.isdigit())
+        ):
             raise DeliveryError("Discord is not connected or the user id is not a Discord id")
         try:
             await self._send_dm(client, int(user.user_id), messages)
@@ -362,7 +366,7 @@ class DiscordAdapter:
     async def _share(self, client: CoachClient, shares: Sequence[ShareNote]) -> None:
         """The one channel post: the short note a user chose to share, never their words."""
         for share in shares:
-            if not share.channel_id.isdigit():
+            if not (share.channel_id.isascii() and share.channel_id.isdigit()):
                 continue
             channel = client.get_partial_messageable(int(share.channel_id))
             try:
