@@ -23,25 +23,10 @@ from bot.prompts import load_catalog
 from bot.service import CoachService
 from bot.storage.db import Database
 from bot.storage.migrate import migrate
+from tests.conftest import FULL_DIALOGUE
 
 ROOT = Path(__file__).resolve().parents[1]
-DIALOGUE = (
-    "hi",
-    "My manager said no to the promotion",
-    "A promotion to senior engineer",
-    "soft",
-    "maybe, after the budget review",
-    "They may have a headcount freeze",
-    "I lead the platform migration",
-    "Shipped the new CI pipeline",
-    "A senior who mentors the juniors",
-    "timeline",
-    "Ask again in March with a growth plan",
-    "2",
-    "What would you need to see from me by March?",
-    "pause",
-    "Getting clear criteria for the promotion",
-)
+DIALOGUE = FULL_DIALOGUE
 
 
 def sqlite_limit(folder: Path, turns: int) -> float:

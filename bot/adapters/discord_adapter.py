@@ -328,13 +328,7 @@ class DiscordAdapter:
 
     async def _send(self, channel: discord.abc.Messageable, messages: Sequence[Message]) -> None:
         for piece in _pieces(messages):
-            extra: dict[str, Any] = {}
-            view = choice_view(piece.buttons)
-            if view is not None:
-                extra["view"] = view
-            if piece.attachment is not None:
-                extra["file"] = _file(piece.attachment)
-            await channel.send(piece.text, allowed_mentions=NO_MENTIONS, **extra)
+            await channel.send(piece.text, allowed_mentions=NO_MENTIONS, **_extras(piece))
 
     async def _followups(
         self, interaction: discord.Interaction[Any], messages: Sequence[Message]
@@ -343,14 +337,8 @@ class DiscordAdapter:
         private = interaction.guild_id is not None
         try:
             for piece in _pieces(messages):
-                extra: dict[str, Any] = {}
-                view = choice_view(piece.buttons)
-                if view is not None:
-                    extra["view"] = view
-                if piece.attachment is not None:
-                    extra["file"] = _file(piece.attachment)
                 await interaction.followup.send(
-                    piece.text, ephemeral=private, allowed_mentions=NO_MENTIONS, **extra
+                    piece.text, ephemeral=private, allowed_mentions=NO_MENTIONS, **_extras(piece)
                 )
         except SEND_ERRORS as error:
             log.warning("followup to %s failed: %s", _tag(interaction.user.id), error)
@@ -380,6 +368,17 @@ class DiscordAdapter:
 
 def _tag(user_id: int) -> str:
     return user_tag(UserKey(PLATFORM, WORKSPACE, str(user_id)))
+
+
+def _extras(piece: Piece) -> dict[str, Any]:
+    """The buttons and file that go with one piece of a message, as send() keywords."""
+    extra: dict[str, Any] = {}
+    view = choice_view(piece.buttons)
+    if view is not None:
+        extra["view"] = view
+    if piece.attachment is not None:
+        extra["file"] = _file(piece.attachment)
+    return extra
 
 
 def _pieces(messages: Sequence[Message]) -> list[Piece]:
