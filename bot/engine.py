@@ -155,8 +155,11 @@ def step(
     if session.pending is not None:
         return _answer_pending(session, inbound, now, rules)
     if not session.is_open:
-        # After a finished conversation, whatever the user writes is the next setback.
-        return _begin(session, inbound, now, setback=inbound.text.strip() or None)
+        # After a finished conversation, a new "no" starts the next reframe; a "thanks"
+        # or "hi" gets an invitation, and whatever comes next is taken as the setback.
+        if looks_like_a_setback(inbound.text):
+            return _begin(session, inbound, now, setback=inbound.text.strip())
+        return _invite(session, inbound, now)
     if _idle(session, now, rules):
         return _offer_resume(session, now, setback=None)
     if session.step is Step.WELCOME:
@@ -187,11 +190,53 @@ def _in_progress(session: Session) -> bool:
 def _welcome(session: Session, inbound: Inbound, now: datetime) -> Transition:
     """First contact: introduce the coach, then take the setback."""
     welcomed = _touch(session, now, step=Step.SETBACK)
-    if inbound.kind is InboundKind.START and inbound.text.strip():
+    told = inbound.kind is InboundKind.START or looks_like_a_setback(inbound.text)
+    if told and inbound.text.strip():
         moved = _record(welcomed, Step.SETBACK, inbound.text.strip(), now, origin=inbound.origin)
         return Transition(moved, (Reply("welcome.intro"), _ack_setback(), ask(Step.ASK, moved)))
     welcomed = replace(welcomed, origin=inbound.origin)
     return Transition(welcomed, (Reply("welcome.intro"), ask(Step.SETBACK, welcomed)))
+
+
+# Openers that say hello rather than tell a story; input words, not coach text.
+GREETINGS = (
+    "hi",
+    "hello",
+    "hey",
+    "hiya",
+    "yo",
+    "howdy",
+    "morning",
+    "good morning",
+    "good afternoon",
+    "good evening",
+    "thanks",
+    "thank you",
+    "thx",
+    "ok",
+    "okay",
+    "cool",
+    "great",
+    "bye",
+)
+
+
+def looks_like_a_setback(text: str) -> bool:
+    """Whether an opening message tells of a "no" (three words or more, not a greeting)."""
+    words = text.lower().replace(",", " ").replace("!", " ").split()
+    if len(words) < 3:
+        return False
+    opening = " ".join(words[:2])
+    greeting = words[0] in GREETINGS or opening in GREETINGS
+    return not (greeting and len(words) <= 6)
+
+
+def _invite(session: Session, inbound: Inbound, now: datetime) -> Transition:
+    """A new, empty conversation waiting for its setback, with an invitation to tell it."""
+    fresh = replace(
+        new_session(session.user, session.number + 1, now, welcome=False), origin=inbound.origin
+    )
+    return Transition(fresh, (Reply("start.prompt"),))
 
 
 def _ack_setback() -> Reply:

@@ -450,3 +450,30 @@ def test_the_summary_ends_with_a_line_fitted_to_the_answers(
     transition = engine.step(session, say(success), START)
     assert transition.replies[1].key == closing
     assert transition.replies[1].variables["success"] == success
+
+
+def test_a_first_dm_that_tells_the_story_is_taken_as_the_setback() -> None:
+    """'My manager said no to the promotion' as a first message skips the setback question."""
+    transition = engine.step(fresh(), say("My manager said no to the promotion"), START)
+    assert keys(transition) == ["welcome.intro", "setback.heard", "ask.ask"]
+    assert transition.session.answers["setback"] == "My manager said no to the promotion"
+
+
+@pytest.mark.parametrize("greeting", ["hi", "Hello there!", "hey coach, how are you", "thanks"])
+def test_a_greeting_is_not_mistaken_for_a_setback(greeting: str) -> None:
+    """A hello gets the welcome and the setback question, and is not stored."""
+    transition = engine.step(fresh(), say(greeting), START)
+    assert keys(transition) == ["welcome.intro", "setback.ask"]
+    assert "setback" not in transition.session.answers
+
+
+def test_after_a_finished_reframe_thanks_gets_an_invitation_then_the_next_no_is_heard() -> None:
+    """'thanks' after a summary invites a new story; the next message is its setback."""
+    done = engine.step(walk_to(Step.SUCCESS), say("A date"), START).session
+    invited = engine.step(done, say("thanks!"), START)
+    assert keys(invited) == ["start.prompt"]
+    assert invited.session.number == done.number + 1 and invited.session.answers == {}
+    told = engine.step(invited.session, say("Rejected"), START)
+    assert told.session.answers["setback"] == "Rejected"
+    straight = engine.step(done, say("The landlord refused the repair"), START)
+    assert straight.session.answers["setback"] == "The landlord refused the repair"
