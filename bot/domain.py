@@ -210,6 +210,7 @@ class ShareNote:
     """Post the short, non-sensitive note to the channel the session started in."""
 
     channel_id: str
+    session_number: int
 
 
 Effect = (

@@ -601,6 +601,13 @@ def _button(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> 
     return _answer(session, inbound, now, rules)
 
 
+def share_failed(session: Session, now: datetime) -> Transition:
+    """The platform refused the note: nothing was shared, and the button may be pressed again."""
+    answers = {key: value for key, value in session.answers.items() if key != "shared"}
+    unshared = _touch(session, now, answers=MappingProxyType(answers))
+    return Transition(unshared, (Reply("share.failed"),))
+
+
 def _share(session: Session, inbound: Inbound, now: datetime) -> Transition:
     if (
         inbound.session_number != session.number
@@ -611,7 +618,9 @@ def _share(session: Session, inbound: Inbound, now: datetime) -> Transition:
     if session.answers.get("shared") == "yes":
         return Transition(session, (Reply("share.already"),))
     shared = _with_answer(_touch(session, now), "shared", "yes")
-    return Transition(shared, (Reply("share.done"),), (ShareNote(session.origin.channel_id),))
+    return Transition(
+        shared, (Reply("share.done"),), (ShareNote(session.origin.channel_id, session.number),)
+    )
 
 
 # ---- commands ----------------------------------------------------------------------------

@@ -66,6 +66,7 @@ STATIC_KEYS = (
     "summary.choice.share",
     "share.done",
     "share.already",
+    "share.failed",
     "share.note",
     "resume.offer",
     "resume.back",

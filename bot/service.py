@@ -168,6 +168,27 @@ class CoachService:
                     continue
         return TurnResult((self._render(Reply("error.try_again"), self.default_timezone, None),))
 
+    async def undo_share(self, user: UserKey, session_number: int) -> TurnResult:
+        """The platform refused the share note: record that nothing was shared, and say so."""
+        async with self._locks.for_user(user):
+            for _ in range(MAX_ATTEMPTS):
+                turn = await self._load(user)
+                target: Session | None = None
+                if turn.record is not None:
+                    async with self.db.autocommit() as conn:
+                        target = await repos.load_session(
+                            conn, user_ref=turn.record.ref, user=user, number=session_number
+                        )
+                if target is None:
+                    return self._say(Reply("share.failed"), turn.timezone)
+                transition = engine.share_failed(target, self.clock.now())
+                unsharing = replace(turn, session=target, expected_version=target.version)
+                try:
+                    return await self._commit(unsharing, transition)
+                except ConflictError:
+                    continue
+        return self._say(Reply("error.try_again"), self.default_timezone)
+
     async def overview(self, user: UserKey) -> tuple[Message, ...]:
         """Read-only: where the current conversation stands, upcoming revisits, wins."""
         turn = await self._load(user)

@@ -431,3 +431,23 @@ async def test_reframe_run_serves_discord(fake: FakeDiscord, tmp_path: Path) -> 
             await task
     assert fake.matching("GET", "/users/@me")
     assert fake.gateway_ops[:2] == [1, 2]  # a heartbeat on HELLO, then IDENTIFY
+
+
+async def test_a_refused_share_is_undone_and_can_be_tried_again(
+    fake: FakeDiscord, core: Core, catalog: Catalog
+) -> None:
+    """When the channel refuses the note, the user is told nothing was shared, and may retry."""
+    fake.fail(
+        "POST", rf"/channels/{CHANNEL}/messages", 403, {"message": "Missing Access", "code": 50001}
+    )
+    async with running(core):
+        mark = len(fake.sent)
+        await fake.slash(USER, setback="My landlord said no", guild_id=GUILD, channel_id=CHANNEL)
+        await fake.wait_sent(says(catalog, "error.dm_only"), after=mark)
+        for line in FULL_DIALOGUE[2:-1]:
+            await core.service.handle(Inbound(KEY, text=line, timezone_hint="UTC"))
+        summary = await dm(fake, "A clear answer", has_button("rf:1:summary:share"))
+        await press(fake, summary, "rf:1:summary:share", says(catalog, "share.failed"))
+        await press(fake, summary, "rf:1:summary:share", says(catalog, "share.done"))
+    posts = fake.matching("POST", rf"/channels/{CHANNEL}/messages")
+    assert [r.body["content"] for r in posts] == [catalog.text("share.note")] * 2

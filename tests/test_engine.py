@@ -361,7 +361,11 @@ def test_a_channel_start_offers_sharing_once() -> None:
     done = engine.step(session, say("A date"), START)
     assert [c.id for c in done.replies[-1].choices] == ["share"]
     shared = engine.step(done.session, press("share", "summary", session.number), START)
-    assert shared.effects == (ShareNote("C123"),)
+    assert shared.effects == (ShareNote("C123", session.number),)
+    failed = engine.share_failed(shared.session, START)
+    assert "shared" not in failed.session.answers
+    retried = engine.step(failed.session, press("share", "summary", session.number), START)
+    assert retried.effects == (ShareNote("C123", session.number),)
     again = engine.step(shared.session, press("share", "summary", session.number), START)
     assert again.effects == () and keys(again) == ["share.already"]
 

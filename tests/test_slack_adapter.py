@@ -428,3 +428,19 @@ async def test_refused_bot_token_fails_start_clearly(
     with pytest.raises(ConfigError, match="invalid_auth"):
         await adapter.start()
     assert adapter.port is None
+
+
+async def test_a_refused_share_is_undone_and_can_be_tried_again(
+    slack: SlackSender, fake: FakeSlackApi, catalog: Catalog
+) -> None:
+    """When Slack refuses the note, the user is told so, and the share button works later."""
+    await run_dialogue(slack, fake, "my manager said no")
+    summary = with_buttons(fake)
+    fake.fail_next("chat.postMessage", error="not_in_channel")
+    await slack.press(ALICE, summary, "share")
+    assert escape(catalog.text("share.failed")) in all_text(fake.posts(DM)[-1])
+    assert not fake.posts(CHANNEL)
+    await slack.press(ALICE, summary, "share")
+    [note] = fake.posts(CHANNEL)
+    assert escape(catalog.text("share.note")) in all_text(note)
+    assert escape(catalog.text("share.done")) in all_text(fake.posts(DM)[-1])

@@ -29,7 +29,7 @@ from bot.adapters.discord_payloads import (
 from bot.adapters.discord_views import ChoiceButton, choice_view, disabled_view
 from bot.app import Core
 from bot.config import Settings
-from bot.domain import Attachment, Inbound, Message, ShareNote, UserKey
+from bot.domain import Attachment, Inbound, Message, UserKey
 from bot.errors import DeliveryError
 from bot.service import TurnResult, user_tag
 
@@ -239,12 +239,11 @@ class DiscordAdapter:
         if inbound is None:
             return
         async with self._tracked():
-            result = await self._turn(inbound)
+            result = await self._share(client, inbound.user, await self._turn(inbound))
             try:
                 await self._send(message.channel, result.messages)
             except SEND_ERRORS as error:
                 log.warning("reply to %s failed: %s", user_tag(inbound.user), error)
-            await self._share(client, result.shares)
 
     async def on_reframe(self, interaction: discord.Interaction[Any], setback: str | None) -> None:
         """/reframe: in a guild, an ephemeral note and the conversation in a DM; in a DM, there."""
@@ -265,12 +264,11 @@ class DiscordAdapter:
             if inbound is None:
                 await self._followup(interaction, self._text("error.try_again"), private=True)
                 return
-            result = await self._turn(inbound)
+            result = await self._share(client, inbound.user, await self._turn(inbound))
             if in_guild:
                 await self._open_dm(client, interaction, result)
             else:
                 await self._followups(interaction, result.messages)
-            await self._share(client, result.shares)
 
     async def on_choice(self, interaction: discord.Interaction[Any], ref: ButtonRef) -> None:
         """A pressed button: disable the message's buttons, then run the turn and answer."""
@@ -290,9 +288,8 @@ class DiscordAdapter:
                 await interaction.response.defer()
             if inbound is None:
                 return
-            result = await self._turn(inbound)
+            result = await self._share(client, inbound.user, await self._turn(inbound))
             await self._followups(interaction, result.messages)
-            await self._share(client, result.shares)
 
     async def _turn(self, inbound: Inbound) -> TurnResult:
         """One turn of the service; an unexpected failure becomes a polite reply."""
@@ -351,16 +348,21 @@ class DiscordAdapter:
         except SEND_ERRORS as error:
             log.warning("followup to %s failed: %s", _tag(interaction.user.id), error)
 
-    async def _share(self, client: CoachClient, shares: Sequence[ShareNote]) -> None:
-        """The one channel post: the short note a user chose to share, never their words."""
-        for share in shares:
-            if not (share.channel_id.isascii() and share.channel_id.isdigit()):
-                continue
-            channel = client.get_partial_messageable(int(share.channel_id))
+    async def _share(self, client: CoachClient, user: UserKey, result: TurnResult) -> TurnResult:
+        """The one channel post: the short note a user chose to share, never their words.
+
+        When Discord refuses it, the share is undone and the user is told instead.
+        """
+        for share in result.shares:
             try:
+                if not (share.channel_id.isascii() and share.channel_id.isdigit()):
+                    raise DeliveryError("not a Discord channel id")
+                channel = client.get_partial_messageable(int(share.channel_id))
                 await channel.send(self._text("share.note"), allowed_mentions=NO_MENTIONS)
-            except SEND_ERRORS as error:
-                log.warning("share note to channel %s failed: %s", share.channel_id, error)
+            except (*SEND_ERRORS, DeliveryError) as error:
+                log.warning("share note not posted: %s", type(error).__name__)
+                return await self.core.service.undo_share(user, share.session_number)
+        return result
 
     def _text(self, key: str, default: str = "") -> str:
         return self.core.catalog.texts.get(key, default)

@@ -299,7 +299,7 @@ class SlackAdapter:
                 user=user.user_id,
                 text=blocks.escape(self.core.catalog.text("error.dm_only")),
             )
-        if not await self._reply(channel, result):
+        if not await self._reply(channel, result, user):
             await self._try_again(channel)
 
     async def _home(self, user: UserKey | None) -> None:
@@ -316,7 +316,7 @@ class SlackAdapter:
             await self._respond_try_again(respond, command)
             return
         result = await self._turn(command.inbound, channel)
-        if result is not None and not await self._reply(channel, result):
+        if result is not None and not await self._reply(channel, result, command.inbound.user):
             await self._respond_try_again(respond, command)
 
     async def _button(self, press: payloads.ButtonPress | None) -> None:
@@ -352,16 +352,21 @@ class SlackAdapter:
     async def _converse(self, inbound: Inbound, channel: str) -> None:
         """One turn in a DM: run it, post what it says, apologise there if posting failed."""
         result = await self._turn(inbound, channel)
-        if result is not None and not await self._reply(channel, result):
+        if result is not None and not await self._reply(channel, result, inbound.user):
             await self._try_again(channel)
 
-    async def _reply(self, channel: str, result: TurnResult) -> bool:
+    async def _reply(self, channel: str, result: TurnResult, user: UserKey) -> bool:
         """Post the turn's share notes, then its messages; False if Slack refused one."""
-        try:
-            for share in result.shares:
-                # The only thing ever posted to a channel: the fixed, non-sensitive note.
-                note = blocks.plain_payload(self.core.catalog.text("share.note"))
+        for share in result.shares:
+            # The only thing ever posted to a channel: the fixed, non-sensitive note.
+            note = blocks.plain_payload(self.core.catalog.text("share.note"))
+            try:
                 await self._post(share.channel_id, note)
+            except DeliveryError as error:
+                log.warning("share note not posted: %s", error)
+                result = await self.core.service.undo_share(user, share.session_number)
+                break
+        try:
             await self._post_messages(channel, result.messages)
         except DeliveryError as error:
             log.warning("slack reply not delivered: %s", error)
