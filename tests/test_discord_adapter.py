@@ -332,17 +332,22 @@ async def test_guild_messages_and_bot_messages_are_not_read(
     assert channels == {f"/channels/{fake.dm_channel(USER)}/messages"}
 
 
+async def summary_from_a_guild_start(fake: FakeDiscord, core: Core, catalog: Catalog) -> Json:
+    """/reframe in a guild channel, then the dialogue up to the summary with its share button."""
+    mark = len(fake.sent)
+    await fake.slash(USER, setback="My landlord said no", guild_id=GUILD, channel_id=CHANNEL)
+    await fake.wait_sent(says(catalog, "error.dm_only"), after=mark)
+    for line in FULL_DIALOGUE[2:-1]:
+        await core.service.handle(Inbound(KEY, text=line, timezone_hint="UTC"))
+    return await dm(fake, "A clear answer", has_button("rf:1:summary:share"))
+
+
 async def test_a_shared_note_is_the_only_channel_post(
     fake: FakeDiscord, core: Core, catalog: Catalog
 ) -> None:
     """The share button posts share.note, and only that, to the channel /reframe came from."""
     async with running(core):
-        mark = len(fake.sent)
-        await fake.slash(USER, setback="My landlord said no", guild_id=GUILD, channel_id=CHANNEL)
-        await fake.wait_sent(says(catalog, "error.dm_only"), after=mark)
-        for line in FULL_DIALOGUE[2:-1]:
-            await core.service.handle(Inbound(KEY, text=line, timezone_hint="UTC"))
-        summary = await dm(fake, "A clear answer", has_button("rf:1:summary:share"))
+        summary = await summary_from_a_guild_start(fake, core, catalog)
         await press(fake, summary, "rf:1:summary:share", says(catalog, "share.done"))
         await fake.wait_for("POST", rf"/channels/{CHANNEL}/messages")
     posts = fake.matching("POST", rf"/channels/{CHANNEL}/messages")
@@ -441,12 +446,7 @@ async def test_a_refused_share_is_undone_and_can_be_tried_again(
         "POST", rf"/channels/{CHANNEL}/messages", 403, {"message": "Missing Access", "code": 50001}
     )
     async with running(core):
-        mark = len(fake.sent)
-        await fake.slash(USER, setback="My landlord said no", guild_id=GUILD, channel_id=CHANNEL)
-        await fake.wait_sent(says(catalog, "error.dm_only"), after=mark)
-        for line in FULL_DIALOGUE[2:-1]:
-            await core.service.handle(Inbound(KEY, text=line, timezone_hint="UTC"))
-        summary = await dm(fake, "A clear answer", has_button("rf:1:summary:share"))
+        summary = await summary_from_a_guild_start(fake, core, catalog)
         await press(fake, summary, "rf:1:summary:share", says(catalog, "share.failed"))
         await press(fake, summary, "rf:1:summary:share", says(catalog, "share.done"))
     posts = fake.matching("POST", rf"/channels/{CHANNEL}/messages")
