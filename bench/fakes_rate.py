@@ -148,7 +148,12 @@ class RateLimitedDiscord(FakeDiscord):
         parts = path.strip("/").split("/")
         if method == "POST" and path == "/users/@me/channels":
             return "dm-open", "", self.rate, 1.0
-        if method == "POST" and len(parts) == 3 and parts[0] == "channels" and parts[2] == "messages":
+        if (
+            method == "POST"
+            and len(parts) == 3
+            and parts[0] == "channels"
+            and parts[2] == "messages"
+        ):
             return "channel-messages", parts[1], 5, 5.0
         return f"{method} {path}", "", 50, 1.0
 
@@ -229,18 +234,17 @@ class RateLimitedDiscord(FakeDiscord):
 
 async def _serve(platform: str, rate: int) -> None:
     """Serve one fake until stdin closes."""
-    loop = asyncio.get_running_loop()
     if platform == "slack":
         slack = RateLimitedSlack(rate)
         async with slack:
             print(f"PORT {slack.port}", flush=True)
-            await loop.run_in_executor(None, sys.stdin.read)
+            await wait_for_stdin_eof()
         return
     discord = RateLimitedDiscord(rate)
     await discord.start()
     try:
         print(f"PORT {discord.port}", flush=True)
-        await loop.run_in_executor(None, sys.stdin.read)
+        await wait_for_stdin_eof()
     finally:
         await discord.close()
 
@@ -274,15 +278,12 @@ class FakeProcess:
 
 
 @asynccontextmanager
-async def fake_platform(platform: str, rate: int) -> AsyncIterator[FakeProcess]:
-    """Start `python -m bench.fakes_rate PLATFORM --rate N`, yield it, always stop it."""
+async def serving_child(*args: str) -> AsyncIterator[int]:
+    """Run `python -m ARGS` that prints `PORT <n>` and serves until stdin closes; yield n."""
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
-        "bench.fakes_rate",
-        platform,
-        "--rate",
-        str(rate),
+        *args,
         stdin=asyncio.subprocess.PIPE,
         stdout=asyncio.subprocess.PIPE,
     )
@@ -290,9 +291,8 @@ async def fake_platform(platform: str, rate: int) -> AsyncIterator[FakeProcess]:
     try:
         line = await asyncio.wait_for(process.stdout.readline(), START_WAIT)
         if not line.startswith(b"PORT "):
-            raise RuntimeError(f"fake {platform} did not start: {line!r}")
-        async with aiohttp.ClientSession() as session:
-            yield FakeProcess(platform, int(line.split()[1]), session)
+            raise RuntimeError(f"{' '.join(args)} did not start: {line!r}")
+        yield int(line.split()[1])
     finally:
         process.stdin.close()
         try:
@@ -301,8 +301,23 @@ async def fake_platform(platform: str, rate: int) -> AsyncIterator[FakeProcess]:
             process.kill()
             await process.wait()
         await process.stdout.read()
-        with contextlib.suppress(Exception):
+        with contextlib.suppress(ConnectionError):
             await process.stdin.wait_closed()
+
+
+@asynccontextmanager
+async def fake_platform(platform: str, rate: int) -> AsyncIterator[FakeProcess]:
+    """Start `python -m bench.fakes_rate PLATFORM --rate N`, yield it, always stop it."""
+    async with (
+        serving_child("bench.fakes_rate", platform, "--rate", str(rate)) as port,
+        aiohttp.ClientSession() as session,
+    ):
+        yield FakeProcess(platform, port, session)
+
+
+async def wait_for_stdin_eof() -> None:
+    """Return once the parent closes our stdin (how a serving child is told to stop)."""
+    await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
 
 
 def main() -> None:

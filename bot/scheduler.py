@@ -89,32 +89,52 @@ class NudgeScheduler:
         return min(delay, self.config.backoff_cap)
 
     async def run_once(self, now: datetime | None = None) -> RunReport:
-        """Deliver everything due at `now`, batch by batch (never all rows in memory)."""
+        """Deliver everything due at `now`.
+
+        Reminders are claimed a batch at a time (never all rows in memory) and up to
+        `concurrency` deliveries run at once; the next batch is claimed as slots free up,
+        so one slow delivery (a 429 sleeping for its Retry-After) never idles the rest.
+        """
         now = now or self.clock.now()
         total = RunReport()
-        while True:
-            async with self.db.transaction() as conn:
-                batch = await reminders.claim(
-                    conn,
-                    owner=self.owner,
-                    now=now,
-                    lease_until=now + self.config.lease,
-                    platforms=tuple(self.outboxes),
-                    limit=self.config.batch_size,
-                    only_user=self.only_user,
-                )
-            if not batch:
-                return total
-            semaphore = asyncio.Semaphore(self.config.concurrency)
-            reports = await asyncio.gather(*(self._bounded(semaphore, item, now) for item in batch))
-            for report in reports:
-                total = total + report
+        slots = asyncio.Semaphore(self.config.concurrency)
+        running: set[asyncio.Task[RunReport]] = set()
 
-    async def _bounded(
-        self, semaphore: asyncio.Semaphore, item: reminders.Claimed, now: datetime
-    ) -> RunReport:
-        async with semaphore:
-            return await self._deliver(item, now)
+        async def deliver(item: reminders.Claimed) -> RunReport:
+            try:
+                return await self._deliver(item, now)
+            finally:
+                slots.release()
+
+        try:
+            while True:
+                async with self.db.transaction() as conn:
+                    batch = await reminders.claim(
+                        conn,
+                        owner=self.owner,
+                        now=now,
+                        lease_until=now + self.config.lease,
+                        platforms=tuple(self.outboxes),
+                        limit=self.config.batch_size,
+                        only_user=self.only_user,
+                    )
+                if not batch:
+                    break
+                for item in batch:
+                    await slots.acquire()
+                    running.add(asyncio.create_task(deliver(item)))
+                for task in [task for task in running if task.done()]:
+                    running.discard(task)
+                    total = total + task.result()
+            for report in await asyncio.gather(*running):
+                total = total + report
+            running.clear()
+        finally:
+            # Only on an error: leave no delivery running behind a failed pass.
+            for task in running:
+                task.cancel()
+            await asyncio.gather(*running, return_exceptions=True)
+        return total
 
     async def _deliver(self, item: reminders.Claimed, now: datetime) -> RunReport:
         zone = item.timezone or self.config.default_timezone

@@ -1,0 +1,267 @@
+"""Slash-command acks: /reframe under 50 concurrent signed requests, ours against bare Bolt.
+
+Ours is the real Slack adapter in HTTP mode (real service, real SQLite file, Web API pointed
+at tests.fakes' FakeSlackApi); bare is a slack-bolt AsyncApp with the same signing secret,
+served the same way (aiohttp AppRunner, POST /slack/events, process_before_response=True),
+whose /reframe listener only acks. Each app runs in a child process; this process plays Slack:
+it sends the signed requests (aiohttp, SignatureVerifier.generate_signature) and serves the
+Web API, so the two CPUs split into "Slack" and "the app". Each /reframe comes from a new user
+in a channel: ours acks, then opens the DM, looks up the zone, runs the turn and posts to the DM
+in the background, in the same process. Ack latency is the time to the HTTP response.
+Run: python -m bench.acks [--quick] [--requests N] [--in-flight N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import aiohttp
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_sdk.signature import SignatureVerifier
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bench.common import median, percentile, print_table, verdict, write_json
+from bench.fakes_rate import serving_child, wait_for_stdin_eof
+from bot.adapters.slack_adapter import EVENTS_PATH, create_slack_adapter
+from bot.app import open_core
+from bot.config import Settings
+from tests.fakes.slack_api import TEAM, WAIT, FakeSlackApi
+
+ROOT = Path(__file__).resolve().parents[1]
+SECRET = "bench-acks-signing-secret"
+CHANNEL = "C0BENCH"
+WARMUP = 100
+P99_TARGET_MS = 300.0
+RATIO_TARGET = 0.8
+DRAIN_WAIT = 120.0
+APPS = ("bare", "ours")
+
+
+async def serve_ours(api_url: str, db_path: Path) -> None:
+    """The coach's Slack adapter in HTTP mode on 127.0.0.1, until stdin closes."""
+    settings = Settings(
+        db_path=db_path,
+        prompts_dir=ROOT / "prompts",
+        migrations_dir=ROOT / "migrations",
+        slack_bot_token="xoxb-bench",
+        slack_signing_secret=SECRET,
+        slack_api_url=api_url,
+        port=0,
+    )
+    async with open_core(settings) as core:
+        adapter = create_slack_adapter(core, host="127.0.0.1")
+        await adapter.start()
+        try:
+            print(f"PORT {adapter.port}", flush=True)
+            await wait_for_stdin_eof()
+        finally:
+            await adapter.stop()
+
+
+async def serve_bare(api_url: str) -> None:
+    """A bare Bolt AsyncApp whose /reframe only acks, served like ours, until stdin closes."""
+    app = AsyncApp(
+        client=AsyncWebClient(token="xoxb-bench", base_url=api_url),
+        signing_secret=SECRET,
+        process_before_response=True,
+    )
+
+    async def reframe(ack: AsyncAck) -> None:
+        await ack()
+
+    app.command("/reframe")(reframe)
+
+    async def events(request: web.Request) -> web.Response:
+        return await to_aiohttp_response(await app.async_dispatch(await to_bolt_request(request)))
+
+    web_app = web.Application()
+    web_app.router.add_post(EVENTS_PATH, events)
+    runner = web.AppRunner(web_app, access_log=None, shutdown_timeout=5.0)
+    await runner.setup()
+    try:
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        print(f"PORT {runner.addresses[0][1]}", flush=True)
+        await wait_for_stdin_eof()
+    finally:
+        await runner.cleanup()
+
+
+def command_body(user: str, response_url: str) -> str:
+    """A /reframe slash command from `user` in a team channel, form-encoded as Slack sends it."""
+    return urlencode(
+        {
+            "token": "unused",
+            "team_id": TEAM,
+            "team_domain": "bench",
+            "channel_id": CHANNEL,
+            "channel_name": "general",
+            "user_id": user,
+            "user_name": user.lower(),
+            "command": "/reframe",
+            "text": "my manager said no to the promotion",
+            "api_app_id": "A0APP",
+            "response_url": response_url,
+            "trigger_id": "1.2.3",
+        }
+    )
+
+
+async def load(
+    url: str, users: range, in_flight: int, response_url: str
+) -> tuple[list[float], float]:
+    """One signed /reframe per user, `in_flight` at a time; (ack latencies in s, wall time)."""
+    verifier = SignatureVerifier(SECRET)
+    latencies: list[float] = []
+    pending = iter(users)
+    failures: list[int] = []
+
+    async def worker(session: aiohttp.ClientSession) -> None:
+        for index in pending:
+            body = command_body(f"U{index:07d}", response_url)
+            stamp = str(int(time.time()))
+            headers = {
+                "Content-Type": "application/x-www-form-urlencoded",
+                "X-Slack-Request-Timestamp": stamp,
+                "X-Slack-Signature": verifier.generate_signature(timestamp=stamp, body=body) or "",
+            }
+            began = time.perf_counter()
+            async with session.post(url, data=body, headers=headers) as response:
+                await response.read()
+                status = response.status
+            latencies.append(time.perf_counter() - began)
+            if status != 200:
+                failures.append(status)
+
+    connector = aiohttp.TCPConnector(limit=in_flight)
+    async with aiohttp.ClientSession(connector=connector) as session:
+        start = time.perf_counter()
+        await asyncio.gather(*(worker(session) for _ in range(in_flight)))
+        elapsed = time.perf_counter() - start
+    if failures:
+        raise RuntimeError(f"{len(failures)} requests refused, e.g. HTTP {failures[0]}")
+    return latencies, elapsed
+
+
+class DmPosts:
+    """Counts the users whose DM got a post (each /reframe ends in one), reading calls once."""
+
+    def __init__(self, fake: FakeSlackApi) -> None:
+        self.fake = fake
+        self.channels: set[str] = set()
+        self._read = 0
+
+    def count(self) -> int:
+        """Users with a DM post so far."""
+        calls = self.fake.calls
+        for call in calls[self._read :]:
+            if call.method == "chat.postMessage" and call.args.get("_ok"):
+                self.channels.add(str(call.args.get("channel")))
+        self._read = len(calls)
+        return len(self.channels)
+
+    async def wait(self, expected: int) -> None:
+        """Wait, at most DRAIN_WAIT seconds, until `expected` users had their DM post."""
+        for _ in range(int(DRAIN_WAIT / WAIT)):
+            with contextlib.suppress(TimeoutError):
+                await self.fake.wait_until(lambda: self.count() >= expected)
+                return
+        raise RuntimeError(f"only {self.count()} of {expected} turns answered in the DM")
+
+
+async def measure(app: str, requests: int, in_flight: int, folder: Path) -> dict[str, Any]:
+    """Serve one app in a child process, warm it, then time `requests` signed /reframes."""
+    async with FakeSlackApi() as fake:
+        args = ["bench.acks", "--serve", app, "--api-url", fake.base_url]
+        args += ["--db", str(folder / f"{app}.db")]
+        async with serving_child(*args) as port:
+            url = f"http://127.0.0.1:{port}{EVENTS_PATH}"
+            await load(url, range(WARMUP), in_flight, fake.response_url())
+            users = range(WARMUP, WARMUP + requests)
+            start = time.perf_counter()
+            latencies, elapsed = await load(url, users, in_flight, fake.response_url())
+            drained = None
+            if app == "ours":
+                # Every turn's DM post, warm-up included, must reach the fake.
+                await DmPosts(fake).wait(WARMUP + requests)
+                drained = time.perf_counter() - start
+    return {
+        "requests": requests,
+        "seconds": elapsed,
+        "requests_per_s": requests / elapsed,
+        "p50_ms": median(latencies) * 1000,
+        "p99_ms": percentile(latencies, 0.99) * 1000,
+        "max_ms": max(latencies) * 1000,
+        "drained_seconds": drained,
+        "turns_per_s": requests / drained if drained else None,
+    }
+
+
+def run(requests: int = 2_000, in_flight: int = 50, *, quick: bool = False) -> dict[str, Any]:
+    """Measure bare Bolt, then ours, in one run; print and write bench/results/acks.json."""
+    if quick:
+        requests = 500
+    with tempfile.TemporaryDirectory(dir=ROOT) as tmp:
+        measured = {app: asyncio.run(measure(app, requests, in_flight, Path(tmp))) for app in APPS}
+    ours, bare = measured["ours"], measured["bare"]
+    ratio = ours["requests_per_s"] / bare["requests_per_s"]
+    result = {
+        "requests": requests,
+        "in_flight": in_flight,
+        "ours": ours,
+        "bare": bare,
+        "ratio": ratio,
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+    print_table(
+        f"/reframe acks ({requests:,} signed requests, {in_flight} in flight, one user each)",
+        [
+            ("acks/s (bare Bolt)", f"{bare['requests_per_s']:,.0f}", "", ""),
+            ("acks/s (ours)", f"{ours['requests_per_s']:,.0f}", "", ""),
+            ("ratio ours / bare", f"{ratio:.2f}", f">= {RATIO_TARGET}", verdict(ratio >= 0.8)),
+            ("p50 ack (bare)", f"{bare['p50_ms']:.1f} ms", "", ""),
+            ("p99 ack (bare)", f"{bare['p99_ms']:.1f} ms", "", ""),
+            ("p50 ack (ours)", f"{ours['p50_ms']:.1f} ms", "", ""),
+            (
+                "p99 ack (ours)",
+                f"{ours['p99_ms']:.1f} ms",
+                f"< {P99_TARGET_MS:.0f} ms",
+                verdict(ours["p99_ms"] < P99_TARGET_MS),
+            ),
+            ("turns answered in DM/s (ours)", f"{ours['turns_per_s']:,.0f}", "", ""),
+        ],
+    )
+    write_json("acks", result)
+    return result
+
+
+def main() -> None:
+    """Command line: python -m bench.acks (--serve is how the benchmark starts each app)."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="500 requests")
+    parser.add_argument("--requests", type=int, default=2_000)
+    parser.add_argument("--in-flight", type=int, default=50)
+    parser.add_argument("--serve", choices=APPS, help=argparse.SUPPRESS)
+    parser.add_argument("--api-url", help=argparse.SUPPRESS)
+    parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve == "ours":
+        asyncio.run(serve_ours(args.api_url, args.db))
+    elif args.serve == "bare":
+        asyncio.run(serve_bare(args.api_url))
+    else:
+        run(args.requests, args.in_flight, quick=args.quick)
+
+
+if __name__ == "__main__":
+    main()
