@@ -43,6 +43,10 @@ API_TIMEOUT = 30
 STOP_GRACE = 20.0
 CONNECT_TIMEOUT = 30.0
 CACHE_SIZE = 4096
+# Turns run on a few workers, not one task per request: under a burst the event loop keeps
+# acking within Slack's 3 s while the turns queue up, instead of every turn competing at once.
+TURN_WORKERS = 8
+QUEUE_LIMIT = 10_000
 ZONE_TTL = 6 * 3600.0
 # Everything a Slack Web API call can raise that means "the message did not get through".
 API_ERRORS = (SlackClientError, aiohttp.ClientError, TimeoutError)
@@ -116,7 +120,10 @@ class SlackAdapter:
         self._runner: web.AppRunner | None = None
         self._socket: AsyncSocketModeHandler | None = None
         self._session: aiohttp.ClientSession | None = None
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._queue: asyncio.Queue[tuple[str, Coroutine[Any, Any, None]]] = asyncio.Queue(
+            QUEUE_LIMIT
+        )
+        self._workers: list[asyncio.Task[None]] = []
         self._handled = 0
         self._changed = asyncio.Condition()
 
@@ -133,6 +140,7 @@ class SlackAdapter:
         """Connect Socket Mode, or serve /slack/events and /healthz on the configured port."""
         self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=API_TIMEOUT))
         self.client.session = self._session
+        self._workers = [asyncio.create_task(self._work()) for _ in range(TURN_WORKERS)]
         try:
             await self._check_token()
             if self.socket_mode:
@@ -185,13 +193,19 @@ class SlackAdapter:
         if self._socket is not None:
             await self._close_socket(self._socket)
             self._socket = None
-        if self._tasks:
-            _, late = await asyncio.wait(set(self._tasks), timeout=STOP_GRACE)
-            if late:
-                log.warning("slack stopping: cancelling %d turns still running", len(late))
-                for task in late:
-                    task.cancel()
-                await asyncio.gather(*late, return_exceptions=True)
+        if self._workers:
+            try:
+                await asyncio.wait_for(self._queue.join(), STOP_GRACE)
+            except TimeoutError:
+                log.warning("slack stopping: dropping %d queued turns", self._queue.qsize())
+            for worker in self._workers:
+                worker.cancel()
+            await asyncio.gather(*self._workers, return_exceptions=True)
+            self._workers = []
+            while not self._queue.empty():
+                _, work = self._queue.get_nowait()
+                work.close()
+                self._queue.task_done()
         if self._session is not None:
             await self._session.close()
             self._session = None
@@ -222,10 +236,21 @@ class SlackAdapter:
         return self._handled
 
     def _spawn(self, kind: str, work: Coroutine[Any, Any, None]) -> None:
-        """Run one request's work in a task of ours, so stop() can let it finish."""
-        task = asyncio.create_task(self._run(kind, work))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        """Queue one request's work for the turn workers, so stop() can let it finish."""
+        try:
+            self._queue.put_nowait((kind, work))
+        except asyncio.QueueFull:
+            work.close()
+            log.warning("slack overloaded: dropped a %s request (%d queued)", kind, QUEUE_LIMIT)
+
+    async def _work(self) -> None:
+        """A turn worker: take queued work in arrival order, one request at a time."""
+        while True:
+            kind, work = await self._queue.get()
+            try:
+                await self._run(kind, work)
+            finally:
+                self._queue.task_done()
 
     async def _run(self, kind: str, work: Coroutine[Any, Any, None]) -> None:
         """The top handler: log, never raise, whatever fails in a request's work."""
