@@ -47,6 +47,7 @@ CACHE_SIZE = 4096
 # acking within Slack's 3 s while the turns queue up, instead of every turn competing at once.
 TURN_WORKERS = 8
 QUEUE_LIMIT = 10_000
+ACK_PRIORITY = 0.05
 ZONE_TTL = 6 * 3600.0
 # Everything a Slack Web API call can raise that means "the message did not get through".
 API_ERRORS = (SlackClientError, aiohttp.ClientError, TimeoutError)
@@ -124,6 +125,9 @@ class SlackAdapter:
             QUEUE_LIMIT
         )
         self._workers: list[asyncio.Task[None]] = []
+        self._acking = 0
+        self._acks_done = asyncio.Event()
+        self._acks_done.set()
         self._handled = 0
         self._changed = asyncio.Condition()
 
@@ -247,6 +251,10 @@ class SlackAdapter:
         """A turn worker: take queued work in arrival order, one request at a time."""
         while True:
             kind, work = await self._queue.get()
+            # Slack's 3 s ack deadline comes first: let requests being acked finish, but
+            # never hold a turn back for long under sustained load.
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._acks_done.wait(), ACK_PRIORITY)
             try:
                 await self._run(kind, work)
             finally:
@@ -268,8 +276,15 @@ class SlackAdapter:
     # ---- HTTP ---------------------------------------------------------------------------
 
     async def _http_events(self, request: web.Request) -> web.Response:
-        bolt_response = await self.app.async_dispatch(await to_bolt_request(request))
-        return await to_aiohttp_response(bolt_response)
+        self._acking += 1
+        self._acks_done.clear()
+        try:
+            bolt_response = await self.app.async_dispatch(await to_bolt_request(request))
+            return await to_aiohttp_response(bolt_response)
+        finally:
+            self._acking -= 1
+            if self._acking == 0:
+                self._acks_done.set()
 
     async def _http_health(self, request: web.Request) -> web.Response:
         return web.json_response({"ok": True, "platform": self.platform})
