@@ -143,3 +143,18 @@ def test_pieces_fit_discord_and_keep_buttons_last(text: str) -> None:
     assert out and all(0 < len(piece.text) <= MESSAGE_LIMIT for piece in out)
     assert all(not piece.buttons and piece.attachment is None for piece in out[:-1])
     assert out[-1].buttons and out[-1].attachment is not None
+
+
+def test_the_bucket_sweep_runs_at_most_once_per_interval() -> None:
+    """discord.py's bucket sweep, called on every new bucket, really runs once per interval."""
+    import discord
+
+    from bot.adapters.discord_adapter import throttle_bucket_sweep
+
+    http = discord.http.HTTPClient(loop=None)  # type: ignore[arg-type]
+    calls: list[int] = []
+    http._try_clear_expired_ratelimits = lambda: calls.append(1)  # type: ignore[method-assign]
+    throttle_bucket_sweep(http, interval=3600)
+    for _ in range(1000):
+        http._try_clear_expired_ratelimits()
+    assert calls == [1]
