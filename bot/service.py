@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import json
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 
 import aiosqlite
 
@@ -23,7 +21,6 @@ from bot.domain import (
     Inbound,
     InboundKind,
     Message,
-    Outcome,
     Pending,
     Reply,
     ScheduleNudge,
@@ -32,7 +29,6 @@ from bot.domain import (
     SetTimezone,
     ShareNote,
     ShowData,
-    Status,
     Transition,
     UserKey,
 )
@@ -44,6 +40,7 @@ from bot.storage import reminders, repos
 from bot.storage.db import Database
 from bot.text import as_number, clean_text
 from bot.timeparse import is_valid_zone
+from bot.userdata import export_json, reminders_reply, wins_reply
 from bot.zones import canonical_zone, closest_zone
 
 log = logging.getLogger(__name__)
@@ -90,7 +87,6 @@ class _Turn:
     zone_known: bool = True
 
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 NUDGE_STEPS = (engine.NUDGE_STEP, engine.NUDGE_DATE_STEP)
 
 
@@ -141,52 +137,56 @@ class CoachService:
             return self._say(Reply("error.busy"), self.default_timezone)
         text, truncated = clean_text(inbound.text)
         inbound = replace(inbound, text=text, truncated=truncated)
-        async with self._locks.for_user(inbound.user):
-            for attempt in range(1, MAX_ATTEMPTS + 1):
-                try:
-                    return await self._turn(inbound)
-                except _Duplicate:
-                    log.info("dropped a repeated event for %s", user_tag(inbound.user))
-                    return TurnResult((), duplicate=True)
-                except ConflictError:
-                    # Another process wrote this user's session first: reload and redo.
-                    log.debug("conflict for %s, attempt %d", user_tag(inbound.user), attempt)
-        log.warning(
-            "gave up a turn for %s after %d conflicts", user_tag(inbound.user), MAX_ATTEMPTS
-        )
-        return TurnResult((self._render(Reply("error.try_again"), self.default_timezone, None),))
+
+        async def attempt() -> TurnResult:
+            try:
+                return await self._turn(inbound)
+            except _Duplicate:
+                log.info("dropped a repeated event for %s", user_tag(inbound.user))
+                return TurnResult((), duplicate=True)
+
+        return await self._retrying(inbound.user, attempt)
 
     async def greet(self, user: UserKey) -> TurnResult:
         """What to show when a user opens the chat (the terminal's first screen)."""
-        async with self._locks.for_user(user):
-            for _ in range(MAX_ATTEMPTS):
-                try:
-                    turn = await self._load(user)
-                    transition = engine.greet(turn.session, self.clock.now(), self.rules)
-                    return await self._commit(turn, transition)
-                except ConflictError:
-                    continue
-        return TurnResult((self._render(Reply("error.try_again"), self.default_timezone, None),))
+
+        async def attempt() -> TurnResult:
+            turn = await self._load(user)
+            return await self._commit(
+                turn, engine.greet(turn.session, self.clock.now(), self.rules)
+            )
+
+        return await self._retrying(user, attempt)
 
     async def undo_share(self, user: UserKey, session_number: int) -> TurnResult:
         """The platform refused the share note: record that nothing was shared, and say so."""
+
+        async def attempt() -> TurnResult:
+            turn = await self._load(user)
+            target: Session | None = None
+            if turn.record is not None:
+                async with self.db.autocommit() as conn:
+                    target = await repos.load_session(
+                        conn, user_ref=turn.record.ref, user=user, number=session_number
+                    )
+            if target is None:
+                return self._say(Reply("share.failed"), turn.timezone)
+            unsharing = replace(turn, session=target, expected_version=target.version)
+            return await self._commit(unsharing, engine.share_failed(target, self.clock.now()))
+
+        return await self._retrying(user, attempt)
+
+    async def _retrying(
+        self, user: UserKey, attempt: Callable[[], Awaitable[TurnResult]]
+    ) -> TurnResult:
+        """Run a turn under the user's lock, redoing it when another process wrote first."""
         async with self._locks.for_user(user):
-            for _ in range(MAX_ATTEMPTS):
-                turn = await self._load(user)
-                target: Session | None = None
-                if turn.record is not None:
-                    async with self.db.autocommit() as conn:
-                        target = await repos.load_session(
-                            conn, user_ref=turn.record.ref, user=user, number=session_number
-                        )
-                if target is None:
-                    return self._say(Reply("share.failed"), turn.timezone)
-                transition = engine.share_failed(target, self.clock.now())
-                unsharing = replace(turn, session=target, expected_version=target.version)
+            for tries in range(1, MAX_ATTEMPTS + 1):
                 try:
-                    return await self._commit(unsharing, transition)
+                    return await attempt()
                 except ConflictError:
-                    continue
+                    log.debug("conflict for %s, attempt %d", user_tag(user), tries)
+        log.warning("gave up a turn for %s after %d conflicts", user_tag(user), MAX_ATTEMPTS)
         return self._say(Reply("error.try_again"), self.default_timezone)
 
     async def overview(self, user: UserKey) -> tuple[Message, ...]:
@@ -491,67 +491,3 @@ class CoachService:
         return self.catalog.message(
             reply, zone, session_number=session_number, now=self.clock.now(), extra=extra
         )
-
-
-def wins_reply(sessions: Sequence[Session]) -> Reply:
-    """The wins journal: how many noes turned into a maybe or a yes, and which, newest first."""
-    reframed = [s for s in sessions if s.status is Status.FINISHED]
-    turned = [s for s in reframed if s.outcome in (Outcome.YES, Outcome.MAYBE)]
-    if not turned:
-        return Reply("wins.none")
-    newest_first = sorted(turned, key=lambda s: s.updated_at or _EPOCH, reverse=True)
-    entries = tuple(
-        Reply(
-            "wins.entry" if s.answers.get("ask") else "wins.entry_purged",
-            {"ask": s.answers.get("ask", "")},
-            labels={"outcome": f"wins.{s.outcome.value if s.outcome else 'maybe'}"},
-            dates={"revisit_at": (s.updated_at or _EPOCH).isoformat()},
-        )
-        for s in newest_first
-    )
-    return Reply(
-        "wins.summary", {"turned": str(len(turned)), "total": str(len(reframed))}, items=entries
-    )
-
-
-def reminders_reply(sessions: Sequence[Session], upcoming: Sequence[reminders.Upcoming]) -> Reply:
-    """The upcoming revisits, numbered for `reminders cancel N`."""
-    if not upcoming:
-        return Reply("reminders.none")
-    asks = {s.number: s.answers.get("ask", "") for s in sessions}
-    entries = tuple(
-        Reply(
-            "reminders.entry",
-            {"number": str(index), "ask": asks.get(item.session_number, "")},
-            dates={"revisit_at": item.due_at.isoformat()},
-        )
-        for index, item in enumerate(upcoming, 1)
-    )
-    return Reply("reminders.header", items=(*entries, Reply("reminders.footer")))
-
-
-def export_json(
-    user: UserKey, zone: str, sessions: Sequence[Session], upcoming: Sequence[reminders.Upcoming]
-) -> bytes:
-    """Everything stored about one user, as readable JSON."""
-    document = {
-        "user": {"platform": user.platform, "workspace": user.workspace, "user_id": user.user_id},
-        "timezone": zone,
-        "sessions": [
-            {
-                "number": s.number,
-                "status": s.status.value,
-                "step": s.step.value,
-                "answers": dict(s.answers),
-                "revisit_at": s.revisit_at.isoformat() if s.revisit_at else None,
-                "outcome": s.outcome.value if s.outcome else None,
-                "started_at": s.started_at.isoformat() if s.started_at else None,
-                "updated_at": s.updated_at.isoformat() if s.updated_at else None,
-            }
-            for s in sessions
-        ],
-        "reminders": [
-            {"session": item.session_number, "due_at": item.due_at.isoformat()} for item in upcoming
-        ],
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
