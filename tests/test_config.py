@@ -57,3 +57,16 @@ def test_values_are_read_and_trimmed(tmp_path: Path) -> None:
     assert settings.default_timezone == "Europe/Berlin"
     assert (settings.quiet_start, settings.quiet_end) == ("22:00", "07:30")
     assert settings.discord_enabled and settings.discord_guild_id == 123
+
+
+def test_env_example_documents_every_setting() -> None:
+    """Every variable Settings.from_env reads appears in .env.example, and nothing else does."""
+    import re
+
+    from tests.conftest import ROOT
+
+    source = (ROOT / "bot" / "config.py").read_text()
+    read = set(re.findall(r'(?:text|number)\(\s*"([A-Z_]+)"', source))
+    documented = set(re.findall(r"^# ([A-Z_]+)=", (ROOT / ".env.example").read_text(), re.M))
+    assert read, "the pattern must find the settings"
+    assert read == documented
