@@ -118,7 +118,8 @@ class Inbound:
     """One thing the user did: typed text, a /reframe start, or a pressed button.
 
     `event_id` makes a platform's retried delivery a no-op; `timezone_hint` is the zone the
-    platform reports for the user, used until they set one themselves.
+    platform reports for the user, used until they set one themselves; `locale_hint` is the
+    user's locale ("en-US"), which chooses the crisis lines shown.
     """
 
     user: UserKey
@@ -133,6 +134,7 @@ class Inbound:
     event_id: str | None = None
     timezone_hint: str | None = None
     timezone_known: bool = True
+    locale_hint: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

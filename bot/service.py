@@ -85,6 +85,8 @@ class _Turn:
     event_id: str | None = None
     new_platform_zone: str | None = None
     zone_known: bool = True
+    locale: str | None = None
+    new_locale: str | None = None
 
 
 NUDGE_STEPS = (engine.NUDGE_STEP, engine.NUDGE_DATE_STEP)
@@ -219,6 +221,8 @@ class CoachService:
         if hint is not None and not is_valid_zone(hint):
             hint = None
         stored_zone = record.timezone if record else None
+        stored_locale = record.locale if record else None
+        locale_hint = inbound.locale_hint[:32] if inbound and inbound.locale_hint else None
         platform_zone = record.platform_timezone if record else None
         zone = stored_zone or hint or platform_zone or self.default_timezone
         return _Turn(
@@ -229,6 +233,8 @@ class CoachService:
             event_id=inbound.event_id if inbound is not None else None,
             new_platform_zone=hint if hint is not None and hint != platform_zone else None,
             zone_known=bool(stored_zone or hint or platform_zone),
+            locale=locale_hint or stored_locale or self.locale or None,
+            new_locale=locale_hint if locale_hint and locale_hint != stored_locale else None,
         )
 
     async def _turn(self, inbound: Inbound) -> TurnResult:
@@ -342,6 +348,7 @@ class CoachService:
             and guard is None
             and turn.event_id is None
             and turn.new_platform_zone is None
+            and turn.new_locale is None
         )
         if lone_update and turn.record is not None:
             # Most turns change only the session: one UPDATE, atomic on its own.
@@ -359,6 +366,7 @@ class CoachService:
             or guard is not None
             or turn.event_id is not None
             or turn.new_platform_zone is not None
+            or turn.new_locale is not None
         ):
             async with self.db.transaction() as conn:
                 if turn.event_id is not None and not await repos.remember_event(
@@ -372,6 +380,8 @@ class CoachService:
                     if turn.record
                     else await repos.ensure_user(conn, user=session.user, now=now)
                 )
+                if turn.new_locale is not None:
+                    await repos.set_locale(conn, user_ref=ref, locale=turn.new_locale)
                 if turn.new_platform_zone is not None:
                     await repos.set_platform_timezone(
                         conn, user_ref=ref, zone=turn.new_platform_zone
@@ -392,7 +402,9 @@ class CoachService:
                     if isinstance(effect, ShareNote):
                         shares.append(effect)
         replies = (*first, *transition.replies, *extra)
-        messages = tuple(self._render(reply, zone, session.number) for reply in replies)
+        messages = tuple(
+            self._render(reply, zone, session.number, turn.locale) for reply in replies
+        )
         return TurnResult(messages, tuple(shares))
 
     async def _apply(
@@ -481,12 +493,13 @@ class CoachService:
         await reminders.cancel_one(conn, user_ref=ref, reminder_id=chosen.id)
         return Reply("reminders.cancelled", dates={"revisit_at": chosen.due_at.isoformat()})
 
-    def _render(self, reply: Reply, zone: str, session_number: int | None) -> Message:
+    def _render(
+        self, reply: Reply, zone: str, session_number: int | None, locale: str | None = None
+    ) -> Message:
         extra = None
         if reply.key.startswith("crisis.") and self.resources is not None:
-            lines = [
-                f"- {r.name}: {r.contact}" for r in self.resources.for_locale(self.locale or None)
-            ]
+            book = self.resources.for_locale(locale or self.locale or None)
+            lines = [f"- {resource.name}: {resource.contact}" for resource in book]
             extra = {"resources": "\n".join(lines)}
         return self.catalog.message(
             reply, zone, session_number=session_number, now=self.clock.now(), extra=extra

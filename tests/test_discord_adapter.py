@@ -451,3 +451,14 @@ async def test_a_refused_share_is_undone_and_can_be_tried_again(
         await press(fake, summary, "rf:1:summary:share", says(catalog, "share.done"))
     posts = fake.matching("POST", rf"/channels/{CHANNEL}/messages")
     assert [r.body["content"] for r in posts] == [catalog.text("share.note")] * 2
+
+
+async def test_crisis_lines_follow_the_users_discord_locale(
+    fake: FakeDiscord, core: Core, catalog: Catalog
+) -> None:
+    """A /reframe from a British client that speaks of suicide gets the UK line (Samaritans)."""
+    async with running(core):
+        mark = len(fake.sent)
+        await fake.slash(USER, setback="I want to end my life", locale="en-GB")
+        reply = await fake.wait_sent(lambda m: "116 123" in m.get("content", ""), after=mark)
+    assert "988" not in reply["content"]

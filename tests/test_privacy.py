@@ -199,3 +199,15 @@ def test_logging_setup_keeps_aiosqlite_quiet_even_at_debug() -> None:
     finally:
         root.setLevel(saved[0])
         root.handlers[:] = saved[1]
+
+
+async def test_the_users_own_locale_chooses_the_crisis_lines(
+    service: CoachService, db: Database
+) -> None:
+    """A locale reported by the platform picks national lines and is remembered for the user."""
+    british = Inbound(ALICE, text="I want to die", locale_hint="en-GB", timezone_hint="UTC")
+    result = await service.handle(british)
+    assert "116 123" in result.messages[0].text
+    assert (await stored(db)).locale == "en-GB"
+    later = await service.handle(say("I still want to die"))
+    assert "116 123" in later.messages[0].text

@@ -444,3 +444,14 @@ async def test_a_refused_share_is_undone_and_can_be_tried_again(
     [note] = fake.posts(CHANNEL)
     assert escape(catalog.text("share.note")) in all_text(note)
     assert escape(catalog.text("share.done")) in all_text(fake.posts(DM)[-1])
+
+
+async def test_crisis_lines_follow_the_users_slack_locale(
+    slack: SlackSender, fake: FakeSlackApi
+) -> None:
+    """A DM speaking of suicide from a user whose Slack locale is en-US gets the 988 line."""
+    fake.locales[ALICE] = "en-US"
+    await slack.dm(ALICE, "I keep thinking about suicide")
+    assert "988" in all_text(fake.posts(DM)[-1])
+    [info] = fake.called("users.info")
+    assert info.args.get("include_locale") in (True, "true", "1")

@@ -22,6 +22,15 @@ _SIDE_STEPS = (NUDGE_STEP, NUDGE_DATE_STEP, SUMMARY_STEP)
 PROMPT = "> "
 
 
+def local_locale() -> str | None:
+    """This terminal's locale ("en_GB.UTF-8"), from the usual environment variables."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "").strip()
+        if value and value not in ("C", "POSIX"):
+            return value
+    return None
+
+
 def local_zone() -> str | None:
     """This machine's IANA zone (TZ, or where /etc/localtime points), or None if unknown."""
     candidates = [os.environ.get("TZ", "").lstrip(":")]
@@ -87,6 +96,7 @@ class ConsoleChat:
         self.interactive = stdin.isatty() if interactive is None else interactive
         self.export_dir = export_dir or Path.cwd()
         self.zone = local_zone()
+        self.locale = local_locale()
         self._side: Message | None = None
 
     def show(self, messages: Sequence[Message]) -> None:
@@ -129,8 +139,15 @@ class ConsoleChat:
                         session_number=side.session_number,
                         button_step=side.step,
                         timezone_hint=self.zone,
+                        locale_hint=self.locale,
                     )
-        return Inbound(self.user, InboundKind.MESSAGE, text=line, timezone_hint=self.zone)
+        return Inbound(
+            self.user,
+            InboundKind.MESSAGE,
+            text=line,
+            timezone_hint=self.zone,
+            locale_hint=self.locale,
+        )
 
     async def start(self) -> int:
         """Show the first screen: a welcome, or the question where the user stopped."""

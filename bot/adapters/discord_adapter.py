@@ -283,6 +283,7 @@ class DiscordAdapter:
             channel_id=interaction.channel_id,
             setback=setback,
             interaction_id=interaction.id,
+            locale=interaction.locale,
         )
         async with self._tracked():
             # Answer within Discord's 3 s at once; the turn and the DM may take longer.
@@ -302,7 +303,10 @@ class DiscordAdapter:
         if self._stopping or client is None:
             return
         inbound = button_inbound(
-            user_id=interaction.user.id, custom_id=ref.custom_id, interaction_id=interaction.id
+            user_id=interaction.user.id,
+            custom_id=ref.custom_id,
+            interaction_id=interaction.id,
+            locale=interaction.locale,
         )
         async with self._tracked():
             if interaction.message is not None:

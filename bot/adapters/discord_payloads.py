@@ -101,6 +101,7 @@ def command_inbound(
     channel_id: object,
     setback: object,
     interaction_id: object,
+    locale: object = None,
 ) -> Inbound | None:
     """A /reframe [setback]: a start, with the channel as origin when typed in a guild."""
     user = user_key(user_id)
@@ -110,7 +111,12 @@ def command_inbound(
     text = setback if isinstance(setback, str) else ""
     channel = snowflake(channel_id) if guild_id is not None else None
     return Inbound(
-        user, InboundKind.START, text=text, origin=Origin(channel), event_id=f"discord:{event}"
+        user,
+        InboundKind.START,
+        text=text,
+        origin=Origin(channel),
+        event_id=f"discord:{event}",
+        locale_hint=_locale(locale),
     )
 
 
@@ -131,7 +137,15 @@ def make_ref(session_number: int | None, step: str | None, choice: str) -> Butto
     return parse_custom_id(f"rf:{session_number}:{step}:{choice}")
 
 
-def button_inbound(*, user_id: object, custom_id: object, interaction_id: object) -> Inbound | None:
+def _locale(value: object) -> str | None:
+    """The user's client locale of an interaction ("en-US"), if plausible."""
+    text = str(value) if value is not None else ""
+    return text if 0 < len(text) <= 32 and text.isprintable() else None
+
+
+def button_inbound(
+    *, user_id: object, custom_id: object, interaction_id: object, locale: object = None
+) -> Inbound | None:
     """A pressed coach button, or None when the custom_id is not one of ours."""
     user = user_key(user_id)
     ref = parse_custom_id(custom_id)
@@ -145,6 +159,7 @@ def button_inbound(*, user_id: object, custom_id: object, interaction_id: object
         session_number=ref.session_number,
         button_step=ref.step,
         event_id=f"discord:{event}",
+        locale_hint=_locale(locale),
     )
 
 

@@ -117,6 +117,7 @@ class SlackAdapter:
             self.app.command(command)(self._on_command)
         self.app.action(payloads.ACTION_PATTERN)(self._on_button)
         self._zones = _Lru(CACHE_SIZE, ZONE_TTL)
+        self._locales = _Lru(CACHE_SIZE, ZONE_TTL)
         self._dms = _Lru(CACHE_SIZE)
         self._runner: web.AppRunner | None = None
         self._socket: AsyncSocketModeHandler | None = None
@@ -377,7 +378,8 @@ class SlackAdapter:
 
     async def _turn(self, inbound: Inbound, channel: str) -> TurnResult | None:
         """Run the turn; None when there is nothing to post (a retry, or a failure told)."""
-        inbound = replace(inbound, timezone_hint=await self._zone(inbound.user))
+        zone, locale = await self._profile(inbound.user)
+        inbound = replace(inbound, timezone_hint=zone, locale_hint=locale)
         try:
             result = await self.core.service.handle(inbound)
         except Exception as error:
@@ -480,20 +482,23 @@ class SlackAdapter:
         self._dms.put(key, channel)
         return channel
 
-    async def _zone(self, user: UserKey) -> str | None:
-        """The user's zone from users.info, cached; None if Slack will not say."""
+    async def _profile(self, user: UserKey) -> tuple[str | None, str | None]:
+        """The user's zone and locale from users.info, cached; None where Slack will not say."""
         key = (user.workspace, user.user_id)
         found, zone = self._zones.get(key)
         if found:
-            return zone
+            return zone, self._locales.get(key)[1]
+        locale = None
         try:
-            response = await self.client.users_info(user=user.user_id)
+            response = await self.client.users_info(user=user.user_id, include_locale=True)
             zone = payloads.user_timezone(response.data)
+            locale = payloads.user_locale(response.data)
         except API_ERRORS as error:
             log.info("no time zone for %s: %s", user_tag(user), _reason(error))
             zone = None
         self._zones.put(key, zone)
-        return zone
+        self._locales.put(key, locale)
+        return zone, locale
 
 
 def _reason(error: BaseException) -> str:

@@ -234,6 +234,14 @@ def user_timezone(data: object) -> str | None:
     return None
 
 
+def user_locale(data: object) -> str | None:
+    """The locale ("en-US") in a users.info answer asked with include_locale, if plausible."""
+    locale = _get(data, "user", "locale")
+    if isinstance(locale, str) and 0 < len(locale) <= 32 and locale.isprintable():
+        return locale
+    return None
+
+
 def channel_id(data: object) -> str | None:
     """The channel id in a conversations.open answer."""
     return _id(data, "channel", "id")

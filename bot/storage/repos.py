@@ -209,6 +209,11 @@ async def set_quiet_hours(
     )
 
 
+async def set_locale(conn: aiosqlite.Connection, *, user_ref: int, locale: str) -> None:
+    """Store the locale the platform reports for the user."""
+    await conn.execute("UPDATE users SET locale = ? WHERE id = ?", (locale, user_ref))
+
+
 async def set_platform_timezone(conn: aiosqlite.Connection, *, user_ref: int, zone: str) -> None:
     """Store the zone the platform reports for the user."""
     await conn.execute("UPDATE users SET platform_timezone = ? WHERE id = ?", (zone, user_ref))

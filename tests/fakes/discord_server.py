@@ -216,13 +216,16 @@ class FakeDiscord:
         setback: str | None = None,
         guild_id: int | None = None,
         channel_id: int | None = None,
+        locale: str = "en-US",
     ) -> int:
         """The user runs /reframe in a guild channel or, without guild_id, in their DM."""
         options = [] if setback is None else [{"name": "setback", "type": 3, "value": setback}]
         data: Json = {"id": str(COMMAND_ID), "name": "reframe", "type": 1, "options": options}
         if guild_id is not None:
             data["guild_id"] = str(guild_id)
-        return await self._interaction(2, user_id, data, guild_id=guild_id, channel_id=channel_id)
+        return await self._interaction(
+            2, user_id, data, guild_id=guild_id, channel_id=channel_id, locale=locale
+        )
 
     async def press(self, user_id: int, message_id: int, custom_id: str) -> int:
         """The user presses a button on a message the bot sent them in their DM."""
@@ -238,6 +241,7 @@ class FakeDiscord:
         guild_id: int | None = None,
         channel_id: int | None = None,
         message: Json | None = None,
+        locale: str = "en-US",
     ) -> int:
         interaction_id = next(self._ids)
         payload: Json = {
@@ -247,7 +251,7 @@ class FakeDiscord:
             "token": f"token-{interaction_id}",
             "version": 1,
             "data": data,
-            "locale": "en-US",
+            "locale": locale,
             "attachment_size_limit": 8_388_608,
             "entitlements": [],
             "app_permissions": "0",

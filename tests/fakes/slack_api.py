@@ -56,6 +56,7 @@ class FakeSlackApi:
     """The Slack Web API, as far as the coach uses it, plus a Socket Mode websocket."""
 
     zones: dict[str, str] = field(default_factory=dict)
+    locales: dict[str, str] = field(default_factory=dict)
     calls: list[Call] = field(default_factory=list)
     envelopes: list[dict[str, Any]] = field(default_factory=list)
     socket_acks: list[dict[str, Any]] = field(default_factory=list)
@@ -150,7 +151,13 @@ class FakeSlackApi:
         answers: dict[str, dict[str, Any]] = {
             "auth.test": {"user_id": BOT_USER, "bot_id": "B0BOT", "team_id": TEAM, "team": "t"},
             "conversations.open": {"channel": {"id": "D" + str(args.get("users", "X"))}},
-            "users.info": {"user": {"id": args.get("user"), "tz": self.zones.get(user)}},
+            "users.info": {
+                "user": {
+                    "id": args.get("user"),
+                    "tz": self.zones.get(user),
+                    "locale": self.locales.get(user) if args.get("include_locale") else None,
+                }
+            },
             "chat.postMessage": {"channel": args.get("channel"), "ts": ts},
             "chat.update": {"channel": args.get("channel"), "ts": args.get("ts")},
             "chat.postEphemeral": {"message_ts": ts},
