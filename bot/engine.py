@@ -287,20 +287,11 @@ def greet(session: Session, now: datetime, rules: Rules = DEFAULT_RULES) -> Tran
     """What the coach says when a user opens the chat: welcome, resume, or an invitation."""
     if session.step is Step.WELCOME and session.is_open:
         return _welcome(session, Inbound(session.user), now)
+    if session.pending is Pending.CRISIS:
+        # Straight to the gentle check, with its three ways on.
+        return _answer_pending(session, Inbound(session.user), now, rules)
     if session.pending is not None:
-        if session.pending is Pending.CRISIS:
-            return Transition(session, (Reply("crisis.check"),))
-        choices = PENDING_CHOICES[session.pending]
-        return Transition(
-            session,
-            (
-                Reply(
-                    f"{session.pending.value}.reprompt",
-                    choices=_choices(session.pending.value, choices),
-                    choice_step=session.pending.value,
-                ),
-            ),
-        )
+        return Transition(session, (_pending_reprompt(session),))
     if not session.is_open:
         return Transition(session, (Reply("start.prompt"),))
     if _idle(session, now, rules):
@@ -522,7 +513,7 @@ def _answer_pending(session: Session, inbound: Inbound, now: datetime, rules: Ru
         return _answer_timezone(session, inbound, now)
     chosen = _matched_choice(PENDING_CHOICES[pending], inbound)
     if chosen is None:
-        return Transition(session, (pending_reply(pending, f"{pending.value}.reprompt"),))
+        return Transition(session, (_pending_reprompt(session),))
     cleared = _touch(session, now, pending=None, pending_data=None)
     if pending is Pending.RESUME:
         if chosen == "resume":
@@ -547,6 +538,15 @@ def _answer_pending(session: Session, inbound: Inbound, now: datetime, rules: Ru
     return Transition(cleared, (_reprompt(Step.REVISIT),))
 
 
+def _pending_reprompt(session: Session) -> Reply:
+    """The side question asked again, with what it needs to be understood."""
+    assert session.pending is not None
+    reply = pending_reply(session.pending, f"{session.pending.value}.reprompt")
+    if session.pending is Pending.FAR_DATE and session.pending_data:
+        return replace(reply, dates={"revisit_at": session.pending_data})
+    return reply
+
+
 def _answer_timezone(session: Session, inbound: Inbound, now: datetime) -> Transition:
     """The once-only time zone question: keep the default, or a zone the service recognised."""
     if _matched_choice(PENDING_CHOICES[Pending.TIMEZONE], inbound) == "default":
@@ -554,8 +554,7 @@ def _answer_timezone(session: Session, inbound: Inbound, now: datetime) -> Trans
     elif inbound.choice == ZONE_CHOICE and inbound.text:
         zone = inbound.text
     else:
-        reply = pending_reply(Pending.TIMEZONE, "timezone.reprompt")
-        return Transition(session, (replace(reply, variables={"zone": inbound.timezone}),))
+        return Transition(session, (_pending_reprompt(session),))
     cleared = _touch(session, now, pending=None, pending_data=None)
     return Transition(cleared, (ask(cleared.step, cleared),), (SetTimezone(zone),))
 

@@ -481,3 +481,18 @@ def test_after_a_finished_reframe_thanks_gets_an_invitation_then_the_next_no_is_
     assert told.session.answers["setback"] == "Rejected"
     straight = engine.step(done, say("The landlord refused the repair"), START)
     assert straight.session.answers["setback"] == "The landlord refused the repair"
+
+
+def test_a_far_date_asked_again_still_names_the_date() -> None:
+    """An unclear answer to 'is that date right?' repeats the question with the date in it."""
+    asked = engine.step(walk_to(Step.REVISIT), say("March 3 2029"), START)
+    again = engine.step(asked.session, say("hmm"), START)
+    assert again.replies[0].key == "far_date.reprompt"
+    assert again.replies[0].dates["revisit_at"].startswith("2029-03-03")
+
+
+def test_opening_the_chat_after_a_crisis_goes_to_the_gentle_check() -> None:
+    """After a crisis reply, the next greeting asks how to go on, with the three choices."""
+    paused = engine.crisis(walk_to(Step.OFFER), "suicide", START).session
+    greeting = engine.greet(paused, START)
+    assert [c.id for c in greeting.replies[0].choices] == ["continue", "talk", "stop"]
