@@ -59,13 +59,12 @@ class Chat:
                 return "".join(chunk)
 
 
-async def start_chat(env: Mapping[str, str], *args: str) -> Chat:
-    """Start `python -m bot chat` with piped stdin and stdout."""
-    process = await asyncio.create_subprocess_exec(
+async def spawn(env: Mapping[str, str], *args: str) -> asyncio.subprocess.Process:
+    """Start `python -m bot ARGS` from the project folder, every stream piped."""
+    return await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
         "bot",
-        "chat",
         *args,
         cwd=ROOT,
         env=dict(env),
@@ -73,7 +72,11 @@ async def start_chat(env: Mapping[str, str], *args: str) -> Chat:
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
     )
-    return Chat(process)
+
+
+async def start_chat(env: Mapping[str, str], *args: str) -> Chat:
+    """Start `python -m bot chat` with piped stdin and stdout."""
+    return Chat(await spawn(env, "chat", *args))
 
 
 @pytest.fixture
@@ -89,17 +92,7 @@ async def chats() -> AsyncIterator[list[Chat]]:
 
 async def run_cli(env: Mapping[str, str], *args: str, stdin: bytes = b"") -> tuple[int, str, str]:
     """Run the command to completion; return exit code, stdout and stderr."""
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        *args,
-        cwd=ROOT,
-        env=dict(env),
-        stdin=asyncio.subprocess.PIPE,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
+    process = await spawn(env, *args)
     out, err = await asyncio.wait_for(process.communicate(stdin), 60)
     assert process.returncode is not None
     return process.returncode, out.decode(), err.decode()
