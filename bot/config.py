@@ -9,10 +9,9 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from bot import bundled
 from bot.errors import ConfigError
 from bot.timeparse import is_valid_zone, parse_quiet_hours
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 def default_db_path() -> Path:
@@ -98,14 +97,8 @@ class Settings:
         guild = text("DISCORD_GUILD_ID")
         if guild and not (guild.isascii() and guild.isdigit()):
             problems.append(f"DISCORD_GUILD_ID={guild!r} must be a numeric guild id")
-        prompts_dir = Path(text("REFRAME_PROMPTS_DIR") or PROJECT_ROOT / "prompts")
-        migrations_dir = Path(text("REFRAME_MIGRATIONS_DIR") or PROJECT_ROOT / "migrations")
-        for name, folder in (
-            ("REFRAME_PROMPTS_DIR", prompts_dir),
-            ("REFRAME_MIGRATIONS_DIR", migrations_dir),
-        ):
-            if not folder.is_dir():
-                problems.append(f"{name}={folder}: no such folder")
+        prompts_dir = _folder(text("REFRAME_PROMPTS_DIR"), "prompts", problems)
+        migrations_dir = _folder(text("REFRAME_MIGRATIONS_DIR"), "migrations", problems)
         settings = cls(
             db_path=db_path,
             prompts_dir=prompts_dir,
@@ -142,6 +135,21 @@ class Settings:
         if problems:
             raise ConfigError(problems)
         return settings
+
+
+def _folder(override: str, kind: bundled.Kind, problems: list[str]) -> Path:
+    """The folder named by the override setting, else the one installed with the code."""
+    name = f"REFRAME_{kind.upper()}_DIR"
+    if override:
+        folder = Path(override).expanduser()
+        if not folder.is_dir():
+            problems.append(f"{name}={folder}: no such folder")
+        return folder
+    installed = bundled.folder(kind)
+    if installed is None:
+        problems.append(f"this installation carries no {kind}: reinstall it, or set {name}")
+        return Path(kind)
+    return installed
 
 
 def _writable(path: Path) -> bool:

@@ -1,0 +1,1 @@
+"""The SQL migrations; this file makes the folder the package bot.bundled.migrations."""

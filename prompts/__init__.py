@@ -1,0 +1,1 @@
+"""The coach's texts; this file makes the folder the package bot.bundled.prompts."""
