@@ -11,6 +11,7 @@ from platformdirs import user_data_dir
 
 from bot import bundled
 from bot.errors import ConfigError
+from bot.preferences import DEFAULT_QUIET_END, DEFAULT_QUIET_START
 from bot.timeparse import is_valid_zone, parse_quiet_hours
 
 
@@ -27,8 +28,8 @@ class Settings:
     prompts_dir: Path
     migrations_dir: Path
     default_timezone: str = "UTC"
-    quiet_start: str = "21:00"
-    quiet_end: str = "08:00"
+    quiet_start: str = DEFAULT_QUIET_START
+    quiet_end: str = DEFAULT_QUIET_END
     idle_days: int = 7
     retention_days: int = 180
     nudge_max_attempts: int = 5
@@ -86,11 +87,11 @@ class Settings:
             problems.append(
                 f"DEFAULT_TIMEZONE={zone!r} is not a known time zone (try Europe/Berlin)"
             )
-        quiet = text("QUIET_HOURS", "21:00-08:00")
+        quiet = text("QUIET_HOURS", f"{DEFAULT_QUIET_START}-{DEFAULT_QUIET_END}")
         parsed_quiet = parse_quiet_hours(quiet)
         if parsed_quiet is None:
             problems.append(f"QUIET_HOURS={quiet!r} must look like 21:00-08:00")
-            parsed_quiet = ("21:00", "08:00")
+            parsed_quiet = (DEFAULT_QUIET_START, DEFAULT_QUIET_END)
         level = text("LOG_LEVEL", "INFO").upper()
         if level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
             problems.append(f"LOG_LEVEL={level!r} must be DEBUG, INFO, WARNING or ERROR")

@@ -696,6 +696,9 @@ def _skip(session: Session, now: datetime) -> Transition:
 
 
 def _quiet(session: Session, argument: str) -> Transition:
+    if not argument.strip():
+        # The service knows the stored hours and their defaults.
+        return Transition(session, (), (ShowData("quiet"),))
     parsed = timeparse.parse_quiet_hours(argument)
     if parsed is None:
         return Transition(session, (Reply("quiet.invalid"),))
@@ -740,7 +743,7 @@ def answer_nudge(
         done = _touch(session, now, outcome=Outcome.NO)
         return Transition(done, (Reply("nudge.no"),))
     if choice == "snooze":
-        due = now + rules.snooze
+        due = timeparse.add_local(now, rules.snooze, timezone)
         return Transition(
             _touch(session, now, revisit_at=due),
             (Reply("nudge.snoozed", dates={"revisit_at": due.isoformat()}),),

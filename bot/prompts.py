@@ -13,6 +13,7 @@ from pathlib import Path
 from bot import engine
 from bot.domain import Button, Message, Reply
 from bot.errors import PromptError
+from bot.preferences import Preferences, QuietHours, delivery_time
 from bot.text import as_number
 from bot.timeparse import zone
 
@@ -49,8 +50,15 @@ KNOWN_PLACEHOLDERS = frozenset(
         "outcome",
         "resources",
         "path",
+        "date",
+        "asked",
+        "day",
+        "first",
+        "second",
     }
 )
+# Dates that are scheduled nudges: shown as they will really be sent (after quiet hours).
+SCHEDULED_DATES = frozenset({"revisit_at"})
 
 # Keys said outside the engine's question table (the engine's own literals, the service's).
 STATIC_KEYS = (
@@ -93,6 +101,10 @@ STATIC_KEYS = (
     "timezone.suggest",
     "quiet.set",
     "quiet.invalid",
+    "quiet.current",
+    "timezone.kept",
+    "when.sent",
+    "when.moved",
     "forget.confirm",
     "forget.done",
     "forget.kept",
@@ -192,11 +204,19 @@ class Catalog:
         *,
         now: datetime | None = None,
         extra: Mapping[str, str] | None = None,
+        quiet: QuietHours | None = None,
     ) -> str:
-        """The words of a reply: variables filled in, empty optional lines dropped."""
+        """The words of a reply: variables filled in, empty optional lines dropped.
+
+        With the user's quiet hours, a scheduled date is shown as it will really be sent.
+        """
         values: dict[str, str] = dict(reply.variables)
         values.update({name: self.texts[key] for name, key in reply.labels.items()})
-        values.update({name: format_date(iso, tz_name, now) for name, iso in reply.dates.items()})
+        for name, iso in reply.dates.items():
+            if quiet is not None and name in SCHEDULED_DATES:
+                values[name] = self.sent_date(iso, tz_name, quiet, now)
+            else:
+                values[name] = format_date(iso, tz_name, now)
         if extra:
             values.update(extra)
         template = self.texts[reply.key]
@@ -204,8 +224,26 @@ class Catalog:
         if len(lines) > 1:
             lines = [line for line in lines if not _all_empty(line, values)]
         filled = [self._fill(line, values) for line in lines]
-        filled.extend(self.render(item, tz_name, now=now) for item in reply.items)
+        filled.extend(self.render(item, tz_name, now=now, quiet=quiet) for item in reply.items)
         return "\n".join(line.rstrip() for line in filled)
+
+    def sent_date(
+        self, iso: str, tz_name: str, quiet: QuietHours, now: datetime | None = None
+    ) -> str:
+        """A nudge's date as it will really go out, saying so when quiet hours move it."""
+        try:
+            due = datetime.fromisoformat(iso)
+        except ValueError:
+            return iso
+        prefs = Preferences(timezone=tz_name, quiet=quiet)
+        sent = delivery_time(due, prefs)
+        values = {"date": format_date(sent.isoformat(), tz_name, now)}
+        if sent == due:
+            return self._fill(self.texts["when.sent"], values)
+        values.update(
+            asked=f"{due.astimezone(zone(tz_name)):%H:%M}", start=quiet.start, end=quiet.end
+        )
+        return self._fill(self.texts["when.moved"], values)
 
     def _fill(self, line: str, values: Mapping[str, str]) -> str:
         parts: list[str] = []
@@ -223,11 +261,12 @@ class Catalog:
         session_number: int | None,
         now: datetime | None = None,
         extra: Mapping[str, str] | None = None,
+        quiet: QuietHours | None = None,
     ) -> Message:
         """A rendered message with its buttons."""
         buttons = tuple(Button(choice.id, self.texts[choice.label_key]) for choice in reply.choices)
         return Message(
-            self.render(reply, tz_name, now=now, extra=extra),
+            self.render(reply, tz_name, now=now, extra=extra, quiet=quiet),
             buttons=buttons,
             step=reply.choice_step,
             session_number=session_number if buttons else None,

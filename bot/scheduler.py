@@ -15,8 +15,16 @@ from bot.adapters.base import Outbox
 from bot.clock import Clock
 from bot.domain import UserKey
 from bot.errors import DeliveryError
+from bot.preferences import (
+    DEFAULT_QUIET_END,
+    DEFAULT_QUIET_START,
+    DEFAULT_TIMEZONE,
+    Defaults,
+    QuietHours,
+    delivery_time,
+    resolve,
+)
 from bot.prompts import Catalog
-from bot.quiet import next_waking_moment
 from bot.service import user_tag
 from bot.storage import reminders, repos
 from bot.storage.db import Database
@@ -37,9 +45,9 @@ class SchedulerConfig:
     backoff_cap: timedelta = timedelta(hours=1)
     poll_interval: float = 15.0
     concurrency: int = 32
-    default_timezone: str = "UTC"
-    quiet_start: str = "21:00"
-    quiet_end: str = "08:00"
+    default_timezone: str = DEFAULT_TIMEZONE
+    quiet_start: str = DEFAULT_QUIET_START
+    quiet_end: str = DEFAULT_QUIET_END
     retention_days: int = 180
 
 
@@ -81,6 +89,9 @@ class NudgeScheduler:
         self.config = config
         self.only_user = only_user
         self.owner = uuid.uuid4().hex
+        self.defaults = Defaults(
+            config.default_timezone, quiet=QuietHours(config.quiet_start, config.quiet_end)
+        )
         self._stop = asyncio.Event()
 
     def backoff(self, attempts: int) -> timedelta:
@@ -137,13 +148,15 @@ class NudgeScheduler:
         return total
 
     async def _deliver(self, item: reminders.Claimed, now: datetime) -> RunReport:
-        zone = item.timezone or self.config.default_timezone
-        wake = next_waking_moment(
-            now,
-            zone,
-            item.quiet_start or self.config.quiet_start,
-            item.quiet_end or self.config.quiet_end,
+        prefs = resolve(
+            self.defaults,
+            zone=item.timezone,
+            platform_zone=item.platform_timezone,
+            quiet_start=item.quiet_start,
+            quiet_end=item.quiet_end,
         )
+        zone = prefs.timezone
+        wake = delivery_time(now, prefs)
         if wake > now:
             async with self.db.autocommit() as conn:
                 await reminders.defer(conn, reminder_id=item.id, owner=self.owner, send_after=wake)

@@ -6,7 +6,7 @@ import asyncio
 import hashlib
 import logging
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import aiosqlite
 
@@ -34,8 +34,17 @@ from bot.domain import (
 )
 from bot.errors import ConflictError
 from bot.flood import FloodGate
+from bot.preferences import (
+    DEFAULT_QUIET_END,
+    DEFAULT_QUIET_START,
+    DEFAULT_TIMEZONE,
+    Defaults,
+    Preferences,
+    QuietHours,
+    delivery_time,
+    resolve,
+)
 from bot.prompts import Catalog
-from bot.quiet import next_waking_moment
 from bot.storage import reminders, repos
 from bot.storage.db import Database
 from bot.text import as_number, clean_text
@@ -87,6 +96,7 @@ class _Turn:
     zone_known: bool = True
     locale: str | None = None
     new_locale: str | None = None
+    prefs: Preferences = field(default_factory=Preferences)
 
 
 NUDGE_STEPS = (engine.NUDGE_STEP, engine.NUDGE_DATE_STEP)
@@ -110,11 +120,11 @@ class CoachService:
         clock: Clock,
         *,
         rules: engine.Rules = engine.DEFAULT_RULES,
-        default_timezone: str = "UTC",
+        default_timezone: str = DEFAULT_TIMEZONE,
         resources: safety.ResourceBook | None = None,
         locale: str = "",
-        quiet_start: str = "21:00",
-        quiet_end: str = "08:00",
+        quiet_start: str = DEFAULT_QUIET_START,
+        quiet_end: str = DEFAULT_QUIET_END,
         flood: FloodGate | None = None,
     ) -> None:
         self.db = db
@@ -124,8 +134,7 @@ class CoachService:
         self.default_timezone = default_timezone
         self.resources = resources
         self.locale = locale
-        self.quiet_start = quiet_start
-        self.quiet_end = quiet_end
+        self.defaults = Defaults(default_timezone, locale, QuietHours(quiet_start, quiet_end))
         self._locks = UserLocks()
         self.flood = flood or FloodGate(burst=20, window_seconds=10)
 
@@ -136,7 +145,7 @@ class CoachService:
         if not self.flood.allow(inbound.user, self.clock.now()):
             # Over the limit: a polite word, and nothing read, written or kept.
             log.info("flood limit reached for %s", user_tag(inbound.user))
-            return self._say(Reply("error.busy"), self.default_timezone)
+            return self._say(Reply("error.busy"), resolve(self.defaults))
         text, truncated = clean_text(inbound.text)
         inbound = replace(inbound, text=text, truncated=truncated)
 
@@ -172,7 +181,7 @@ class CoachService:
                         conn, user_ref=turn.record.ref, user=user, number=session_number
                     )
             if target is None:
-                return self._say(Reply("share.failed"), turn.timezone)
+                return self._say(Reply("share.failed"), turn.prefs)
             unsharing = replace(turn, session=target, expected_version=target.version)
             return await self._commit(unsharing, engine.share_failed(target, self.clock.now()))
 
@@ -189,7 +198,7 @@ class CoachService:
                 except ConflictError:
                     log.debug("conflict for %s, attempt %d", user_tag(user), tries)
         log.warning("gave up a turn for %s after %d conflicts", user_tag(user), MAX_ATTEMPTS)
-        return self._say(Reply("error.try_again"), self.default_timezone)
+        return self._say(Reply("error.try_again"), resolve(self.defaults))
 
     async def overview(self, user: UserKey) -> tuple[Message, ...]:
         """Read-only: where the current conversation stands, upcoming revisits, wins."""
@@ -203,7 +212,7 @@ class CoachService:
             replies += [reminders_reply(sessions, upcoming), wins_reply(sessions)]
         else:
             replies += [Reply("reminders.none"), Reply("wins.none")]
-        return tuple(self._render(reply, turn.timezone, None) for reply in replies)
+        return tuple(self._render(reply, turn.prefs, None) for reply in replies)
 
     # ---- one turn -----------------------------------------------------------------------
 
@@ -220,21 +229,30 @@ class CoachService:
         hint = inbound.timezone_hint if inbound is not None else None
         if hint is not None and not is_valid_zone(hint):
             hint = None
-        stored_zone = record.timezone if record else None
         stored_locale = record.locale if record else None
         locale_hint = inbound.locale_hint[:32] if inbound and inbound.locale_hint else None
         platform_zone = record.platform_timezone if record else None
-        zone = stored_zone or hint or platform_zone or self.default_timezone
+        prefs = resolve(
+            self.defaults,
+            zone=record.timezone if record else None,
+            zone_hint=hint,
+            platform_zone=platform_zone,
+            locale=stored_locale,
+            locale_hint=locale_hint,
+            quiet_start=record.quiet_start if record else None,
+            quiet_end=record.quiet_end if record else None,
+        )
         return _Turn(
             record,
             session,
             expected,
-            zone,
+            prefs.timezone,
             event_id=inbound.event_id if inbound is not None else None,
             new_platform_zone=hint if hint is not None and hint != platform_zone else None,
-            zone_known=bool(stored_zone or hint or platform_zone),
-            locale=locale_hint or stored_locale or self.locale or None,
+            zone_known=prefs.zone_known,
+            locale=prefs.locale,
             new_locale=locale_hint if locale_hint and locale_hint != stored_locale else None,
+            prefs=prefs,
         )
 
     async def _turn(self, inbound: Inbound) -> TurnResult:
@@ -300,7 +318,7 @@ class CoachService:
                     conn, user_ref=turn.record.ref, user=inbound.user, number=inbound.session_number
                 )
         if target is None or turn.record is None:
-            return self._say(Reply("button.stale"), turn.timezone)
+            return self._say(Reply("button.stale"), turn.prefs)
         choice = inbound.choice or ""
         ref, number = turn.record.ref, target.number
         if inbound.button_step == engine.NUDGE_STEP:
@@ -319,10 +337,10 @@ class CoachService:
         try:
             return await self._commit(nudged, transition, guard=guard)
         except _AlreadyAnswered:
-            return self._say(Reply("button.already"), turn.timezone)
+            return self._say(Reply("button.already"), turn.prefs)
 
-    def _say(self, reply: Reply, zone: str) -> TurnResult:
-        return TurnResult((self._render(reply, zone, None),))
+    def _say(self, reply: Reply, prefs: Preferences) -> TurnResult:
+        return TurnResult((self._render(reply, prefs, None),))
 
     async def _commit(
         self,
@@ -339,7 +357,7 @@ class CoachService:
         shares: list[ShareNote] = []
         changed = turn.expected_version is None or session != turn.session
         new_number = turn.expected_version is None or session.number != turn.session.number
-        zone = turn.timezone
+        prefs = turn.prefs
         lone_update = (
             changed
             and not new_number
@@ -394,7 +412,7 @@ class CoachService:
                         expected_version=None if new_number else turn.expected_version,
                     )
                 for effect in transition.effects:
-                    reply, zone = await self._apply(conn, ref, session, effect, zone, turn.record)
+                    reply, prefs = await self._apply(conn, ref, session, effect, prefs)
                     if reply is not None and isinstance(effect, SetTimezone):
                         first.append(reply)
                     elif reply is not None:
@@ -402,9 +420,7 @@ class CoachService:
                     if isinstance(effect, ShareNote):
                         shares.append(effect)
         replies = (*first, *transition.replies, *extra)
-        messages = tuple(
-            self._render(reply, zone, session.number, turn.locale) for reply in replies
-        )
+        messages = tuple(self._render(reply, prefs, session.number) for reply in replies)
         return TurnResult(messages, tuple(shares))
 
     async def _apply(
@@ -413,55 +429,57 @@ class CoachService:
         ref: int,
         session: Session,
         effect: Effect,
-        zone: str,
-        record: repos.UserRecord | None,
-    ) -> tuple[Reply | None, str]:
+        prefs: Preferences,
+    ) -> tuple[Reply | None, Preferences]:
         """Carry out one effect inside the turn's transaction; maybe answer with a reply."""
         if isinstance(effect, SetTimezone):
-            return await self._set_timezone(conn, ref, effect.zone, zone)
+            return await self._set_timezone(conn, ref, effect.zone, prefs)
         if isinstance(effect, SetQuietHours):
             await repos.set_quiet_hours(conn, user_ref=ref, start=effect.start, end=effect.end)
-            return None, zone
+            moved = replace(prefs, quiet=QuietHours(effect.start, effect.end))
+            await reminders.reschedule(conn, user_ref=ref, before=prefs, after=moved)
+            return None, moved
         if isinstance(effect, ForgetUser):
             await repos.delete_user(conn, user=session.user, user_ref=ref)
-            return None, zone
+            return None, prefs
+        if isinstance(effect, ShowData) and effect.what == "quiet":
+            shown = {"start": prefs.quiet.start, "end": prefs.quiet.end}
+            return Reply("quiet.current", shown), prefs
         if isinstance(effect, ShowData):
-            return await self._show(conn, ref, session, effect, zone), zone
+            return await self._show(conn, ref, session, effect, prefs.timezone), prefs
         if isinstance(effect, ScheduleNudge):
-            send_after = next_waking_moment(
-                effect.due_at,
-                zone,
-                (record.quiet_start if record else None) or self.quiet_start,
-                (record.quiet_end if record else None) or self.quiet_end,
-            )
             await reminders.schedule(
                 conn,
                 user_ref=ref,
                 platform=session.user.platform,
                 session_number=session.number,
                 due_at=effect.due_at,
-                send_after=send_after,
+                send_after=delivery_time(effect.due_at, prefs),
                 now=self.clock.now(),
             )
-            return None, zone
+            return None, prefs
         if isinstance(effect, CancelNudges):
             await reminders.cancel_for_session(conn, user_ref=ref, session_number=session.number)
-            return None, zone
+            return None, prefs
         if isinstance(effect, ShareNote):
-            return None, zone
+            return None, prefs
         raise AssertionError(f"unhandled effect {effect!r}")
 
     async def _set_timezone(
-        self, conn: aiosqlite.Connection, ref: int, wanted: str, zone: str
-    ) -> tuple[Reply, str]:
+        self, conn: aiosqlite.Connection, ref: int, wanted: str, prefs: Preferences
+    ) -> tuple[Reply, Preferences]:
         found = canonical_zone(wanted)
         if found is None:
             suggestion = closest_zone(wanted)
             if suggestion:
-                return Reply("timezone.suggest", {"zone": wanted, "suggestion": suggestion}), zone
-            return Reply("timezone.unknown", {"zone": wanted}), zone
+                return Reply("timezone.suggest", {"zone": wanted, "suggestion": suggestion}), prefs
+            return Reply("timezone.unknown", {"zone": wanted}), prefs
         await repos.set_timezone(conn, user_ref=ref, zone=found)
-        return Reply("timezone.set", {"zone": found}), found
+        moved = replace(prefs, timezone=found, zone_known=True)
+        kept = await reminders.reschedule(conn, user_ref=ref, before=prefs, after=moved)
+        # Scheduled revisits keep their local wall time: say so, with the new dates.
+        items = tuple(Reply("timezone.kept", dates={"revisit_at": due.isoformat()}) for due in kept)
+        return Reply("timezone.set", {"zone": found}, items=items), moved
 
     async def _show(
         self, conn: aiosqlite.Connection, ref: int, session: Session, effect: ShowData, zone: str
@@ -493,14 +511,17 @@ class CoachService:
         await reminders.cancel_one(conn, user_ref=ref, reminder_id=chosen.id)
         return Reply("reminders.cancelled", dates={"revisit_at": chosen.due_at.isoformat()})
 
-    def _render(
-        self, reply: Reply, zone: str, session_number: int | None, locale: str | None = None
-    ) -> Message:
+    def _render(self, reply: Reply, prefs: Preferences, session_number: int | None) -> Message:
         extra = None
         if reply.key.startswith("crisis.") and self.resources is not None:
-            book = self.resources.for_locale(locale or self.locale or None)
+            book = self.resources.for_locale(prefs.locale)
             lines = [f"- {resource.name}: {resource.contact}" for resource in book]
             extra = {"resources": "\n".join(lines)}
         return self.catalog.message(
-            reply, zone, session_number=session_number, now=self.clock.now(), extra=extra
+            reply,
+            prefs.timezone,
+            session_number=session_number,
+            now=self.clock.now(),
+            extra=extra,
+            quiet=prefs.quiet,
         )

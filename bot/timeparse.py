@@ -41,6 +41,23 @@ def days_ahead(now: datetime, days: int, tz_name: str) -> datetime:
     return local.astimezone(UTC)
 
 
+def add_local(moment: datetime, delta: timedelta, tz_name: str) -> datetime:
+    """`moment` moved by `delta` on the user's wall clock, in UTC: a week later is the same hour.
+
+    Adding in UTC would shift the local hour across a daylight-saving change; a wall time that
+    falls in a spring-forward gap comes out an hour later, as clocks show it.
+    """
+    tz = zone(tz_name)
+    wall = moment.astimezone(tz).replace(tzinfo=None) + delta
+    return wall.replace(tzinfo=tz).astimezone(UTC)
+
+
+def same_wall_time(moment: datetime, old_zone: str, new_zone: str) -> datetime:
+    """The instant (UTC) that shows in `new_zone` the wall time `moment` showed in `old_zone`."""
+    wall = moment.astimezone(zone(old_zone)).replace(tzinfo=None)
+    return wall.replace(tzinfo=zone(new_zone)).astimezone(UTC)
+
+
 @lru_cache(maxsize=64)
 def _parser_settings(tz_name: str) -> tuple[tuple[str, object], ...]:
     return (

@@ -24,7 +24,7 @@ def wins_reply(sessions: Sequence[Session]) -> Reply:
             "wins.entry" if s.answers.get("ask") else "wins.entry_purged",
             {"ask": s.answers.get("ask", "")},
             labels={"outcome": f"wins.{s.outcome.value if s.outcome else 'maybe'}"},
-            dates={"revisit_at": (s.updated_at or _EPOCH).isoformat()},
+            dates={"day": (s.updated_at or _EPOCH).isoformat()},
         )
         for s in newest_first
     )

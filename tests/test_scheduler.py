@@ -344,7 +344,8 @@ async def test_reminders_lists_local_dates_and_cancels_one(
     await finish_with_revisit(service, "1")
     listing = await service.handle(say("reminders"))
     assert (
-        "1. Wednesday 2 December, 10:00: A promotion to senior engineer" in listing.messages[0].text
+        "1. Wednesday 2 December, 10:00 your time: A promotion to senior engineer"
+        in listing.messages[0].text
     )
     cancelled = await service.handle(say("reminders cancel 1"))
     assert "Cancelled the revisit of Wednesday 2 December, 10:00" in cancelled.messages[0].text

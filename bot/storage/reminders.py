@@ -9,8 +9,10 @@ from datetime import datetime
 import aiosqlite
 
 from bot.domain import Session, UserKey
+from bot.preferences import Preferences, delivery_time
 from bot.storage.db import from_db, to_db
 from bot.storage.repos import SESSION_COLUMNS, session_from_row
+from bot.timeparse import same_wall_time
 
 PENDING = "pending"
 SENT = "sent"
@@ -32,6 +34,7 @@ class Claimed:
     quiet_start: str | None
     quiet_end: str | None
     session: Session | None
+    platform_timezone: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +146,7 @@ async def claim(
     rows = await conn.execute_fetchall(
         "SELECT r.id AS reminder_id, r.user_ref, u.platform, u.workspace, u.user_id,"
         " r.session_number, r.due_at, r.attempts,"
-        " COALESCE(u.timezone, u.platform_timezone) AS zone, u.quiet_start, u.quiet_end,"
+        " u.timezone, u.platform_timezone, u.quiet_start, u.quiet_end,"
         f" {SESSION_COLUMNS}"
         " FROM reminders r JOIN users u ON u.id = r.user_ref"
         " LEFT JOIN sessions s ON s.user_ref = r.user_ref AND s.number = r.session_number"
@@ -161,7 +164,8 @@ async def claim(
                 session_number=row["session_number"],
                 due_at=from_db(row["due_at"]),
                 attempts=row["attempts"],
-                timezone=row["zone"],
+                timezone=row["timezone"],
+                platform_timezone=row["platform_timezone"],
                 quiet_start=row["quiet_start"],
                 quiet_end=row["quiet_end"],
                 session=session_from_row(row, user) if row["number"] is not None else None,
@@ -227,3 +231,33 @@ async def answer(
         (to_db(now), user_ref, session_number, SENT),
     )
     return cursor.rowcount == 1
+
+
+async def reschedule(
+    conn: aiosqlite.Connection, *, user_ref: int, before: Preferences, after: Preferences
+) -> list[datetime]:
+    """Move the user's pending reminders to new settings; return their new due times (UTC).
+
+    A new zone keeps each reminder at the local wall time it had; new quiet hours move
+    only when it is sent. The session's revisit date follows (and its version, so a turn
+    holding the old copy recomputes).
+    """
+    rows = await conn.execute_fetchall(
+        "SELECT id, session_number, due_at FROM reminders WHERE user_ref = ? AND status = ?"
+        " ORDER BY due_at, id",
+        (user_ref, PENDING),
+    )
+    moved: list[datetime] = []
+    for reminder_id, session_number, due_text in rows:
+        due = same_wall_time(from_db(due_text), before.timezone, after.timezone)
+        await conn.execute(
+            "UPDATE reminders SET due_at = ?, send_after = ? WHERE id = ?",
+            (to_db(due), to_db(delivery_time(due, after)), reminder_id),
+        )
+        await conn.execute(
+            "UPDATE sessions SET revisit_at = ?, version = version + 1"
+            " WHERE user_ref = ? AND number = ?",
+            (to_db(due), user_ref, session_number),
+        )
+        moved.append(due)
+    return moved

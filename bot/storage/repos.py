@@ -28,11 +28,6 @@ class UserRecord:
     session: Session | None
     platform_timezone: str | None = None
 
-    @property
-    def zone(self) -> str | None:
-        """The zone the user set, else the one their platform reports."""
-        return self.timezone or self.platform_timezone
-
 
 SESSION_COLUMNS = (
     "s.number, s.step, s.status, s.state, s.revisit_at, s.outcome,"

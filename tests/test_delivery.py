@@ -1,0 +1,137 @@
+"""Dates confirmed as they will really be sent; zone and quiet-hour changes keep the local time."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot import engine
+from bot.preferences import Defaults, Preferences, QuietHours, delivery_time, resolve
+from bot.service import CoachService
+from bot.storage.db import Database, from_db
+from bot.timeparse import add_local, same_wall_time
+from tests.conftest import ALICE, FULL_DIALOGUE, say
+
+BERLIN = Preferences("Europe/Berlin", QuietHours("21:00", "08:00"))
+
+
+async def finish(service: CoachService, revisit: str, zone: str = "UTC") -> list[str]:
+    """Run the whole dialogue with the given revisit answer; return every reply's text."""
+    lines = list(FULL_DIALOGUE)
+    lines[11] = revisit
+    texts: list[str] = []
+    for line in lines:
+        texts.extend(m.text for m in (await service.handle(say(line, zone=zone))).messages)
+    return texts
+
+
+async def due_and_send_after(db: Database) -> list[tuple[datetime, datetime]]:
+    """(due_at, send_after) of every pending reminder, soonest first."""
+    async with db.autocommit() as conn:
+        rows = await conn.execute_fetchall(
+            "SELECT due_at, send_after FROM reminders WHERE status = 'pending' ORDER BY due_at"
+        )
+    return [(from_db(row[0]), from_db(row[1])) for row in rows]
+
+
+def test_delivery_time_is_the_due_time_outside_quiet_hours() -> None:
+    """10:00 Berlin goes out at 10:00; 03:00 Berlin goes out at 08:00 the same local day."""
+    ten = datetime(2026, 12, 15, 9, 0, tzinfo=UTC)
+    three = datetime(2026, 12, 15, 2, 0, tzinfo=UTC)
+    assert delivery_time(ten, BERLIN) == ten
+    assert delivery_time(three, BERLIN) == datetime(2026, 12, 15, 7, 0, tzinfo=UTC)
+
+
+def test_preferences_take_the_users_own_zone_first_then_the_platforms_then_the_default() -> None:
+    """The zone rule in one place: set > reported now > reported before > default (unknown)."""
+    defaults = Defaults("Europe/Paris", "en_GB", QuietHours("22:00", "07:00"))
+    assert resolve(defaults, zone="Asia/Tokyo", zone_hint="UTC").timezone == "Asia/Tokyo"
+    assert resolve(defaults, zone_hint="UTC", platform_zone="Asia/Tokyo").timezone == "UTC"
+    fallback = resolve(defaults)
+    assert (fallback.timezone, fallback.zone_known) == ("Europe/Paris", False)
+    assert (fallback.quiet, fallback.locale) == (QuietHours("22:00", "07:00"), "en_GB")
+    assert resolve(defaults, quiet_start="23:00", quiet_end="06:00").quiet.start == "23:00"
+
+
+@pytest.mark.parametrize(
+    ("zone", "start", "local_hour"),
+    [
+        # Berlin falls back on 25 October 2026; Sydney springs forward on 4 October 2026.
+        ("Europe/Berlin", datetime(2026, 10, 22, 8, 0, tzinfo=UTC), 10),
+        ("Australia/Sydney", datetime(2026, 9, 30, 23, 0, tzinfo=UTC), 9),
+        ("America/New_York", datetime(2026, 10, 29, 14, 0, tzinfo=UTC), 10),
+        ("Pacific/Auckland", datetime(2026, 9, 23, 21, 0, tzinfo=UTC), 9),
+    ],
+)
+def test_a_week_later_is_the_same_local_hour_across_a_dst_change(
+    zone: str, start: datetime, local_hour: int
+) -> None:
+    """add_local keeps the wall time across a daylight-saving change, in both hemispheres."""
+    later = add_local(start, timedelta(days=7), zone)
+    local = later.astimezone(ZoneInfo(zone))
+    assert (local.hour, local.minute) == (local_hour, 0)
+    assert later - start != timedelta(days=7)
+
+
+def test_a_snooze_from_berlin_before_the_clocks_change_keeps_ten_oclock() -> None:
+    """Remind me in a week, pressed at 10:00 on 22 October, comes back at 10:00 on 29 October."""
+    pressed = datetime(2026, 10, 22, 8, 0, tzinfo=UTC)
+    session = engine.new_session(ALICE, 1, pressed, welcome=False)
+    moved = engine.answer_nudge(session, "snooze", pressed, "Europe/Berlin")
+    assert moved.session.revisit_at == datetime(2026, 10, 29, 9, 0, tzinfo=UTC)
+
+
+def test_same_wall_time_moves_the_instant_not_the_clock() -> None:
+    """10:00 New York becomes 10:00 Berlin."""
+    ten_ny = datetime(2026, 12, 2, 15, 0, tzinfo=UTC)
+    moved = same_wall_time(ten_ny, "America/New_York", "Europe/Berlin")
+    assert moved == datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
+
+
+async def test_a_date_moved_by_quiet_hours_is_confirmed_as_it_will_be_sent(
+    service: CoachService, db: Database
+) -> None:
+    """'in 2 weeks at 3am' is confirmed as 08:00 with the reason, stored so, and listed so."""
+    texts = await finish(service, "in 2 weeks at 3am", zone="Europe/Berlin")
+    said = "Wednesday 9 December, 08:00 your time (03:00 falls in your quiet hours, 21:00-08:00)"
+    assert any(said in text for text in texts)
+    [(due, send_after)] = await due_and_send_after(db)
+    assert (due.hour, send_after.hour) == (2, 7)
+    listing = (await service.handle(say("reminders", zone="Europe/Berlin"))).messages[0].text
+    assert said in listing
+
+
+async def test_changing_the_zone_keeps_the_local_wall_time_and_says_so(
+    service: CoachService, db: Database
+) -> None:
+    """A 10:00 New York revisit stays 10:00 after `timezone Europe/Berlin`; the user is told."""
+    await service.handle(say("timezone America/New_York"))
+    await finish(service, "1")
+    reply = (await service.handle(say("timezone Europe/Berlin"))).messages[0].text
+    assert "keeps its local time: Wednesday 2 December, 10:00 your time" in reply
+    [(due, send_after)] = await due_and_send_after(db)
+    assert due == send_after == datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
+    listing = (await service.handle(say("reminders"))).messages[0].text
+    assert "Wednesday 2 December, 10:00 your time" in listing
+
+
+async def test_new_quiet_hours_move_when_a_pending_nudge_is_sent(
+    service: CoachService, db: Database
+) -> None:
+    """A 10:00 revisit is sent at 11:00 once quiet hours run until 11:00, and listed so."""
+    await finish(service, "1")
+    await service.handle(say("quiet 22:00-11:00"))
+    [(due, send_after)] = await due_and_send_after(db)
+    assert send_after - due == timedelta(hours=1)
+    listing = (await service.handle(say("reminders"))).messages[0].text
+    assert "11:00 your time (10:00 falls in your quiet hours, 22:00-11:00)" in listing
+
+
+async def test_quiet_alone_shows_the_current_hours(service: CoachService) -> None:
+    """`quiet` with nothing shows the defaults, then the hours the user set."""
+    shown = (await service.handle(say("quiet"))).messages[0].text
+    assert "21:00 to 08:00" in shown
+    await service.handle(say("quiet 22:30-07:00"))
+    assert "22:30 to 07:00" in (await service.handle(say("quiet"))).messages[0].text
