@@ -12,6 +12,7 @@ from platformdirs import user_data_dir
 from bot import bundled
 from bot.errors import ConfigError
 from bot.preferences import DEFAULT_QUIET_END, DEFAULT_QUIET_START
+from bot.storage.cipher import key_problem
 from bot.timeparse import is_valid_zone, parse_quiet_hours
 
 
@@ -41,6 +42,10 @@ class Settings:
     slack_app_token: str = ""
     slack_signing_secret: str = ""
     slack_api_url: str = ""
+    slack_client_id: str = ""
+    slack_client_secret: str = ""
+    slack_token_key: str = ""
+    slack_redirect_uri: str = ""
     port: int = 3000
     discord_token: str = ""
     discord_api_base: str = ""
@@ -48,9 +53,14 @@ class Settings:
     discord_guild_id: int | None = None
 
     @property
+    def slack_oauth(self) -> bool:
+        """Whether Slack serves many workspaces, each installed through OAuth."""
+        return bool(self.slack_client_id and self.slack_client_secret and not self.slack_bot_token)
+
+    @property
     def slack_enabled(self) -> bool:
-        """Whether a Slack bot token is configured."""
-        return bool(self.slack_bot_token)
+        """Whether Slack is configured: one workspace's bot token, or OAuth for many."""
+        return bool(self.slack_bot_token) or self.slack_oauth
 
     @property
     def discord_enabled(self) -> bool:
@@ -118,6 +128,10 @@ class Settings:
             slack_app_token=text("SLACK_APP_TOKEN"),
             slack_signing_secret=text("SLACK_SIGNING_SECRET"),
             slack_api_url=text("SLACK_API_URL"),
+            slack_client_id=text("SLACK_CLIENT_ID"),
+            slack_client_secret=text("SLACK_CLIENT_SECRET"),
+            slack_token_key=text("SLACK_TOKEN_KEY"),
+            slack_redirect_uri=text("SLACK_REDIRECT_URI"),
             port=number("PORT", 3000, minimum=0),
             discord_token=text("DISCORD_TOKEN"),
             discord_api_base=text("DISCORD_API_BASE"),
@@ -125,7 +139,7 @@ class Settings:
             discord_guild_id=int(guild) if guild.isascii() and guild.isdigit() else None,
         )
         if (
-            settings.slack_enabled
+            settings.slack_bot_token
             and not settings.slack_app_token
             and not settings.slack_signing_secret
         ):
@@ -133,6 +147,7 @@ class Settings:
                 "SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor "
                 "SLACK_SIGNING_SECRET (HTTP mode) is"
             )
+        problems.extend(_slack_oauth_problems(settings))
         if problems:
             raise ConfigError(problems)
         return settings
@@ -151,6 +166,28 @@ def _folder(override: str, kind: bundled.Kind, problems: list[str]) -> Path:
         problems.append(f"this installation carries no {kind}: reinstall it, or set {name}")
         return Path(kind)
     return installed
+
+
+def _slack_oauth_problems(settings: Settings) -> list[str]:
+    """What stops the many-workspaces mode (SLACK_CLIENT_ID and SLACK_CLIENT_SECRET)."""
+    if not (settings.slack_client_id or settings.slack_client_secret):
+        return []
+    if not (settings.slack_client_id and settings.slack_client_secret):
+        return ["SLACK_CLIENT_ID and SLACK_CLIENT_SECRET go together: set both or neither"]
+    if settings.slack_bot_token:
+        return [
+            "set SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET "
+            "(any workspace installs the coach), not both"
+        ]
+    problems = []
+    if settings.slack_app_token:
+        problems.append("Slack installs through OAuth run in HTTP mode: unset SLACK_APP_TOKEN")
+    if not settings.slack_signing_secret:
+        problems.append("Slack installs through OAuth need SLACK_SIGNING_SECRET (HTTP mode)")
+    key = key_problem("SLACK_TOKEN_KEY", settings.slack_token_key)
+    if key is not None:
+        problems.append(key)
+    return problems
 
 
 def _writable(path: Path) -> bool:

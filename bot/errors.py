@@ -6,7 +6,8 @@
     ├── StorageError
     │   ├── MigrationError   a migration failed, was edited after release, or the db is newer
     │   └── ConflictError    a session changed under us; the turn is retried
-    └── DeliveryError        a platform refused or failed to take a message
+    └── DeliveryError        a platform refused or failed to take a message; `permanent` when
+                             trying again cannot help (token revoked, app uninstalled)
 
 Bad user input never raises: it gets a reply.
 """
@@ -54,4 +55,8 @@ class ConflictError(StorageError):
 
 
 class DeliveryError(ReframeError):
-    """A platform did not take a message."""
+    """A platform did not take a message; `permanent` when no retry can succeed."""
+
+    def __init__(self, message: str, *, permanent: bool = False) -> None:
+        super().__init__(message)
+        self.permanent = permanent

@@ -186,7 +186,9 @@ class NudgeScheduler:
         self, item: reminders.Claimed, now: datetime, error: BaseException
     ) -> RunReport:
         reason = f"{type(error).__name__}: {error}"[:500]
-        give_up = item.attempts >= self.config.max_attempts
+        # A revoked token or an uninstalled app will refuse every retry just the same.
+        permanent = isinstance(error, DeliveryError) and error.permanent
+        give_up = permanent or item.attempts >= self.config.max_attempts
         retry_at = None if give_up else now + self.backoff(item.attempts)
         async with self.db.autocommit() as conn:
             await reminders.mark_failed(

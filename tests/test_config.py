@@ -43,6 +43,49 @@ def test_slack_needs_a_mode(tmp_path: Path) -> None:
         Settings.from_env({"REFRAME_DB": str(tmp_path / "r.db"), "SLACK_BOT_TOKEN": "xoxb-1"})
 
 
+def oauth_environ(tmp_path: Path, **extra: str) -> dict[str, str]:
+    """The many-workspaces settings, with a fresh token key."""
+    from cryptography.fernet import Fernet
+
+    return {
+        "REFRAME_DB": str(tmp_path / "r.db"),
+        "SLACK_CLIENT_ID": "1.2",
+        "SLACK_CLIENT_SECRET": "shh",
+        "SLACK_SIGNING_SECRET": "sign",
+        "SLACK_TOKEN_KEY": Fernet.generate_key().decode(),
+        **extra,
+    }
+
+
+def test_client_id_and_secret_turn_on_many_workspaces(tmp_path: Path) -> None:
+    """SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and a signing secret, no bot token: OAuth mode."""
+    settings = Settings.from_env(oauth_environ(tmp_path))
+    assert settings.slack_enabled and settings.slack_oauth
+    assert not Settings.from_env({"REFRAME_DB": str(tmp_path / "r.db")}).slack_oauth
+
+
+@pytest.mark.parametrize(
+    ("change", "fragment"),
+    [
+        ({"SLACK_TOKEN_KEY": ""}, "SLACK_TOKEN_KEY is not set"),
+        ({"SLACK_TOKEN_KEY": "not-a-key"}, "SLACK_TOKEN_KEY: key 1 is not a Fernet key"),
+        ({"SLACK_CLIENT_SECRET": ""}, "set both or neither"),
+        ({"SLACK_BOT_TOKEN": "xoxb-1"}, "not both"),
+        ({"SLACK_APP_TOKEN": "xapp-1"}, "unset SLACK_APP_TOKEN"),
+        ({"SLACK_SIGNING_SECRET": ""}, "need SLACK_SIGNING_SECRET"),
+    ],
+    ids=["no-key", "bad-key", "half", "bot-token-too", "socket-mode", "no-signing-secret"],
+)
+def test_many_workspaces_settings_are_checked(
+    tmp_path: Path, change: dict[str, str], fragment: str
+) -> None:
+    """A missing or malformed token key, or a mode that cannot serve OAuth, is a ConfigError."""
+    with pytest.raises(ConfigError) as caught:
+        Settings.from_env(oauth_environ(tmp_path, **change))
+    assert fragment in str(caught.value)
+    assert "not-a-key" not in str(caught.value)
+
+
 def test_values_are_read_and_trimmed(tmp_path: Path) -> None:
     """Settings are read from the mapping given, with whitespace trimmed."""
     settings = Settings.from_env(

@@ -134,6 +134,27 @@ async def test_a_failing_delivery_is_retried_with_backoff_then_given_up(
     assert outbox.sent == []
 
 
+async def test_a_permanent_failure_is_given_up_at_once(
+    service: CoachService, db: Database, catalog: Catalog, clock: ManualClock
+) -> None:
+    """A delivery refused for good (a revoked token) is given up after one attempt, not retried."""
+
+    class RevokedOutbox(RecordingOutbox):
+        async def deliver(self, user: UserKey, messages: Sequence[Message]) -> None:
+            """Refuse as Slack does for a revoked token."""
+            raise DeliveryError("chat.postMessage: token_revoked", permanent=True)
+
+    await finish_with_revisit(service)
+    scheduler = scheduler_for(db, catalog, clock, RevokedOutbox(), max_attempts=5)
+
+    report = await scheduler.run_once(START + timedelta(days=15))
+
+    assert (report.failed, report.given_up) == (0, 1)
+    status, _, attempts, error = (await reminder_rows(db))[0]
+    assert (status, attempts) == ("failed", 1) and "token_revoked" in (error or "")
+    assert (await scheduler.run_once(START + timedelta(days=16))).given_up == 0
+
+
 async def test_a_lease_left_by_a_crashed_process_is_reclaimed(
     service: CoachService, db: Database, catalog: Catalog, clock: ManualClock
 ) -> None:

@@ -261,3 +261,13 @@ async def reschedule(
         )
         moved.append(due)
     return moved
+
+
+async def cancel_for_workspace(conn: aiosqlite.Connection, *, platform: str, workspace: str) -> int:
+    """Cancel the pending reminders of every user of a workspace; return how many."""
+    cursor = await conn.execute(
+        "UPDATE reminders SET status = ? WHERE status = ? AND user_ref IN"
+        " (SELECT id FROM users WHERE platform = ? AND workspace = ?)",
+        (CANCELLED, PENDING, platform, workspace),
+    )
+    return cursor.rowcount

@@ -257,3 +257,14 @@ async def purge_answers(conn: aiosqlite.Connection, *, before: datetime, limit: 
         (Status.FINISHED.value, Status.CANCELLED.value, to_db(before), limit),
     )
     return cursor.rowcount
+
+
+async def delete_workspace(conn: aiosqlite.Connection, *, platform: str, workspace: str) -> int:
+    """Delete every user of a workspace with all their rows (CASCADE); return how many users."""
+    await conn.execute(
+        "DELETE FROM processed_events WHERE platform = ? AND workspace = ?", (platform, workspace)
+    )
+    cursor = await conn.execute(
+        "DELETE FROM users WHERE platform = ? AND workspace = ?", (platform, workspace)
+    )
+    return cursor.rowcount

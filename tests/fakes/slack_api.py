@@ -1,7 +1,10 @@
 """A fake Slack on 127.0.0.1: the Web API, response_url, uploads, Socket Mode; and a signed sender.
 
-`FakeSlackApi` records every call and can answer 429 or `ok: false` on demand. `SlackSender`
-sends the adapter signed requests, as Slack would, and waits until each one is handled.
+`FakeSlackApi` records every call and can answer 429 or `ok: false` on demand. It also plays
+several workspaces installing the app: `install()` prepares an OAuth code whose exchange
+(oauth.v2.access) yields that workspace's own bot token, auth.test answers per token, and a
+token in `revoked` is refused everywhere. `SlackSender` sends the adapter signed requests, as
+Slack would (from one workspace), and waits until each one is handled.
 """
 
 from __future__ import annotations
@@ -45,6 +48,19 @@ class Sent:
 
 
 @dataclass(slots=True)
+class FakeWorkspace:
+    """A workspace that can install the app: its OAuth code and current bot token."""
+
+    team_id: str
+    code: str
+    token: str
+    refresh_token: str | None = None
+    enterprise_id: str | None = None
+    org_wide: bool = False
+    refreshes: int = 0
+
+
+@dataclass(slots=True)
 class _Failure:
     status: int
     error: str
@@ -61,6 +77,8 @@ class FakeSlackApi:
     envelopes: list[dict[str, Any]] = field(default_factory=list)
     socket_acks: list[dict[str, Any]] = field(default_factory=list)
     port: int = 0
+    workspaces: dict[str, FakeWorkspace] = field(default_factory=dict)
+    revoked: set[str] = field(default_factory=set)
     _failures: dict[str, deque[_Failure]] = field(default_factory=lambda: defaultdict(deque))
     _changed: asyncio.Condition = field(default_factory=asyncio.Condition)
     _runner: web.AppRunner | None = None
@@ -99,6 +117,32 @@ class FakeSlackApi:
         self._failures[method].append(
             _Failure(status, "ratelimited" if status == 429 else error, retry_after)
         )
+
+    def install(
+        self,
+        team_id: str,
+        *,
+        rotating: bool = False,
+        enterprise_id: str | None = None,
+        org_wide: bool = False,
+    ) -> FakeWorkspace:
+        """A workspace whose admin can install the app with the returned workspace's code."""
+        workspace = FakeWorkspace(
+            team_id,
+            code=f"code-{team_id}",
+            token=f"xoxb-{team_id}-0",
+            refresh_token=f"xoxe-{team_id}-0" if rotating else None,
+            enterprise_id=enterprise_id,
+            org_wide=org_wide,
+        )
+        self.workspaces[team_id] = workspace
+        return workspace
+
+    def team_of(self, token: str | None) -> str:
+        """The workspace a bearer token (or Authorization header) belongs to; TEAM by default."""
+        token = (token or "").removeprefix("Bearer ")
+        found = (w for w in self.workspaces.values() if w.token == token)
+        return next((w.team_id for w in found), TEAM)
 
     def called(self, method: str) -> list[Call]:
         """Every recorded call to one method, in order."""
@@ -140,7 +184,13 @@ class FakeSlackApi:
             headers = {"Retry-After": str(failure.retry_after)} if failure.status == 429 else {}
             body = {"ok": False, "error": failure.error}
             return web.json_response(body, status=failure.status, headers=headers)
-        answer = self._answer(method, args)
+        token = auth.removeprefix("Bearer ")
+        if token in self.revoked:
+            await self._record(Call(method, {**args, "_ok": False}, auth))
+            return web.json_response({"ok": False, "error": "token_revoked"})
+        answer = self._oauth(args) if method == "oauth.v2.access" else self._answer(method, args)
+        if method == "auth.test" and answer["ok"]:
+            answer["team_id"] = self.team_of(token)
         recorded = {**args, "_ok": answer.get("ok", False), "_ts": answer.get("ts")}
         await self._record(Call(method, recorded, auth))
         return web.json_response(answer)
@@ -172,6 +222,45 @@ class FakeSlackApi:
         if method not in answers:
             return {"ok": False, "error": "unknown_method"}
         return {"ok": True, **answers[method]}
+
+    def _oauth(self, args: Mapping[str, Any]) -> dict[str, Any]:
+        """oauth.v2.access: exchange an install code, or a refresh token for a new token."""
+        if args.get("grant_type") == "refresh_token":
+            found = [
+                w for w in self.workspaces.values() if w.refresh_token == args.get("refresh_token")
+            ]
+            if not found:
+                return {"ok": False, "error": "invalid_refresh_token"}
+            workspace = found[0]
+            workspace.refreshes += 1
+            workspace.token = f"xoxb-{workspace.team_id}-{workspace.refreshes}"
+            workspace.refresh_token = f"xoxe-{workspace.team_id}-{workspace.refreshes}"
+            return {
+                "ok": True,
+                "token_type": "bot",
+                "access_token": workspace.token,
+                "refresh_token": workspace.refresh_token,
+                "expires_in": 43200,
+            }
+        found = [w for w in self.workspaces.values() if w.code == args.get("code")]
+        if not found:
+            return {"ok": False, "error": "invalid_code"}
+        workspace = found[0]
+        answer: dict[str, Any] = {
+            "ok": True,
+            "app_id": "A0APP",
+            "authed_user": {"id": "U0ADMIN"},
+            "scope": "chat:write,commands,im:history",
+            "token_type": "bot",
+            "access_token": workspace.token,
+            "bot_user_id": BOT_USER,
+            "team": None if workspace.org_wide else {"id": workspace.team_id, "name": "t"},
+            "enterprise": {"id": workspace.enterprise_id} if workspace.enterprise_id else None,
+            "is_enterprise_install": workspace.org_wide,
+        }
+        if workspace.refresh_token is not None:
+            answer.update(refresh_token=workspace.refresh_token, expires_in=43200)
+        return answer
 
     async def _upload(self, request: web.Request) -> web.Response:
         content = await request.read()
@@ -217,8 +306,11 @@ class Handled(Protocol):
 class SlackSender:
     """Sends the adapter what Slack would, signed, and waits until the adapter has handled it."""
 
-    def __init__(self, url: str, secret: str, adapter: Handled, fake: FakeSlackApi) -> None:
+    def __init__(
+        self, url: str, secret: str, adapter: Handled, fake: FakeSlackApi, *, team: str = TEAM
+    ) -> None:
         self.url = url
+        self.team = team
         self.verifier = SignatureVerifier(secret)
         self.adapter = adapter
         self.fake = fake
@@ -273,7 +365,7 @@ class SlackSender:
         event_id = event_id or f"Ev{next(self._events):06d}"
         body = {
             "type": "event_callback",
-            "team_id": TEAM,
+            "team_id": self.team,
             "api_app_id": "A0APP",
             "event": dict(event),
             "event_id": event_id,
@@ -304,7 +396,7 @@ class SlackSender:
             "command": "/reframe",
             "text": text,
             "user_id": user,
-            "team_id": TEAM,
+            "team_id": self.team,
             "channel_id": channel,
             "response_url": self.fake.response_url(),
             "trigger_id": "1.2.3",
@@ -322,8 +414,8 @@ class SlackSender:
         )
         payload = {
             "type": "block_actions",
-            "user": {"id": user, "team_id": TEAM},
-            "team": {"id": TEAM},
+            "user": {"id": user, "team_id": self.team},
+            "team": {"id": self.team},
             "channel": {"id": posted.args["channel"]},
             "container": {"type": "message", "channel_id": posted.args["channel"]},
             "message": {
