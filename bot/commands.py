@@ -21,6 +21,7 @@ class CommandName(StrEnum):
     TIMEZONE = "timezone"
     QUIET = "quiet"
     EXPORT = "export"
+    PLAN = "plan"
     FORGET = "forget me"
 
 
@@ -58,4 +59,8 @@ def parse_command(text: str) -> Command | None:
         prefix = name.value + " "
         if lowered.startswith(prefix):
             return Command(name, words[len(prefix) :].strip())
+    # `plan 2` shows an older plan; "plan to ask again in March" is an answer, not a command.
+    plan, _, number = lowered.partition(" ")
+    if plan == CommandName.PLAN.value and number.strip().isascii() and number.strip().isdigit():
+        return Command(CommandName.PLAN, number.strip())
     return None

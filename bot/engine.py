@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from types import MappingProxyType
 
-from bot import timeparse, traps
+from bot import plan, timeparse, traps
 from bot.commands import Command, CommandName, parse_command
 from bot.domain import (
     CancelNudges,
@@ -454,23 +454,6 @@ SUMMARY_TEXTS = (
 CHOICE_STEPS = (Step.BOUNDARY, Step.TIMING, Step.OPTION, Step.CALM)
 
 
-def plan_reply(key: str, session: Session, **extra: object) -> Reply:
-    """A reply carrying the whole plan: the user's words, chosen labels, the revisit date."""
-    answers = session.answers
-    variables = {name: answers.get(name, "") for name in SUMMARY_TEXTS}
-    labels: dict[str, str] = {}
-    for at in CHOICE_STEPS:
-        value = answers.get(at.value, "")
-        # A chosen option is shown by its label; free words are shown as written.
-        if value in QUESTIONS[at].choices:
-            labels[at.value] = f"{at.value}.choice.{value}"
-            variables[at.value] = ""
-        else:
-            variables[at.value] = value
-    dates = {"revisit_at": session.revisit_at.isoformat()} if session.revisit_at else {}
-    return Reply(key, variables, labels=labels, dates=dates, **extra)  # type: ignore[arg-type]
-
-
 def closing_key(session: Session) -> str:
     """The closing line fitted to what the user wrote."""
     answers = session.answers
@@ -490,14 +473,13 @@ def summary_replies(session: Session) -> tuple[Reply, ...]:
     choices: tuple[Choice, ...] = ()
     if session.origin.channel_id and session.answers.get("shared") != "yes":
         choices = (Choice(SHARE_CHOICE, "summary.choice.share"),)
-    card = plan_reply("summary.card", session)
     closing = Reply(
         closing_key(session),
-        {name: session.answers.get(name, "") for name in ("success", "offer")},
         choices=choices,
         choice_step=SUMMARY_STEP if choices else None,
+        items=(Reply("plan.hint"),),
     )
-    return (card, closing)
+    return (plan.card_reply(session), closing)
 
 
 # ---- side questions ---------------------------------------------------------------------
@@ -670,6 +652,10 @@ def _status(session: Session) -> Transition:
 
 
 def _back(session: Session, now: datetime) -> Transition:
+    if _just_finished(session):
+        # Right after the summary: reopen the last question; its nudge waits for the new card.
+        reopened = _back(replace(session, status=Status.ACTIVE), now)
+        return replace(reopened, effects=(CancelNudges(),))
     if not session.is_open or not session.history or session.pending is not None:
         return Transition(session, (Reply("back.nothing"), *_continue(session)))
     previous = session.history[-1]
@@ -684,6 +670,17 @@ def _back(session: Session, now: datetime) -> Transition:
     elif not given:
         shown = Reply("back.showing_skipped")
     return Transition(moved, (shown, ask(previous, moved)))
+
+
+def _just_finished(session: Session) -> bool:
+    """A plan just made: finished at its summary, not revisited yet, with a question behind it."""
+    return (
+        session.status is Status.FINISHED
+        and session.step is Step.SUMMARY
+        and session.outcome is None
+        and session.pending is None
+        and bool(session.history)
+    )
 
 
 def _skip(session: Session, now: datetime) -> Transition:
@@ -712,9 +709,13 @@ def _quiet(session: Session, argument: str) -> Transition:
 
 
 def nudge_reply(session: Session) -> Reply:
-    """The revisit nudge: the user's plan recapped, and how did it go?"""
-    return plan_reply(
-        "nudge.ask", session, choices=_choices(NUDGE_STEP, NUDGE_CHOICES), choice_step=NUDGE_STEP
+    """The revisit nudge: the short plan card, then how did it go? with the outcome buttons."""
+    card = plan.card_reply(session, "plan.title_nudge", with_date=False)
+    return replace(
+        card,
+        items=(Reply("nudge.ask"),),
+        choices=_choices(NUDGE_STEP, NUDGE_CHOICES),
+        choice_step=NUDGE_STEP,
     )
 
 

@@ -10,14 +10,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from bot import engine
+from bot import engine, plan
 from bot.domain import Button, Message, Reply
 from bot.errors import PromptError
 from bot.preferences import Preferences, QuietHours, delivery_time
 from bot.text import as_number
 from bot.timeparse import zone
 
-PROMPT_FILES = ("coach.toml", "commands.toml", "safety.toml", "traps.toml")
+PROMPT_FILES = ("coach.toml", "commands.toml", "plan.toml", "safety.toml", "traps.toml")
 CONCERNS = ("suicide", "self_harm", "danger")
 TRAP_NAMES = (
     "all_or_nothing",
@@ -36,6 +36,7 @@ KNOWN_PLACEHOLDERS = frozenset(
     {
         *engine.SUMMARY_TEXTS,
         *(at.value for at in engine.CHOICE_STEPS),
+        *plan.PLACEHOLDERS,
         "revisit_at",
         "answer",
         "step",
@@ -70,7 +71,6 @@ STATIC_KEYS = (
     "revisit.unreadable",
     "revisit.past",
     "far_date.confirm",
-    "summary.card",
     "summary.choice.share",
     "share.done",
     "share.already",
@@ -143,7 +143,7 @@ STATIC_KEYS = (
 
 def required_keys() -> frozenset[str]:
     """Every prompt key the engine and the service can emit."""
-    keys: set[str] = set(STATIC_KEYS)
+    keys: set[str] = {*STATIC_KEYS, *plan.KEYS}
     for at, question in engine.QUESTIONS.items():
         keys.update({f"{at.value}.ask", f"{at.value}.label"})
         if question.choices:

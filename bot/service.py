@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 import aiosqlite
 
-from bot import engine, safety
+from bot import engine, plan, safety
 from bot.clock import Clock
 from bot.commands import parse_command
 from bot.domain import (
@@ -488,6 +488,8 @@ class CoachService:
         if effect.what == "reminders" and effect.argument.lower().startswith("cancel"):
             return await self._cancel_reminder(conn, ref, upcoming, effect.argument)
         sessions = await repos.list_sessions(conn, user_ref=ref, user=session.user)
+        if effect.what == "plan":
+            return plan.plan_command_reply(sessions, effect.argument)
         if effect.what == "wins":
             return wins_reply(sessions)
         if effect.what == "reminders":

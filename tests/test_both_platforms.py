@@ -80,5 +80,5 @@ async def test_one_process_serves_both_platforms_with_one_scheduler(tmp_path: Pa
     finally:
         await discord.close()
     assert nudge is not None
-    assert "A raise" in json.dumps(slack.posts()[0].args)
+    assert "What changed?" in json.dumps(slack.posts()[0].args)
     assert sorted(tuple(row) for row in statuses) == [("discord", "sent"), ("slack", "sent")]

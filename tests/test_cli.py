@@ -207,7 +207,7 @@ async def test_a_due_reminder_is_delivered_on_the_first_start_only(
     first = await start_chat(env, "--user", "kim")
     chats.append(first)
     screen = await first.read_until("5. Stop reminding me")
-    assert "A raise of 5%" in screen and "Bring the Q3 numbers" in screen
+    assert "What would change your mind?" in screen and "Bring the Q3 numbers" in screen
     await first.send("1")
     await first.read_until("wins journal")
     assert first.process.stdin is not None

@@ -129,7 +129,7 @@ async def walk_to_summary(fake: FakeDiscord, catalog: Catalog) -> list[Json]:
     await press(fake, revisit, "rf:1:revisit:2w", says(catalog, "question.ask"))
     calm = await dm(fake, "What would you need to see?", has_button("rf:1:calm:pause"))
     await press(fake, calm, "rf:1:calm:pause", says(catalog, "success.ask"))
-    await dm(fake, "Clear criteria for the promotion", says(catalog, "summary.card"))
+    await dm(fake, "Clear criteria for the promotion", says(catalog, "plan.title"))
     assert asked
     return [boundary, timing, option, zone, revisit, calm]
 
@@ -170,7 +170,7 @@ async def test_everyone_in_user_text_is_sent_without_mentions(
     for line in FULL_DIALOGUE[:-1]:
         await service.handle(Inbound(KEY, text=line, timezone_hint="UTC"))
     async with running(core):
-        summary = await dm(fake, "Get @everyone to agree", says(catalog, "summary.card"))
+        summary = await dm(fake, "Get @everyone to agree", says(catalog, "plan.title"))
     request = next(
         r
         for r in fake.matching("POST", r"/channels/\d+/messages")

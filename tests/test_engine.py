@@ -94,10 +94,10 @@ def test_the_last_answer_finishes_with_a_card_of_the_users_words() -> None:
     transition = engine.step(walk_to(Step.SUCCESS), say(ANSWERS[Step.SUCCESS]), START)
     assert transition.session.status is Status.FINISHED
     card = transition.replies[0]
-    assert card.key == "summary.card"
-    for name in ("setback", "ask", "offer", "option_detail", "question", "success"):
+    assert card.key == "plan.card"
+    for name in ("setback", "option_detail", "question", "success"):
         assert card.variables[name] == ANSWERS[Step(name)]
-    assert card.labels["boundary"] == "boundary.choice.soft"
+    assert card.labels["option"] == f"option.choice.{ANSWERS[Step.OPTION]}"
     assert transition.replies[1].key == "summary.closing.soft"
     assert transition.effects == (ScheduleNudge(transition.session.revisit_at),)  # type: ignore[arg-type]
 
@@ -453,7 +453,7 @@ def test_the_summary_ends_with_a_line_fitted_to_the_answers(
     session = replace(session, answers=MappingProxyType(answers))
     transition = engine.step(session, say(success), START)
     assert transition.replies[1].key == closing
-    assert transition.replies[1].variables["success"] == success
+    assert transition.replies[0].variables["success"] == success
 
 
 def test_a_first_dm_that_tells_the_story_is_taken_as_the_setback() -> None:

@@ -99,11 +99,11 @@ def test_broken_toml_names_the_file(prompts: Path) -> None:
 
 
 def test_lines_with_only_empty_placeholders_are_dropped(catalog: Catalog) -> None:
-    """A skipped optional answer leaves no empty line on the summary card."""
-    reply = Reply("summary.card", {"setback": "S", "ask": "A", "offer": "O", "done": ""})
+    """A skipped answer leaves no empty line on the plan card."""
+    reply = Reply("plan.card", {"setback": "S", "question": "Q", "calm": ""})
     text = catalog.render(reply, "UTC")
-    assert "What you've done" not in text
-    assert "The no: S" in text and "What you offer: O" in text
+    assert "How you'll stay calm" not in text
+    assert "The no: S" in text and "The question you'll ask: Q" in text
 
 
 def test_user_text_with_braces_is_shown_as_written(catalog: Catalog) -> None:

@@ -89,7 +89,7 @@ async def test_a_due_nudge_is_delivered_once_with_its_outcome_buttons(
     assert report.delivered == 1
     ((user, message),) = outbox.sent
     assert user == ALICE
-    assert "A promotion to senior engineer" in message.text
+    assert "My manager said no to the promotion" in message.text
     assert "Ask again in March with a growth plan" in message.text
     assert [b.id for b in message.buttons] == ["yes", "maybe", "no", "snooze", "stop"]
     assert (await scheduler.run_once(START + timedelta(days=16))).delivered == 0

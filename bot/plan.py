@@ -1,0 +1,188 @@
+"""The plan card: a short card of a finished reframe, in the user's own words.
+
+Pure: it chooses and tidies the user's words and returns Replies (prompt keys plus
+variables); the words around them live in prompts/plan.toml. The full answers stay stored
+and exported; only the card shortens them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import datetime
+
+from bot.domain import Reply, Session, Status
+from bot.text import as_number
+
+CARD_KEY = "plan.card"
+TITLES = ("plan.title", "plan.title_nudge", "plan.title_home")
+# Every key this module and the plan's side of the service say (checked when prompts load).
+KEYS = (
+    CARD_KEY,
+    *TITLES,
+    "plan.hint",
+    "plan.none",
+    "plan.unknown",
+    "plan.purged",
+    "plan.others",
+    "plan.entry",
+    "plan.entry_purged",
+    "plan.next_revisit",
+)
+# The placeholders the plan's texts add to the catalog's known names.
+PLACEHOLDERS = ("title", "started_at", "win", "reached")
+# The most characters of one answer the card shows (the no is one line, the rest a little more).
+SETBACK_LIMIT = 120
+ANSWER_LIMIT = 160
+OTHERS_SHOWN = 5
+ELLIPSIS = "…"
+# The option ids whose label says something; "something else" adds nothing beside the detail.
+OPTION_LABELS = ("timeline", "bundle", "later")
+CALM_CHOICES = ("pause", "breathe", "ask")
+# Words that answer nothing (input words, not coach text): they leave no line on the card.
+NON_ANSWERS = frozenset(
+    {
+        "dunno",
+        "dont know",
+        "don't know",
+        "i dont know",
+        "i don't know",
+        "idk",
+        "no idea",
+        "not sure",
+        "no clue",
+        "nothing",
+        "none",
+        "n/a",
+        "na",
+        "pass",
+        "skip",
+        "whatever",
+        "?",
+        "-",
+        "",
+    }
+)
+
+_SPACES = re.compile(r"\s+")
+_END_RUN = re.compile(r"([.!?,;:…])[.!?,;:…]*$")
+_DOTS = re.compile(r"\.{3,}$")
+_PAIRS = {'"': '"', "“": "”", "'": "'", "‘": "’", "«": "»", "„": "“"}
+_LEAD = ":;,-–— "
+_CUT_TAIL = ".,;:!?-–—([{'\"“‘ "
+
+
+def is_answer(text: str) -> bool:
+    """Whether the words say something (not skipped, not "dunno")."""
+    typed = _SPACES.sub(" ", text.strip().lower()).strip(" .!")
+    return typed not in NON_ANSWERS
+
+
+def tidy(text: str) -> str:
+    """One line of the user's words as written: spaces collapsed, no wrapping quotes, one end mark.
+
+    The user's capitals, inner quotes and wording are kept; a run of end marks ("!!!",
+    "?.", "....") becomes one, so nothing the card adds doubles it.
+    """
+    line = _SPACES.sub(" ", text).strip().lstrip(_LEAD)
+    while len(line) >= 2 and _PAIRS.get(line[0]) == line[-1]:
+        inner = line[1:-1].strip()
+        if line[0] in inner or line[-1] in inner:
+            break  # '"a" and "b"' is not one quoted phrase.
+        line = inner
+    line = _DOTS.sub(ELLIPSIS, line)
+    return _END_RUN.sub(r"\1", line)
+
+
+def shorten(text: str, limit: int) -> str:
+    """At most `limit` characters: cut at a word boundary, with an ellipsis when cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - len(ELLIPSIS) + 1]
+    space = cut.rfind(" ")
+    # A word longer than half the room is cut inside it rather than leave a stub.
+    cut = cut[:space] if space > limit // 2 else cut[: limit - len(ELLIPSIS)]
+    return cut.rstrip(_CUT_TAIL) + ELLIPSIS
+
+
+def card_words(text: str, limit: int = ANSWER_LIMIT) -> str:
+    """What the card shows of one answer: tidied and shortened, or "" for a non-answer."""
+    return shorten(tidy(text), limit) if is_answer(text) else ""
+
+
+def card_reply(session: Session, title: str = "plan.title", *, with_date: bool = True) -> Reply:
+    """The card of a session: the no, the next move and its date, question, calm, own win.
+
+    `dates["revisit_at"]` is the revisit as stored (UTC); the service moves it to the moment
+    the nudge will really be sent (quiet hours) before it is shown.
+    """
+    answers = session.answers
+    variables = {
+        "setback": card_words(answers.get("setback", ""), SETBACK_LIMIT),
+        "option_detail": card_words(answers.get("option_detail", "")),
+        "question": card_words(answers.get("question", "")),
+        "success": card_words(answers.get("success", "")),
+    }
+    labels = {"title": title}
+    option = answers.get("option", "")
+    if option in OPTION_LABELS:
+        labels["option"] = f"option.choice.{option}"
+    calm = answers.get("calm", "")
+    if calm in CALM_CHOICES:
+        labels["calm"] = f"calm.choice.{calm}"
+    else:
+        variables["calm"] = card_words(calm)
+    dates = {}
+    if with_date and session.revisit_at is not None:
+        dates["revisit_at"] = session.revisit_at.isoformat()
+    return Reply(CARD_KEY, variables, labels=labels, dates=dates)
+
+
+def plans(sessions: Sequence[Session]) -> list[Session]:
+    """The user's plans (finished reframes), newest first."""
+    finished = [s for s in sessions if s.status is Status.FINISHED]
+    return sorted(finished, key=lambda s: s.number, reverse=True)
+
+
+def _started(session: Session) -> str:
+    moment = session.started_at or session.updated_at or datetime.min
+    return moment.isoformat()
+
+
+def plan_command_reply(sessions: Sequence[Session], argument: str = "") -> Reply:
+    """`plan` (the latest) or `plan N` (the Nth newest), with the list of recent plans below."""
+    kept = plans(sessions)
+    if not kept:
+        return Reply("plan.none")
+    number = as_number(argument) if argument else 1
+    if number is None or not 1 <= number <= len(kept):
+        return Reply("plan.unknown", {"total": str(len(kept))})
+    chosen = kept[number - 1]
+    if not chosen.answers:
+        shown = Reply("plan.purged", dates={"started_at": _started(chosen)})
+    else:
+        shown = card_reply(chosen)
+    if len(kept) == 1:
+        return shown
+    entries = tuple(
+        Reply(
+            "plan.entry" if s.answers else "plan.entry_purged",
+            {"number": str(index), "setback": card_words(s.answers.get("setback", ""), 60)},
+            dates={"started_at": _started(s)},
+        )
+        for index, s in enumerate(kept[:OTHERS_SHOWN], 1)
+    )
+    return Reply(
+        shown.key,
+        shown.variables,
+        labels=shown.labels,
+        dates=shown.dates,
+        items=(Reply("plan.others"), *entries),
+    )
+
+
+def latest_plan(sessions: Sequence[Session], title: str = "plan.title_home") -> Reply | None:
+    """The current plan's card (the newest finished reframe with its words), or None."""
+    for session in plans(sessions):
+        return card_reply(session, title) if session.answers else None
+    return None
