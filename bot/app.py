@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
-from bot import engine, safety
+from bot import crisis_lines, engine
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.flood import FloodGate
@@ -41,7 +41,7 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> AsyncIter
     """Open the database, bring its schema up to date, load the texts, build the service."""
     clock = clock or SystemClock()
     catalog = load_catalog(settings.prompts_dir)
-    resources = safety.load_resources(settings.prompts_dir / "crisis_resources.toml")
+    lines = crisis_lines.load_lines(settings.prompts_dir / "crisis_resources.toml")
     async with Database(settings.db_path) as db:
         applied = await migrate(db, settings.migrations_dir)
         if applied:
@@ -52,8 +52,8 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> AsyncIter
             clock,
             rules=rules_from(settings),
             default_timezone=settings.default_timezone,
-            resources=resources,
-            locale=settings.locale,
+            lines=lines,
+            country=settings.crisis_country,
             quiet_start=settings.quiet_start,
             quiet_end=settings.quiet_end,
             flood=FloodGate(settings.flood_messages, settings.flood_seconds),

@@ -34,7 +34,7 @@ class Settings:
     idle_days: int = 7
     retention_days: int = 180
     nudge_max_attempts: int = 5
-    locale: str = ""
+    crisis_country: str = ""
     log_level: str = "INFO"
     flood_messages: int = 20
     flood_seconds: int = 10
@@ -110,6 +110,9 @@ class Settings:
             problems.append(f"DISCORD_GUILD_ID={guild!r} must be a numeric guild id")
         prompts_dir = _folder(text("REFRAME_PROMPTS_DIR"), "prompts", problems)
         migrations_dir = _folder(text("REFRAME_MIGRATIONS_DIR"), "migrations", problems)
+        country = text("CRISIS_COUNTRY").upper()
+        if country and not (len(country) == 2 and country.isascii() and country.isalpha()):
+            problems.append(f"CRISIS_COUNTRY={country!r} must be a two-letter code like GB")
         settings = cls(
             db_path=db_path,
             prompts_dir=prompts_dir,
@@ -120,7 +123,7 @@ class Settings:
             idle_days=number("IDLE_DAYS", 7),
             retention_days=number("RETENTION_DAYS", 180),
             nudge_max_attempts=number("NUDGE_MAX_ATTEMPTS", 5),
-            locale=text("CRISIS_LOCALE"),
+            crisis_country=country,
             log_level=level,
             flood_messages=number("FLOOD_MESSAGES", 20),
             flood_seconds=number("FLOOD_SECONDS", 10),

@@ -557,7 +557,8 @@ def crisis(session: Session, concern: str, now: datetime) -> Transition:
         pending=Pending.CRISIS,
         pending_data=None,
     )
-    return Transition(paused, (Reply(f"crisis.{concern}"),), (CancelNudges(),))
+    reply = Reply(f"crisis.{concern}", {"concern": concern})
+    return Transition(paused, (reply,), (CancelNudges(),))
 
 
 # ---- buttons -----------------------------------------------------------------------------

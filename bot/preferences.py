@@ -1,4 +1,4 @@
-"""One home for a user's preferences: time zone, locale, quiet hours, and their defaults.
+"""One home for a user's preferences: time zone, locale, country, quiet hours, and defaults.
 
 Every part of the coach that needs "which zone is this user in" or "when will this nudge
 really go out" asks here, so the rule is written once.
@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.crisis_lines import country_from_locale, country_from_zone
 from bot.quiet import next_waking_moment
 
 DEFAULT_TIMEZONE = "UTC"
@@ -31,6 +32,7 @@ class Defaults:
     timezone: str = DEFAULT_TIMEZONE
     locale: str = ""
     quiet: QuietHours = QuietHours()
+    country: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,7 @@ class Preferences:
     quiet: QuietHours = QuietHours()
     locale: str | None = None
     zone_known: bool = True
+    country: str | None = None
 
 
 def resolve(
@@ -56,19 +59,28 @@ def resolve(
     locale_hint: str | None = None,
     quiet_start: str | None = None,
     quiet_end: str | None = None,
+    country: str | None = None,
+    locale_names_country: bool = True,
 ) -> Preferences:
     """The effective preferences: what the user set, else what the platform says, else defaults.
 
     The zone the user set wins over the one this message's platform reports (`zone_hint`),
     which wins over one stored from an earlier message (`platform_zone`).
+    The country (for crisis lines) is the user's own answer (`country`), else the zone's,
+    else a locale's region (when `locale_names_country`), else the operator's; None if unknown.
     """
     chosen = zone or zone_hint or platform_zone
     quiet = QuietHours(quiet_start, quiet_end) if quiet_start and quiet_end else defaults.quiet
+    chosen_locale = locale_hint or locale or defaults.locale or None
+    place = country or country_from_zone(chosen)
+    if place is None and locale_names_country:
+        place = country_from_locale(chosen_locale)
     return Preferences(
         timezone=chosen or defaults.timezone,
         quiet=quiet,
-        locale=locale_hint or locale or defaults.locale or None,
+        locale=chosen_locale,
         zone_known=chosen is not None,
+        country=place or defaults.country or None,
     )
 
 

@@ -50,6 +50,7 @@ KNOWN_PLACEHOLDERS = frozenset(
         "number",
         "outcome",
         "resources",
+        "emergency",
         "path",
         "date",
         "asked",

@@ -1,17 +1,12 @@
-"""Crisis screening for every user message, and the crisis lines to offer when it fires."""
+"""Crisis screening for every user message, run before the engine sees it."""
 
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
-from collections.abc import Mapping
-from dataclasses import dataclass
 from enum import StrEnum
-from pathlib import Path
-from types import MappingProxyType
 
-__all__ = ["Concern", "Resource", "ResourceBook", "check_message", "load_resources"]
+__all__ = ["Concern", "check_message"]
 
 
 class Concern(StrEnum):
@@ -512,109 +507,3 @@ def check_message(text: str) -> Concern | None:
         if pattern.search(normalised):
             return concern
     return None
-
-
-# --------------------------------------------------------------------------------------
-# Crisis resources
-# --------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Resource:
-    """One crisis line: who it is and how to reach it."""
-
-    name: str
-    contact: str  # e.g. "Call or text 988", "Call 116 123", "https://findahelpline.com"
-
-
-# Codes people type that are not ISO 3166 but mean a country we know.
-_COUNTRY_ALIASES: Mapping[str, str] = MappingProxyType({"UK": "GB"})
-_LOCALE_SPLIT = re.compile(r"[-_]")
-_COUNTRY_CODE = re.compile(r"[A-Z]{2}")
-
-
-def _country_of(locale: str) -> str | None:
-    """Return the upper-case ISO 3166 country in a locale such as "en_US.UTF-8", if any."""
-    tag = locale.strip().split(".", 1)[0].split("@", 1)[0]
-    parts = [part for part in _LOCALE_SPLIT.split(tag) if part]
-    if len(parts) == 1 and _COUNTRY_CODE.fullmatch(parts[0]):
-        # A bare upper-case pair ("GB") is a country; a bare lower-case one ("fr") is only a
-        # language, spoken in many countries, so guessing would give the wrong number.
-        return _COUNTRY_ALIASES.get(parts[0], parts[0])
-    for part in parts[1:]:
-        if len(part) == 2 and part.isascii() and part.isalpha():
-            code = part.upper()
-            return _COUNTRY_ALIASES.get(code, code)
-    return None
-
-
-@dataclass(frozen=True, slots=True)
-class ResourceBook:
-    """International crisis lines plus national ones keyed by ISO 3166 alpha-2 code."""
-
-    default: tuple[Resource, ...]
-    by_country: Mapping[str, tuple[Resource, ...]]
-
-    def for_locale(self, locale: str | None) -> tuple[Resource, ...]:
-        """Return national lines for the locale's country, if known, then the defaults."""
-        country = _country_of(locale) if locale else None
-        national = self.by_country.get(country, ()) if country else ()
-        return national + tuple(r for r in self.default if r not in national)
-
-
-_ENTRY_KEYS = frozenset({"name", "contact"})
-_TOP_KEYS = frozenset({"default", "country"})
-
-
-def _parse_entries(value: object, where: str) -> tuple[Resource, ...]:
-    """Validate one array of resource tables and turn it into Resources."""
-    if not isinstance(value, list) or not value:
-        raise ValueError(f"{where} must be a non-empty array of tables ([[{where}]])")
-    resources: list[Resource] = []
-    for index, entry in enumerate(value):
-        here = f"{where}[{index}]"
-        if not isinstance(entry, dict):
-            raise ValueError(f"{here} must be a table with name and contact")
-        unknown = sorted(set(entry) - _ENTRY_KEYS)
-        if unknown:
-            raise ValueError(f"{here} has unknown key(s): {', '.join(unknown)}")
-        fields: dict[str, str] = {}
-        for key in sorted(_ENTRY_KEYS):
-            if key not in entry:
-                raise ValueError(f"{here} is missing {key!r}")
-            field = entry[key]
-            if not isinstance(field, str) or not field.strip():
-                raise ValueError(f"{here}.{key} must be a non-empty string")
-            fields[key] = field.strip()
-        resources.append(Resource(name=fields["name"], contact=fields["contact"]))
-    return tuple(resources)
-
-
-def load_resources(path: Path) -> ResourceBook:
-    """Load and validate a crisis-resources TOML file; raise ValueError if it is malformed."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise ValueError(f"{path}: not valid TOML: {error}") from error
-    except UnicodeDecodeError as error:
-        raise ValueError(f"{path}: not UTF-8 text: {error}") from error
-    unknown = sorted(set(data) - _TOP_KEYS)
-    if unknown:
-        raise ValueError(f"{path}: unknown top-level key(s): {', '.join(unknown)}")
-    if "default" not in data:
-        raise ValueError(f"{path}: missing [[default]] resources (the international fallback)")
-    try:
-        default = _parse_entries(data["default"], "default")
-        countries = data.get("country", {})
-        if not isinstance(countries, dict):
-            raise ValueError("country must be a table of [[country.XX]] arrays")
-        by_country: dict[str, tuple[Resource, ...]] = {}
-        for code, entries in countries.items():
-            if not _COUNTRY_CODE.fullmatch(code):
-                raise ValueError(
-                    f"country.{code}: key must be an upper-case ISO 3166 alpha-2 code like US"
-                )
-            by_country[code] = _parse_entries(entries, f"country.{code}")
-    except ValueError as error:
-        raise ValueError(f"{path}: {error}") from error
-    return ResourceBook(default=default, by_country=MappingProxyType(by_country))

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 import aiosqlite
 
-from bot import engine, plan, safety
+from bot import crisis_lines, engine, plan, safety
 from bot.clock import Clock
 from bot.commands import parse_command
 from bot.domain import (
@@ -121,8 +121,9 @@ class CoachService:
         *,
         rules: engine.Rules = engine.DEFAULT_RULES,
         default_timezone: str = DEFAULT_TIMEZONE,
-        resources: safety.ResourceBook | None = None,
+        lines: crisis_lines.LineBook | None = None,
         locale: str = "",
+        country: str = "",
         quiet_start: str = DEFAULT_QUIET_START,
         quiet_end: str = DEFAULT_QUIET_END,
         flood: FloodGate | None = None,
@@ -132,9 +133,10 @@ class CoachService:
         self.clock = clock
         self.rules = rules
         self.default_timezone = default_timezone
-        self.resources = resources
-        self.locale = locale
-        self.defaults = Defaults(default_timezone, locale, QuietHours(quiet_start, quiet_end))
+        self.lines = lines
+        self.defaults = Defaults(
+            default_timezone, locale, QuietHours(quiet_start, quiet_end), country
+        )
         self._locks = UserLocks()
         self.flood = flood or FloodGate(burst=20, window_seconds=10)
 
@@ -241,6 +243,10 @@ class CoachService:
             locale_hint=locale_hint,
             quiet_start=record.quiet_start if record else None,
             quiet_end=record.quiet_end if record else None,
+            country=record.country if record else None,
+            # Discord's locales are languages ("en-US" is what every English client sends,
+            # from Canada or India too): on Discord a locale says nothing about the country.
+            locale_names_country=user.platform != "discord",
         )
         return _Turn(
             record,
@@ -421,6 +427,10 @@ class CoachService:
                         shares.append(effect)
         replies = (*first, *transition.replies, *extra)
         messages = tuple(self._render(reply, prefs, session.number) for reply in replies)
+        forgot = any(isinstance(effect, ForgetUser) for effect in transition.effects)
+        # The deleted words are still in the -wal file until it is checkpointed.
+        if forgot and not await self.db.truncate_log():
+            log.warning("forget me: another reader kept the log; it is cut at its next end")
         return TurnResult(messages, tuple(shares))
 
     async def _apply(
@@ -515,10 +525,10 @@ class CoachService:
 
     def _render(self, reply: Reply, prefs: Preferences, session_number: int | None) -> Message:
         extra = None
-        if reply.key.startswith("crisis.") and self.resources is not None:
-            book = self.resources.for_locale(prefs.locale)
-            lines = [f"- {resource.name}: {resource.contact}" for resource in book]
-            extra = {"resources": "\n".join(lines)}
+        if reply.key.startswith("crisis.") and self.lines is not None:
+            concern = reply.variables.get("concern", "suicide")
+            emergency, lines = self.lines.lines(prefs.country, concern)
+            extra = {"resources": "\n".join(lines), "emergency": emergency}
         return self.catalog.message(
             reply,
             prefs.timezone,

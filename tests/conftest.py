@@ -12,7 +12,7 @@ import pytest
 from hypothesis import settings as hypothesis_settings
 
 if TYPE_CHECKING:
-    from bot.safety import ResourceBook
+    from bot.crisis_lines import LineBook
 
 from bot.clock import ManualClock
 from bot.domain import Inbound, InboundKind, UserKey
@@ -42,11 +42,11 @@ def catalog() -> Catalog:
 
 
 @pytest.fixture(scope="session")
-def resources() -> ResourceBook:
-    """The real crisis resources."""
-    from bot import safety
+def lines() -> LineBook:
+    """The real crisis lines."""
+    from bot import crisis_lines
 
-    return safety.load_resources(PROMPTS / "crisis_resources.toml")
+    return crisis_lines.load_lines(PROMPTS / "crisis_resources.toml")
 
 
 @pytest.fixture
@@ -64,12 +64,10 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
 
 
 @pytest.fixture
-def service(
-    db: Database, catalog: Catalog, clock: ManualClock, resources: ResourceBook
-) -> CoachService:
+def service(db: Database, catalog: Catalog, clock: ManualClock, lines: LineBook) -> CoachService:
     """The real service on the real database (flood control loose: the clock stands still)."""
     return CoachService(
-        db, catalog, clock, resources=resources, flood=FloodGate(burst=10_000, window_seconds=1)
+        db, catalog, clock, lines=lines, flood=FloodGate(burst=10_000, window_seconds=1)
     )
 
 

@@ -453,12 +453,15 @@ async def test_a_refused_share_is_undone_and_can_be_tried_again(
     assert [r.body["content"] for r in posts] == [catalog.text("share.note")] * 2
 
 
-async def test_crisis_lines_follow_the_users_discord_locale(
+async def test_a_discord_locale_does_not_choose_the_crisis_lines(
     fake: FakeDiscord, core: Core, catalog: Catalog
 ) -> None:
-    """A /reframe from a British client that speaks of suicide gets the UK line (Samaritans)."""
+    """Discord's en-GB is a language, not a country: the international directory is shown."""
     async with running(core):
         mark = len(fake.sent)
         await fake.slash(USER, setback="I want to end my life", locale="en-GB")
-        reply = await fake.wait_sent(lambda m: "116 123" in m.get("content", ""), after=mark)
+        reply = await fake.wait_sent(
+            lambda m: "findahelpline.com" in m.get("content", ""), after=mark
+        )
+    assert "116 123" not in reply["content"]
     assert "988" not in reply["content"]

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.clock import ManualClock
+from bot.crisis_lines import LineBook
 from bot.domain import Inbound, InboundKind, Status, UserKey
 from bot.prompts import Catalog
 from bot.scheduler import NudgeScheduler, SchedulerConfig
@@ -84,13 +85,53 @@ async def test_a_crisis_in_a_slash_start_is_caught_too(service: CoachService, db
     assert "findahelpline.com" in result.messages[0].text
 
 
-async def test_resources_follow_the_locale(
-    db: Database, catalog: Catalog, clock: ManualClock, resources: object
+async def test_the_operators_crisis_country_is_the_fallback(
+    db: Database, catalog: Catalog, clock: ManualClock, lines: LineBook
 ) -> None:
-    """With a US locale the 988 line comes first."""
-    service = CoachService(db, catalog, clock, resources=resources, locale="en_US")  # type: ignore[arg-type]
+    """With CRISIS_COUNTRY=US and no signal from the user, the 988 line is shown."""
+    service = CoachService(db, catalog, clock, lines=lines, country="US")
     result = await service.handle(say("I keep thinking about suicide"))
     assert "988" in result.messages[0].text
+
+
+async def test_a_slack_users_time_zone_chooses_the_country(service: CoachService) -> None:
+    """A Slack user in Toronto with Slack's default en-US locale gets Canada's lines, not 988 US."""
+    user = UserKey("slack", "T1", "U1")
+    inbound = Inbound(
+        user, text="I want to die", locale_hint="en-US", timezone_hint="America/Toronto"
+    )
+    text = (await service.handle(inbound)).messages[0].text
+    assert "9-8-8" in text and "686868" in text
+    assert "988lifeline" not in text
+
+
+async def test_a_discord_locale_does_not_name_a_country(service: CoachService) -> None:
+    """Discord's en-US is a language, not a place: the directory is shown, not US numbers."""
+    user = UserKey("discord", "-", "42")
+    inbound = Inbound(user, text="I want to die", locale_hint="en-US", timezone_hint=None)
+    text = (await service.handle(inbound)).messages[0].text
+    assert "findahelpline.com" in text
+    assert "988" not in text
+
+
+async def test_forget_me_leaves_no_words_in_the_database_wal_or_shm(
+    service: CoachService, db: Database
+) -> None:
+    """After forget me, the raw bytes of the file, its -wal and -shm hold none of the words."""
+    words = [f"Zyzzogeton{n} quibbled marmalade{n}" for n in range(len(FULL_DIALOGUE))]
+    lines = [FULL_DIALOGUE[0], *words[1:5]]
+    for line in lines:
+        await service.handle(say(line))
+    await service.handle(say("I want to die, Zyzzogeton crisis words"))
+    await service.handle(say("forget me"))
+    await service.handle(say("yes"))
+    # Read while the process (and its connection) is still open.
+    for suffix in ("", "-wal", "-shm"):
+        path = Path(f"{db.path}{suffix}")
+        raw = path.read_bytes() if path.exists() else b""
+        assert b"Zyzzogeton" not in raw, suffix
+        assert b"marmalade" not in raw, suffix
+    assert await count(db, "users") == 0
 
 
 async def test_the_same_user_id_in_two_workspaces_sees_only_its_own_data(

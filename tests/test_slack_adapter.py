@@ -446,12 +446,14 @@ async def test_a_refused_share_is_undone_and_can_be_tried_again(
     assert escape(catalog.text("share.done")) in all_text(fake.posts(DM)[-1])
 
 
-async def test_crisis_lines_follow_the_users_slack_locale(
+async def test_crisis_lines_follow_the_users_slack_time_zone(
     slack: SlackSender, fake: FakeSlackApi
 ) -> None:
-    """A DM speaking of suicide from a user whose Slack locale is en-US gets the 988 line."""
+    """A Slack user in Europe/Berlin with Slack's default en-US locale gets Germany's lines."""
     fake.locales[ALICE] = "en-US"
+    fake.zones[ALICE] = "Europe/Berlin"
     await slack.dm(ALICE, "I keep thinking about suicide")
-    assert "988" in all_text(fake.posts(DM)[-1])
+    assert "0800 111 0 111" in all_text(fake.posts(DM)[-1])
+    assert "988" not in all_text(fake.posts(DM)[-1])
     [info] = fake.called("users.info")
     assert info.args.get("include_locale") in (True, "true", "1")

@@ -76,6 +76,20 @@ class Database:
     ) -> None:
         await self.close()
 
+    async def truncate_log(self) -> bool:
+        """Copy the write-ahead log into the file and cut it to zero bytes.
+
+        After `forget me` the deleted words still sit in the -wal file until a checkpoint;
+        TRUNCATE removes them while the process runs. Returns False when a reader (another
+        process) kept part of the log in use, so the caller can say so in its log.
+        """
+        async with (
+            self._write_lock,
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)") as cursor,
+        ):
+            row = await cursor.fetchone()
+        return row is not None and row[0] == 0
+
     @property
     def conn(self) -> aiosqlite.Connection:
         """The open connection (for reads outside a transaction)."""

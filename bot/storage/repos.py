@@ -27,6 +27,7 @@ class UserRecord:
     locale: str | None
     session: Session | None
     platform_timezone: str | None = None
+    country: str | None = None
 
 
 SESSION_COLUMNS = (
@@ -73,7 +74,8 @@ def session_from_row(row: sqlite3.Row, user: UserKey) -> Session:
 async def load_user(conn: aiosqlite.Connection, *, user: UserKey) -> UserRecord | None:
     """The user's settings and newest session in one query; None for a stranger."""
     query = (
-        "SELECT u.id, u.timezone, u.quiet_start, u.quiet_end, u.locale, u.platform_timezone, "
+        "SELECT u.id, u.timezone, u.quiet_start, u.quiet_end, u.locale, u.platform_timezone,"
+        " u.country, "
         f"{SESSION_COLUMNS} FROM users u "
         "LEFT JOIN sessions s ON s.user_ref = u.id AND s.number = "
         "(SELECT MAX(number) FROM sessions WHERE user_ref = u.id) "
@@ -93,6 +95,7 @@ async def load_user(conn: aiosqlite.Connection, *, user: UserKey) -> UserRecord 
         locale=row["locale"],
         session=session,
         platform_timezone=row["platform_timezone"],
+        country=row["country"],
     )
 
 
@@ -207,6 +210,11 @@ async def set_quiet_hours(
 async def set_locale(conn: aiosqlite.Connection, *, user_ref: int, locale: str) -> None:
     """Store the locale the platform reports for the user."""
     await conn.execute("UPDATE users SET locale = ? WHERE id = ?", (locale, user_ref))
+
+
+async def set_country(conn: aiosqlite.Connection, *, user_ref: int, country: str) -> None:
+    """Store the country the user named for their crisis lines (ISO code, or "ZZ")."""
+    await conn.execute("UPDATE users SET country = ? WHERE id = ?", (country, user_ref))
 
 
 async def set_platform_timezone(conn: aiosqlite.Connection, *, user_ref: int, zone: str) -> None:

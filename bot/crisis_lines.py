@@ -1,0 +1,232 @@
+"""Crisis lines by country and concern, and the user's country from the best signal we have.
+
+Sources: every line's own URL sits beside it in prompts/crisis_resources.toml.
+"""
+
+from __future__ import annotations
+
+import tomllib
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+
+from bot.errors import PromptError
+
+__all__ = [
+    "CONCERNS",
+    "OTHER_COUNTRY",
+    "Country",
+    "Line",
+    "LineBook",
+    "country_from_locale",
+    "country_from_zone",
+    "load_lines",
+]
+
+CONCERNS = ("suicide", "self_harm", "danger")
+# Stored when the user answered "other": never ask again, show the international directory.
+OTHER_COUNTRY = "ZZ"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One crisis line: who answers, how to text/chat and call, when, and where it was checked."""
+
+    name: str
+    concerns: frozenset[str]
+    source: str
+    text: str = ""
+    call: str = ""
+    hours: str = ""
+    note: str = ""
+
+    def render(self) -> str:
+        """The line as one bullet: text/chat options first (people in a chat are typing)."""
+        ways = " · ".join(part for part in (self.text, self.call) if part)
+        extra = "".join(f" ({part})" for part in (self.hours,) if part)
+        note = f" {self.note}" if self.note else ""
+        return f"- {self.name}: {ways}{extra}.{note}"
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    """A country's emergency number and its crisis lines, most needed first."""
+
+    code: str
+    name: str
+    names: tuple[str, ...]
+    emergency: str
+    source: str
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LineBook:
+    """The international directory and the countries we have verified lines for."""
+
+    international: Line
+    emergency: str
+    countries: Mapping[str, Country]
+
+    def lines(self, country: str | None, concern: str) -> tuple[str, tuple[str, ...]]:
+        """(emergency number, rendered lines) for a country code and concern.
+
+        An unknown country, or one we have no lines for, gets the international directory.
+        A concern a country has no line for gets its other lines (any line beats none).
+        """
+        found = self.countries.get(country or "")
+        if found is None:
+            return self.emergency, (self.international.render(),)
+        fitting = [line for line in found.lines if concern in line.concerns] or list(found.lines)
+        return found.emergency, tuple(line.render() for line in fitting)
+
+    def country_named(self, typed: str) -> str | None:
+        """The code of the country a user typed ("uk", "Deutschland", "🇬🇧" excluded), or None."""
+        wanted = _fold(typed)
+        for code, country in self.countries.items():
+            if wanted == code.lower() or wanted in country.names:
+                return code
+        return None
+
+
+def _fold(text: str) -> str:
+    """Lower case, accents off, punctuation to spaces: how country names are compared."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in bare).split())
+
+
+def _strings(table: Mapping[str, object], where: str, required: tuple[str, ...]) -> dict[str, str]:
+    """The string fields of a table, checked: required ones present, none empty."""
+    fields: dict[str, str] = {}
+    for key, value in table.items():
+        if isinstance(value, str):
+            if not value.strip():
+                raise ValueError(f"{where}.{key} is empty")
+            fields[key] = value.strip()
+    missing = [key for key in required if key not in fields]
+    if missing:
+        raise ValueError(f"{where} is missing {', '.join(missing)}")
+    return fields
+
+
+_LINE_KEYS = frozenset({"name", "concerns", "text", "call", "hours", "note", "source"})
+_COUNTRY_KEYS = frozenset({"name", "names", "emergency", "source", "line"})
+
+
+def _line(table: object, where: str) -> Line:
+    if not isinstance(table, dict):
+        raise ValueError(f"{where} must be a table")
+    unknown = sorted(set(table) - _LINE_KEYS)
+    if unknown:
+        raise ValueError(f"{where} has unknown key(s): {', '.join(unknown)}")
+    fields = _strings(table, where, ("name", "source"))
+    if not (fields.get("text") or fields.get("call")):
+        raise ValueError(f"{where} needs a text or a call")
+    if "confidential" in " ".join(fields.values()).lower() and "except" not in fields.get(
+        "note", ""
+    ):
+        raise ValueError(f"{where} says confidential without stating the exception")
+    concerns = table.get("concerns")
+    if not isinstance(concerns, list) or not concerns or not set(concerns) <= set(CONCERNS):
+        raise ValueError(f"{where}.concerns must list some of {', '.join(CONCERNS)}")
+    return Line(
+        name=fields["name"],
+        concerns=frozenset(concerns),
+        source=fields["source"],
+        text=fields.get("text", ""),
+        call=fields.get("call", ""),
+        hours=fields.get("hours", ""),
+        note=fields.get("note", ""),
+    )
+
+
+def _country(code: str, table: object) -> Country:
+    where = f"country.{code}"
+    if len(code) != 2 or not code.isascii() or not code.isupper():
+        raise ValueError(f"{where}: key must be an upper-case ISO 3166 alpha-2 code like US")
+    if not isinstance(table, dict):
+        raise ValueError(f"{where} must be a table")
+    unknown = sorted(set(table) - _COUNTRY_KEYS)
+    if unknown:
+        raise ValueError(f"{where} has unknown key(s): {', '.join(unknown)}")
+    fields = _strings(table, where, ("name", "emergency", "source"))
+    lines = table.get("line")
+    if not isinstance(lines, list) or not lines:
+        raise ValueError(f"{where} needs at least one [[{where}.line]]")
+    parsed = tuple(_line(entry, f"{where}.line[{index}]") for index, entry in enumerate(lines))
+    names = table.get("names", [])
+    if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+        raise ValueError(f"{where}.names must be a list of strings")
+    return Country(
+        code=code,
+        name=fields["name"],
+        names=tuple(_fold(name) for name in names),
+        emergency=fields["emergency"],
+        source=fields["source"],
+        lines=parsed,
+    )
+
+
+def load_lines(path: Path) -> LineBook:
+    """Load and validate a crisis-lines TOML file; raise PromptError naming the problem."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as error:
+        raise PromptError(path, [f"cannot read crisis lines: {error}"]) from error
+    try:
+        unknown = sorted(set(data) - {"international", "country"})
+        if unknown:
+            raise ValueError(f"unknown top-level key(s): {', '.join(unknown)}")
+        table = data.get("international")
+        if not isinstance(table, dict):
+            raise ValueError("missing [international] (the directory shown anywhere)")
+        emergency = _strings(table, "international", ("emergency",))["emergency"]
+        international = _line(
+            {**{k: v for k, v in table.items() if k != "emergency"}, "concerns": list(CONCERNS)},
+            "international",
+        )
+        countries = data.get("country", {})
+        if not isinstance(countries, dict):
+            raise ValueError("country must be a table of [country.XX] tables")
+        book = {code: _country(code, entry) for code, entry in countries.items()}
+    except ValueError as error:
+        raise PromptError(path, [str(error)]) from error
+    return LineBook(international, emergency, MappingProxyType(book))
+
+
+# ---- the country from platform signals ------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _zone_countries() -> Mapping[str, str]:
+    """IANA zone -> ISO country, from the zone.tab file the tzdata package ships."""
+    table = resources.files("tzdata.zoneinfo").joinpath("zone.tab").read_text(encoding="utf-8")
+    found: dict[str, str] = {}
+    for row in table.splitlines():
+        if row and not row.startswith("#"):
+            columns = row.split("\t")
+            if len(columns) >= 3:
+                found[columns[2]] = columns[0]
+    return MappingProxyType(found)
+
+
+def country_from_zone(zone: str | None) -> str | None:
+    """The country of an IANA zone ("America/Toronto" -> "CA"); None for "UTC" and the like."""
+    return _zone_countries().get(zone) if zone else None
+
+
+def country_from_locale(locale: str | None) -> str | None:
+    """The region of a locale with one ("en_GB.UTF-8" -> "GB", "de" -> None)."""
+    if not locale:
+        return None
+    tag = locale.strip().split(".", 1)[0].split("@", 1)[0].replace("-", "_")
+    parts = [part for part in tag.split("_") if part]
+    for part in parts[1:]:
+        if len(part) == 2 and part.isascii() and part.isalpha():
+            return "GB" if part.upper() == "UK" else part.upper()
+    return None
