@@ -111,7 +111,8 @@ async def run_platforms(settings: Settings) -> int:
         print(
             "reframe run: no chat platform is configured.\n"
             "  Slack needs SLACK_BOT_TOKEN plus SLACK_APP_TOKEN (Socket Mode) or "
-            "SLACK_SIGNING_SECRET (HTTP mode).\n"
+            "SLACK_SIGNING_SECRET (HTTP mode); for many workspaces, SLACK_CLIENT_ID, "
+            "SLACK_CLIENT_SECRET, SLACK_SIGNING_SECRET and SLACK_TOKEN_KEY.\n"
             "  Discord needs DISCORD_TOKEN.\n"
             "Set them in the environment or in .env (see .env.example), or try the coach "
             "in this terminal with `reframe chat`.",

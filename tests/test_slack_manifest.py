@@ -14,6 +14,7 @@ import pytest
 from bot.adapters import slack_payloads as payloads
 from bot.adapters.slack_adapter import COMMANDS, EVENTS_PATH, MANIFEST_EVENTS
 from bot.adapters.slack_blocks import button_rows
+from bot.adapters.slack_oauth import BOT_SCOPES, REDIRECT_PATH
 from bot.domain import Button, Message
 
 MANIFEST = Path(__file__).resolve().parents[1] / "deploy" / "slack-manifest.yml"
@@ -76,7 +77,15 @@ def test_scopes_are_exactly_the_needed_ones(manifest: dict[str, Any]) -> None:
     """The bot asks for every scope it uses and nothing more (im:read for the DM list)."""
     scopes = set(manifest["oauth_config"]["scopes"]["bot"])
     assert scopes == {*NEEDED_SCOPES.values(), "im:read"}
+    assert sorted(scopes) == sorted(BOT_SCOPES)  # what "Add to Slack" asks for
     assert "user" not in manifest["oauth_config"]["scopes"]
+
+
+def test_distribution_redirect_url_is_the_one_served(manifest: dict[str, Any]) -> None:
+    """The OAuth redirect URL declared is the path the coach serves for "Add to Slack"."""
+    [url] = manifest["oauth_config"]["redirect_urls"]
+    assert url.startswith("https://") and url.endswith(REDIRECT_PATH)
+    assert {"app_uninstalled", "tokens_revoked"} <= set(MANIFEST_EVENTS)
 
 
 def test_socket_mode_setting_is_present(manifest: dict[str, Any]) -> None:

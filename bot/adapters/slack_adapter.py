@@ -1,4 +1,9 @@
-"""Slack: Bolt over HTTP (/slack/events) or Socket Mode, DMs driving the shared engine."""
+"""Slack: Bolt over HTTP (/slack/events) or Socket Mode, DMs driving the shared engine.
+
+One workspace runs on SLACK_BOT_TOKEN. Many workspaces install the coach through OAuth
+(slack_oauth.py); each request then carries its workspace's client, and each nudge looks
+its workspace's token up.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ import logging
 import time
 from collections import OrderedDict
 from collections.abc import Coroutine, Sequence
+from contextvars import ContextVar
 from dataclasses import replace
 from typing import Any
 
@@ -15,12 +21,13 @@ import aiohttp
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
-from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
 from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters import slack_blocks as blocks
+from bot.adapters import slack_oauth as oauth
 from bot.adapters import slack_payloads as payloads
 from bot.app import Core
 from bot.domain import Inbound, Message, UserKey
@@ -36,6 +43,8 @@ MANIFEST_EVENTS = {
     "message.im": "message",
     "app_mention": "app_mention",
     "app_home_opened": "app_home_opened",
+    "app_uninstalled": "app_uninstalled",
+    "tokens_revoked": "tokens_revoked",
 }
 COMMANDS = (payloads.COMMAND,)
 RATE_LIMIT_RETRIES = 3
@@ -51,6 +60,13 @@ ACK_PRIORITY = 0.05
 ZONE_TTL = 6 * 3600.0
 # Everything a Slack Web API call can raise that means "the message did not get through".
 API_ERRORS = (SlackClientError, aiohttp.ClientError, TimeoutError)
+# Slack's answers that no retry can change: the token is dead until the app is reinstalled.
+PERMANENT_ERRORS = frozenset(
+    {"invalid_auth", "account_inactive", "token_revoked", "token_expired", "not_authed"}
+)
+# The Web API client of the request (its workspace's token) or nudge being handled. Each
+# turn worker and each delivery runs in its own task, so the value never leaks between them.
+_CLIENT: ContextVar[AsyncWebClient] = ContextVar("slack_client")
 
 
 class _Lru:
@@ -89,7 +105,7 @@ class SlackAdapter:
         self.socket_mode = bool(settings.slack_app_token)
         api_url = settings.slack_api_url or AsyncWebClient.BASE_URL
         self.client = AsyncWebClient(
-            token=settings.slack_bot_token,
+            token=settings.slack_bot_token or None,
             base_url=api_url if api_url.endswith("/") else api_url + "/",
             timeout=API_TIMEOUT,
         )
@@ -97,19 +113,29 @@ class SlackAdapter:
         self.client.retry_handlers.append(
             AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES)
         )
+        bolt_logger = logging.getLogger("slack_bolt.reframe")
+        self.oauth = (
+            oauth.build_oauth(settings, core.db, core.clock, self.client, bolt_logger)
+            if settings.slack_oauth
+            else None
+        )
         self.app = AsyncApp(
             client=self.client,
             signing_secret=settings.slack_signing_secret,
             request_verification_enabled=not self.socket_mode,
-            logger=logging.getLogger("slack_bolt.reframe"),
+            logger=bolt_logger,
             # Listeners only ack and hand the turn to a task we own, before Bolt answers
             # Slack: the turn is then known to stop() and to tests from the first moment.
             process_before_response=True,
+            # The flow brings our stores and authorize step (see slack_oauth.build_oauth).
+            oauth_flow=self.oauth.flow if self.oauth else None,
         )
         listeners = {
             "message": self._on_message,
             "app_mention": self._on_mention,
             "app_home_opened": self._on_home,
+            "app_uninstalled": self._on_uninstalled,
+            "tokens_revoked": self._on_tokens_revoked,
         }
         for bolt_event in MANIFEST_EVENTS.values():
             self.app.event(bolt_event)(listeners[bolt_event])
@@ -122,8 +148,8 @@ class SlackAdapter:
         self._runner: web.AppRunner | None = None
         self._socket: AsyncSocketModeHandler | None = None
         self._session: aiohttp.ClientSession | None = None
-        self._queue: asyncio.Queue[tuple[str, Coroutine[Any, Any, None]]] = asyncio.Queue(
-            QUEUE_LIMIT
+        self._queue: asyncio.Queue[tuple[str, Coroutine[Any, Any, object], AsyncWebClient]] = (
+            asyncio.Queue(QUEUE_LIMIT)
         )
         self._workers: list[asyncio.Task[None]] = []
         self._acking = 0
@@ -147,7 +173,10 @@ class SlackAdapter:
         self.client.session = self._session
         self._workers = [asyncio.create_task(self._work()) for _ in range(TURN_WORKERS)]
         try:
-            await self._check_token()
+            if self.oauth is not None:
+                await self.oauth.store.check_key()
+            else:
+                await self._check_token()
             if self.socket_mode:
                 await self._connect_socket()
             else:
@@ -184,6 +213,9 @@ class SlackAdapter:
         web_app = web.Application()
         web_app.router.add_post(EVENTS_PATH, self._http_events)
         web_app.router.add_get(HEALTH_PATH, self._http_health)
+        if self.oauth is not None:
+            web_app.router.add_get(oauth.INSTALL_PATH, self._http_install)
+            web_app.router.add_get(oauth.REDIRECT_PATH, self._http_oauth_redirect)
         self._runner = web.AppRunner(web_app, access_log=None, shutdown_timeout=5.0)
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.host, self.core.settings.port)
@@ -208,7 +240,7 @@ class SlackAdapter:
             await asyncio.gather(*self._workers, return_exceptions=True)
             self._workers = []
             while not self._queue.empty():
-                _, work = self._queue.get_nowait()
+                _, work, _ = self._queue.get_nowait()
                 work.close()
                 self._queue.task_done()
         if self._session is not None:
@@ -240,10 +272,15 @@ class SlackAdapter:
         """How many Slack requests have been fully handled so far."""
         return self._handled
 
-    def _spawn(self, kind: str, work: Coroutine[Any, Any, None]) -> None:
-        """Queue one request's work for the turn workers, so stop() can let it finish."""
+    @property
+    def api(self) -> AsyncWebClient:
+        """The Web API client with the token of the workspace being served."""
+        return _CLIENT.get(self.client)
+
+    def _spawn(self, kind: str, work: Coroutine[Any, Any, object], client: AsyncWebClient) -> None:
+        """Queue one request's work, with its workspace's client, for the turn workers."""
         try:
-            self._queue.put_nowait((kind, work))
+            self._queue.put_nowait((kind, work, client))
         except asyncio.QueueFull:
             work.close()
             log.warning("slack overloaded: dropped a %s request (%d queued)", kind, QUEUE_LIMIT)
@@ -251,17 +288,19 @@ class SlackAdapter:
     async def _work(self) -> None:
         """A turn worker: take queued work in arrival order, one request at a time."""
         while True:
-            kind, work = await self._queue.get()
+            kind, work, client = await self._queue.get()
             # Slack's 3 s ack deadline comes first: let requests being acked finish, but
             # never hold a turn back for long under sustained load.
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._acks_done.wait(), ACK_PRIORITY)
+            bound = _CLIENT.set(client)
             try:
                 await self._run(kind, work)
             finally:
+                _CLIENT.reset(bound)
                 self._queue.task_done()
 
-    async def _run(self, kind: str, work: Coroutine[Any, Any, None]) -> None:
+    async def _run(self, kind: str, work: Coroutine[Any, Any, object]) -> None:
         """The top handler: log, never raise, whatever fails in a request's work."""
         try:
             await work
@@ -290,20 +329,48 @@ class SlackAdapter:
     async def _http_health(self, request: web.Request) -> web.Response:
         return web.json_response({"ok": True, "platform": self.platform})
 
+    async def _http_install(self, request: web.Request) -> web.Response:
+        """ "Add to Slack": Bolt sets the state cookie and sends the admin on to Slack."""
+        assert self.oauth is not None
+        bolt_response = await self.oauth.flow.handle_installation(await to_bolt_request(request))
+        return await to_aiohttp_response(bolt_response)
+
+    async def _http_oauth_redirect(self, request: web.Request) -> web.Response:
+        """Slack's redirect back: Bolt checks the state, exchanges the code, saves the install."""
+        assert self.oauth is not None
+        bolt_response = await self.oauth.flow.handle_callback(await to_bolt_request(request))
+        return await to_aiohttp_response(bolt_response)
+
     # ---- listeners ----------------------------------------------------------------------
 
     # Bolt calls these with the request; each acks at once and leaves the work to a task.
 
-    async def _on_message(self, body: dict[str, Any]) -> None:
-        self._spawn("message", self._message(payloads.direct_message(body)))
+    # `client` is Bolt's per-request client, holding the token of the request's workspace.
 
-    async def _on_mention(self, body: dict[str, Any]) -> None:
-        self._spawn("mention", self._mention(payloads.mention(body)))
+    async def _on_message(self, body: dict[str, Any], client: AsyncWebClient) -> None:
+        self._spawn("message", self._message(payloads.direct_message(body)), client)
 
-    async def _on_home(self, body: dict[str, Any]) -> None:
-        self._spawn("home", self._home(payloads.home_opened(body)))
+    async def _on_mention(self, body: dict[str, Any], client: AsyncWebClient) -> None:
+        self._spawn("mention", self._mention(payloads.mention(body)), client)
 
-    async def _on_command(self, ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond) -> None:
+    async def _on_home(self, body: dict[str, Any], client: AsyncWebClient) -> None:
+        self._spawn("home", self._home(payloads.home_opened(body)), client)
+
+    async def _on_uninstalled(self, context: AsyncBoltContext, client: AsyncWebClient) -> None:
+        self._spawn("uninstall", oauth.forget_workspace(self.core.db, **_install(context)), client)
+
+    async def _on_tokens_revoked(
+        self, event: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient
+    ) -> None:
+        tokens = event.get("tokens")
+        bots = tokens.get("bot") if isinstance(tokens, dict) else None
+        # Only the bot's token sends nudges; a user token (none is asked for) changes nothing.
+        if bots:
+            self._spawn("revoked", oauth.stop_workspace(self.core.db, **_install(context)), client)
+
+    async def _on_command(
+        self, ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient
+    ) -> None:
         command = payloads.slash_command(body)
         if command is None or command.in_dm:
             # In the DM itself the conversation simply carries on there.
@@ -313,11 +380,11 @@ class SlackAdapter:
                 text=blocks.escape(self.core.catalog.text("error.dm_only")),
                 response_type="ephemeral",
             )
-        self._spawn("command", self._command(command, respond))
+        self._spawn("command", self._command(command, respond), client)
 
-    async def _on_button(self, ack: AsyncAck, body: dict[str, Any]) -> None:
+    async def _on_button(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
         await ack()
-        self._spawn("button", self._button(payloads.button_press(body)))
+        self._spawn("button", self._button(payloads.button_press(body)), client)
 
     # ---- the work behind each listener ---------------------------------------------------
 
@@ -335,7 +402,7 @@ class SlackAdapter:
             return
         # Only the mentioning user sees the pointer; nothing of theirs goes in the channel.
         with contextlib.suppress(*API_ERRORS):
-            await self.client.chat_postEphemeral(
+            await self.api.chat_postEphemeral(
                 channel=mention.channel_id,
                 user=user.user_id,
                 text=blocks.escape(self.core.catalog.text("error.dm_only")),
@@ -346,7 +413,7 @@ class SlackAdapter:
     async def _home(self, user: UserKey | None) -> None:
         if user is not None:
             overview = await self.core.service.overview(user)
-            await self.client.views_publish(user_id=user.user_id, view=blocks.home_view(overview))
+            await self.api.views_publish(user_id=user.user_id, view=blocks.home_view(overview))
 
     async def _command(self, command: payloads.SlashCommand | None, respond: AsyncRespond) -> None:
         if command is None:
@@ -366,7 +433,7 @@ class SlackAdapter:
         # Take the buttons away first, so a second click finds nothing to press.
         if press.message_ts is not None:
             with contextlib.suppress(*API_ERRORS):
-                await self.client.chat_update(
+                await self.api.chat_update(
                     channel=press.channel_id,
                     ts=press.message_ts,
                     text=blocks.escape(press.label),
@@ -437,8 +504,30 @@ class SlackAdapter:
     # ---- Web API ------------------------------------------------------------------------
 
     async def deliver(self, user: UserKey, messages: Sequence[Message]) -> None:
-        """Outbox: open the user's DM and post the messages; DeliveryError when Slack refuses."""
-        await self._post_messages(await self._open_dm(user), messages)
+        """Outbox: open the user's DM and post the messages; DeliveryError when Slack refuses.
+
+        The error is permanent when the workspace's token is gone (uninstalled, revoked).
+        """
+        bound = _CLIENT.set(await self._workspace_client(user))
+        try:
+            await self._post_messages(await self._open_dm(user), messages)
+        finally:
+            _CLIENT.reset(bound)
+
+    async def _workspace_client(self, user: UserKey) -> AsyncWebClient:
+        """The client for a nudge to this user: the one bot token, or their workspace's."""
+        if self.oauth is None:
+            return self.client
+        try:
+            token = await self.oauth.bot_token(user.workspace)
+        except API_ERRORS as error:
+            # A refresh that Slack refused (invalid_refresh_token) will not work next time.
+            raise DeliveryError(
+                f"token refresh: {_reason(error)}", permanent=isinstance(error, SlackApiError)
+            ) from error
+        if token is None:
+            raise DeliveryError("the workspace has not installed the app", permanent=True)
+        return _client_with(self.client, token)
 
     async def _post_messages(self, channel: str, messages: Sequence[Message]) -> None:
         for message in messages:
@@ -446,18 +535,18 @@ class SlackAdapter:
                 await self._post(channel, payload)
             if message.attachment is not None:
                 try:
-                    await self.client.files_upload_v2(
+                    await self.api.files_upload_v2(
                         channel=channel,
                         filename=message.attachment.filename,
                         title=message.attachment.filename,
                         content=message.attachment.content,
                     )
                 except API_ERRORS as error:
-                    raise DeliveryError(f"files_upload_v2: {type(error).__name__}") from error
+                    raise _refused("files_upload_v2", error) from error
 
     async def _post(self, channel: str, payload: blocks.Payload) -> None:
         try:
-            await self.client.chat_postMessage(
+            await self.api.chat_postMessage(
                 channel=channel,
                 text=payload.text,
                 blocks=payload.blocks,
@@ -465,7 +554,7 @@ class SlackAdapter:
                 unfurl_media=False,
             )
         except API_ERRORS as error:
-            raise DeliveryError(f"chat.postMessage: {_reason(error)}") from error
+            raise _refused("chat.postMessage", error) from error
 
     async def _open_dm(self, user: UserKey) -> str:
         key = (user.workspace, user.user_id)
@@ -473,9 +562,9 @@ class SlackAdapter:
         if found and channel:
             return channel
         try:
-            response = await self.client.conversations_open(users=user.user_id)
+            response = await self.api.conversations_open(users=user.user_id)
         except API_ERRORS as error:
-            raise DeliveryError(f"conversations.open: {_reason(error)}") from error
+            raise _refused("conversations.open", error) from error
         channel = payloads.channel_id(response.data)
         if channel is None:
             raise DeliveryError("conversations.open: no channel id in the answer")
@@ -490,7 +579,7 @@ class SlackAdapter:
             return zone, self._locales.get(key)[1]
         locale = None
         try:
-            response = await self.client.users_info(user=user.user_id, include_locale=True)
+            response = await self.api.users_info(user=user.user_id, include_locale=True)
             zone = payloads.user_timezone(response.data)
             locale = payloads.user_locale(response.data)
         except API_ERRORS as error:
@@ -508,11 +597,43 @@ def _reason(error: BaseException) -> str:
     return str(code) if isinstance(code, str) else type(error).__name__
 
 
+def _refused(method: str, error: BaseException) -> DeliveryError:
+    """A Web API failure as a DeliveryError, permanent when the token is dead."""
+    reason = _reason(error)
+    return DeliveryError(f"{method}: {reason}", permanent=reason in PERMANENT_ERRORS)
+
+
+def _install(context: AsyncBoltContext) -> dict[str, Any]:
+    """Which installation an app_uninstalled or tokens_revoked event is about."""
+    return {
+        "enterprise_id": context.enterprise_id,
+        "team_id": context.team_id,
+        "org_wide": bool(context.is_enterprise_install),
+    }
+
+
+def _client_with(base: AsyncWebClient, token: str) -> AsyncWebClient:
+    """A client like `base` (same API URL, session, 429 retries) with another token."""
+    return AsyncWebClient(
+        token=token,
+        base_url=base.base_url,
+        timeout=base.timeout,
+        session=base.session,
+        retry_handlers=list(base.retry_handlers),
+    )
+
+
 def create_slack_adapter(core: Core, *, host: str = "0.0.0.0") -> SlackAdapter:
-    """The Slack adapter for these settings: Socket Mode with an app token, else HTTP."""
+    """The Slack adapter for these settings: Socket Mode with an app token, else HTTP.
+
+    With SLACK_CLIENT_ID and SLACK_CLIENT_SECRET instead of a bot token, HTTP mode serves
+    any workspace that installs the coach.
+    """
     settings = core.settings
-    if not settings.slack_bot_token:
-        raise ConfigError(["SLACK_BOT_TOKEN is not set"])
+    if not (settings.slack_bot_token or settings.slack_oauth):
+        raise ConfigError(
+            ["SLACK_BOT_TOKEN (or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET) is not set"]
+        )
     if not settings.slack_app_token and not settings.slack_signing_secret:
         raise ConfigError(["Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN)"])
     return SlackAdapter(core, host=host)

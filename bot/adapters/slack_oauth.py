@@ -151,6 +151,8 @@ def build_oauth(
         client=client,
     )
     authorize.token_rotator = rotator
+    # AsyncApp takes its authorize step from the flow's settings.
+    oauth_settings.authorize = authorize
     flow = AsyncOAuthFlow(client=client, logger=logger, settings=oauth_settings)
     return SlackOAuth(store, flow, authorize, rotator)
 

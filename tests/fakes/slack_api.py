@@ -57,6 +57,7 @@ class FakeWorkspace:
     refresh_token: str | None = None
     enterprise_id: str | None = None
     org_wide: bool = False
+    expires_in: int = 43200
     refreshes: int = 0
 
 
@@ -240,7 +241,7 @@ class FakeSlackApi:
                 "token_type": "bot",
                 "access_token": workspace.token,
                 "refresh_token": workspace.refresh_token,
-                "expires_in": 43200,
+                "expires_in": 43200,  # a fresh token lasts 12 hours
             }
         found = [w for w in self.workspaces.values() if w.code == args.get("code")]
         if not found:
@@ -259,7 +260,7 @@ class FakeSlackApi:
             "is_enterprise_install": workspace.org_wide,
         }
         if workspace.refresh_token is not None:
-            answer.update(refresh_token=workspace.refresh_token, expires_in=43200)
+            answer.update(refresh_token=workspace.refresh_token, expires_in=workspace.expires_in)
         return answer
 
     async def _upload(self, request: web.Request) -> web.Response:
@@ -362,7 +363,8 @@ class SlackSender:
 
         Pass wait=False for an event Bolt drops before any listener (the bot's own post).
         """
-        event_id = event_id or f"Ev{next(self._events):06d}"
+        # Slack's event ids are unique across workspaces; the coach relies on that.
+        event_id = event_id or f"Ev{self.team}{next(self._events):06d}"
         body = {
             "type": "event_callback",
             "team_id": self.team,
