@@ -119,7 +119,7 @@ class NudgeScheduler:
 
         try:
             while True:
-                async with self.db.transaction() as conn:
+                async with self.db.transaction("claim_reminders") as conn:
                     batch = await reminders.claim(
                         conn,
                         owner=self.owner,
@@ -158,12 +158,12 @@ class NudgeScheduler:
         zone = prefs.timezone
         wake = delivery_time(now, prefs)
         if wake > now:
-            async with self.db.autocommit() as conn:
+            async with self.db.autocommit("settle_reminder") as conn:
                 await reminders.defer(conn, reminder_id=item.id, owner=self.owner, send_after=wake)
             return RunReport(deferred=1)
         session = item.session
         if session is None:
-            async with self.db.autocommit() as conn:
+            async with self.db.autocommit("settle_reminder") as conn:
                 await reminders.mark_failed(
                     conn, reminder_id=item.id, owner=self.owner, error="session gone", retry_at=None
                 )
@@ -175,7 +175,7 @@ class NudgeScheduler:
             await self.outboxes[item.user.platform].deliver(item.user, (message,))
         except (TimeoutError, DeliveryError, OSError) as error:
             return await self._failed(item, now, error)
-        async with self.db.autocommit() as conn:
+        async with self.db.autocommit("settle_reminder") as conn:
             await reminders.mark_sent(
                 conn, reminder_id=item.id, owner=self.owner, now=self.clock.now()
             )
@@ -190,7 +190,7 @@ class NudgeScheduler:
         permanent = isinstance(error, DeliveryError) and error.permanent
         give_up = permanent or item.attempts >= self.config.max_attempts
         retry_at = None if give_up else now + self.backoff(item.attempts)
-        async with self.db.autocommit() as conn:
+        async with self.db.autocommit("settle_reminder") as conn:
             await reminders.mark_failed(
                 conn, reminder_id=item.id, owner=self.owner, error=reason, retry_at=retry_at
             )
@@ -211,7 +211,7 @@ class NudgeScheduler:
         now = now or self.clock.now()
         purged = 0
         while True:
-            async with self.db.transaction() as conn:
+            async with self.db.transaction("purge") as conn:
                 count = await repos.purge_answers(
                     conn, before=now - timedelta(days=self.config.retention_days), limit=500
                 )

@@ -220,7 +220,7 @@ class CoachService:
 
     async def _load(self, user: UserKey, inbound: Inbound | None = None) -> _Turn:
         now = self.clock.now()
-        async with self.db.autocommit() as conn:
+        async with self.db.autocommit("load_user") as conn:
             record = await repos.load_user(conn, user=user)
         if record is not None and record.session is not None:
             session: Session = record.session
@@ -376,7 +376,7 @@ class CoachService:
         )
         if lone_update and turn.record is not None:
             # Most turns change only the session: one UPDATE, atomic on its own.
-            async with self.db.autocommit() as conn:
+            async with self.db.autocommit("save_turn") as conn:
                 session = await repos.save_session(
                     conn,
                     user_ref=turn.record.ref,
@@ -392,7 +392,7 @@ class CoachService:
             or turn.new_platform_zone is not None
             or turn.new_locale is not None
         ):
-            async with self.db.transaction() as conn:
+            async with self.db.transaction("save_turn") as conn:
                 if turn.event_id is not None and not await repos.remember_event(
                     conn, event_id=turn.event_id, user=session.user, now=now
                 ):

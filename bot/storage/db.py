@@ -12,6 +12,8 @@ from types import TracebackType
 
 import aiosqlite
 
+from bot.metrics import DB_SECONDS
+
 BUSY_TIMEOUT_MS = 5000
 PRAGMAS = (
     "PRAGMA journal_mode = WAL",
@@ -98,24 +100,30 @@ class Database:
         return self._conn
 
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any error; one at a time per process."""
+    async def transaction(self, operation: str = "write") -> AsyncIterator[aiosqlite.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any error; one at a time per process.
+
+        `operation` (a fixed name, never data) labels the time spent in reframe_db_seconds.
+        """
         async with self._write_lock:
-            conn = self.conn
-            await conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield conn
-            except BaseException:
-                await conn.execute("ROLLBACK")
-                raise
-            await conn.execute("COMMIT")
+            with DB_SECONDS.labels(operation).time():
+                conn = self.conn
+                await conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield conn
+                except BaseException:
+                    await conn.execute("ROLLBACK")
+                    raise
+                await conn.execute("COMMIT")
 
     @asynccontextmanager
-    async def autocommit(self) -> AsyncIterator[aiosqlite.Connection]:
+    async def autocommit(self, operation: str = "read") -> AsyncIterator[aiosqlite.Connection]:
         """The connection outside any transaction: each statement commits on its own.
 
         For reads and single-statement writes; never in the middle of another coroutine's
-        transaction. Hold it only around the statements themselves.
+        transaction. Hold it only around the statements themselves. `operation` labels
+        the time in reframe_db_seconds.
         """
         async with self._write_lock:
-            yield self.conn
+            with DB_SECONDS.labels(operation).time():
+                yield self.conn

@@ -1,0 +1,69 @@
+"""What the coach counts for operators, in Prometheus form (scraped from OPS_PORT /metrics).
+
+Labels take only values from small fixed sets (a platform, an outcome, a tier, an operation,
+a queue name): never a user's words, id, workspace or channel. tests/test_ops.py checks it.
+Units are seconds. One registry of our own, so tests and the endpoint see only these series.
+"""
+
+from __future__ import annotations
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+
+REGISTRY = CollectorRegistry(auto_describe=True)
+
+TURNS = Counter(
+    "reframe_turns",
+    "Turns handled, by platform (slack, discord, console) and outcome "
+    "(ok, duplicate, flooded, gave_up, failed).",
+    ("platform", "outcome"),
+    registry=REGISTRY,
+)
+TURN_SECONDS = Histogram(
+    "reframe_turn_seconds",
+    "Time to handle one turn (load, step, save), in seconds, by platform.",
+    ("platform",),
+    buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5),
+    registry=REGISTRY,
+)
+SAFETY_REPLIES = Counter(
+    "reframe_safety_replies",
+    "Crisis replies given instead of the dialogue, by tier (the concern recognised).",
+    ("tier",),
+    registry=REGISTRY,
+)
+NUDGES = Counter(
+    "reframe_nudges",
+    "Nudge deliveries by platform and result (sent, failed, given_up, deferred).",
+    ("platform", "result"),
+    registry=REGISTRY,
+)
+REMINDERS_DUE = Gauge(
+    "reframe_reminders_due",
+    "Reminders found due by the scheduler's latest pass.",
+    registry=REGISTRY,
+)
+DELIVERY_LAG = Histogram(
+    "reframe_nudge_delivery_lag_seconds",
+    "From a reminder's due time to its delivery, in seconds (quiet hours included).",
+    buckets=(1, 5, 15, 30, 60, 120, 300, 900, 3600, 4 * 3600, 12 * 3600, 24 * 3600),
+    registry=REGISTRY,
+)
+QUEUE_DEPTH = Gauge(
+    "reframe_queue_depth",
+    "Work waiting in a queue (slack_turns: Slack requests acked, turn not yet started).",
+    ("queue",),
+    registry=REGISTRY,
+)
+DROPPED = Counter(
+    "reframe_dropped",
+    "Work dropped because its queue was full, or left queued at shutdown, by queue.",
+    ("queue",),
+    registry=REGISTRY,
+)
+DB_SECONDS = Histogram(
+    "reframe_db_seconds",
+    "Time holding the database connection, in seconds, by operation.",
+    ("operation",),
+    buckets=(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1.0),
+    registry=REGISTRY,
+)
