@@ -21,6 +21,11 @@ def default_db_path() -> Path:
     return Path(user_data_dir("reframe-coach", appauthor=False)) / "reframe.db"
 
 
+# Where `reframe run` serves /healthz, /readyz and /metrics unless OPS_PORT says otherwise
+# (the port OpenTelemetry's Prometheus exporter uses: rarely taken by anything else).
+DEFAULT_OPS_PORT = 9464
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """Every setting the coach reads; .env.example documents each one."""
@@ -51,6 +56,9 @@ class Settings:
     discord_api_base: str = ""
     discord_gateway_url: str = ""
     discord_guild_id: int | None = None
+    ops_port: int | None = None
+    ops_off: bool = False
+    ops_host: str = "0.0.0.0"
 
     @property
     def slack_oauth(self) -> bool:
@@ -66,6 +74,15 @@ class Settings:
     def discord_enabled(self) -> bool:
         """Whether a Discord bot token is configured."""
         return bool(self.discord_token)
+
+    def ops_listen_port(self, *, serving: bool) -> int | None:
+        """The operations endpoint's port: OPS_PORT, else DEFAULT_OPS_PORT when serving
+        platforms (`reframe run`); None when OPS_PORT=off, or unset in `reframe chat`."""
+        if self.ops_off:
+            return None
+        if self.ops_port is not None:
+            return self.ops_port
+        return DEFAULT_OPS_PORT if serving else None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> Settings:
@@ -113,6 +130,8 @@ class Settings:
         country = text("CRISIS_COUNTRY").upper()
         if country and not (len(country) == 2 and country.isascii() and country.isalpha()):
             problems.append(f"CRISIS_COUNTRY={country!r} must be a two-letter code like GB")
+        ops_off = text("OPS_PORT").lower() == "off"
+        ops_port = None if ops_off or not text("OPS_PORT") else number("OPS_PORT", 0, minimum=0)
         settings = cls(
             db_path=db_path,
             prompts_dir=prompts_dir,
@@ -140,6 +159,9 @@ class Settings:
             discord_api_base=text("DISCORD_API_BASE"),
             discord_gateway_url=text("DISCORD_GATEWAY_URL"),
             discord_guild_id=int(guild) if guild.isascii() and guild.isdigit() else None,
+            ops_port=ops_port,
+            ops_off=ops_off,
+            ops_host=text("OPS_HOST", "0.0.0.0"),
         )
         if (
             settings.slack_bot_token

@@ -7,7 +7,7 @@ Units are seconds. One registry of our own, so tests and the endpoint see only t
 
 from __future__ import annotations
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, ProcessCollector
 
 REGISTRY = CollectorRegistry(auto_describe=True)
 
@@ -67,3 +67,5 @@ DB_SECONDS = Histogram(
     buckets=(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1.0),
     registry=REGISTRY,
 )
+# CPU, memory and open files of this process (Linux), beside ours.
+ProcessCollector(registry=REGISTRY)

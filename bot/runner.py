@@ -7,15 +7,18 @@ import contextlib
 import logging
 import signal
 import sys
+from collections.abc import AsyncIterator, Sequence
+from functools import partial
 
 from bot.adapters.base import PlatformAdapter
 from bot.adapters.console import ConsoleChat
 from bot.app import Core, open_core
 from bot.config import Settings
 from bot.domain import UserKey
+from bot.ops import OpsServer
 from bot.scheduler import NudgeScheduler, SchedulerConfig
 from bot.storage.db import Database
-from bot.storage.migrate import migrate
+from bot.storage.migrate import is_current, migrate
 
 log = logging.getLogger(__name__)
 CONSOLE_WORKSPACE = "local"
@@ -33,9 +36,32 @@ def scheduler_config(settings: Settings, *, poll_interval: float = 15.0) -> Sche
     )
 
 
+@contextlib.asynccontextmanager
+async def operations(
+    core: Core, adapters: Sequence[PlatformAdapter], port: int | None
+) -> AsyncIterator[OpsServer | None]:
+    """The ops endpoint on `port` (None: none), ready when the database is migrated and
+    every adapter is connected."""
+    if port is None:
+        yield None
+        return
+    server = OpsServer(core.settings.ops_host, port)
+    server.add_check("database", partial(is_current, core.db, core.settings.migrations_dir))
+    for adapter in adapters:
+        server.add_check(adapter.platform, adapter.connected)
+    await server.start()
+    try:
+        yield server
+    finally:
+        await server.stop()
+
+
 async def run_chat(settings: Settings, *, user: str) -> int:
     """The terminal chat on the local database, with this user's nudges shown as they fall due."""
-    async with open_core(settings) as core:
+    async with (
+        open_core(settings) as core,
+        operations(core, (), settings.ops_listen_port(serving=False)),
+    ):
         key = UserKey("console", CONSOLE_WORKSPACE, user)
         chat = ConsoleChat(core.service, key, export_dir=settings.db_path.parent)
         scheduler = NudgeScheduler(
@@ -79,9 +105,17 @@ def _adapters(core: Core) -> list[PlatformAdapter]:
     return adapters
 
 
-async def serve(core: Core, stop: asyncio.Event) -> None:
-    """Run every configured platform and one shared scheduler until stop is set."""
+async def serve(core: Core, stop: asyncio.Event, *, ops_port: int | None = None) -> None:
+    """Run every configured platform and one shared scheduler until stop is set.
+
+    With `ops_port`, the operations endpoint listens there from before the platforms connect.
+    """
     adapters = _adapters(core)
+    async with operations(core, adapters, ops_port):
+        await _serve(core, stop, adapters)
+
+
+async def _serve(core: Core, stop: asyncio.Event, adapters: Sequence[PlatformAdapter]) -> None:
     scheduler = NudgeScheduler(
         core.db,
         core.catalog,
@@ -125,5 +159,5 @@ async def run_platforms(settings: Settings) -> int:
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(signum, stop.set)
     async with open_core(settings) as core:
-        await serve(core, stop)
+        await serve(core, stop, ops_port=settings.ops_listen_port(serving=True))
     return 0

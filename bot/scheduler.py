@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot import engine
+from bot import engine, metrics
 from bot.adapters.base import Outbox
 from bot.clock import Clock
 from bot.domain import UserKey
@@ -113,9 +113,13 @@ class NudgeScheduler:
 
         async def deliver(item: reminders.Claimed) -> RunReport:
             try:
-                return await self._deliver(item, now)
+                report = await self._deliver(item, now)
             finally:
                 slots.release()
+            _count(item.user.platform, report)
+            return report
+
+        due = 0
 
         try:
             while True:
@@ -131,6 +135,7 @@ class NudgeScheduler:
                     )
                 if not batch:
                     break
+                due += len(batch)
                 for item in batch:
                     await slots.acquire()
                     running.add(asyncio.create_task(deliver(item)))
@@ -145,6 +150,7 @@ class NudgeScheduler:
             for task in running:
                 task.cancel()
             await asyncio.gather(*running, return_exceptions=True)
+        metrics.REMINDERS_DUE.set(due)
         return total
 
     async def _deliver(self, item: reminders.Claimed, now: datetime) -> RunReport:
@@ -175,10 +181,10 @@ class NudgeScheduler:
             await self.outboxes[item.user.platform].deliver(item.user, (message,))
         except (TimeoutError, DeliveryError, OSError) as error:
             return await self._failed(item, now, error)
+        sent_at = self.clock.now()
         async with self.db.autocommit("settle_reminder") as conn:
-            await reminders.mark_sent(
-                conn, reminder_id=item.id, owner=self.owner, now=self.clock.now()
-            )
+            await reminders.mark_sent(conn, reminder_id=item.id, owner=self.owner, now=sent_at)
+        metrics.DELIVERY_LAG.observe(max(0.0, (sent_at - item.due_at).total_seconds()))
         log.info("nudge delivered to %s", user_tag(item.user))
         return RunReport(delivered=1)
 
@@ -238,3 +244,15 @@ class NudgeScheduler:
     def stop(self) -> None:
         """Ask run_forever to finish after the current pass."""
         self._stop.set()
+
+
+def _count(platform: str, report: RunReport) -> None:
+    """One delivery's result in reframe_nudges."""
+    for result, count in (
+        ("sent", report.delivered),
+        ("deferred", report.deferred),
+        ("failed", report.failed),
+        ("given_up", report.given_up),
+    ):
+        if count:
+            metrics.NUDGES.labels(platform, result).inc(count)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 import aiosqlite
 
-from bot import crisis_lines, engine, plan, safety
+from bot import crisis_lines, engine, metrics, plan, safety
 from bot.clock import Clock
 from bot.commands import parse_command
 from bot.domain import (
@@ -143,20 +143,34 @@ class CoachService:
     # ---- public entry points ------------------------------------------------------------
 
     async def handle(self, inbound: Inbound) -> TurnResult:
-        """Process one thing a user did and return what to show them."""
+        """Process one thing a user did and return what to show them (timed and counted)."""
+        platform = inbound.user.platform
+        with metrics.TURN_SECONDS.labels(platform).time():
+            try:
+                return await self._handle(inbound)
+            except Exception:
+                metrics.TURNS.labels(platform, "failed").inc()
+                raise
+
+    async def _handle(self, inbound: Inbound) -> TurnResult:
+        platform = inbound.user.platform
         if not self.flood.allow(inbound.user, self.clock.now()):
             # Over the limit: a polite word, and nothing read, written or kept.
             log.info("flood limit reached for %s", user_tag(inbound.user))
+            metrics.TURNS.labels(platform, "flooded").inc()
             return self._say(Reply("error.busy"), resolve(self.defaults))
         text, truncated = clean_text(inbound.text)
         inbound = replace(inbound, text=text, truncated=truncated)
 
         async def attempt() -> TurnResult:
             try:
-                return await self._turn(inbound)
+                result = await self._turn(inbound)
             except _Duplicate:
                 log.info("dropped a repeated event for %s", user_tag(inbound.user))
+                metrics.TURNS.labels(platform, "duplicate").inc()
                 return TurnResult((), duplicate=True)
+            metrics.TURNS.labels(platform, "ok").inc()
+            return result
 
         return await self._retrying(inbound.user, attempt)
 
@@ -200,6 +214,7 @@ class CoachService:
                 except ConflictError:
                     log.debug("conflict for %s, attempt %d", user_tag(user), tries)
         log.warning("gave up a turn for %s after %d conflicts", user_tag(user), MAX_ATTEMPTS)
+        metrics.TURNS.labels(user.platform, "gave_up").inc()
         return self._say(Reply("error.try_again"), resolve(self.defaults))
 
     async def overview(self, user: UserKey) -> tuple[Message, ...]:
@@ -283,7 +298,10 @@ class CoachService:
             turn.session.step.value,
             transition.session.step.value,
         )
-        return await self._commit(turn, transition)
+        result = await self._commit(turn, transition)
+        if concern is not None:
+            metrics.SAFETY_REPLIES.labels(concern.value).inc()
+        return result
 
     def _resolve_choice(self, session: Session, inbound: Inbound) -> Inbound:
         """Typed words that name a choice ("soft", "Soft boundary") become that choice."""

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import Settings
+from bot.config import DEFAULT_OPS_PORT, Settings
 from bot.errors import ConfigError
 
 
@@ -113,3 +113,17 @@ def test_env_example_documents_every_setting() -> None:
     documented = set(re.findall(r"^# ([A-Z_]+)=", (ROOT / ".env.example").read_text(), re.M))
     assert read, "the pattern must find the settings"
     assert read == documented
+
+
+def test_the_ops_endpoint_is_on_for_run_and_off_for_chat_unless_set(tmp_path: Path) -> None:
+    """Unset, OPS_PORT serves `run` on the default port and not `chat`; a port or `off` wins."""
+    base = {"REFRAME_DB": str(tmp_path / "r.db")}
+    unset = Settings.from_env(base)
+    assert unset.ops_listen_port(serving=True) == DEFAULT_OPS_PORT
+    assert unset.ops_listen_port(serving=False) is None
+    chosen = Settings.from_env(base | {"OPS_PORT": "9100"})
+    assert chosen.ops_listen_port(serving=True) == chosen.ops_listen_port(serving=False) == 9100
+    off = Settings.from_env(base | {"OPS_PORT": "off"})
+    assert off.ops_listen_port(serving=True) is None
+    with pytest.raises(ConfigError, match="OPS_PORT"):
+        Settings.from_env(base | {"OPS_PORT": "nine"})

@@ -20,6 +20,7 @@ from tests.test_cli import cli_env
 
 SECRET = "test-signing-secret"
 LISTENING = re.compile(r"slack listening on [\d.]+:(\d+)/slack/events")
+OPS_LISTENING = re.compile(r"ops listening on [\d.]+:(\d+)")
 
 
 async def read_until(stream: asyncio.StreamReader, pattern: re.Pattern[str]) -> re.Match[str]:
@@ -48,7 +49,8 @@ def signed(body: str) -> dict[str, str]:
 
 
 async def test_run_serves_slack_over_http_and_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
-    """The real `reframe run` answers a signed DM, then exits 0 on SIGTERM with the turn saved."""
+    """The real `reframe run` answers a signed DM, is ready and counts the turn on OPS_PORT,
+    then exits 0 on SIGTERM with the turn saved."""
     async with FakeSlackApi() as fake:
         env = cli_env(
             tmp_path,
@@ -56,6 +58,8 @@ async def test_run_serves_slack_over_http_and_stops_cleanly_on_sigterm(tmp_path:
             SLACK_SIGNING_SECRET=SECRET,
             SLACK_API_URL=fake.base_url,
             PORT="0",
+            OPS_PORT="0",
+            OPS_HOST="127.0.0.1",
             LOG_LEVEL="INFO",
         )
         process = await asyncio.create_subprocess_exec(
@@ -71,6 +75,7 @@ async def test_run_serves_slack_over_http_and_stops_cleanly_on_sigterm(tmp_path:
         )
         try:
             assert process.stderr is not None
+            ops_port = int((await read_until(process.stderr, OPS_LISTENING)).group(1))
             port = int((await read_until(process.stderr, LISTENING)).group(1))
             body = json.dumps(
                 {
@@ -98,6 +103,13 @@ async def test_run_serves_slack_over_http_and_stops_cleanly_on_sigterm(tmp_path:
                 ) as r:
                     assert r.status == 200
             await fake.wait_until(lambda: bool(fake.posts()))
+            async with aiohttp.ClientSession() as session:
+                ops = f"http://127.0.0.1:{ops_port}"
+                async with session.get(f"{ops}/readyz") as ready:
+                    assert ready.status == 200, await ready.text()
+                async with session.get(f"{ops}/metrics") as scraped:
+                    metrics = await scraped.text()
+            assert 'reframe_turns_total{outcome="ok",platform="slack"} 1.0' in metrics
             process.send_signal(signal.SIGTERM)
             _, err = await asyncio.wait_for(process.communicate(), 30)
         finally:

@@ -30,6 +30,10 @@ class PlatformAdapter(Outbox, Protocol):
         """Stop taking new messages, let in-flight turns finish, close connections."""
         ...
 
+    async def connected(self) -> bool:
+        """Whether the platform connection is up now (readiness, /readyz)."""
+        ...
+
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")

@@ -220,6 +220,13 @@ class DiscordAdapter:
         self._runner = None
         self.endpoints.restore()
 
+    async def connected(self) -> bool:
+        """Whether Discord said READY and the gateway connection is open."""
+        client = self.client
+        if client is None or client.is_closed() or not client.is_ready():
+            return False
+        return client.ws is not None and client.ws.open
+
     @contextlib.asynccontextmanager
     async def _tracked(self) -> AsyncIterator[None]:
         self._inflight += 1

@@ -26,18 +26,22 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot import metrics
 from bot.adapters import slack_blocks as blocks
 from bot.adapters import slack_oauth as oauth
 from bot.adapters import slack_payloads as payloads
 from bot.app import Core
 from bot.domain import Inbound, Message, UserKey
 from bot.errors import ConfigError, DeliveryError
+from bot.ops import bound_port, healthz
 from bot.service import TurnResult, user_tag
 
 log = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
+# The turn queue's name in reframe_queue_depth and reframe_dropped.
+TURN_QUEUE = "slack_turns"
 # The manifest's bot events, each with the Bolt event type whose listener serves it.
 MANIFEST_EVENTS = {
     "message.im": "message",
@@ -163,9 +167,7 @@ class SlackAdapter:
     @property
     def port(self) -> int | None:
         """The port HTTP mode listens on (useful when configured as 0), or None."""
-        if self._runner is None or not self._runner.addresses:
-            return None
-        return int(self._runner.addresses[0][1])
+        return bound_port(self._runner)
 
     async def start(self) -> None:
         """Connect Socket Mode, or serve /slack/events and /healthz on the configured port."""
@@ -212,7 +214,8 @@ class SlackAdapter:
     async def _serve_http(self) -> None:
         web_app = web.Application()
         web_app.router.add_post(EVENTS_PATH, self._http_events)
-        web_app.router.add_get(HEALTH_PATH, self._http_health)
+        # The same liveness answer as the operations endpoint's (OPS_PORT).
+        web_app.router.add_get(HEALTH_PATH, healthz)
         if self.oauth is not None:
             web_app.router.add_get(oauth.INSTALL_PATH, self._http_install)
             web_app.router.add_get(oauth.REDIRECT_PATH, self._http_oauth_redirect)
@@ -243,10 +246,18 @@ class SlackAdapter:
                 _, work, _ = self._queue.get_nowait()
                 work.close()
                 self._queue.task_done()
+                metrics.DROPPED.labels(TURN_QUEUE).inc()
+            metrics.QUEUE_DEPTH.labels(TURN_QUEUE).set(0)
         if self._session is not None:
             await self._session.close()
             self._session = None
             self.client.session = None
+
+    async def connected(self) -> bool:
+        """Socket Mode: the websocket is open; HTTP mode: /slack/events is being served."""
+        if self._socket is not None:
+            return bool(await self._socket.client.is_connected())
+        return self._runner is not None
 
     @staticmethod
     async def _close_socket(handler: AsyncSocketModeHandler) -> None:
@@ -281,7 +292,9 @@ class SlackAdapter:
         """Queue one request's work, with its workspace's client, for the turn workers."""
         try:
             self._queue.put_nowait((kind, work, client))
+            metrics.QUEUE_DEPTH.labels(TURN_QUEUE).set(self._queue.qsize())
         except asyncio.QueueFull:
+            metrics.DROPPED.labels(TURN_QUEUE).inc()
             work.close()
             log.warning("slack overloaded: dropped a %s request (%d queued)", kind, QUEUE_LIMIT)
 
@@ -289,6 +302,7 @@ class SlackAdapter:
         """A turn worker: take queued work in arrival order, one request at a time."""
         while True:
             kind, work, client = await self._queue.get()
+            metrics.QUEUE_DEPTH.labels(TURN_QUEUE).set(self._queue.qsize())
             # Slack's 3 s ack deadline comes first: let requests being acked finish, but
             # never hold a turn back for long under sustained load.
             with contextlib.suppress(TimeoutError):
@@ -325,9 +339,6 @@ class SlackAdapter:
             self._acking -= 1
             if self._acking == 0:
                 self._acks_done.set()
-
-    async def _http_health(self, request: web.Request) -> web.Response:
-        return web.json_response({"ok": True, "platform": self.platform})
 
     async def _http_install(self, request: web.Request) -> web.Response:
         """ "Add to Slack": Bolt sets the state cookie and sends the admin on to Slack."""

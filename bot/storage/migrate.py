@@ -85,6 +85,18 @@ async def migrate(db: Database, directory: Path) -> list[str]:
     return done
 
 
+async def is_current(db: Database, directory: Path) -> bool:
+    """Whether the database answers and has every migration in `directory` applied.
+
+    Raises what the driver raises when the database cannot be read (readiness counts that
+    as not ready), MigrationError when the folder is unreadable.
+    """
+    expected = {migration.version for migration in discover(directory)}
+    async with db.conn.execute("SELECT version FROM schema_version") as cursor:
+        applied = {row[0] async for row in cursor}
+    return expected <= applied
+
+
 async def _apply(conn: aiosqlite.Connection, migration: Migration) -> None:
     # executescript runs the whole file; BEGIN/COMMIT inside it make it one transaction.
     record = (

@@ -1,0 +1,196 @@
+"""The operations endpoint: liveness, readiness that follows the database and platforms, metrics."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import AsyncIterator
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+
+import aiohttp
+import pytest
+from prometheus_client.parser import text_string_to_metric_families
+
+from bot import ops
+from bot.adapters.discord_adapter import DiscordAdapter
+from bot.app import Core
+from bot.clock import ManualClock
+from bot.config import Settings
+from bot.domain import UserKey
+from bot.metrics import REGISTRY
+from bot.ops import OpsServer
+from bot.prompts import Catalog
+from bot.runner import operations
+from bot.service import CoachService
+from bot.storage.db import Database
+from bot.storage.migrate import migrate
+from tests.conftest import FULL_DIALOGUE, MIGRATIONS, PROMPTS, START, say
+from tests.fakes.discord_server import FakeDiscord
+from tests.test_discord_adapter import discord_settings
+from tests.test_scheduler import RecordingOutbox, scheduler_for
+
+# Every label a series may carry, and the values it may take: fixed names, never user data.
+ALLOWED_LABELS: dict[str, set[str]] = {
+    "platform": {"slack", "discord", "console"},
+    "outcome": {"ok", "duplicate", "flooded", "gave_up", "failed"},
+    "tier": {"suicide", "self_harm", "danger"},
+    "result": {"sent", "deferred", "failed", "given_up"},
+    "queue": {"slack_turns"},
+    "operation": {
+        "read",
+        "write",
+        "load_user",
+        "save_turn",
+        "claim_reminders",
+        "settle_reminder",
+        "purge",
+    },
+    "le": set(),  # histogram bucket bounds: numbers
+}
+
+
+async def fetch(port: int, path: str) -> tuple[int, str]:
+    """GET http://127.0.0.1:port/path; the status and body."""
+    async with (
+        aiohttp.ClientSession() as session,
+        session.get(f"http://127.0.0.1:{port}{path}") as response,
+    ):
+        return response.status, await response.text()
+
+
+@pytest.fixture
+async def server() -> AsyncIterator[OpsServer]:
+    """An ops endpoint on a free port of 127.0.0.1 with no checks yet."""
+    endpoint = OpsServer("127.0.0.1", 0)
+    await endpoint.start()
+    yield endpoint
+    await endpoint.stop()
+
+
+def sample(name: str, **labels: str) -> float:
+    """The current value of one series in our registry (0 when not yet seen)."""
+    return REGISTRY.get_sample_value(name, labels) or 0.0
+
+
+async def test_healthz_answers_and_readyz_follows_every_check(server: OpsServer) -> None:
+    """/healthz is 200; /readyz is 200 only while every check passes, and names each."""
+    assert server.port is not None
+    flag = {"up": True}
+
+    async def toggled() -> bool:
+        return flag["up"]
+
+    async def always() -> bool:
+        return True
+
+    server.add_check("database", always)
+    server.add_check("slack", toggled)
+    assert (await fetch(server.port, "/healthz"))[0] == 200
+    status, body = await fetch(server.port, "/readyz")
+    assert status == 200 and '"slack": true' in body
+    flag["up"] = False
+    status, body = await fetch(server.port, "/readyz")
+    assert status == 503 and '"slack": false' in body and '"database": true' in body
+
+
+async def test_a_check_that_raises_or_hangs_means_not_ready(
+    server: OpsServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A check that raises, or answers later than CHECK_TIMEOUT, counts as not ready."""
+    assert server.port is not None
+    monkeypatch.setattr(ops, "CHECK_TIMEOUT", 0.05)
+    never = asyncio.Event()
+
+    async def hangs() -> bool:
+        await never.wait()
+        return True
+
+    async def raises() -> bool:
+        raise OSError("disk gone")
+
+    server.add_check("hangs", hangs)
+    assert (await fetch(server.port, "/readyz"))[0] == 503
+    server.add_check("hangs", raises)
+    status, body = await fetch(server.port, "/readyz")
+    assert status == 503 and "disk gone" not in body
+
+
+async def test_readiness_needs_the_database_migrated(
+    tmp_path: Path, catalog: Catalog, clock: ManualClock
+) -> None:
+    """A database without every migration is not ready; once migrated, it is."""
+    settings = Settings(db_path=tmp_path / "r.db", prompts_dir=PROMPTS, migrations_dir=MIGRATIONS)
+    async with Database(settings.db_path) as db:
+        core = Core(settings, db, catalog, CoachService(db, catalog, clock), clock)
+        async with operations(core, (), 0) as server:
+            assert server is not None and server.port is not None
+            status, body = await fetch(server.port, "/readyz")
+            assert status == 503 and '"database": false' in body
+            await migrate(db, MIGRATIONS)
+            assert (await fetch(server.port, "/readyz"))[0] == 200
+
+
+async def test_readiness_follows_the_discord_connection(
+    tmp_path: Path, db: Database, catalog: Catalog, clock: ManualClock, service: CoachService
+) -> None:
+    """Ready only while Discord is connected: before start and after stop, /readyz is 503."""
+    fake = FakeDiscord()
+    await fake.start()
+    settings = discord_settings(fake, tmp_path, guild=None)
+    adapter = DiscordAdapter(Core(settings, db, catalog, service, clock), ready_timeout=0.01)
+    try:
+        async with operations(adapter.core, [adapter], 0) as server:
+            assert server is not None and server.port is not None
+            status, body = await fetch(server.port, "/readyz")
+            assert status == 503 and '"discord": false' in body
+            await adapter.start()
+            try:
+                assert (await fetch(server.port, "/readyz"))[0] == 200
+            finally:
+                await adapter.stop()
+            assert (await fetch(server.port, "/readyz"))[0] == 503
+    finally:
+        await fake.close()
+
+
+async def test_metrics_count_turns_safety_nudges_and_database_time_without_user_data(
+    server: OpsServer, service: CoachService, db: Database, catalog: Catalog, clock: ManualClock
+) -> None:
+    """A whole dialogue, a crisis message and a nudge show in /metrics, with no words or ids."""
+    assert server.port is not None
+    user = UserKey("console", "WORKSPACE-7f3a", "USER-91bd")
+    ok_before = sample("reframe_turns_total", platform="console", outcome="ok")
+    crisis_before = sample("reframe_safety_replies_total", tier="suicide")
+    sent_before = sample("reframe_nudges_total", platform="console", result="sent")
+    lines = list(FULL_DIALOGUE)
+    for line in lines:
+        await service.handle(say(line, user))
+    crisis_user = replace(user, user_id="USER-c4e2")
+    await service.handle(say("I want to end my life, Zanzibar", crisis_user))
+    outbox = RecordingOutbox()
+    await scheduler_for(db, catalog, clock, outbox).run_once(START + timedelta(days=40))
+    assert outbox.sent, "the nudge went out"
+
+    status, body = await fetch(server.port, "/metrics")
+    assert status == 200
+    assert (
+        sample("reframe_turns_total", platform="console", outcome="ok") - ok_before
+        == len(lines) + 1
+    )
+    assert sample("reframe_safety_replies_total", tier="suicide") - crisis_before == 1
+    assert sample("reframe_nudges_total", platform="console", result="sent") - sent_before == 1
+    assert sample("reframe_db_seconds_count", operation="save_turn") > 0
+    assert sample("reframe_turn_seconds_count", platform="console") > 0
+    assert "reframe_reminders_due 1.0" in body
+    for word in ("WORKSPACE-7f3a", "USER-91bd", "USER-c4e2", "Zanzibar", "promotion", "March"):
+        assert word not in body
+    for family in text_string_to_metric_families(body):
+        for series in family.samples:
+            for label, value in series.labels.items():
+                assert label in ALLOWED_LABELS, f"{series.name} has label {label}"
+                allowed = ALLOWED_LABELS[label]
+                assert not allowed or value in allowed, f"{series.name}{{{label}={value!r}}}"
+                if label == "le":
+                    assert re.fullmatch(r"[0-9.e+]+|\+Inf", value)
