@@ -119,7 +119,8 @@ class Inbound:
 
     `event_id` makes a platform's retried delivery a no-op; `timezone_hint` is the zone the
     platform reports for the user, used until they set one themselves; `locale_hint` is the
-    user's locale ("en-US"), which chooses the crisis lines shown.
+    user's locale ("en-US"), which chooses the crisis lines shown; `locale` is the one in
+    effect (reported, stored or the default), which orders numeric dates ("1/2").
     """
 
     user: UserKey
@@ -135,6 +136,7 @@ class Inbound:
     timezone_hint: str | None = None
     timezone_known: bool = True
     locale_hint: str | None = None
+    locale: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

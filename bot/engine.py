@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from types import MappingProxyType
 
-from bot import plan, timeparse, traps
+from bot import datewords, plan, timeparse, traps
 from bot.commands import Command, CommandName, parse_command
 from bot.domain import (
     CancelNudges,
@@ -406,11 +406,18 @@ def _answer_revisit(
     text = inbound.text.strip()
     if not text:
         return Transition(session, (_reprompt(Step.REVISIT),))
-    parsed = timeparse.parse_when(text, now, inbound.timezone)
+    reading = datewords.read_when(text, now, inbound.timezone, inbound.locale)
+    if reading.choices is not None:
+        # "1/2" from someone whose date order we do not know: ask which one, in words.
+        first, second = (moment.isoformat() for moment in reading.choices)
+        return Transition(
+            session, (Reply("revisit.which", dates={"first": first, "second": second}),)
+        )
+    if reading.past is not None:
+        return Transition(session, (Reply("revisit.past"), _reprompt(Step.REVISIT)))
+    parsed = reading.when
     if parsed is None:
         return Transition(session, (Reply("revisit.unreadable"), _reprompt(Step.REVISIT)))
-    if parsed <= now:
-        return Transition(session, (Reply("revisit.past"), _reprompt(Step.REVISIT)))
     if parsed - now > rules.far_revisit:
         asked = _touch(session, now, pending=Pending.FAR_DATE, pending_data=parsed.isoformat())
         return Transition(
@@ -427,7 +434,10 @@ def _answer_revisit(
 
 def _set_revisit(session: Session, due: datetime, now: datetime) -> Transition:
     moved = replace(_record(session, Step.REVISIT, due.isoformat(), now), revisit_at=due)
-    return _after(session, moved, Step.REVISIT)
+    after = _after(session, moved, Step.REVISIT)
+    # The date is said back at once, as it will really be sent.
+    confirmed = Reply("revisit.set", dates={"revisit_at": due.isoformat()})
+    return replace(after, replies=(confirmed, *after.replies))
 
 
 def _finish(session: Session) -> Transition:

@@ -61,6 +61,8 @@ KNOWN_PLACEHOLDERS = frozenset(
 )
 # Dates that are scheduled nudges: shown as they will really be sent (after quiet hours).
 SCHEDULED_DATES = frozenset({"revisit_at"})
+# Dates offered as a choice of day ("1 February or 2 January?"): shown without the time.
+DAY_DATES = frozenset({"first", "second"})
 
 # Keys said outside the engine's question table (the engine's own literals, the service's).
 STATIC_KEYS = (
@@ -71,6 +73,8 @@ STATIC_KEYS = (
     "boundary.hard_respected",
     "revisit.unreadable",
     "revisit.past",
+    "revisit.set",
+    "revisit.which",
     "far_date.confirm",
     "summary.choice.share",
     "share.done",
@@ -216,6 +220,8 @@ class Catalog:
         for name, iso in reply.dates.items():
             if quiet is not None and name in SCHEDULED_DATES:
                 values[name] = self.sent_date(iso, tz_name, quiet, now)
+            elif name in DAY_DATES:
+                values[name] = format_date(iso, tz_name, now).rsplit(",", 1)[0]
             else:
                 values[name] = format_date(iso, tz_name, now)
         if extra:

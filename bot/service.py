@@ -279,7 +279,9 @@ class CoachService:
     async def _turn(self, inbound: Inbound) -> TurnResult:
         turn = await self._load(inbound.user, inbound)
         now = self.clock.now()
-        inbound = replace(inbound, timezone=turn.timezone, timezone_known=turn.zone_known)
+        inbound = replace(
+            inbound, timezone=turn.timezone, timezone_known=turn.zone_known, locale=turn.locale
+        )
         if inbound.kind is InboundKind.BUTTON and inbound.button_step in NUDGE_STEPS:
             return await self._nudge_turn(turn, inbound)
         concern = None

@@ -1,17 +1,13 @@
-"""Dates in words ("in two weeks", "next Friday", "tomorrow at 9") -> aware UTC datetimes."""
+"""Time zones, arithmetic on the user's local calendar, and times of day as people type them."""
 
 from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, time, timedelta
-from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 # When a date comes without a time of day, the nudge goes at a friendly morning hour.
 DEFAULT_NUDGE_TIME = time(10, 0)
-MAX_DATE_TEXT = 80
-# dateparser ignores a bare hour ("at 9"); "at 9:00" it reads.
-_BARE_HOUR = re.compile(r"\bat (\d{1,2})\b(?!\s*[:.]|\s*[ap]\.?m)", re.IGNORECASE)
 _CLOCK = re.compile(r"^\s*([01]?\d|2[0-3])[:.h]?([0-5]\d)?\s*$")
 
 
@@ -56,40 +52,6 @@ def same_wall_time(moment: datetime, old_zone: str, new_zone: str) -> datetime:
     """The instant (UTC) that shows in `new_zone` the wall time `moment` showed in `old_zone`."""
     wall = moment.astimezone(zone(old_zone)).replace(tzinfo=None)
     return wall.replace(tzinfo=zone(new_zone)).astimezone(UTC)
-
-
-@lru_cache(maxsize=64)
-def _parser_settings(tz_name: str) -> tuple[tuple[str, object], ...]:
-    return (
-        ("TIMEZONE", tz_name),
-        ("RETURN_AS_TIMEZONE_AWARE", True),
-        ("PREFER_DATES_FROM", "future"),
-        ("RETURN_TIME_AS_PERIOD", True),
-    )
-
-
-def parse_when(text: str, now: datetime, tz_name: str) -> datetime | None:
-    """Read a date in words, relative to now in the user's zone; None when unreadable."""
-    # Imported here: dateparser takes a noticeable moment to load, and most turns never need it.
-    from dateparser.date import DateDataParser
-
-    cleaned = _BARE_HOUR.sub(r"at \1:00", text.strip())[:MAX_DATE_TEXT]
-    if not cleaned:
-        return None
-    tz = zone(tz_name)
-    settings: dict[str, object] = dict(_parser_settings(tz.key))
-    settings["RELATIVE_BASE"] = now.astimezone(tz).replace(tzinfo=None)
-    try:
-        data = DateDataParser(languages=["en"], settings=settings).get_date_data(cleaned)
-    except (ValueError, OverflowError, TypeError):
-        return None
-    found = data.date_obj
-    if found is None:
-        return None
-    local = found.astimezone(tz)
-    if data.period != "time":
-        local = datetime.combine(local.date(), DEFAULT_NUDGE_TIME, tzinfo=tz)
-    return local.astimezone(UTC)
 
 
 def parse_clock(text: str) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -135,3 +136,23 @@ async def test_quiet_alone_shows_the_current_hours(service: CoachService) -> Non
     assert "21:00 to 08:00" in shown
     await service.handle(say("quiet 22:30-07:00"))
     assert "22:30 to 07:00" in (await service.handle(say("quiet"))).messages[0].text
+
+
+@pytest.mark.parametrize(
+    ("locale", "said"),
+    [
+        ("en-GB", "Okay: we'll come back to this on Monday 1 February 2027, 10:00 your time."),
+        ("en-US", "Okay: we'll come back to this on Saturday 2 January 2027, 10:00 your time."),
+        (None, "Do you mean Monday 1 February 2027 or Saturday 2 January 2027?"),
+    ],
+)
+async def test_the_users_locale_reaches_the_date_reader(
+    service: CoachService, locale: str | None, said: str
+) -> None:
+    """'1/2' follows the locale the platform reports; with none known, the coach asks which."""
+    lines = list(FULL_DIALOGUE)
+    texts: list[str] = []
+    for line in lines[:12]:
+        inbound = replace(say("1/2" if line == lines[11] else line), locale_hint=locale)
+        texts = [m.text for m in (await service.handle(inbound)).messages]
+    assert said in texts[0]

@@ -6,9 +6,10 @@ from datetime import UTC, datetime
 
 import pytest
 
+from bot.datewords import parse_when
 from bot.prompts import format_date
 from bot.quiet import in_quiet_hours, next_waking_moment
-from bot.timeparse import days_ahead, parse_quiet_hours, parse_when
+from bot.timeparse import days_ahead, parse_quiet_hours
 
 # Wednesday 25 November 2026, 15:30 in Berlin.
 NOW = datetime(2026, 11, 25, 14, 30, tzinfo=UTC)
