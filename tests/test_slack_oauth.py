@@ -281,3 +281,30 @@ async def test_an_expiring_rotating_token_is_refreshed_once_and_saved(
     assert tokens_used(fake, "DU0SAM") == {"Bearer xoxb-T0ROT-1"}
     assert adapter.oauth is not None
     assert await adapter.oauth.bot_token("T0ROT") == "xoxb-T0ROT-1"
+
+
+async def test_one_workspace_mode_also_forgets_its_users_on_uninstall(
+    tmp_path: Path,
+    fake: FakeSlackApi,
+    db: Database,
+    catalog: Catalog,
+    clock: ManualClock,
+    service: CoachService,
+) -> None:
+    """With one SLACK_BOT_TOKEN (no OAuth), app_uninstalled still deletes that workspace's users."""
+    from tests.test_slack_adapter import SECRET as ONE_TOKEN_SECRET
+    from tests.test_slack_adapter import slack_settings
+
+    core = Core(slack_settings(tmp_path, fake), db, catalog, service, clock)
+    slack = create_slack_adapter(core, host="127.0.0.1")
+    await slack.start()
+    sender = SlackSender(f"http://127.0.0.1:{slack.port}", ONE_TOKEN_SECRET, slack, fake)
+    try:
+        assert slack.oauth is None
+        await sender.dm(SAM, "My landlord said no")
+        assert await count(db, "SELECT COUNT(*) FROM users") == 1
+        await sender.event({"type": "app_uninstalled"})
+    finally:
+        await sender.close()
+        await slack.stop()
+    assert await count(db, "SELECT COUNT(*) FROM users") == 0

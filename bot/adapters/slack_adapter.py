@@ -224,6 +224,8 @@ class SlackAdapter:
         site = web.TCPSite(self._runner, self.host, self.core.settings.port)
         await site.start()
         log.info("slack listening on %s:%s%s", self.host, self.port, EVENTS_PATH)
+        if self.oauth is not None:
+            log.info("slack: Add to Slack at %s:%s%s", self.host, self.port, oauth.INSTALL_PATH)
 
     async def stop(self) -> None:
         """Stop taking requests, let in-flight turns finish, then close every connection."""
