@@ -56,6 +56,8 @@ class Settings:
     discord_api_base: str = ""
     discord_gateway_url: str = ""
     discord_guild_id: int | None = None
+    discord_shard_count: int | None = None
+    discord_shard_ids: tuple[int, ...] | None = None
     ops_port: int | None = None
     ops_off: bool = False
     ops_host: str = "0.0.0.0"
@@ -132,6 +134,8 @@ class Settings:
             problems.append(f"CRISIS_COUNTRY={country!r} must be a two-letter code like GB")
         ops_off = text("OPS_PORT").lower() == "off"
         ops_port = None if ops_off or not text("OPS_PORT") else number("OPS_PORT", 0, minimum=0)
+        shard_count = number("DISCORD_SHARD_COUNT", 0) if text("DISCORD_SHARD_COUNT") else None
+        shard_ids = _shard_ids(text("DISCORD_SHARD_IDS"), shard_count, problems)
         settings = cls(
             db_path=db_path,
             prompts_dir=prompts_dir,
@@ -159,6 +163,8 @@ class Settings:
             discord_api_base=text("DISCORD_API_BASE"),
             discord_gateway_url=text("DISCORD_GATEWAY_URL"),
             discord_guild_id=int(guild) if guild.isascii() and guild.isdigit() else None,
+            discord_shard_count=shard_count,
+            discord_shard_ids=shard_ids,
             ops_port=ops_port,
             ops_off=ops_off,
             ops_host=text("OPS_HOST", "0.0.0.0"),
@@ -213,6 +219,24 @@ def _slack_oauth_problems(settings: Settings) -> list[str]:
     if key is not None:
         problems.append(key)
     return problems
+
+
+def _shard_ids(raw: str, count: int | None, problems: list[str]) -> tuple[int, ...] | None:
+    """DISCORD_SHARD_IDS ("0,1" or "0-3") checked against DISCORD_SHARD_COUNT."""
+    if not raw:
+        return None
+    ids: list[int] = []
+    for part in raw.replace(" ", "").split(","):
+        first, _, last = part.partition("-")
+        if not all(p.isascii() and p.isdigit() for p in (first, last or first)):
+            problems.append(f"DISCORD_SHARD_IDS={raw!r} must look like 0,1 or 0-3")
+            return None
+        ids.extend(range(int(first), int(last or first) + 1))
+    if count is None:
+        problems.append("DISCORD_SHARD_IDS needs DISCORD_SHARD_COUNT (the total across processes)")
+    elif not ids or max(ids) >= count:
+        problems.append(f"DISCORD_SHARD_IDS={raw!r} must be below DISCORD_SHARD_COUNT={count}")
+    return tuple(sorted(set(ids)))
 
 
 def _writable(path: Path) -> bool:

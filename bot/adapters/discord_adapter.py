@@ -116,29 +116,49 @@ def reframe_command() -> app_commands.Command[Any, ..., None]:
     return app_commands.allowed_installs(guilds=True, users=False)(command)
 
 
-class CoachClient(discord.Client):
-    """The gateway client: routes DMs, /reframe and button presses to the adapter."""
+class CoachClient(discord.AutoShardedClient):
+    """The gateway client: routes DMs, /reframe and button presses to the adapter.
+
+    Sharded: by default one process runs as many shards as Discord recommends (GET
+    /gateway/bot); DISCORD_SHARD_COUNT and DISCORD_SHARD_IDS split them over processes.
+    """
 
     def __init__(self, adapter: DiscordAdapter, *, ready_timeout: float) -> None:
         # No privileged intent: DMs with the bot are exempt from the message content intent.
         intents = discord.Intents.none()
         intents.guilds = True
         intents.dm_messages = True
+        settings = adapter.core.settings
+        shard_ids = settings.discord_shard_ids
         super().__init__(
             intents=intents,
             allowed_mentions=NO_MENTIONS,
             max_ratelimit_timeout=MAX_RATELIMIT_WAIT,
             chunk_guilds_at_startup=False,
             guild_ready_timeout=ready_timeout,
+            shard_count=settings.discord_shard_count,
         )
+        if shard_ids is not None:
+            # Set here: the keyword is typed as never None. Settings checked it has a count.
+            self.shard_ids = list(shard_ids)
         self.adapter = adapter
         self.tree: app_commands.CommandTree[CoachClient] = app_commands.CommandTree(self)
         self.tree.add_command(reframe_command())
         self.ready = asyncio.Event()
 
     async def setup_hook(self) -> None:
-        """Register the persistent buttons, then publish /reframe (a dev guild gets it at once)."""
+        """Register the persistent buttons, then publish /reframe (a dev guild gets it at once).
+
+        Only the process running shard 0 publishes: the commands are the application's, one
+        set for every shard.
+        """
         self.add_dynamic_items(ChoiceButton)
+        if self.shard_count is None and self.adapter.endpoints.gateway:
+            # Left to itself discord.py would connect where GET /gateway/bot says; ask it for
+            # the recommended count here, so the configured gateway URL is the one used.
+            self.shard_count, _, _ = await self.http.get_bot_gateway()
+        if self.shard_ids is not None and 0 not in self.shard_ids:
+            return
         guild_id = self.adapter.core.settings.discord_guild_id
         try:
             if guild_id is not None:
@@ -153,7 +173,12 @@ class CoachClient(discord.Client):
 
     async def on_ready(self) -> None:
         """Connected: the adapter's start() may return."""
-        log.info("discord connected as bot %s", self.user.id if self.user else "?")
+        log.info(
+            "discord connected as bot %s, shards %s of %s",
+            self.user.id if self.user else "?",
+            sorted(self.shards),
+            self.shard_count,
+        )
         self.ready.set()
 
     async def on_message(self, message: discord.Message) -> None:
@@ -221,11 +246,12 @@ class DiscordAdapter:
         self.endpoints.restore()
 
     async def connected(self) -> bool:
-        """Whether Discord said READY and the gateway connection is open."""
+        """Whether Discord said READY on every shard and each shard's connection is open."""
         client = self.client
         if client is None or client.is_closed() or not client.is_ready():
             return False
-        return client.ws is not None and client.ws.open
+        shards = client.shards
+        return bool(shards) and not any(shard.is_closed() for shard in shards.values())
 
     @contextlib.asynccontextmanager
     async def _tracked(self) -> AsyncIterator[None]:

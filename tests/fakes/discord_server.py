@@ -91,6 +91,10 @@ class FakeDiscord:
         self.sent: list[Json] = []
         self.gateway_ops: list[int] = []
         self.identified = asyncio.Event()
+        # What GET /gateway/bot recommends, and the [id, count] each IDENTIFY asked for.
+        self.recommended_shards = 1
+        self.identifies: list[tuple[int, int]] = []
+        self._shard_of: dict[web.WebSocketResponse, tuple[int, int]] = {}
         self._state = _State()
         self._ids = itertools.count(1_000_000_000_000_000)
         self._seq = itertools.count(1)
@@ -191,10 +195,16 @@ class FakeDiscord:
     # ---- gateway dispatches ------------------------------------------------------------
 
     async def dispatch(self, event: str, data: Json) -> None:
-        """Push one dispatch (op 0) to every connected client."""
+        """Push one dispatch (op 0) to the shard Discord would use, on every connection.
+
+        As Discord does: a guild's events go to shard (guild_id >> 22) % shard count, and
+        everything else (DMs) to shard 0.
+        """
         payload = {"op": 0, "t": event, "s": next(self._seq), "d": data}
-        for socket in list(self._sockets):
-            await socket.send_str(json.dumps(payload))
+        guild = data.get("guild_id")
+        for socket, (shard, count) in list(self._shard_of.items()):
+            if shard == (int(guild) >> 22) % count if guild else shard == 0:
+                await socket.send_str(json.dumps(payload))
 
     async def send_dm(self, user_id: int, content: str, *, bot: bool = False) -> int:
         """A user (or a bot) writes to the bot in their DM; returns the message id."""
@@ -311,18 +321,23 @@ class FakeDiscord:
             async for frame in socket:
                 if frame.type is not WSMsgType.TEXT:
                     continue
-                op = json.loads(frame.data).get("op")
+                message = json.loads(frame.data)
+                op = message.get("op")
                 self.gateway_ops.append(op)
                 if op == 1:
                     await socket.send_str(json.dumps({"op": 11}))
                 elif op == 2:
-                    await socket.send_str(json.dumps(self._ready()))
+                    shard, count = message["d"].get("shard") or (0, 1)
+                    self.identifies.append((shard, count))
+                    self._shard_of[socket] = (shard, count)
+                    await socket.send_str(json.dumps(self._ready(shard, count)))
                     self.identified.set()
         finally:
             self._sockets.discard(socket)
+            self._shard_of.pop(socket, None)
         return socket
 
-    def _ready(self) -> Json:
+    def _ready(self, shard: int, count: int) -> Json:
         return {
             "op": 0,
             "t": "READY",
@@ -331,9 +346,22 @@ class FakeDiscord:
                 "v": 10,
                 "user": user_json(BOT_ID, bot=True),
                 "guilds": [],
-                "session_id": "fake-session",
+                "session_id": f"fake-session-{shard}",
                 "resume_gateway_url": self.gateway_url,
                 "application": {"id": str(APP_ID), "flags": 0},
+                "shard": [shard, count],
+            },
+        }
+
+    def _gateway_bot(self) -> Json:
+        return {
+            "url": self.gateway_url,
+            "shards": self.recommended_shards,
+            "session_start_limit": {
+                "total": 1000,
+                "remaining": 1000,
+                "reset_after": 0,
+                "max_concurrency": 1,
             },
         }
 
@@ -365,6 +393,7 @@ class FakeDiscord:
     ) -> list[tuple[str, re.Pattern[str], Callable[[re.Match[str], Any], web.Response]]]:
         table: list[tuple[str, str, Callable[[re.Match[str], Any], web.Response]]] = [
             ("GET", r"/users/@me", lambda m, b: _json(user_json(BOT_ID, bot=True))),
+            ("GET", r"/gateway/bot", lambda m, b: _json(self._gateway_bot())),
             ("GET", r"/oauth2/applications/@me", lambda m, b: _json(self._app())),
             ("GET", r"/users/(\d+)", lambda m, b: _json(user_json(int(m[1])))),
             ("PUT", r"/applications/\d+(?:/guilds/\d+)?/commands", self._commands),
