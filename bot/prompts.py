@@ -104,6 +104,7 @@ STATIC_KEYS = (
     "timezone.set",
     "timezone.unknown",
     "timezone.suggest",
+    "timezone.which",
     "quiet.set",
     "quiet.invalid",
     "quiet.current",

@@ -50,7 +50,7 @@ from bot.storage.db import Database
 from bot.text import as_number, clean_text
 from bot.timeparse import is_valid_zone
 from bot.userdata import export_json, reminders_reply, wins_reply
-from bot.zones import canonical_zone, closest_zone
+from bot.zones import find_zone
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 8
@@ -312,7 +312,7 @@ class CoachService:
         if not inbound.text or parse_command(inbound.text) is not None:
             return inbound
         if session.pending is Pending.TIMEZONE:
-            zone = canonical_zone(inbound.text)
+            zone = find_zone(inbound.text).zone
             if zone is not None:
                 return replace(inbound, choice=engine.ZONE_CHOICE, text=zone)
         if session.pending is not None:
@@ -498,11 +498,15 @@ class CoachService:
     async def _set_timezone(
         self, conn: aiosqlite.Connection, ref: int, wanted: str, prefs: Preferences
     ) -> tuple[Reply, Preferences]:
-        found = canonical_zone(wanted)
+        match = find_zone(wanted)
+        found = match.zone
+        if match.choices:
+            listed = ", ".join(match.choices[:-1]) + " or " + match.choices[-1]
+            return Reply("timezone.which", {"zone": wanted, "suggestion": listed}), prefs
         if found is None:
-            suggestion = closest_zone(wanted)
-            if suggestion:
-                return Reply("timezone.suggest", {"zone": wanted, "suggestion": suggestion}), prefs
+            if match.suggestion:
+                shown = {"zone": wanted, "suggestion": match.suggestion}
+                return Reply("timezone.suggest", shown), prefs
             return Reply("timezone.unknown", {"zone": wanted}), prefs
         await repos.set_timezone(conn, user_ref=ref, zone=found)
         moved = replace(prefs, timezone=found, zone_known=True)

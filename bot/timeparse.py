@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 # When a date comes without a time of day, the nudge goes at a friendly morning hour.
 DEFAULT_NUDGE_TIME = time(10, 0)
-_CLOCK = re.compile(r"^\s*([01]?\d|2[0-3])[:.h]?([0-5]\d)?\s*$")
+_CLOCK = re.compile(r"^\s*([01]?\d|2[0-3])(?:[:.h]?([0-5]\d))?\s*(?:([ap])\.?\s*m\.?)?\s*$", re.I)
 
 
 def zone(name: str) -> ZoneInfo:
@@ -55,11 +55,16 @@ def same_wall_time(moment: datetime, old_zone: str, new_zone: str) -> datetime:
 
 
 def parse_clock(text: str) -> str | None:
-    """Read a time of day ("22:00", "7.30", "8") as HH:MM; None when it is not one."""
+    """Read a time of day ("22:00", "7.30", "8", "10pm", "7:30 a.m.") as HH:MM; None if not one."""
     match = _CLOCK.match(text)
     if match is None:
         return None
-    return f"{int(match.group(1)):02d}:{match.group(2) or '00'}"
+    hour, half = int(match.group(1)), (match.group(3) or "").lower()
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half == "p" else 0)
+    return f"{hour:02d}:{match.group(2) or '00'}"
 
 
 def parse_quiet_hours(text: str) -> tuple[str, str] | None:

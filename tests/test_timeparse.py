@@ -60,6 +60,10 @@ def test_days_ahead_keeps_the_local_morning_across_a_dst_change() -> None:
         ("22:00-07:30", ("22:00", "07:30")),
         ("22-7", ("22:00", "07:00")),
         ("9.30 to 17", ("09:30", "17:00")),
+        ("10pm-7am", ("22:00", "07:00")),
+        ("10:30 pm - 6:45 am", ("22:30", "06:45")),
+        ("11p.m. to 7a.m.", ("23:00", "07:00")),
+        ("12am-6am", ("00:00", "06:00")),
     ],
 )
 def test_quiet_hours_are_read(text: str, expected: tuple[str, str]) -> None:
@@ -67,7 +71,9 @@ def test_quiet_hours_are_read(text: str, expected: tuple[str, str]) -> None:
     assert parse_quiet_hours(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "late", "25:00-07:00", "22:00-22:00", "22:00"])
+@pytest.mark.parametrize(
+    "text", ["", "late", "25:00-07:00", "22:00-22:00", "22:00", "13pm-7am", "10pm-10pm"]
+)
 def test_bad_quiet_hours_are_refused(text: str) -> None:
     """Impossible or empty ranges give None."""
     assert parse_quiet_hours(text) is None
