@@ -30,6 +30,7 @@ class Step(StrEnum):
     WELCOME = "welcome"
     SETBACK = "setback"
     ASK = "ask"
+    REFLECT = "reflect"
     BOUNDARY = "boundary"
     TIMING = "timing"
     UNSEEN = "unseen"
@@ -38,6 +39,9 @@ class Step(StrEnum):
     GAIN = "gain"
     OPTION = "option"
     OPTION_DETAIL = "option_detail"
+    CONTROL = "control"
+    HELPERS = "helpers"
+    NEXT_MOVE = "next_move"
     REVISIT = "revisit"
     QUESTION = "question"
     CALM = "calm"
@@ -63,6 +67,7 @@ class Pending(StrEnum):
     CRISIS_CHECK = "crisis_check"
     FAR_DATE = "far_date"
     TIMEZONE = "timezone"
+    RESTART = "restart"
 
 
 class Outcome(StrEnum):

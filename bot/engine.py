@@ -11,8 +11,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from types import MappingProxyType
 
-from bot import datewords, plan, timeparse, traps
+from bot import datewords, dialogue, intents, plan, timeparse, traps
 from bot.commands import Command, CommandName, parse_command
+from bot.dialogue import DIALOGUE, QUESTIONS, REVISIT_CHOICES, Question
 from bot.domain import (
     CancelNudges,
     Choice,
@@ -37,6 +38,8 @@ from bot.domain import (
 )
 from bot.text import as_number
 
+__all__ = ["DIALOGUE", "QUESTIONS", "REVISIT_CHOICES", "Question"]
+
 
 @dataclass(frozen=True, slots=True)
 class Rules:
@@ -50,36 +53,6 @@ class Rules:
 DEFAULT_RULES = Rules()
 
 
-@dataclass(frozen=True, slots=True)
-class Question:
-    """How one step asks and what it keeps."""
-
-    choices: tuple[str, ...] = ()
-    optional: bool = False
-    free_text_with_choices: bool = False
-
-
-REVISIT_CHOICES = ("1w", "2w", "1m", "none")
-QUESTIONS: Mapping[Step, Question] = MappingProxyType(
-    {
-        Step.SETBACK: Question(),
-        Step.ASK: Question(),
-        Step.BOUNDARY: Question(choices=("hard", "soft", "unsure")),
-        Step.TIMING: Question(choices=("yes", "maybe", "no")),
-        Step.UNSEEN: Question(optional=True),
-        Step.OFFER: Question(),
-        Step.DONE: Question(optional=True),
-        Step.GAIN: Question(optional=True),
-        Step.OPTION: Question(choices=("timeline", "bundle", "later", "other")),
-        Step.OPTION_DETAIL: Question(),
-        Step.REVISIT: Question(choices=REVISIT_CHOICES, free_text_with_choices=True),
-        Step.QUESTION: Question(),
-        Step.CALM: Question(choices=("pause", "breathe", "ask"), free_text_with_choices=True),
-        Step.SUCCESS: Question(),
-    }
-)
-DIALOGUE: tuple[Step, ...] = tuple(QUESTIONS)
-
 PENDING_CHOICES: Mapping[Pending, tuple[str, ...]] = MappingProxyType(
     {
         Pending.RESUME: ("resume", "fresh"),
@@ -88,10 +61,11 @@ PENDING_CHOICES: Mapping[Pending, tuple[str, ...]] = MappingProxyType(
         Pending.CRISIS_CHECK: ("continue", "talk", "stop"),
         Pending.FAR_DATE: ("yes", "no"),
         Pending.TIMEZONE: ("default",),
+        Pending.RESTART: ("yes", "no"),
     }
 )
 NUDGE_CHOICES = ("yes", "maybe", "no", "snooze", "stop")
-CLOSINGS = ("soft", "hard", "revisit", "win", "default")
+CLOSINGS = ("soft", "hard", "revisit", "win", "default", "self")
 REVISIT_DAYS: Mapping[str, int] = MappingProxyType({"1w": 7, "2w": 14, "1m": 30})
 NUDGE_STEP = "nudge"
 NUDGE_DATE_STEP = "nudge_date"
@@ -114,15 +88,21 @@ def new_session(user: UserKey, number: int, now: datetime, *, welcome: bool) -> 
 
 def ask(step: Step, session: Session) -> Reply:
     """The reply that asks the question of a step, with its choices."""
-    question = QUESTIONS[step]
+    offered = dialogue.choices(step, session.answers)
     key = f"{step.value}.ask"
-    if step is Step.OPTION and session.answers.get("boundary") == "hard":
-        key = "option.ask_hard"
+    if QUESTIONS[step].reflection:
+        key = f"trap.{session.answers.get('trap', '')}"
+    elif dialogue.path_of(session.answers) is dialogue.Path.HARD and step in HARD_ASKS:
+        key = f"{step.value}.ask_hard"
     return Reply(
         key,
-        choices=_choices(step.value, question.choices),
-        choice_step=step.value if question.choices else None,
+        choices=_choices(step.value, offered),
+        choice_step=step.value if offered else None,
     )
+
+
+# Questions worded differently once a hard boundary is respected (they look elsewhere).
+HARD_ASKS = (Step.OPTION, Step.REVISIT)
 
 
 def _choices(prefix: str, ids: tuple[str, ...]) -> tuple[Choice, ...]:
@@ -155,11 +135,7 @@ def step(
     if session.pending is not None:
         return _answer_pending(session, inbound, now, rules)
     if not session.is_open:
-        # After a finished conversation, a new "no" starts the next reframe; a "thanks"
-        # or "hi" gets an invitation, and whatever comes next is taken as the setback.
-        if looks_like_a_setback(inbound.text):
-            return _begin(session, inbound, now, setback=inbound.text.strip())
-        return _invite(session, inbound, now)
+        return _after_summary(session, inbound, now)
     if _idle(session, now, rules):
         return _offer_resume(session, now, setback=None)
     if session.step is Step.WELCOME:
@@ -191,56 +167,54 @@ def _welcome(session: Session, inbound: Inbound, now: datetime) -> Transition:
     """First contact: introduce the coach, then take the setback."""
     welcomed = _touch(session, now, step=Step.SETBACK)
     told = inbound.kind is InboundKind.START or looks_like_a_setback(inbound.text)
+    intro = Reply("welcome.intro", {"total": str(dialogue.MOST_QUESTIONS)})
     if told and inbound.text.strip():
         moved = _record(welcomed, Step.SETBACK, inbound.text.strip(), now, origin=inbound.origin)
-        return Transition(moved, (Reply("welcome.intro"), _ack_setback(), ask(Step.ASK, moved)))
+        return Transition(moved, (intro, _ack_setback(moved), ask(Step.ASK, moved)))
     welcomed = replace(welcomed, origin=inbound.origin)
-    return Transition(welcomed, (Reply("welcome.intro"), ask(Step.SETBACK, welcomed)))
-
-
-# Openers that say hello rather than tell a story; input words, not coach text.
-GREETINGS = (
-    "hi",
-    "hello",
-    "hey",
-    "hiya",
-    "yo",
-    "howdy",
-    "morning",
-    "good morning",
-    "good afternoon",
-    "good evening",
-    "thanks",
-    "thank you",
-    "thx",
-    "ok",
-    "okay",
-    "cool",
-    "great",
-    "bye",
-)
+    return Transition(welcomed, (intro, ask(Step.SETBACK, welcomed)))
 
 
 def looks_like_a_setback(text: str) -> bool:
-    """Whether an opening message tells of a "no" (three words or more, not a greeting)."""
-    words = text.lower().replace(",", " ").replace("!", " ").split()
-    if len(words) < 3:
-        return False
-    opening = " ".join(words[:2])
-    greeting = words[0] in GREETINGS or opening in GREETINGS
-    return not (greeting and len(words) <= 6)
+    """Whether an opening message tells of a "no" (not a greeting or a question about us)."""
+    return intents.first_message(text) is intents.Intent.SETBACK
 
 
-def _invite(session: Session, inbound: Inbound, now: datetime) -> Transition:
-    """A new, empty conversation waiting for its setback, with an invitation to tell it."""
-    fresh = replace(
-        new_session(session.user, session.number + 1, now, welcome=False), origin=inbound.origin
-    )
-    return Transition(fresh, (Reply("start.prompt"),))
+def _after_summary(session: Session, inbound: Inbound, now: datetime) -> Transition:
+    """After a plan or a cancel: the plan again, a new reframe for a new no, else an invitation."""
+    text = inbound.text.strip()
+    kind = intents.after_summary(text)
+    if kind is intents.Intent.SHOW_PLAN:
+        return show_plan(session)
+    if kind is intents.Intent.NEW_SETBACK:
+        told = intents.first_message(text) is intents.Intent.SETBACK and not intents.wants_new(text)
+        return _begin(session, inbound, now, setback=text if told else None)
+    return Transition(session, (Reply("start.prompt"),))
 
 
-def _ack_setback() -> Reply:
-    return Reply("setback.heard")
+def show_plan(session: Session) -> Transition:
+    """The finished plan shown again: the same as the `plan` command."""
+    return Transition(session, (), (ShowData(CommandName.PLAN.value),))
+
+
+def _ack_setback(session: Session) -> Reply:
+    """One short line that reflects the user's setback back to them."""
+    return Reply("setback.heard", {"gist": gist(session.answers.get("setback", ""))})
+
+
+# How much of the user's setback the acknowledgement quotes back.
+GIST_WORDS = 12
+
+
+def gist(text: str) -> str:
+    """The first sentence of the user's words, at most GIST_WORDS words, without end marks."""
+    first = text.strip().splitlines()[0] if text.strip() else ""
+    for mark in (". ", "! ", "? ", "; "):
+        first = first.split(mark)[0]
+    words = first.split()
+    short = " ".join(words[:GIST_WORDS])
+    short = short.rstrip(".!?,;: ")
+    return short + ("…" if len(words) > GIST_WORDS else "")
 
 
 def _start(session: Session, inbound: Inbound, now: datetime) -> Transition:
@@ -264,7 +238,7 @@ def _begin(session: Session, inbound: Inbound, now: datetime, *, setback: str | 
     fresh = replace(new_session(session.user, number, now, welcome=False), origin=inbound.origin)
     if setback:
         moved = _record(fresh, Step.SETBACK, setback, now)
-        return Transition(moved, (_ack_setback(), ask(Step.ASK, moved)))
+        return Transition(moved, (_ack_setback(moved), ask(Step.ASK, moved)))
     return Transition(fresh, (Reply("start.fresh"), ask(Step.SETBACK, fresh)))
 
 
@@ -315,17 +289,30 @@ def _matched_choice(choices: tuple[str, ...], inbound: Inbound) -> str | None:
     return None
 
 
-def _record(session: Session, at: Step, value: str, now: datetime, **extra: object) -> Session:
-    """Keep one answer and move to the next question."""
-    answers = dict(session.answers)
+def _record(
+    session: Session,
+    at: Step,
+    value: str,
+    now: datetime,
+    *,
+    also: Mapping[str, str] = MappingProxyType({}),
+    **extra: object,
+) -> Session:
+    """Keep one answer (and any notes beside it) and move to the next question on the path."""
+    answers = {key: val for key, val in session.answers.items() if key != f"{at.value}_note"}
     answers[at.value] = value
-    index = DIALOGUE.index(at)
-    following = DIALOGUE[index + 1] if index + 1 < len(DIALOGUE) else Step.SUMMARY
+    answers.update(also)
+    if at is Step.ASK:
+        # A thinking trap in the user's words gets its own reflection, asked as a question.
+        trap = traps.strongest_trap(answers.get("setback", ""), value)
+        answers.pop("trap", None)
+        if trap is not None:
+            answers["trap"] = trap.value
     return _touch(
         session,
         now,
         answers=MappingProxyType(answers),
-        step=following,
+        step=dialogue.next_step(at, answers),
         history=(*session.history, at),
         **extra,
     )
@@ -334,19 +321,29 @@ def _record(session: Session, at: Step, value: str, now: datetime, **extra: obje
 def _answer(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> Transition:
     current = session.step
     if current is Step.SUMMARY:
-        return _begin(session, inbound, now, setback=None)
+        return _after_summary(session, inbound, now)
     question = QUESTIONS[current]
+    offered = dialogue.choices(current, session.answers)
     text = inbound.text.strip()
-    if question.choices:
-        chosen = _matched_choice(question.choices, inbound)
+    chosen = _matched_choice(offered, inbound) if offered else None
+    note = text if chosen is not None and inbound.choice is not None else ""
+    if chosen is None and text and inbound.choice is None:
+        if current is Step.BOUNDARY:
+            read, note = intents.boundary(text)
+            if read.value in offered:
+                chosen = read.value
+        if chosen is None:
+            listened = _listen(session, current, text, now)
+            if listened is not None:
+                return listened
+    if offered:
         if current is Step.REVISIT:
             return _answer_revisit(session, inbound, chosen, now, rules)
         if chosen is None and not (question.free_text_with_choices and text):
-            return Transition(session, (_reprompt(current),))
+            return Transition(session, (_reprompt(current, session),))
         value = chosen if chosen is not None else text
-        moved = _record(session, current, value, now)
-        if current is Step.TIMING and text and chosen is not None and inbound.choice is not None:
-            moved = _with_answer(moved, "timing_note", text)
+        notes = {f"{current.value}_note": note} if question.note and note else {}
+        moved = _record(session, current, value, now, also=notes)
         return _after(session, moved, current)
     if not text:
         return Transition(session, (Reply("empty.reask"), ask(current, session)))
@@ -358,17 +355,43 @@ def _answer(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> 
     return replace(transition, replies=(*replies, *transition.replies))
 
 
+def _listen(session: Session, current: Step, text: str, now: datetime) -> Transition | None:
+    """A message about the question rather than an answer to it; None when it is an answer."""
+    kind = intents.free_text(text, answer_is_a_question=current is Step.QUESTION)
+    if kind is intents.Intent.ANSWER:
+        return None
+    if kind is intents.Intent.EXIT:
+        return _cancel(session, now)
+    offered = dialogue.choices(current, session.answers)
+    with_choices = {
+        "choices": _choices(current.value, offered),
+        "choice_step": current.value if offered else None,
+    }
+    if kind is intents.Intent.QUESTION:
+        return Transition(session, (Reply(f"{current.value}.explain", **with_choices),))  # type: ignore[arg-type]
+    if kind is intents.Intent.DONT_KNOW:
+        return Transition(session, (Reply(f"{current.value}.gentle", **with_choices),))  # type: ignore[arg-type]
+    return Transition(session, (Reply("listen.ack"), ask(current, session)))
+
+
+def _cancel(session: Session, now: datetime) -> Transition:
+    """End the conversation; its answers stay kept."""
+    if not session.is_open or session.step is Step.WELCOME:
+        return Transition(session, (Reply("cancel.nothing"),))
+    cancelled = _touch(session, now, status=Status.CANCELLED, pending=None, pending_data=None)
+    return Transition(cancelled, (Reply("cancel.done"),))
+
+
 def _with_answer(session: Session, key: str, value: str) -> Session:
     answers = dict(session.answers)
     answers[key] = value
     return replace(session, answers=MappingProxyType(answers))
 
 
-def _reprompt(current: Step) -> Reply:
-    question = QUESTIONS[current]
+def _reprompt(current: Step, session: Session) -> Reply:
     return Reply(
         f"{current.value}.reprompt",
-        choices=_choices(current.value, question.choices),
+        choices=_choices(current.value, dialogue.choices(current, session.answers)),
         choice_step=current.value,
     )
 
@@ -378,12 +401,10 @@ def _after(
 ) -> Transition:
     """What the coach says once a question is answered: an echo, then the next question."""
     replies: list[Reply] = []
-    if answered is Step.ASK:
-        trap = traps.strongest_trap(before.answers.get("setback", ""), moved.answers.get("ask", ""))
-        if trap is not None:
-            replies.append(Reply(f"trap.{trap.value}"))
-    if answered is Step.BOUNDARY and moved.answers.get("boundary") == "hard":
-        replies.append(Reply("boundary.hard_respected"))
+    if answered is Step.SETBACK:
+        replies.append(_ack_setback(moved))
+    if answered is Step.BOUNDARY and moved.answers.get("boundary") in ("hard", "closed"):
+        replies.append(Reply(f"boundary.heard_{moved.answers['boundary']}"))
     if moved.step is Step.SUMMARY:
         return _finish(moved)
     if moved.step is Step.REVISIT and not zone_known:
@@ -405,7 +426,7 @@ def _answer_revisit(
         return _set_revisit(session, due, now)
     text = inbound.text.strip()
     if not text:
-        return Transition(session, (_reprompt(Step.REVISIT),))
+        return Transition(session, (_reprompt(Step.REVISIT, session),))
     reading = datewords.read_when(text, now, inbound.timezone, inbound.locale)
     if reading.choices is not None:
         # "1/2" from someone whose date order we do not know: ask which one, in words.
@@ -414,10 +435,10 @@ def _answer_revisit(
             session, (Reply("revisit.which", dates={"first": first, "second": second}),)
         )
     if reading.past is not None:
-        return Transition(session, (Reply("revisit.past"), _reprompt(Step.REVISIT)))
+        return Transition(session, (Reply("revisit.past"), _reprompt(Step.REVISIT, session)))
     parsed = reading.when
     if parsed is None:
-        return Transition(session, (Reply("revisit.unreadable"), _reprompt(Step.REVISIT)))
+        return Transition(session, (Reply("revisit.unreadable"), _reprompt(Step.REVISIT, session)))
     if parsed - now > rules.far_revisit:
         asked = _touch(session, now, pending=Pending.FAR_DATE, pending_data=parsed.isoformat())
         return Transition(
@@ -452,12 +473,16 @@ def _finish(session: Session) -> Transition:
 SUMMARY_TEXTS = (
     "setback",
     "ask",
+    "boundary_note",
     "timing_note",
     "unseen",
     "offer",
     "done",
     "gain",
     "option_detail",
+    "control",
+    "helpers",
+    "next_move",
     "question",
     "success",
 )
@@ -467,6 +492,8 @@ CHOICE_STEPS = (Step.BOUNDARY, Step.TIMING, Step.OPTION, Step.CALM)
 def closing_key(session: Session) -> str:
     """The closing line fitted to what the user wrote."""
     answers = session.answers
+    if dialogue.path_of(answers) is dialogue.Path.SELF:
+        return "summary.closing.self"
     if answers.get("boundary") == "soft":
         return "summary.closing.soft"
     if answers.get("boundary") == "hard":
@@ -512,6 +539,10 @@ def _answer_pending(session: Session, inbound: Inbound, now: datetime, rules: Ru
             return Transition(cleared, (Reply("resume.back"), ask(cleared.step, cleared)))
         restarted = replace(inbound, text=session.pending_data or "")
         return _begin(cleared, restarted, now, setback=session.pending_data)
+    if pending is Pending.RESTART:
+        if chosen == "yes":
+            return _begin(cleared, inbound, now, setback=None)
+        return Transition(cleared, (Reply("restart.kept"), *_continue(cleared)))
     if pending is Pending.FORGET:
         if chosen == "yes":
             return Transition(cleared, (Reply("forget.done"),), (ForgetUser(),))
@@ -527,7 +558,7 @@ def _answer_pending(session: Session, inbound: Inbound, now: datetime, rules: Ru
     # Pending.FAR_DATE
     if chosen == "yes" and session.pending_data:
         return _set_revisit(cleared, datetime.fromisoformat(session.pending_data), now)
-    return Transition(cleared, (_reprompt(Step.REVISIT),))
+    return Transition(cleared, (_reprompt(Step.REVISIT, session),))
 
 
 def _pending_reprompt(session: Session) -> Reply:
@@ -627,11 +658,15 @@ def _command(
     if name is CommandName.STATUS:
         return _status(session)
     if name is CommandName.CANCEL:
-        if not session.is_open or session.step is Step.WELCOME:
-            return Transition(session, (Reply("cancel.nothing"),))
-        cancelled = _touch(session, now, status=Status.CANCELLED, pending=None, pending_data=None)
-        return Transition(cancelled, (Reply("cancel.done"),))
+        return _cancel(session, now)
     if name is CommandName.RESTART:
+        if _in_progress(session) and session.pending is None:
+            # Answers would be left behind: ask first.
+            asked = _touch(session, now, pending=Pending.RESTART)
+            reply = pending_reply(Pending.RESTART, "restart.confirm")
+            return Transition(
+                asked, (replace(reply, variables={"answered": str(_answered(session))}),)
+            )
         return _begin(replace(session, pending=None), inbound, now, setback=None)
     if name is CommandName.BACK:
         return _back(session, now)
@@ -653,13 +688,18 @@ def _command(
 def _status(session: Session) -> Transition:
     if not session.is_open or session.step is Step.WELCOME:
         return Transition(session, (Reply("status.none"),))
-    answered = sum(1 for step_ in DIALOGUE if step_.value in session.answers)
+    total = len(dialogue.counted(session.answers))
     reply = Reply(
         "status.at",
-        {"answered": str(answered), "total": str(len(DIALOGUE))},
+        {"answered": str(_answered(session)), "total": str(total)},
         labels={"step": f"{session.step.value}.label"},
     )
     return Transition(session, (reply, *_continue(session)))
+
+
+def _answered(session: Session) -> int:
+    """How many counted questions of the user's path have been answered."""
+    return sum(1 for at in dialogue.counted(session.answers) if at.value in session.answers)
 
 
 def _back(session: Session, now: datetime) -> Transition:
@@ -673,7 +713,7 @@ def _back(session: Session, now: datetime) -> Transition:
     moved = _touch(session, now, step=previous, history=session.history[:-1])
     given = session.answers.get(previous.value, "")
     shown = Reply("back.showing", {"answer": given})
-    if given in QUESTIONS[previous].choices:
+    if given in dialogue.all_choices(previous):
         shown = Reply("back.showing_choice", labels={"answer": f"{previous.value}.choice.{given}"})
     elif previous is Step.REVISIT:
         moved = replace(moved, revisit_at=None)

@@ -37,7 +37,11 @@ ANSWER_LIMIT = 160
 OTHERS_SHOWN = 5
 ELLIPSIS = "…"
 # The option ids whose label says something; "something else" adds nothing beside the detail.
-OPTION_LABELS = ("timeline", "bundle", "later")
+OPTION_LABELS = ("compromise", "pivot", "elsewhere", "someone", "timeline", "bundle", "later")
+# Answers of the path with nobody to go back to, shown as written.
+SELF_ANSWERS = ("control", "helpers", "next_move")
+# Choices shown on the card only when the user added words to them ("soft, budget frozen").
+NOTED_CHOICES = ("boundary", "timing")
 CALM_CHOICES = ("pause", "breathe", "ask")
 # Words that answer nothing (input words, not coach text): they leave no line on the card.
 NON_ANSWERS = frozenset(
@@ -123,10 +127,19 @@ def card_reply(session: Session, title: str = "plan.title", *, with_date: bool =
         "question": card_words(answers.get("question", "")),
         "success": card_words(answers.get("success", "")),
     }
+    variables.update({name: card_words(answers.get(name, "")) for name in SELF_ANSWERS})
     labels = {"title": title}
+    for choice in NOTED_CHOICES:
+        note = card_words(answers.get(f"{choice}_note", ""))
+        if note and answers.get(choice):
+            labels[choice] = f"{choice}.choice.{answers[choice]}"
+            variables[f"{choice}_note"] = note
     option = answers.get("option", "")
     if option in OPTION_LABELS:
         labels["option"] = f"option.choice.{option}"
+    elif option != "other":
+        # A third option typed in the user's own words is shown as they wrote it.
+        variables["option"] = card_words(option)
     calm = answers.get("calm", "")
     if calm in CALM_CHOICES:
         labels["calm"] = f"calm.choice.{calm}"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from bot import engine, plan
+from bot import dialogue, engine, plan
 from bot.domain import Button, Message, Reply
 from bot.errors import PromptError
 from bot.preferences import Preferences, QuietHours, delivery_time
@@ -57,6 +57,7 @@ KNOWN_PLACEHOLDERS = frozenset(
         "day",
         "first",
         "second",
+        "gist",
     }
 )
 # Dates that are scheduled nudges: shown as they will really be sent (after quiet hours).
@@ -70,7 +71,11 @@ STATIC_KEYS = (
     "start.fresh",
     "start.prompt",
     "setback.heard",
-    "boundary.hard_respected",
+    "boundary.heard_hard",
+    "boundary.heard_closed",
+    "listen.ack",
+    "restart.confirm",
+    "restart.kept",
     "revisit.unreadable",
     "revisit.past",
     "revisit.set",
@@ -150,12 +155,15 @@ STATIC_KEYS = (
 def required_keys() -> frozenset[str]:
     """Every prompt key the engine and the service can emit."""
     keys: set[str] = {*STATIC_KEYS, *plan.KEYS}
-    for at, question in engine.QUESTIONS.items():
-        keys.update({f"{at.value}.ask", f"{at.value}.label"})
+    for at, question in dialogue.QUESTIONS.items():
+        keys.add(f"{at.value}.label")
+        keys.update(f"{at.value}.{listen}" for listen in dialogue.LISTEN_KEYS)
+        if not question.reflection:
+            keys.add(f"{at.value}.ask")
         if question.choices:
             keys.add(f"{at.value}.reprompt")
-            keys.update(f"{at.value}.choice.{choice}" for choice in question.choices)
-    keys.add("option.ask_hard")
+            keys.update(f"{at.value}.choice.{choice}" for choice in dialogue.all_choices(at))
+    keys.update(f"{at.value}.ask_hard" for at in engine.HARD_ASKS)
     for pending, choices in engine.PENDING_CHOICES.items():
         keys.add(f"{pending.value}.reprompt")
         keys.update(f"{pending.value}.choice.{choice}" for choice in choices)

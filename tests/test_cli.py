@@ -104,7 +104,7 @@ async def test_piped_chat_answers_each_line_and_exits_at_end_of_input(tmp_path: 
     code, out, err = await run_cli(cli_env(tmp_path), "chat", "--user", "pat", stdin=lines.encode())
     assert code == 0, err
     assert "What's the no you ran into?" in out
-    assert "What were you hoping they would say yes to?" in out
+    assert "What were you hoping for?" in out
     assert "hard boundary" in out and "1. Hard boundary" in out
     assert "2 of 14 questions answered" in out
     assert "Traceback" not in err
@@ -119,7 +119,7 @@ async def test_a_killed_chat_resumes_at_the_same_question_with_answers_intact(
     chats.append(chat)
     await chat.read_until("What's the no you ran into?")
     await chat.send("The client turned down my proposal 😞")
-    await chat.read_until("What were you hoping they would say yes to?")
+    await chat.read_until("What were you hoping for?")
     await chat.send("A six-month contract")
     await chat.read_until("3. Not sure")
     await chat.send("soft")

@@ -245,7 +245,7 @@ async def test_a_button_still_works_after_a_restart(
     restarted = replace(core, service=CoachService(db, catalog, clock))
     async with running(restarted) as second:
         assert second.client is not old_client
-        await press(fake, boundary, "rf:1:boundary:hard", has_button("rf:1:timing:no"))
+        await press(fake, boundary, "rf:1:boundary:soft", has_button("rf:1:timing:no"))
     edit = fake.matching("POST", r"/interactions/\d+/[^/]+/callback")[-1]
     assert edit.body["type"] == 7
     assert fake.gateway_ops.count(2) == 2

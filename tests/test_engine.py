@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import engine
+from bot import dialogue, engine
 from bot.domain import (
     CancelNudges,
     Inbound,
@@ -27,6 +27,9 @@ from bot.domain import (
     Transition,
 )
 from tests.conftest import ALICE, START, press, say
+
+# The questions of a soft no from someone the user can go back to, in order.
+OPEN_PATH = dialogue.counted({})
 
 # The answer typed at each step in a plain walk (choice steps take their ids).
 ANSWERS: dict[Step, str] = {
@@ -75,7 +78,7 @@ def test_first_contact_welcomes_then_asks_for_the_setback() -> None:
 
 @pytest.mark.parametrize(
     ("at", "following"),
-    [(at, engine.DIALOGUE[i + 1]) for i, at in enumerate(engine.DIALOGUE[:-1])],
+    [(at, OPEN_PATH[i + 1]) for i, at in enumerate(OPEN_PATH[:-1])],
 )
 def test_each_answer_moves_to_the_next_state_in_order(at: Step, following: Step) -> None:
     """Answering a question stores the answer and asks the next question of the table."""
@@ -122,7 +125,12 @@ def test_anything_else_in_a_choice_state_reasks_listing_the_options(typed: str) 
     session = walk_to(Step.BOUNDARY)
     transition = engine.step(session, say(typed), START)
     assert transition.session == session
-    assert [choice.id for choice in transition.replies[-1].choices] == ["hard", "soft", "unsure"]
+    assert [choice.id for choice in transition.replies[-1].choices] == [
+        "hard",
+        "soft",
+        "unsure",
+        "closed",
+    ]
 
 
 def test_empty_text_gets_a_gentle_reask() -> None:
@@ -134,17 +142,25 @@ def test_empty_text_gets_a_gentle_reask() -> None:
 
 
 def test_a_hard_boundary_is_respected_and_the_third_option_looks_elsewhere() -> None:
-    """A hard no is acknowledged, not argued with, and the option step turns elsewhere."""
+    """A hard no is acknowledged, never asked about timing, and its options look elsewhere."""
     session = walk_to(Step.BOUNDARY)
     transition = engine.step(session, say("hard"), START)
-    assert "boundary.hard_respected" in keys(transition)
+    assert keys(transition) == ["boundary.heard_hard", "unseen.ask"]
     session = transition.session
+    seen: list[Step] = []
     while session.step is not Step.OPTION:
+        seen.append(session.step)
         session = engine.step(session, say(ANSWERS[session.step]), START).session
-    assert engine.ask(Step.OPTION, session).key == "option.ask_hard"
+    assert Step.TIMING not in seen
+    asked = engine.ask(Step.OPTION, session)
+    assert asked.key == "option.ask_hard"
+    assert [choice.id for choice in asked.choices] == ["elsewhere", "someone", "pivot", "other"]
+    session = engine.step(session, say("elsewhere"), START).session
+    session = engine.step(session, say("Ask the team next door"), START).session
+    assert engine.ask(Step.REVISIT, session).key == "revisit.ask_hard"
 
 
-@pytest.mark.parametrize("at", engine.DIALOGUE)
+@pytest.mark.parametrize("at", OPEN_PATH)
 def test_help_works_everywhere_and_changes_nothing(at: Step) -> None:
     """help answers with the command list and re-asks, in every state."""
     session = walk_to(at)
@@ -153,17 +169,17 @@ def test_help_works_everywhere_and_changes_nothing(at: Step) -> None:
     assert transition.session == session
 
 
-@pytest.mark.parametrize("at", engine.DIALOGUE)
+@pytest.mark.parametrize("at", OPEN_PATH)
 def test_status_says_where_we_are_everywhere(at: Step) -> None:
     """status names the current step and the count of answers."""
     transition = engine.step(walk_to(at), say("status"), START)
     reply = transition.replies[0]
     assert reply.key == "status.at"
     assert reply.labels["step"] == f"{at.value}.label"
-    assert reply.variables["answered"] == str(engine.DIALOGUE.index(at))
+    assert reply.variables["answered"] == str(OPEN_PATH.index(at))
 
 
-@pytest.mark.parametrize("at", engine.DIALOGUE)
+@pytest.mark.parametrize("at", OPEN_PATH)
 def test_cancel_ends_the_conversation_from_every_state(at: Step) -> None:
     """cancel closes the session, keeping its answers."""
     session = walk_to(at)
@@ -172,22 +188,26 @@ def test_cancel_ends_the_conversation_from_every_state(at: Step) -> None:
     assert transition.session.answers == session.answers
 
 
-@pytest.mark.parametrize("at", engine.DIALOGUE)
+@pytest.mark.parametrize("at", OPEN_PATH)
 def test_restart_opens_a_new_session_from_every_state(at: Step) -> None:
-    """restart starts a new numbered session at the setback question."""
+    """restart (confirmed once answers would be left behind) starts a new session at the setback."""
     session = walk_to(at)
     transition = engine.step(session, say("restart"), START)
+    if at is not Step.SETBACK:
+        assert keys(transition) == ["restart.confirm"]
+        assert transition.session.number == session.number
+        transition = engine.step(transition.session, say("yes"), START)
     assert transition.session.number == session.number + 1
     assert transition.session.step is Step.SETBACK
     assert transition.session.answers == {}
 
 
-@pytest.mark.parametrize("at", engine.DIALOGUE[1:])
+@pytest.mark.parametrize("at", OPEN_PATH[1:])
 def test_back_returns_to_the_previous_question_showing_the_answer(at: Step) -> None:
     """back moves one question back and shows what was answered there."""
     session = walk_to(at)
     transition = engine.step(session, say("back"), START)
-    previous = engine.DIALOGUE[engine.DIALOGUE.index(at) - 1]
+    previous = OPEN_PATH[OPEN_PATH.index(at) - 1]
     assert transition.session.step is previous
     shown = transition.replies[0]
     assert shown.key.startswith("back.showing")
@@ -208,15 +228,15 @@ def test_back_at_the_first_question_says_there_is_nothing_before() -> None:
     assert transition.session.step is Step.SETBACK
 
 
-@pytest.mark.parametrize("at", [at for at, q in engine.QUESTIONS.items() if q.optional])
+@pytest.mark.parametrize("at", [at for at in OPEN_PATH if engine.QUESTIONS[at].optional])
 def test_skip_moves_past_an_optional_question(at: Step) -> None:
     """skip on an optional question stores nothing and asks the next one."""
     transition = engine.step(walk_to(at), say("skip"), START)
     assert transition.session.answers[at.value] == ""
-    assert transition.session.step is engine.DIALOGUE[engine.DIALOGUE.index(at) + 1]
+    assert transition.session.step is OPEN_PATH[OPEN_PATH.index(at) + 1]
 
 
-@pytest.mark.parametrize("at", [at for at, q in engine.QUESTIONS.items() if not q.optional])
+@pytest.mark.parametrize("at", [at for at in OPEN_PATH if not engine.QUESTIONS[at].optional])
 def test_skip_is_refused_clearly_on_a_required_question(at: Step) -> None:
     """skip on a required question says it can't be skipped and re-asks."""
     session = walk_to(at)
@@ -420,10 +440,14 @@ def test_the_engine_imports_no_io_or_platform_library() -> None:
     ],
 )
 def test_the_boundary_step_reflects_one_trap_back(setback: str, ask_text: str, trap: str) -> None:
-    """A thinking trap in the user's words is reflected once, right before the boundary question."""
+    """A thinking trap is reflected as a question of its own; the boundary question waits for it."""
     session = engine.step(walk_to(Step.SETBACK), say(setback), START).session
     transition = engine.step(session, say(ask_text), START)
-    assert keys(transition) == [f"trap.{trap}", "boundary.ask"]
+    assert keys(transition) == [f"trap.{trap}"]
+    assert transition.session.step is Step.REFLECT
+    answered = engine.step(transition.session, say("Maybe not everything"), START)
+    assert keys(answered) == ["boundary.ask"]
+    assert answered.session.answers["reflect"] == "Maybe not everything"
 
 
 def test_no_trap_no_reflection() -> None:
@@ -472,12 +496,13 @@ def test_a_greeting_is_not_mistaken_for_a_setback(greeting: str) -> None:
 
 
 def test_after_a_finished_reframe_thanks_gets_an_invitation_then_the_next_no_is_heard() -> None:
-    """'thanks' after a summary invites a new story; the next message is its setback."""
+    """'thanks' after a summary invites a new story without opening one; a new no is heard."""
     done = engine.step(walk_to(Step.SUCCESS), say("A date"), START).session
     invited = engine.step(done, say("thanks!"), START)
     assert keys(invited) == ["start.prompt"]
-    assert invited.session.number == done.number + 1 and invited.session.answers == {}
+    assert invited.session == done
     told = engine.step(invited.session, say("Rejected"), START)
+    assert told.session.number == done.number + 1
     assert told.session.answers["setback"] == "Rejected"
     straight = engine.step(done, say("The landlord refused the repair"), START)
     assert straight.session.answers["setback"] == "The landlord refused the repair"

@@ -74,9 +74,7 @@ def test_an_unknown_placeholder_fails_loudly(prompts: Path) -> None:
 def test_an_empty_text_fails_loudly(prompts: Path) -> None:
     """A blank text is reported by key."""
     path = prompts / "coach.toml"
-    path.write_text(
-        path.read_text().replace('heard = "Thanks for telling me.', 'heard = "  "\nx = "')
-    )
+    path.write_text(path.read_text().replace("heard = '''I hear you:", "heard = ''' '''\nx = '''"))
     with pytest.raises(PromptError, match=r"'setback\.heard' is empty"):
         load_catalog(prompts)
 

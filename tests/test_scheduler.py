@@ -350,10 +350,10 @@ async def test_answering_a_nudge_mid_conversation_does_not_derail_it(
 ) -> None:
     """A nudge answered while another reframe is in progress leaves that reframe where it was."""
     await nudged(service, db, catalog, clock)
-    for line in ("restart", "Second setback", "Second ask"):
+    for line in ("restart", "yes", "Second setback", "Second ask"):
         await service.handle(say(line))
     await service.handle(press("yes", "nudge", 1))
-    result = await service.handle(say("hard"))
+    result = await service.handle(say("soft"))
     assert "Could the context or the timing change?" in result.messages[-1].text
 
 

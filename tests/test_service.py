@@ -77,6 +77,7 @@ async def test_a_non_choice_reasks_listing_the_options(service: CoachService) ->
         "Hard boundary",
         "Soft boundary",
         "Not sure",
+        "Nobody to go back to",
     ]
 
 
@@ -300,7 +301,7 @@ async def test_without_a_known_zone_the_coach_asks_once_before_the_revisit(
     texts = await run_unzoned(service, ["europe/berlin"])
     assert "Europe/Berlin" in texts[0] and "When should we revisit" in texts[1]
     assert (await stored(db)).timezone == "Europe/Berlin"
-    await run_unzoned(service, ["restart", *FULL_DIALOGUE[1:11]])
+    await run_unzoned(service, ["restart", "yes", *FULL_DIALOGUE[1:11]])
     record = await stored(db)
     assert record.session is not None and record.session.pending is None
     assert record.session.step is Step.REVISIT

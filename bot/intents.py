@@ -1,0 +1,474 @@
+"""What a message means at a step of the dialogue, besides being an answer (pure, no I/O).
+
+Each reader takes the user's text and returns an `Intent`. The word lists here are what
+people type, not what the coach says, so they live in code rather than in prompts/.
+Contexts (and the intents each may return) follow the blind-set format:
+
+    free_text      answer | question | dont_know | exit | ack
+    boundary       hard | soft | unsure | closed | question | exit | ack  (+ the note)
+    nudge          yes | maybe | no | snooze | stop | unclear
+    after_summary  show_plan | new_setback | ack | exit | other
+    first_message  greeting | setback | question
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from enum import StrEnum
+
+
+class Intent(StrEnum):
+    """What a message does at the step it was typed at."""
+
+    ANSWER = "answer"
+    QUESTION = "question"
+    DONT_KNOW = "dont_know"
+    EXIT = "exit"
+    ACK = "ack"
+    HARD = "hard"
+    SOFT = "soft"
+    UNSURE = "unsure"
+    CLOSED = "closed"
+    YES = "yes"
+    MAYBE = "maybe"
+    NO = "no"
+    SNOOZE = "snooze"
+    STOP = "stop"
+    UNCLEAR = "unclear"
+    SHOW_PLAN = "show_plan"
+    NEW_SETBACK = "new_setback"
+    OTHER = "other"
+    GREETING = "greeting"
+    SETBACK = "setback"
+
+
+# Longer messages carry content: they are answers whatever words they contain.
+SHORT_WORDS = 9
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+_SPACES = re.compile(r"\s+")
+_EDGES = re.compile(r"^[\s.,!?;:…\-–—\"'()*_~]+|[\s.,!?;:…\-–—\"'()*_~]+$")
+# Words that add nothing to what a short message means ("um", "tbh", "sorry").
+# Contractions typed without their apostrophe.
+_CONTRACTED = {
+    "dont": "don't",
+    "didnt": "didn't",
+    "cant": "can't",
+    "im": "i'm",
+    "wont": "won't",
+    "havent": "haven't",
+    "doesnt": "doesn't",
+    "isnt": "isn't",
+    "wasnt": "wasn't",
+    "wouldnt": "wouldn't",
+    "whats": "what's",
+    "lets": "let's",
+    "thats": "that's",
+    "ive": "i've",
+}
+_CONTRACTIONS = re.compile(r"\b(?:" + "|".join(_CONTRACTED) + r")\b")
+_FILLER = re.compile(
+    r"\b(?:um+|uh+|erm+|hmm+|hm+|well|honestly|tbh|to be honest|really|just|sorry|lol|haha+|"
+    r"man|mate|like|so|actually|at all|atm|right now|yet|please|pls|coach|oh|ah+|anyway|"
+    r"i guess|i think|i suppose|srsly|seriously|genuinely|totally|frankly|truly)\b"
+)
+
+
+def normalise(text: str) -> str:
+    """Lower case, straight apostrophes, single spaces, no punctuation at either end."""
+    folded = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).lower()
+    folded = _CONTRACTIONS.sub(lambda found: _CONTRACTED[found.group(0)], folded)
+    return _EDGES.sub("", _SPACES.sub(" ", folded)).strip()
+
+
+def _core(text: str) -> str:
+    """The normalised text without filler words, for short fixed phrases."""
+    stripped = _FILLER.sub(" ", normalise(text))
+    return _EDGES.sub("", _SPACES.sub(" ", stripped)).strip(" ,.!?")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w']+", normalise(text))
+
+
+def has_words(text: str) -> bool:
+    """Whether the text holds any letter or digit (emoji and punctuation alone do not count)."""
+    return any(ch.isalnum() for ch in text)
+
+
+def _full(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"^(?:{pattern})$")
+
+
+_EXIT = _full(
+    r"(?:please |can we |let's |let us |i want to |i wanna |i'd like to |i need to |"
+    r"i want you to |i would like to )?(?:stop|quit|exit|end|leave|cancel|finish|be done)"
+    r"(?: it| this| now| here| this now| the conversation| this conversation| talking| for now|"
+    r" for today| please| this chat| the chat| these questions)*"
+    r"|stop it|i'm done|i am done|done|i'm out|enough|that's enough|enough for today|"
+    r"leave me alone|go away|bye|goodbye|bye bye|good bye|see you|see ya|cya|"
+    r"i don't want to (?:do this|continue|go on|talk about it|answer)(?: anymore| now)?|"
+    r"no more(?: questions)?|not now|not today|i give up on this|forget it|never ?mind|"
+    r"nvm|i'm leaving|gotta go|got to go|i have to go|i need to go|can i stop|can i leave|"
+    r"i'd rather not continue|i want out|let me go|shut up|end session|stop asking"
+)
+_DONT_KNOW = _full(
+    r"(?:i )?(?:don't|do not|dont) know|i really don't know|idk|dunno|i dunno|no idea|"
+    r"i have no idea|i've no idea|not sure|i'm not sure|i am not sure|unsure|no clue|"
+    r"not a clue|i have no clue|haven't a clue|beats me|who knows|hard to say|can't say|"
+    r"i can't say|i can't think of anything|can't think of anything|nothing comes to mind|"
+    r"i'm blank|drawing a blank|i'm drawing a blank|blank|no clue either|"
+    r"i don't know what to (?:say|write|put|answer)|i have no answer|no answer|"
+    r"i haven't thought about (?:it|that)|haven't thought about (?:it|that)|"
+    r"not certain|i'm unsure|good question|pass|idk what to say|no idea what to (?:say|write|put)|"
+    r"i can't tell|can't tell|i wish i knew|your guess is as good as mine|"
+    r"i don't know either|i don't know tbh|nothing|none|nope no idea|i'm not really sure"
+)
+_QUESTION_START = re.compile(
+    r"^(?:what do (?:you|u) mean|what does (?:that|this|it) mean|wdym|what do you mean by|"
+    r"what's that mean|what is that supposed to mean|meaning|like what|such as|such as what|"
+    r"for example|for instance|e\.?g|example|examples|any examples?|an example|"
+    r"can you give (?:me )?(?:an )?example|could you give (?:me )?(?:an )?example|"
+    r"give me an example|can you explain|could you explain|explain|can you rephrase|"
+    r"rephrase|say that again|come again|pardon|sorry what|what|huh|eh|"
+    r"i don't understand|i don't get (?:it|that|the question|what you mean)|i don't follow|"
+    r"not sure what you mean|not sure i understand|what are you asking|what exactly|"
+    r"what kind of|what sort of|how do you mean|how do i answer|how should i answer|"
+    r"what should i (?:say|write|put|answer)|what am i supposed to|"
+    r"why does (?:that|this|it) matter|why do you (?:ask|need|want)|why is (?:that|this|it) "
+    r"(?:important|relevant|needed)|why are you asking|why would (?:that|this|it) matter|"
+    r"how is (?:that|this|it) relevant|how does (?:that|this|it) help|what's the point|"
+    r"what for|why|how|in what sense|what counts(?: as)?|does (?:that|this|it) matter|"
+    r"is (?:that|this) relevant|who do you mean|which (?:one|ones)|like how|how so|"
+    r"what would (?:that|this) look like|what do they mean|what is this question)\b"
+)
+# A question back may also be a short question that points at the coach's question.
+_ASKING_BACK = re.compile(r"\b(?:you|your|question|mean|example|that mean|this mean)\b")
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_ACK_WORDS = _word_set(
+    "ok okay k kk okey okie oki thanks thank you thx ty tysm cheers ta cool nice great sure "
+    "alright aight fine good got it gotcha right noted understood will do sounds good yes yeah "
+    "yep yup ya yea mhm mm mhmm hi hello hey yo hiya wow awesome perfect lovely amazing "
+    "brilliant neat sweet true fair enough indeed makes sense i see see ah ok. thank u much "
+    "very so a lot appreciated appreciate it that's that helps helpful interesting right on "
+    "no problem np all good kind of you hmm hm mm"
+)
+
+
+def _is_ack(text: str) -> bool:
+    if not has_words(text):
+        return bool(text.strip()) and "?" not in text
+    words = _words(text)
+    return bool(words) and len(words) <= 6 and all(word in _ACK_WORDS for word in words)
+
+
+# Where the answer itself is a question (the clarifying question to ask them), only these
+# unmistakable questions about the coach's question count as asking back.
+_PLAIN_QUESTION_BACK = re.compile(
+    r"^(?:what do (?:you|u) mean|what does (?:that|this|it) mean|wdym|like what|such as|"
+    r"for example|example|examples|any examples?|can you give (?:me )?(?:an )?example|"
+    r"could you give (?:me )?(?:an )?example|give me an example|can you explain|explain|"
+    r"i don't understand|i don't get (?:it|the question)|what should i (?:say|write|put|ask)|"
+    r"what kind of question|not sure what you mean|huh|what)$"
+)
+
+
+def _is_question_back(text: str) -> bool:
+    core = normalise(text)
+    words = core.split()
+    if not text.strip():
+        return False
+    if not has_words(text):
+        return "?" in text
+    asked = text.rstrip().endswith("?")
+    if len(words) > SHORT_WORDS + 3 or (len(words) > SHORT_WORDS and not asked):
+        return False
+    started = _QUESTION_START.match(_core(text) or core) or _QUESTION_START.match(core)
+    if started is None:
+        return asked and len(words) <= 7 and _ASKING_BACK.search(core) is not None
+    head = started.group(0)
+    # "why they said no: the budget" or "for example, I could…" tell something: answers.
+    rest = core[len(head) :].strip(" ,.:;-")
+    if head in ("why", "how", "what", "for example", "for instance", "such as", "like how"):
+        return (asked and len(words) <= 6) or not rest
+    return asked or len(words) <= 6
+
+
+def free_text(text: str, *, answer_is_a_question: bool = False) -> Intent:
+    """Read a message typed at an open question: an answer, or something about the question.
+
+    With `answer_is_a_question` (the step asks for a question to put to them), a question
+    counts as asking back only when it is unmistakably about the coach's question.
+    """
+    if not text.strip():
+        return Intent.ACK
+    core = _core(text)
+    words = _words(text)
+    if len(words) <= SHORT_WORDS:
+        if _EXIT.match(core) or _EXIT.match(normalise(text)):
+            return Intent.EXIT
+        if _DONT_KNOW.match(core) or _DONT_KNOW.match(normalise(text)):
+            return Intent.DONT_KNOW
+        if answer_is_a_question:
+            if _PLAIN_QUESTION_BACK.match(_core(text) or normalise(text)):
+                return Intent.QUESTION
+        elif _is_question_back(text):
+            return Intent.QUESTION
+        if _is_ack(text) or (core == "" and len(words) <= 4):
+            return Intent.ACK
+    return Intent.ANSWER
+
+
+# ---- choices with words -------------------------------------------------------------------
+
+_UNSURE = re.compile(
+    r"\b(?:not sure|unsure|don't know|dunno|idk|no idea|can't tell|hard to say|no clue|"
+    r"maybe|either|both|somewhere (?:in )?between|50/50|fifty fifty|could be either|"
+    r"not certain|unclear|who knows|depends)\b"
+)
+_CLOSED = re.compile(
+    r"\b(?:nobody|no one|noone|no-one|nothing to negotiate|can't go back|cannot go back|"
+    r"not a person|no person|loss|passed away|died|gone|no way back|out of my hands|"
+    r"closed door|door is closed|nobody to (?:ask|talk to|go back to))\b"
+)
+_SOFT = re.compile(
+    r"\b(?:soft(?:ish| one| boundary)?|could move|might move|can move|flexible|negotiable|"
+    r"open to (?:it|talking|discussion)|not final|could change|might change|movable|"
+    r"there's room|some room|wiggle room)\b"
+)
+_HARD = re.compile(
+    r"\b(?:hard(?: one| boundary| no)?|final|firm|fixed|set in stone|no way|absolute|"
+    r"non-negotiable|not negotiable|definite|definitely not|won't change|never change)\b"
+)
+# Words that may come before a choice without being a note ("I think it's soft").
+_LEAD_WORDS = _word_set(
+    "i think it's it is feels like a seems more pretty quite very kind of rather probably "
+    "definitely def i'd say honestly a bit somewhat"
+)
+_NOTE_SEPARATOR = re.compile(r"^[\s,;:.\-–—]+|^(?:because|since|as|cause|cos|bc)\b\s*")
+
+
+def _note_after(text: str, match: re.Match[str]) -> str:
+    """The user's words besides the choice: what follows it when it leads, else all of it."""
+    lowered = normalise(text)
+    lead = set(lowered[: match.start()].replace(",", " ").split())
+    if lead <= _LEAD_WORDS:
+        offset = len(text) - len(text.lstrip())
+        rest = text[offset + match.end() :] if match.end() <= len(text) else ""
+        return _NOTE_SEPARATOR.sub("", rest.strip()).strip()
+    return text.strip()
+
+
+def boundary(text: str) -> tuple[Intent, str]:
+    """Read the boundary question's answer: the choice, and any words beside it as a note."""
+    kind = free_text(text)
+    if kind in (Intent.EXIT, Intent.QUESTION):
+        return kind, ""
+    if kind is Intent.DONT_KNOW:
+        return Intent.UNSURE, ""
+    lowered = normalise(text)
+    hard_to_say = re.search(r"\bhard to (?:say|tell|know)\b", lowered)
+    for intent, pattern in (
+        (Intent.CLOSED, _CLOSED),
+        (Intent.UNSURE, _UNSURE),
+        (Intent.SOFT, _SOFT),
+        (Intent.HARD, _HARD),
+    ):
+        found = pattern.search(lowered)
+        if found is None or (intent is Intent.HARD and hard_to_say):
+            continue
+        if intent is Intent.UNSURE and found.group(0) == "maybe" and _SOFT.search(lowered):
+            continue
+        note = text.strip() if intent is Intent.CLOSED else _note_after(text, found)
+        return intent, note
+    if kind is Intent.ACK:
+        return Intent.ACK, ""
+    return Intent.ANSWER, ""
+
+
+# ---- the nudge ----------------------------------------------------------------------------
+
+_STOP = re.compile(
+    r"\b(?:stop (?:reminding|the reminders|asking|nudging|these|messaging|sending)|"
+    r"no more (?:reminders|nudges|messages)|don't remind me|do not remind me|unsubscribe|"
+    r"stop it|leave me alone|don't (?:message|nudge|ask) me|turn (?:it|this|them) off|"
+    r"no need to remind|stop$|^stop\b|opt out)"
+)
+_SNOOZE = re.compile(
+    r"\b(?:not yet|nothing yet|still waiting|waiting (?:for|on|to hear)|haven't (?:asked|talked|"
+    r"spoken|heard|had|done|got|gotten)|didn't (?:get a chance|have time|ask|talk|manage)|"
+    r"no (?:news|answer|reply|response|word)(?: yet)?|remind me|ask me (?:again|later|next)|"
+    r"later|next week|postponed|rescheduled|pushed (?:back|out)|delayed|still pending|"
+    r"hasn't happened|not happened|didn't happen yet|not had the (?:chance|meeting|talk)|"
+    r"meeting is (?:next|on|tomorrow)|give me (?:a|another|more) (?:week|few days|time)|"
+    r"snooze|too early|haven't heard back|no update|in a week|soon)\b"
+)
+_MAYBE = re.compile(
+    r"\b(?:maybe|a maybe|perhaps|possibly|think(?:ing)? about it|consider(?:ing|ed)?|"
+    r"partly|partially|part of it|half|kind of|kinda|sort of|sorta|somewhat|depends|"
+    r"we'll see|open to it|not a no|not a clear|undecided|on the fence|mixed|"
+    r"come back (?:to|in|after)|revisit|in (?:q[1-4]|the new year|spring|summer|autumn|fall)|"
+    r"conditional|if i|only if|sort of yes|progress|closer|halfway|counter ?offer|"
+    r"compromise|middle ground|some of it|not sure yet|pending approval|let me know)\b"
+)
+_NO = re.compile(
+    r"^(?:no+|nope|nah|nay)\b|\b(?:still (?:a )?no|said no|a no|no again|refused|rejected|"
+    r"declined|turned (?:me |it )?down|didn't work|did not work|no luck|no dice|no go|"
+    r"failed|denied|not happening|same answer|still won't|won't budge|shot (?:it |me )?down|"
+    r"didn't go well|went badly|flat no|hard no|not this time|they passed|unsuccessful|"
+    r"got nothing|no change|not approved|wasn't approved|didn't get it|no deal)\b"
+)
+_YES = re.compile(
+    r"^(?:y+e+s+|yep|yup|yeah|ya|yay|woo+|hooray|hurray)\b|\b(?:said yes|a yes|got (?:it|the|a|my)|"
+    r"agreed|approved|accepted|they're in|it worked|worked out|success|succeeded|"
+    r"we did it|i did it|nailed it|landed (?:it|the)|won|yes!|went (?:well|great)|they said ok|"
+    r"green light|signed|deal is done|on board|promoted|hired|offer came|they loved it|"
+    r"it's a yes|got a raise|good news|great news|they agreed|happened)\b"
+)
+_CELEBRATE = frozenset("🎉🥳🙌✅💪🎊👏😀😃😄😁🤩👍")
+_SAD = frozenset("👎😞😢😭☹🙁😔💔❌")
+
+
+def nudge(text: str) -> Intent:
+    """Read a typed answer to "How did it go?" at a revisit nudge."""
+    lowered = normalise(text)
+    symbols = set(text)
+    if not has_words(text):
+        if symbols & _CELEBRATE:
+            return Intent.YES
+        if symbols & _SAD:
+            return Intent.NO
+        if "🤷" in text or "🤔" in text:
+            return Intent.MAYBE
+        return Intent.UNCLEAR
+    if _STOP.search(lowered):
+        return Intent.STOP
+    negated_no = re.search(r"\bnot (?:a|exactly a) no\b|\bnot a flat no\b", lowered)
+    if _SNOOZE.search(lowered) and not re.search(r"\bsaid (?:yes|no)\b", lowered):
+        return Intent.SNOOZE
+    plain_yes = re.search(r"\b(?:said yes|it's a yes|they agreed|approved)\b", lowered)
+    if (negated_no or _MAYBE.search(lowered)) and not plain_yes:
+        return Intent.MAYBE
+    if re.search(
+        r"\b(?:not|never|didn't|wasn't) (?:a )?(?:yes|agreed|approved|accepted)\b", lowered
+    ):
+        return Intent.NO
+    if _YES.search(lowered) and not re.search(r"\bdidn't (?:get|work)\b", lowered):
+        return Intent.YES
+    if _NO.search(lowered) or symbols & _SAD:
+        return Intent.NO
+    if symbols & _CELEBRATE:
+        return Intent.YES
+    return Intent.UNCLEAR
+
+
+# ---- after the plan, and the first message ------------------------------------------------
+
+_SHOW_PLAN = re.compile(
+    r"\b(?:(?:show|see|view|send|give|read|get|open|display|remind|repeat|print|recap)"
+    r"(?: me)?(?: my| the| that| our)? (?:plan|summary|card|recap)|(?:my|the|our) plan|"
+    r"what (?:was|is|were) (?:my|the|our) plan|plan again|where(?:'s| is) (?:my|the) plan|"
+    r"summary again|recap|^plan$|^summary$|what did we (?:decide|agree|come up with)|"
+    r"what (?:am i|was i) (?:supposed|meant) to (?:do|say))\b"
+)
+_NEW_SETBACK = re.compile(
+    r"\b(?:another (?:no|one|setback|rejection)|new (?:no|one|setback|reframe)|"
+    r"start (?:a )?(?:new|another|over)|one more|something else happened|also got a no|"
+    r"(?:can|could) we (?:do|try) (?:another|a new)|i have another|i've got another|"
+    r"(?:said|says|told me) no|rejected|turned (?:me |it )?down|refused|declined|denied|"
+    r"didn't get|won't (?:let|give|pay|approve|fix)|wouldn't|can't have|not allowed|"
+    r"no to (?:my|the|our)|got a no|passed on|said they won't|"
+    r"wasn't (?:approved|accepted|selected)|"
+    r"didn't (?:approve|accept|agree)|was let go|laid off|fired)\b"
+)
+_GREETING = _full(
+    r"(?:hi|hello|hey|hiya|heya|yo|howdy|greetings|good (?:morning|afternoon|evening|day)|"
+    r"morning|evening|sup|what's up|hi there|hello there|hey there|hey coach|hi coach|"
+    r"hello coach|hi bot|hey bot|hello bot|hola|hallo|bonjour|ola|oi|salut|guten tag|"
+    r"hi again|hello again|hey again|good to meet you|nice to meet you)"
+    r"(?: there| again| coach| bot| you| friend| all| team)*"
+    r"(?: how are you| how's it going| how are things)?"
+)
+_HOW_ARE_YOU = re.compile(r"\bhow (?:are|r) (?:you|u)\b|\bhow's it going\b")
+_ABOUT_BOT = re.compile(
+    r"\b(?:what (?:is|are) (?:this|you|reframe)|who are you|what do you do|what can you do|"
+    r"how does (?:this|it) work|how do (?:i|you) (?:use|start|work)|what's this|what is this|"
+    r"what are you for|are you (?:a bot|human|real|a person|an ai)|is this a bot|"
+    r"can you help|how can you help|what is reframe|help me understand|what should i do here|"
+    r"how do i begin|what happens now|what now)\b"
+)
+
+
+_WANTS_NEW = re.compile(
+    r"\b(?:another (?:one|reframe)|new (?:one|reframe)|start (?:a )?(?:new|another|over)|"
+    r"(?:can|could) we (?:do|try) (?:another|a new)|i have another|i've got another|one more)\b"
+)
+
+
+def wants_new(text: str) -> bool:
+    """Whether the user asks for a new reframe without telling its story yet."""
+    return _WANTS_NEW.search(normalise(text)) is not None and len(_words(text)) <= 8
+
+
+def after_summary(text: str) -> Intent:
+    """Read a message sent after the plan was shown: the plan again, a new no, or neither."""
+    lowered = normalise(text)
+    words = _words(text)
+    if not has_words(text):
+        return Intent.ACK
+    if _SHOW_PLAN.search(lowered) and len(words) <= 12:
+        return Intent.SHOW_PLAN
+    if _NEW_SETBACK.search(lowered):
+        return Intent.NEW_SETBACK
+    kind = free_text(text)
+    if kind is Intent.ACK or _GREETING.match(_core(text) or lowered):
+        return Intent.ACK
+    if kind is Intent.EXIT:
+        return Intent.EXIT
+    if kind is Intent.ANSWER and len(words) >= 6 and not text.rstrip().endswith("?"):
+        # A story of some length is most likely the next no.
+        return Intent.NEW_SETBACK
+    return Intent.OTHER
+
+
+def first_message(text: str) -> Intent:
+    """Read a first message: a greeting, a question about the coach, or a setback told."""
+    lowered = normalise(text)
+    core = _core(text)
+    words = _words(text)
+    if not has_words(text) or _GREETING.match(lowered) or _GREETING.match(core):
+        return Intent.GREETING
+    if _is_ack(text) and len(words) <= 3:
+        return Intent.GREETING
+    if _ABOUT_BOT.search(lowered) and len(words) <= 12:
+        return Intent.QUESTION
+    if len(words) <= 6 and _GREETING.match(words[0]) and _HOW_ARE_YOU.search(lowered):
+        return Intent.GREETING
+    if len(words) < 3 and not _NEW_SETBACK.search(lowered):
+        return Intent.GREETING if free_text(text) is Intent.ACK else Intent.QUESTION
+    if free_text(text) in (Intent.QUESTION, Intent.DONT_KNOW) and len(words) <= 6:
+        return Intent.QUESTION
+    return Intent.SETBACK
+
+
+CONTEXTS = ("free_text", "boundary", "nudge", "after_summary", "first_message")
+
+
+def recognise(context: str, text: str) -> Intent:
+    """The intent of a message in one of CONTEXTS (ValueError for an unknown context)."""
+    if context == "free_text":
+        return free_text(text)
+    if context == "boundary":
+        return boundary(text)[0]
+    if context == "nudge":
+        return nudge(text)
+    if context == "after_summary":
+        return after_summary(text)
+    if context == "first_message":
+        return first_message(text)
+    raise ValueError(f"unknown context {context!r}")
