@@ -107,7 +107,7 @@ def test_the_installed_wheel_chats_and_migrates_with_no_checkout_beside_it(
     assert Path(where.strip()) == site / "bot" / "bundled" / "prompts"
     catalog = load_catalog(PROMPTS)
     chat = python("-m", "bot", "chat", "--user", "newcomer", stdin="My manager said no\n")
-    assert catalog.text("welcome.intro").splitlines()[0] in chat
+    assert catalog.text("welcome.intro").split("{")[0] in chat
     assert catalog.text("ask.ask") in chat
     migrated = python("-m", "bot", "migrate", "--db", str(tmp_path / "fresh.db"))
     assert "applied 0001_init" in migrated
