@@ -78,6 +78,14 @@ class Outcome(StrEnum):
     NO = "no"
 
 
+class OwnWin(StrEnum):
+    """Whether the win the user named for themselves (step 5) happened."""
+
+    YES = "yes"
+    PARTLY = "partly"
+    NOT_YET = "not_yet"
+
+
 @dataclass(frozen=True, slots=True)
 class Origin:
     """Where a conversation was started: a DM, or a channel the user may share a note to."""
@@ -100,6 +108,9 @@ class Session:
     origin: Origin = field(default_factory=Origin)
     revisit_at: datetime | None = None
     outcome: Outcome | None = None
+    outcome_at: datetime | None = None
+    own_win: OwnWin | None = None
+    own_win_at: datetime | None = None
     started_at: datetime | None = None
     updated_at: datetime | None = None
     version: int = 0

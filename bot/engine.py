@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from types import MappingProxyType
 
-from bot import datewords, dialogue, intents, plan, timeparse, traps
+from bot import datewords, dialogue, intents, own_win, plan, timeparse, traps
 from bot.commands import Command, CommandName, parse_command
 from bot.dialogue import DIALOGUE, QUESTIONS, REVISIT_CHOICES, Question
 from bot.domain import (
@@ -774,26 +774,17 @@ def answer_nudge(
     session: Session, choice: str, now: datetime, timezone: str, rules: Rules = DEFAULT_RULES
 ) -> Transition:
     """Record how a revisited 'no' went (on the nudged session, not the current one)."""
-    if choice == "yes":
-        done = _touch(session, now, outcome=Outcome.YES)
-        return Transition(
-            done, (Reply("nudge.yes", {"success": session.answers.get("success", "")}),)
-        )
-    if choice == "maybe":
-        done = _touch(session, now, outcome=Outcome.MAYBE)
-        return Transition(
-            done,
-            (
-                Reply(
-                    "nudge.maybe",
-                    choices=_choices(NUDGE_DATE_STEP, REVISIT_CHOICES),
-                    choice_step=NUDGE_DATE_STEP,
-                ),
-            ),
-        )
-    if choice == "no":
-        done = _touch(session, now, outcome=Outcome.NO)
-        return Transition(done, (Reply("nudge.no"),))
+    if choice in (Outcome.YES, Outcome.MAYBE, Outcome.NO):
+        done = _touch(session, now, outcome=Outcome(choice), outcome_at=now)
+        said = Reply(f"nudge.{choice}")
+        if choice == Outcome.MAYBE:
+            said = replace(
+                said,
+                choices=_choices(NUDGE_DATE_STEP, REVISIT_CHOICES),
+                choice_step=NUDGE_DATE_STEP,
+            )
+        # Step 5: whatever the outcome, then ask about the win they named for themselves.
+        return Transition(done, (said, *own_win.question(done)))
     if choice == "snooze":
         due = timeparse.add_local(now, rules.snooze, timezone)
         return Transition(

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from bot import dialogue, engine, plan
+from bot import dialogue, engine, own_win, plan
 from bot.domain import Button, Message, Reply
 from bot.errors import PromptError
 from bot.preferences import Preferences, QuietHours, delivery_time
@@ -123,6 +123,11 @@ STATIC_KEYS = (
     "wins.summary",
     "wins.entry",
     "wins.entry_purged",
+    "wins.own_entry",
+    "wins.own_yes",
+    "wins.own_partly",
+    "wins.summary_once",
+    "wins.summary_no_own",
     "wins.yes",
     "wins.maybe",
     "wins.no",
@@ -154,7 +159,8 @@ STATIC_KEYS = (
 
 def required_keys() -> frozenset[str]:
     """Every prompt key the engine and the service can emit."""
-    keys: set[str] = {*STATIC_KEYS, *plan.KEYS}
+    keys: set[str] = {*STATIC_KEYS, *plan.KEYS, *own_win.KEYS}
+    keys.update(f"{own_win.STEP}.choice.{choice}" for choice in own_win.CHOICES)
     for at, question in dialogue.QUESTIONS.items():
         keys.add(f"{at.value}.label")
         keys.update(f"{at.value}.{listen}" for listen in dialogue.LISTEN_KEYS)

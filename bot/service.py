@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 import aiosqlite
 
-from bot import crisis_lines, engine, metrics, plan, safety
+from bot import crisis_lines, engine, metrics, own_win, plan, safety
 from bot.clock import Clock
 from bot.commands import parse_command
 from bot.domain import (
@@ -99,7 +99,7 @@ class _Turn:
     prefs: Preferences = field(default_factory=Preferences)
 
 
-NUDGE_STEPS = (engine.NUDGE_STEP, engine.NUDGE_DATE_STEP)
+NUDGE_STEPS = (engine.NUDGE_STEP, engine.NUDGE_DATE_STEP, own_win.STEP)
 
 
 class _AlreadyAnswered(Exception):
@@ -284,6 +284,9 @@ class CoachService:
         )
         if inbound.kind is InboundKind.BUTTON and inbound.button_step in NUDGE_STEPS:
             return await self._nudge_turn(turn, inbound)
+        typed_win = await self._typed_own_win(turn, inbound)
+        if typed_win is not None:
+            return await self._nudge_turn(turn, typed_win)
         concern = None
         if inbound.kind is not InboundKind.BUTTON and inbound.text:
             concern = safety.check_message(inbound.text)
@@ -334,6 +337,38 @@ class CoachService:
             return inbound
         return replace(inbound, choice=match[0], text=match[1])
 
+    async def _typed_own_win(self, turn: _Turn, inbound: Inbound) -> Inbound | None:
+        """A typed yes / partly / not yet that answers a recent own-win question, as its button.
+
+        Only between conversations: in the middle of one, "yes" answers the dialogue.
+        """
+        if (
+            inbound.kind is not InboundKind.MESSAGE
+            or turn.record is None
+            or turn.session.is_open
+            or turn.session.pending is not None
+            or as_number(inbound.text) is not None
+        ):
+            return None
+        match = self.catalog.match_choice(
+            own_win.STEP, own_win.CHOICES, inbound.text, allow_rest=False
+        )
+        if match is None:
+            return None
+        async with self.db.autocommit() as conn:
+            sessions = await repos.list_sessions(conn, user_ref=turn.record.ref, user=inbound.user)
+        now = self.clock.now()
+        target = next((s for s in sessions if own_win.awaiting(s, now)), None)
+        if target is None:
+            return None
+        return replace(
+            inbound,
+            kind=InboundKind.BUTTON,
+            choice=match[0],
+            button_step=own_win.STEP,
+            session_number=target.number,
+        )
+
     async def _nudge_turn(self, turn: _Turn, inbound: Inbound) -> TurnResult:
         """An answer to a nudge: recorded on the nudged session, whatever is in progress."""
         now = self.clock.now()
@@ -352,6 +387,11 @@ class CoachService:
 
             async def guard(conn: aiosqlite.Connection) -> bool:
                 return await reminders.answer(conn, user_ref=ref, session_number=number, now=now)
+        elif inbound.button_step == own_win.STEP:
+            transition = own_win.answer(target, choice, now)
+
+            async def guard(conn: aiosqlite.Connection) -> bool:
+                return target is not None and target.own_win is None
         else:
             transition = engine.answer_nudge_date(target, choice, now, turn.timezone)
 

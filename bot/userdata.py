@@ -6,31 +6,58 @@ import json
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from bot.domain import Outcome, Reply, Session, Status, UserKey
+from bot.domain import Outcome, OwnWin, Reply, Session, Status, UserKey
+from bot.plan import card_words
 from bot.storage import reminders
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def wins_reply(sessions: Sequence[Session]) -> Reply:
-    """The wins journal: how many noes turned into a maybe or a yes, and which, newest first."""
+    """The wins journal, counting both kinds: noes that became a maybe or a yes, and own wins.
+
+    Entries, newest first: each turned no, and each own win reached (or partly), with its date.
+    Both survive the retention purge; only the words are gone then.
+    """
     reframed = [s for s in sessions if s.status is Status.FINISHED]
     turned = [s for s in reframed if s.outcome in (Outcome.YES, Outcome.MAYBE)]
-    if not turned:
+    own = [s for s in reframed if s.own_win in (OwnWin.YES, OwnWin.PARTLY)]
+    reached = sum(1 for s in own if s.own_win is OwnWin.YES)
+    if not turned and not own:
         return Reply("wins.none")
-    newest_first = sorted(turned, key=lambda s: s.updated_at or _EPOCH, reverse=True)
-    entries = tuple(
-        Reply(
-            "wins.entry" if s.answers.get("ask") else "wins.entry_purged",
-            {"ask": s.answers.get("ask", "")},
-            labels={"outcome": f"wins.{s.outcome.value if s.outcome else 'maybe'}"},
-            dates={"day": (s.updated_at or _EPOCH).isoformat()},
+    dated = [
+        _entry("wins.entry", "ask", s.answers.get("ask", ""), f"wins.{s.outcome}", s.outcome_at, s)
+        for s in turned
+    ]
+    dated += [
+        _entry(
+            "wins.own_entry",
+            "success",
+            card_words(s.answers.get("success", "")),
+            f"wins.own_{s.own_win}",
+            s.own_win_at,
+            s,
         )
-        for s in newest_first
+        for s in own
+    ]
+    dated.sort(key=lambda pair: pair[0], reverse=True)
+    counts = {"turned": str(len(turned)), "total": str(len(reframed)), "reached": str(reached)}
+    key = {0: "wins.summary_no_own", 1: "wins.summary_once"}.get(reached, "wins.summary")
+    return Reply(key, counts, items=tuple(entry for _, entry in dated))
+
+
+def _entry(
+    key: str, name: str, words: str, label: str, when: datetime | None, session: Session
+) -> tuple[datetime, Reply]:
+    """One dated journal line; once purged, the words give way to a note that they are gone."""
+    day = when or session.updated_at or _EPOCH
+    reply = Reply(
+        key if words else "wins.entry_purged",
+        {name: words},
+        labels={"outcome": label},
+        dates={"day": day.isoformat()},
     )
-    return Reply(
-        "wins.summary", {"turned": str(len(turned)), "total": str(len(reframed))}, items=entries
-    )
+    return day, reply
 
 
 def reminders_reply(sessions: Sequence[Session], upcoming: Sequence[reminders.Upcoming]) -> Reply:
@@ -64,6 +91,9 @@ def export_json(
                 "answers": dict(s.answers),
                 "revisit_at": s.revisit_at.isoformat() if s.revisit_at else None,
                 "outcome": s.outcome.value if s.outcome else None,
+                "outcome_at": s.outcome_at.isoformat() if s.outcome_at else None,
+                "own_win": s.own_win.value if s.own_win else None,
+                "own_win_at": s.own_win_at.isoformat() if s.own_win_at else None,
                 "started_at": s.started_at.isoformat() if s.started_at else None,
                 "updated_at": s.updated_at.isoformat() if s.updated_at else None,
             }

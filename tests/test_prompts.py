@@ -82,7 +82,7 @@ def test_an_empty_text_fails_loudly(prompts: Path) -> None:
 def test_every_problem_is_listed_at_once(prompts: Path) -> None:
     """Several problems come back in one error, each named."""
     path = prompts / "commands.toml"
-    text = path.read_text().replace("{turned} of your", "{oops} of your")
+    text = path.read_text().replace("{turned} of your", "{oops} of your", 1)
     path.write_text(text.replace("nothing = \"There's no conversation", 'nothing = ""\nz = "'))
     with pytest.raises(PromptError) as caught:
         load_catalog(prompts)

@@ -17,7 +17,7 @@ from bot.adapters.slack_blocks import escape
 from bot.app import Core
 from bot.clock import ManualClock
 from bot.config import Settings
-from bot.domain import Outcome, Status, UserKey
+from bot.domain import Outcome, OwnWin, Status, UserKey
 from bot.prompts import Catalog
 from bot.scheduler import NudgeScheduler
 from bot.service import CoachService
@@ -202,7 +202,8 @@ async def test_nudge_delivered_through_the_outbox_and_answered(
     catalog: Catalog,
     clock: ManualClock,
 ) -> None:
-    """A due nudge goes out via the Outbox with buttons, and pressing "Got a yes" records it."""
+    """A due nudge shows the short card with the outcome buttons; "Got a yes" is recorded, then
+    the own-win question is asked and "Partly" is recorded too (the two-part revisit)."""
     await run_dialogue(slack, fake, "My manager said no")
     async with db.transaction() as conn, conn.execute("SELECT send_after FROM reminders") as cursor:
         row = await cursor.fetchone()
@@ -221,13 +222,19 @@ async def test_nudge_delivered_through_the_outbox_and_answered(
         e["value"] for b in nudge.args["blocks"] if b["type"] == "actions" for e in b["elements"]
     ]
     assert values == [f"1|nudge|{c}" for c in ("yes", "maybe", "no", "snooze", "stop")]
+    assert "Next move: Ask again in March with a growth plan" in all_text(nudge)
     await slack.press(ALICE, nudge, "yes")
+    said, asked = fake.posts(DM)[-2:]
+    assert said.args["text"].startswith(escape(catalog.text("nudge.yes")[:20]))
+    assert "Getting clear criteria for the promotion" in all_text(asked)
+    await slack.press(ALICE, with_buttons(fake), "partly")
     async with db.transaction() as conn:
         record = await repos.load_user(conn, user=ALICE_KEY)
         assert record is not None
         session = await repos.load_session(conn, user_ref=record.ref, user=ALICE_KEY, number=1)
     assert session is not None and session.outcome is Outcome.YES
-    assert fake.posts(DM)[-1].args["text"].startswith(escape(catalog.text("nudge.yes")[:20]))
+    assert session.own_win is OwnWin.PARTLY
+    assert fake.posts(DM)[-1].args["text"] == escape(catalog.text("nudge_win.partly"))
 
 
 async def test_outbox_refusal_raises_delivery_error(

@@ -10,7 +10,7 @@ from types import MappingProxyType
 
 import aiosqlite
 
-from bot.domain import Origin, Outcome, Pending, Session, Status, Step, UserKey
+from bot.domain import Origin, Outcome, OwnWin, Pending, Session, Status, Step, UserKey
 from bot.errors import ConflictError
 from bot.storage.db import from_db, to_db
 
@@ -32,7 +32,7 @@ class UserRecord:
 
 SESSION_COLUMNS = (
     "s.number, s.step, s.status, s.state, s.revisit_at, s.outcome,"
-    " s.started_at, s.updated_at, s.version"
+    " s.started_at, s.updated_at, s.version, s.outcome_at, s.win, s.win_at"
 )
 
 
@@ -65,6 +65,9 @@ def session_from_row(row: sqlite3.Row, user: UserKey) -> Session:
         origin=Origin(state.get("channel")),
         revisit_at=from_db(row["revisit_at"]) if row["revisit_at"] else None,
         outcome=Outcome(row["outcome"]) if row["outcome"] else None,
+        outcome_at=from_db(row["outcome_at"]) if row["outcome_at"] else None,
+        own_win=OwnWin(row["win"]) if row["win"] else None,
+        own_win_at=from_db(row["win_at"]) if row["win_at"] else None,
         started_at=from_db(row["started_at"]),
         updated_at=from_db(row["updated_at"]),
         version=row["version"],
@@ -131,12 +134,16 @@ async def save_session(
         to_db(session.revisit_at) if session.revisit_at else None,
         session.outcome.value if session.outcome else None,
         to_db(session.updated_at or session.started_at or datetime.min),
+        to_db(session.outcome_at) if session.outcome_at else None,
+        session.own_win.value if session.own_win else None,
+        to_db(session.own_win_at) if session.own_win_at else None,
     )
     if expected_version is None:
         try:
             await conn.execute(
                 "INSERT INTO sessions (step, status, state, revisit_at, outcome, updated_at,"
-                " user_ref, number, started_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                " outcome_at, win, win_at, user_ref, number, started_at, version)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
                 (
                     *values,
                     user_ref,
@@ -161,7 +168,7 @@ async def save_session(
         return replace(session, version=1)
     cursor = await conn.execute(
         "UPDATE sessions SET step = ?, status = ?, state = ?, revisit_at = ?, outcome = ?,"
-        " updated_at = ?, version = version + 1"
+        " updated_at = ?, outcome_at = ?, win = ?, win_at = ?, version = version + 1"
         " WHERE user_ref = ? AND number = ? AND version = ?",
         (*values, user_ref, session.number, expected_version),
     )

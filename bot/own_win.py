@@ -1,0 +1,55 @@
+"""The revisit's second question: did the win the user named for themselves happen?
+
+Step 5 of the method redefines success, so whatever the outcome (a yes, a maybe, still a
+no), the nudge then asks about the user's own win: yes, partly, or not yet. Pure: replies
+carry prompt keys, the answer is kept on the nudged session.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from bot.domain import Choice, OwnWin, Reply, Session, Transition
+from bot.plan import card_words
+
+STEP = "nudge_win"
+CHOICES = tuple(answer.value for answer in OwnWin)
+ASK_KEY = f"{STEP}.ask"
+# Every key this module says (checked when prompts load).
+KEYS = (ASK_KEY, *(f"{STEP}.{choice}" for choice in CHOICES))
+# How long after the outcome a typed "yes" / "partly" / "not yet" still answers the question.
+TYPED_ANSWER_WINDOW = timedelta(days=2)
+
+
+def named_win(session: Session) -> str:
+    """The win the user named, as the card shows it ("" when skipped, purged or a "dunno")."""
+    return card_words(session.answers.get("success", ""))
+
+
+def question(session: Session) -> tuple[Reply, ...]:
+    """Did your own win happen? with its buttons; nothing when no win was named."""
+    win = named_win(session)
+    if not win:
+        return ()
+    choices = tuple(Choice(choice, f"{STEP}.choice.{choice}") for choice in CHOICES)
+    return (Reply(ASK_KEY, {"success": win}, choices=choices, choice_step=STEP),)
+
+
+def awaiting(session: Session, now: datetime) -> bool:
+    """Whether the session's own-win question was asked lately and is still unanswered."""
+    return (
+        session.outcome is not None
+        and session.own_win is None
+        and session.outcome_at is not None
+        and now - session.outcome_at <= TYPED_ANSWER_WINDOW
+        and bool(named_win(session))
+    )
+
+
+def answer(session: Session, choice: str, now: datetime) -> Transition:
+    """Keep whether the own win happened, dated; an unknown choice asks again."""
+    if choice not in CHOICES or session.outcome is None:
+        return Transition(session, question(session))
+    done = replace(session, own_win=OwnWin(choice), own_win_at=now, updated_at=now)
+    return Transition(done, (Reply(f"{STEP}.{choice}"),))
