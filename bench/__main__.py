@@ -7,7 +7,7 @@ import importlib
 
 from bench.common import machine
 
-SUITES = ("turns", "memory", "reminders", "bursts", "acks", "traps", "intents")
+SUITES = ("turns", "memory", "reminders", "bursts", "acks", "traps", "intents", "crisis")
 
 
 def main() -> None:

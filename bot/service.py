@@ -287,12 +287,12 @@ class CoachService:
         typed_win = await self._typed_own_win(turn, inbound)
         if typed_win is not None:
             return await self._nudge_turn(turn, typed_win)
-        concern = None
+        found = None
         if inbound.kind is not InboundKind.BUTTON and inbound.text:
-            concern = safety.check_message(inbound.text)
-        if concern is not None:
-            log.info("safety reply for %s (%s)", user_tag(inbound.user), concern.value)
-            transition = engine.crisis(turn.session, concern.value, now)
+            found = safety.screen(inbound.text)
+        if found is not None:
+            log.info("safety reply for %s (%s)", user_tag(inbound.user), found.concern.value)
+            transition = engine.crisis(turn.session, found.concern.value, now)
         else:
             transition = engine.step(
                 turn.session, self._resolve_choice(turn.session, inbound), now, self.rules
@@ -304,8 +304,8 @@ class CoachService:
             transition.session.step.value,
         )
         result = await self._commit(turn, transition)
-        if concern is not None:
-            metrics.SAFETY_REPLIES.labels(concern.value).inc()
+        if found is not None:
+            metrics.SAFETY_REPLIES.labels(found.concern.value).inc()
         return result
 
     def _resolve_choice(self, session: Session, inbound: Inbound) -> Inbound:

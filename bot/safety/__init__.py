@@ -1,0 +1,145 @@
+"""Crisis screening for every user message, run before the engine sees it.
+
+Two tiers. "crisis": a clear statement of suicidal intent, method, plan, preparation,
+goodbye, current self-harm, or danger from someone else; the coach gives the crisis reply
+at once. "possible": hopelessness, being a burden, wanting to disappear or not wake up,
+ambiguous or negated mentions; the coach asks directly whether the person is thinking about
+ending their life. English, Spanish, German, French and Portuguese are screened whatever
+language the coaching is in, and the last few messages are read together with the new one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.safety import english, other
+from bot.safety.normal import expand, normalise
+from bot.safety.prefilter import Prefilter, anchored
+
+__all__ = ["Concern", "Screening", "Tier", "screen"]
+
+
+class Concern(StrEnum):
+    """What kind of risk a message shows."""
+
+    SUICIDE = "suicide"
+    SELF_HARM = "self_harm"
+    DANGER = "danger"  # danger from someone else: abuse, threats, violence against the user
+
+
+class Tier(StrEnum):
+    """How clear the risk is: a crisis reply at once, or a direct question first."""
+
+    CRISIS = "crisis"
+    POSSIBLE = "possible"
+
+
+@dataclass(frozen=True, slots=True)
+class Screening:
+    """What screening found in a message: its tier and its concern."""
+
+    tier: Tier
+    concern: Concern
+
+
+# Most acute first: a message that shows several gets the reply for the gravest.
+_RULES: tuple[tuple[Tier, Concern, tuple[str, ...]], ...] = (
+    (Tier.CRISIS, Concern.SUICIDE, english.SUICIDE + other.SUICIDE),
+    (Tier.CRISIS, Concern.SELF_HARM, english.SELF_HARM + other.SELF_HARM),
+    (Tier.CRISIS, Concern.DANGER, english.DANGER + other.DANGER),
+    (Tier.POSSIBLE, Concern.SUICIDE, english.POSSIBLE + other.POSSIBLE),
+)
+# Every pattern on its own, gravest first, with what it means when it matches.
+PATTERNS: tuple[str, ...] = tuple(expand(p) for _, _, group in _RULES for p in group)
+_MEANING: tuple[Screening, ...] = tuple(
+    Screening(tier, concern) for tier, concern, group in _RULES for _ in group
+)
+_COMPILED = tuple(anchored(pattern) for pattern in PATTERNS)
+PREFILTER = Prefilter(PATTERNS)
+
+# "I'm not going to kill myself", "je ne suis pas suicidaire": a denial just before the words.
+_NEGATED = re.compile(
+    r"\b(?:not|never|wouldnt|wont|dont|didnt|nicht|nie|pas|nunca|jamais|jamas|nao"
+    r"|no (?:soy|estoy|voy a|pienso|me voy a))(?: \w+){0,2} $"
+)
+# "...just frustrated", "...over a job": the denial is plainly meant; nothing is flagged.
+_REASSURED = re.compile(
+    r"\b(?:just|only|simply|merely|solo|nur|juste|so) (?:\w+ )?(?:frustrated|angry|annoyed"
+    r"|venting|stressed|upset|tired|mad|disappointed|fed up|pissed|gutted|exhausted|frustrad\w*"
+    r"|enfadad\w*|cansad\w*|frustriert|wutend|mude|frustre\w*|enerve\w*|fatigue\w*)\b"
+    r"|\bdont worry\b|\bover (?:a|this|the|my) (?:job|raise|promotion|rejection|no|landlord"
+    r"|boss|interview|deal)\b"
+)
+_BUT = re.compile(r"\b(?:but|though|although|pero|aber|mais|mas|sometimes)\b")
+# Words that turn an earlier risk into now: "tonight's the night" after "I have pills saved".
+_NOW = re.compile(
+    r"\b(?:tonight|tonite|now|today|this weekend|tomorrow|its time|the night|the day|ready"
+    r"|do it|doing it|goodbye|bye forever|farewell|esta noche|hoy|ahora|manana|adios"
+    r"|heute|heute nacht|jetzt|morgen|lebt wohl|ce soir|maintenant|aujourdhui|demain|adieu"
+    r"|hoje|agora|esta noite|amanha|adeus)\b"
+)
+# Earlier messages read together with the new one; each is cut to keep the cost bounded.
+CONTEXT_MESSAGES = 3
+_CONTEXT_CHARS = 500
+
+
+def _scan(normal: str) -> tuple[Screening, re.Match[str]] | None:
+    """The gravest pattern that matches an already normalised text, and where."""
+    for index in sorted(PREFILTER.candidates(normal)):
+        found = _COMPILED[index].search(normal)
+        if found is not None:
+            return _MEANING[index], found
+    return None
+
+
+def _screen_one(normal: str) -> Screening | None:
+    """One normalised text on its own, with denials taken into account."""
+    found = _scan(normal)
+    if found is None:
+        return None
+    meaning, match = found
+    if meaning.concern is not Concern.DANGER and _NEGATED.search(normal[: match.start()]):
+        after = normal[match.end() :]
+        if _REASSURED.search(normal) and not _BUT.search(after):
+            return None
+        # A denial, then more: ask rather than assume.
+        return Screening(Tier.POSSIBLE, meaning.concern)
+    return meaning
+
+
+def screen(text: str, context: Sequence[str] = ()) -> Screening | None:
+    """The gravest risk a message shows, read with up to three earlier ones (oldest first).
+
+    Returns None when it shows none. Never raises; any string is fine.
+    """
+    normal = normalise(text[: _CONTEXT_CHARS * 20])
+    if not normal:
+        return None
+    found = _screen_one(normal)
+    earlier = [normalise(line[:_CONTEXT_CHARS]) for line in context[-CONTEXT_MESSAGES:]]
+    earlier = [line for line in earlier if line]
+    if not earlier or (found is not None and found.tier is Tier.CRISIS):
+        return found
+    # A thought split over two messages: "I just want to" then "die".
+    joined = _screen_one(f"{earlier[-1]} {normal}")
+    alone = _screen_one(earlier[-1])
+    if joined is not None and joined != alone and _rank(joined) > _rank(found):
+        found = joined
+    risky = [s for s in (_screen_one(line) for line in earlier) if s is not None]
+    if risky and _NOW.search(normal):
+        # Earlier risk, and now a time or a goodbye: that is a plan.
+        worst = max(risky, key=_rank)
+        return Screening(Tier.CRISIS, worst.concern)
+    if risky and found is not None and any(s.tier is Tier.CRISIS for s in risky):
+        return Screening(Tier.CRISIS, found.concern)
+    return found
+
+
+def _rank(found: Screening | None) -> int:
+    """Orders screenings: nothing < possible < crisis."""
+    if found is None:
+        return 0
+    return 2 if found.tier is Tier.CRISIS else 1

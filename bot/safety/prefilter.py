@@ -1,0 +1,129 @@
+"""A keyword prefilter: run only the screening patterns that can start somewhere in a text.
+
+Every pattern matches from the start of a word. At import, each pattern's possible first
+characters (up to three: "wan", "i w", "sui") are read from the regular-expression parser,
+so the index is derived from the patterns themselves and cannot drift from them. A text is
+then looked up by the first three characters at each of its word starts; the patterns whose
+keys do not occur there cannot match and are skipped. Most ordinary messages run only a
+handful of the several hundred patterns.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+with warnings.catch_warnings():
+    # The parser is the only way to read a pattern's structure; it is stable since 3.5.
+    warnings.simplefilter("ignore", DeprecationWarning)
+    import sre_constants as sc
+    import sre_parse
+
+KEY_LENGTH = 3
+_ANY: frozenset[str] = frozenset({""})  # "can start with anything": always run
+_ZERO_WIDTH = (sc.AT, sc.ASSERT, sc.ASSERT_NOT)
+_SMALL_CLASS = 12
+
+
+def _class_chars(items: Any) -> frozenset[str] | None:
+    """The characters a small positive [...] class holds, or None for a wide one."""
+    chars: set[str] = set()
+    for op, value in items:
+        if op is sc.LITERAL:
+            chars.add(chr(value))
+        elif op is sc.RANGE and value[1] - value[0] < _SMALL_CLASS:
+            chars.update(chr(code) for code in range(value[0], value[1] + 1))
+        else:
+            return None
+    return frozenset(chars) if len(chars) <= _SMALL_CLASS else None
+
+
+def _node(op: Any, value: Any, limit: int) -> frozenset[str] | None:
+    """The first `limit` characters one parsed node can produce (None: anything)."""
+    if op is sc.LITERAL:
+        return frozenset({chr(value)})
+    if op in _ZERO_WIDTH:
+        return frozenset({""})
+    if op is sc.IN:
+        return _class_chars(value)
+    if op is sc.SUBPATTERN:
+        return _sequence(value[-1], limit)
+    if op is sc.BRANCH:
+        found: set[str] = set()
+        for branch in value[1]:
+            part = _sequence(branch, limit)
+            if part is None:
+                return None
+            found |= part
+        return frozenset(found)
+    if op in (sc.MAX_REPEAT, sc.MIN_REPEAT):
+        low, high, item = value
+        once = _sequence(item, limit)
+        if once is None:
+            return None
+        found = set()
+        for count in range(low, min(high, limit) + 1):
+            found |= _sequence(list(item) * count, limit) or set()
+        if high > limit:
+            # More repeats only lengthen what is already `limit` long, or was cut short.
+            found |= _sequence(list(item) * (limit + 1), limit) or set()
+        return frozenset(found)
+    return None
+
+
+def _sequence(nodes: Iterable[Any], limit: int) -> frozenset[str] | None:
+    """The first `limit` characters a sequence of parsed nodes can produce (None: anything)."""
+    partial: set[str] = {""}
+    for op, value in nodes:
+        short = {p for p in partial if len(p) < limit}
+        if not short:
+            break
+        ends = _node(op, value, limit)
+        if ends is None:
+            # Keep what is known so far; a shorter key is still a true prefix.
+            return frozenset(partial)
+        partial = (partial - short) | {(p + e)[:limit] for p in short for e in ends}
+    return frozenset(partial)
+
+
+def first_keys(pattern: str) -> frozenset[str]:
+    """Every way a match of `pattern` can begin, cut at KEY_LENGTH ("" means anything)."""
+    found = _sequence(sre_parse.parse(pattern).data, KEY_LENGTH)
+    if found is None or "" in found or any(not key[0].isalnum() for key in found):
+        return _ANY
+    return found
+
+
+class Prefilter:
+    """Which of a list of patterns can match a normalised text, by their first characters."""
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        self.always: frozenset[int] = frozenset(
+            index for index, pattern in enumerate(patterns) if first_keys(pattern) is _ANY
+        )
+        index_by_key: dict[str, set[int]] = {}
+        for index, pattern in enumerate(patterns):
+            if index not in self.always:
+                for key in first_keys(pattern):
+                    index_by_key.setdefault(key, set()).add(index)
+        self._by_key = {key: frozenset(found) for key, found in index_by_key.items()}
+
+    def candidates(self, normal: str) -> set[int]:
+        """Indexes of the patterns that may match somewhere in `normal` (a superset)."""
+        found = set(self.always)
+        by_key = self._by_key
+        start = 0
+        for word in normal.split(" "):
+            for length in range(1, KEY_LENGTH + 1):
+                hit = by_key.get(normal[start : start + length])
+                if hit is not None:
+                    found |= hit
+            start += len(word) + 1
+        return found
+
+
+def anchored(pattern: str) -> re.Pattern[str]:
+    """One pattern compiled to be tried at word starts, as the prefilter assumes."""
+    return re.compile(r"\b(?:" + pattern + ")")
