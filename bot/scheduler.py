@@ -49,6 +49,8 @@ class SchedulerConfig:
     quiet_start: str = DEFAULT_QUIET_START
     quiet_end: str = DEFAULT_QUIET_END
     retention_days: int = 180
+    purge_interval: timedelta = timedelta(minutes=5)
+    purge_batch: int = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +95,7 @@ class NudgeScheduler:
             config.default_timezone, quiet=QuietHours(config.quiet_start, config.quiet_end)
         )
         self._stop = asyncio.Event()
+        self._last_purge: datetime | None = None
 
     def backoff(self, attempts: int) -> timedelta:
         """How long to wait after the given number of failed attempts."""
@@ -110,6 +113,7 @@ class NudgeScheduler:
         total = RunReport()
         slots = asyncio.Semaphore(self.config.concurrency)
         running: set[asyncio.Task[RunReport]] = set()
+        position: tuple[datetime, int] | None = None
 
         async def deliver(item: reminders.Claimed) -> RunReport:
             try:
@@ -132,9 +136,12 @@ class NudgeScheduler:
                         platforms=tuple(self.outboxes),
                         limit=self.config.batch_size,
                         only_user=self.only_user,
+                        after=position,
                     )
                 if not batch:
                     break
+                last = batch[-1]
+                position = (last.send_after or last.due_at, last.id)
                 due += len(batch)
                 for item in batch:
                     await slots.acquire()
@@ -213,29 +220,47 @@ class NudgeScheduler:
         return RunReport(failed=1)
 
     async def purge(self, now: datetime | None = None) -> int:
-        """Blank old conversations' words and drop old event ids; return how many were purged."""
+        """Blank old conversations' words and drop old event ids; return how many were purged.
+
+        Works in small batches, each its own short write transaction, giving way to turns
+        between them; each batch starts where the last one stopped, over an index that holds
+        only rows not yet purged.
+        """
         now = now or self.clock.now()
+        before = now - timedelta(days=self.config.retention_days)
+        size = self.config.purge_batch
+        async with self.db.transaction() as conn:
+            await repos.forget_old_events(conn, before=now - EVENT_MEMORY)
         purged = 0
-        while True:
-            async with self.db.transaction("purge") as conn:
-                count = await repos.purge_answers(
-                    conn, before=now - timedelta(days=self.config.retention_days), limit=500
+        position: tuple[str, int] | None = ("", 0)
+        while position is not None:
+            async with self.db.transaction() as conn:
+                count, position = await repos.purge_answers(
+                    conn, before=before, now=now, limit=size, after=position
                 )
-                if purged == 0:
-                    await repos.forget_old_events(conn, before=now - EVENT_MEMORY)
             purged += count
-            if count < 500:
+            if count < size:
                 break
+            # Let waiting turns take the write lock before the next batch.
+            await asyncio.sleep(0)
         if purged:
             log.info("retention: purged the answers of %d closed conversations", purged)
         return purged
+
+    async def purge_if_due(self, now: datetime | None = None) -> int | None:
+        """Purge when `purge_interval` has passed since the last purge; None when not yet."""
+        now = now or self.clock.now()
+        if self._last_purge is not None and now - self._last_purge < self.config.purge_interval:
+            return None
+        self._last_purge = now
+        return await self.purge(now)
 
     async def run_forever(self) -> None:
         """Run passes until stop() is called; a failing pass is logged, never fatal."""
         while not self._stop.is_set():
             try:
                 await self.run_once()
-                await self.purge()
+                await self.purge_if_due()
             except Exception:
                 log.exception("scheduler pass failed")
             with contextlib.suppress(TimeoutError):

@@ -272,11 +272,14 @@ async def test_the_claim_query_uses_the_partial_index(db: Database) -> None:
     """The due-reminder claim is answered from the reminders_claim index, not a table scan."""
     sql = reminders.CLAIM_SQL.format(platforms="?", only_user="")
     async with db.conn.execute(
-        f"EXPLAIN QUERY PLAN {sql}", ("o", "x", "y", "y", "console", 10)
+        f"EXPLAIN QUERY PLAN {sql}", ("o", "x", "y", "a", 5, "y", "console", 10)
     ) as cursor:
         plan = " | ".join([str(row[3]) async for row in cursor])
     assert "reminders_claim" in plan, plan
     assert "SCAN reminders" not in plan.replace("SCAN reminders USING", "")
+    # A range from where the last batch stopped, in index order: no sort, no re-reading.
+    assert "(send_after>? AND send_after<?)" in plan.replace("(send_after,rowid)>", "")
+    assert "TEMP B-TREE" not in plan
 
 
 async def nudged(

@@ -35,6 +35,7 @@ class Claimed:
     quiet_end: str | None
     session: Session | None
     platform_timezone: str | None = None
+    send_after: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +109,11 @@ CLAIM_SQL = (
     "UPDATE reminders SET lease_owner = ?, lease_until = ?, attempts = attempts + 1"
     " WHERE id IN ("
     "  SELECT id FROM reminders WHERE status = 'pending' AND send_after <= ?"
+    # Index order from where the last batch stopped: the rows this pass leased are not
+    # read again, so a batch costs the same with 100,000 due as with 10,000.
+    "  AND (send_after, id) > (?, ?)"
     "  AND (lease_until IS NULL OR lease_until < ?) AND platform IN ({platforms})"
-    "  {only_user} ORDER BY send_after LIMIT ?)"
+    "  {only_user} ORDER BY send_after, id LIMIT ?)"
     " RETURNING id"
 )
 
@@ -123,13 +127,19 @@ async def claim(
     platforms: Sequence[str],
     limit: int,
     only_user: UserKey | None = None,
+    after: tuple[datetime, int] | None = None,
 ) -> list[Claimed]:
-    """Take the lease on up to `limit` due reminders (call inside a write transaction)."""
+    """Take the lease on up to `limit` due reminders (call inside a write transaction).
+
+    `after` is the (send_after, id) of the last reminder of the previous batch of this pass;
+    the claim continues after it in index order.
+    """
     if not platforms:
         return []
     marks = ", ".join("?" for _ in platforms)
     only_user_sql = ""
-    params: list[object] = [owner, to_db(lease_until), to_db(now), to_db(now), *platforms]
+    since = (to_db(after[0]), after[1]) if after is not None else ("", 0)
+    params: list[object] = [owner, to_db(lease_until), to_db(now), *since, to_db(now), *platforms]
     if only_user is not None:
         only_user_sql = (
             "AND user_ref = (SELECT id FROM users WHERE platform = ? AND workspace = ?"
@@ -145,12 +155,12 @@ async def claim(
     # One read brings each reminder with its user and the plan to recap.
     rows = await conn.execute_fetchall(
         "SELECT r.id AS reminder_id, r.user_ref, u.platform, u.workspace, u.user_id,"
-        " r.session_number, r.due_at, r.attempts,"
+        " r.session_number, r.due_at, r.send_after, r.attempts,"
         " u.timezone, u.platform_timezone, u.quiet_start, u.quiet_end,"
         f" {SESSION_COLUMNS}"
         " FROM reminders r JOIN users u ON u.id = r.user_ref"
         " LEFT JOIN sessions s ON s.user_ref = r.user_ref AND s.number = r.session_number"
-        f" WHERE r.id IN ({id_marks}) ORDER BY r.send_after",
+        f" WHERE r.id IN ({id_marks}) ORDER BY r.send_after, r.id",
         ids,
     )
     claimed: list[Claimed] = []
@@ -163,6 +173,7 @@ async def claim(
                 user=user,
                 session_number=row["session_number"],
                 due_at=from_db(row["due_at"]),
+                send_after=from_db(row["send_after"]),
                 attempts=row["attempts"],
                 timezone=row["timezone"],
                 platform_timezone=row["platform_timezone"],

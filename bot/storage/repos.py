@@ -257,21 +257,42 @@ async def delete_user(conn: aiosqlite.Connection, *, user: UserKey, user_ref: in
         await conn.execute("DELETE FROM users WHERE id = ?", (user_ref,))
 
 
-async def purge_answers(conn: aiosqlite.Connection, *, before: datetime, limit: int) -> int:
-    """Blank the words of conversations closed before `before`; outcomes stay for the journal.
+PURGE_SQL = (
+    "UPDATE sessions SET state = json_set(state, '$.answers', json('{}'),"
+    " '$.pending_data', NULL, '$.purged', json('true')), purged_at = ?, version = version + 1"
+    " WHERE id IN (SELECT s.id FROM sessions s INDEXED BY sessions_to_purge"
+    # These literals match the partial index sessions_to_purge, so the planner uses it.
+    " WHERE s.purged_at IS NULL AND s.status IN ('finished', 'cancelled')"
+    " AND s.updated_at < ? AND (s.updated_at, s.id) > (?, ?)"
+    " AND NOT EXISTS (SELECT 1 FROM reminders r WHERE r.user_ref = s.user_ref"
+    " AND r.session_number = s.number AND r.status = 'pending')"
+    " ORDER BY s.updated_at, s.id LIMIT ?)"
+    " RETURNING updated_at, id"
+)
 
-    A session still waiting for its revisit keeps its words until that nudge is settled.
+
+async def purge_answers(
+    conn: aiosqlite.Connection,
+    *,
+    before: datetime,
+    now: datetime,
+    limit: int,
+    after: tuple[str, int] = ("", 0),
+) -> tuple[int, tuple[str, int] | None]:
+    """Blank the words of up to `limit` conversations closed before `before`, oldest first.
+
+    Outcomes stay for the journal. A session still waiting for its revisit keeps its words
+    until that nudge is settled. Reads only rows not yet purged, after the position `after`
+    (updated_at, id) where the previous batch stopped; returns how many were purged and the
+    position to continue from (None when nothing was left).
     """
-    cursor = await conn.execute(
-        "UPDATE sessions SET state = json_set(state, '$.answers', json('{}'),"
-        " '$.pending_data', NULL, '$.purged', json('true')), version = version + 1"
-        " WHERE id IN (SELECT s.id FROM sessions s WHERE s.status IN (?, ?)"
-        " AND s.updated_at < ? AND json_extract(s.state, '$.purged') IS NULL"
-        " AND NOT EXISTS (SELECT 1 FROM reminders r WHERE r.user_ref = s.user_ref"
-        " AND r.session_number = s.number AND r.status = 'pending') LIMIT ?)",
-        (Status.FINISHED.value, Status.CANCELLED.value, to_db(before), limit),
+    rows = await conn.execute_fetchall(
+        PURGE_SQL, (to_db(now), to_db(before), after[0], after[1], limit)
     )
-    return cursor.rowcount
+    positions = [(str(row[0]), int(row[1])) for row in rows]
+    if not positions:
+        return 0, None
+    return len(positions), max(positions)
 
 
 async def delete_workspace(conn: aiosqlite.Connection, *, platform: str, workspace: str) -> int:
