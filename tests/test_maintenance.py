@@ -17,7 +17,7 @@ from tests.conftest import ALICE, MIGRATIONS, START
 from tests.test_scheduler import RecordingOutbox
 
 OLD = START - timedelta(days=400)
-PURGE_MIGRATION = "0006_purge_and_claim_order"
+PURGE_MIGRATION = "0007_purge_and_claim_order"
 
 
 async def add_closed_sessions(db: Database, count: int, *, reminders: int = 0) -> None:
@@ -113,7 +113,7 @@ async def test_claims_in_small_batches_deliver_every_due_nudge_once(
 async def test_upgrading_from_the_previous_schema_marks_sessions_already_purged(
     tmp_path: Path,
 ) -> None:
-    """A database at the schema before 0006 keeps its rows; sessions purged before are marked."""
+    """A database at the schema before 0007 keeps its rows; sessions purged before are marked."""
     previous = tmp_path / "previous"
     previous.mkdir()
     for path in sorted(MIGRATIONS.glob("*.sql")):

@@ -165,7 +165,9 @@ async def test_outcomes_and_own_wins_survive_the_purge_and_are_exported(
     await service.handle(press("yes", "nudge", 1))
     await service.handle(press("yes", own_win.STEP, 1))
     async with db.transaction() as conn:
-        purged = await repos.purge_answers(conn, before=clock.now() + timedelta(days=1), limit=10)
+        purged, _ = await repos.purge_answers(
+            conn, before=clock.now() + timedelta(days=1), now=clock.now(), limit=10
+        )
     assert purged == 1
     wins = await service.handle(say("wins"))
     assert wins.messages[0].text.startswith(
