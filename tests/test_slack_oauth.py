@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import timedelta
 from http.cookies import SimpleCookie
 from pathlib import Path
@@ -19,6 +20,7 @@ from bot.app import Core
 from bot.clock import ManualClock
 from bot.config import Settings
 from bot.domain import UserKey
+from bot.errors import ConfigError
 from bot.prompts import Catalog
 from bot.scheduler import NudgeScheduler
 from bot.service import CoachService
@@ -308,3 +310,20 @@ async def test_one_workspace_mode_also_forgets_its_users_on_uninstall(
         await sender.close()
         await slack.stop()
     assert await count(db, "SELECT COUNT(*) FROM users") == 0
+
+
+async def test_a_token_key_that_opens_no_stored_token_stops_the_start(
+    senders: dict[str, SlackSender],
+    adapter: SlackAdapter,
+    db: Database,
+    catalog: Catalog,
+    clock: ManualClock,
+    service: CoachService,
+) -> None:
+    """After installs, starting with another SLACK_TOKEN_KEY fails with a ConfigError naming it."""
+    changed = replace(adapter.core.settings, slack_token_key=Fernet.generate_key().decode())
+    other = create_slack_adapter(Core(changed, db, catalog, service, clock), host="127.0.0.1")
+
+    with pytest.raises(ConfigError, match="SLACK_TOKEN_KEY"):
+        await other.start()
+    assert other.port is None
