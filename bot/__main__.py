@@ -28,7 +28,13 @@ def _parser() -> argparse.ArgumentParser:
     chat = commands.add_parser("chat", help="talk to the coach in this terminal")
     chat.add_argument("--db", type=Path, help="SQLite file (default: REFRAME_DB or the data dir)")
     chat.add_argument("--user", help="who is chatting (default: your login name)")
-    commands.add_parser("run", help="serve Slack and/or Discord, as configured")
+    run = commands.add_parser("run", help="serve Slack and/or Discord, as configured")
+    run.add_argument(
+        "--only",
+        choices=("slack", "discord", "scheduler"),
+        help="run one part in this process (for several processes on one database): a "
+        "platform's events, or the nudge scheduler",
+    )
     migrate = commands.add_parser("migrate", help="bring the database schema up to date")
     migrate.add_argument(
         "--db", type=Path, help="SQLite file (default: REFRAME_DB or the data dir)"
@@ -68,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return asyncio.run(run_migrate(settings))
         from bot.runner import run_platforms
 
-        return asyncio.run(run_platforms(replace(settings)))
+        return asyncio.run(run_platforms(replace(settings), only=args.__dict__.get("only")))
     except ReframeError as error:
         print(f"reframe: {error}", file=sys.stderr)
         return 2

@@ -9,6 +9,7 @@ import signal
 import sys
 from collections.abc import AsyncIterator, Sequence
 from functools import partial
+from typing import Literal
 
 from bot.adapters.base import PlatformAdapter
 from bot.adapters.console import ConsoleChat
@@ -21,6 +22,9 @@ from bot.storage.db import Database
 from bot.storage.migrate import is_current, migrate
 
 log = logging.getLogger(__name__)
+# What `reframe run --only` may name; a process given none runs all three.
+Part = Literal["slack", "discord", "scheduler"]
+SCHEDULES: tuple[Part | None, ...] = (None, "scheduler")
 CONSOLE_WORKSPACE = "local"
 
 
@@ -91,31 +95,42 @@ async def run_migrate(settings: Settings) -> int:
     return 0
 
 
-def _adapters(core: Core) -> list[PlatformAdapter]:
-    """The configured platforms' adapters, each imported only when it is used."""
+def adapters_for(core: Core, only: Part | None = None) -> list[PlatformAdapter]:
+    """The configured platforms' adapters (for `only`), each imported only when it is used."""
     adapters: list[PlatformAdapter] = []
-    if core.settings.slack_enabled:
+    if core.settings.slack_enabled and only in (None, "slack", "scheduler"):
         from bot.adapters.slack_adapter import create_slack_adapter
 
         adapters.append(create_slack_adapter(core))
-    if core.settings.discord_enabled:
+    if core.settings.discord_enabled and only in (None, "discord", "scheduler"):
         from bot.adapters.discord_adapter import create_discord_adapter
 
         adapters.append(create_discord_adapter(core))
     return adapters
 
 
-async def serve(core: Core, stop: asyncio.Event, *, ops_port: int | None = None) -> None:
-    """Run every configured platform and one shared scheduler until stop is set.
+async def serve(
+    core: Core, stop: asyncio.Event, *, only: Part | None = None, ops_port: int | None = None
+) -> None:
+    """Run the configured platforms and one nudge scheduler until stop is set.
 
-    With `ops_port`, the operations endpoint listens there from before the platforms connect.
+    `only` runs one part: a platform's events ("slack", "discord"), or the scheduler, which
+    then delivers through every configured platform without receiving from any. With
+    `ops_port`, the operations endpoint listens there from before the platforms connect.
     """
-    adapters = _adapters(core)
+    adapters = adapters_for(core, only)
     async with operations(core, adapters, ops_port):
-        await _serve(core, stop, adapters)
+        await _serve(core, stop, adapters, receive=only != "scheduler", schedule=only in SCHEDULES)
 
 
-async def _serve(core: Core, stop: asyncio.Event, adapters: Sequence[PlatformAdapter]) -> None:
+async def _serve(
+    core: Core,
+    stop: asyncio.Event,
+    adapters: Sequence[PlatformAdapter],
+    *,
+    receive: bool,
+    schedule: bool,
+) -> None:
     scheduler = NudgeScheduler(
         core.db,
         core.catalog,
@@ -126,21 +141,33 @@ async def _serve(core: Core, stop: asyncio.Event, adapters: Sequence[PlatformAda
     started: list[PlatformAdapter] = []
     try:
         for adapter in adapters:
-            await adapter.start()
+            await adapter.start(receive=receive)
             started.append(adapter)
-            log.info("%s adapter running", adapter.platform)
-        nudges = asyncio.create_task(scheduler.run_forever())
+            log.info(
+                "%s adapter running%s", adapter.platform, "" if receive else " (delivery only)"
+            )
+        nudges = asyncio.create_task(scheduler.run_forever()) if schedule else None
+        if nudges is not None:
+            log.info("nudge scheduler running")
         await stop.wait()
         log.info("shutting down")
         scheduler.stop()
-        await nudges
+        if nudges is not None:
+            await nudges
     finally:
         for adapter in reversed(started):
             await adapter.stop()
 
 
-async def run_platforms(settings: Settings) -> int:
-    """Serve the configured platforms; with none configured, explain and exit non-zero."""
+async def run_platforms(settings: Settings, *, only: Part | None = None) -> int:
+    """Serve the configured platforms (or `only` one part); with none configured, explain
+    and exit non-zero."""
+    if only in ("slack", "discord") and not getattr(settings, f"{only}_enabled"):
+        print(
+            f"reframe run --only {only}: {only} is not configured (see .env.example)",
+            file=sys.stderr,
+        )
+        return 2
     if not (settings.slack_enabled or settings.discord_enabled):
         print(
             "reframe run: no chat platform is configured.\n"
@@ -159,5 +186,5 @@ async def run_platforms(settings: Settings) -> int:
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(signum, stop.set)
     async with open_core(settings) as core:
-        await serve(core, stop, ops_port=settings.ops_listen_port(serving=True))
+        await serve(core, stop, only=only, ops_port=settings.ops_listen_port(serving=True))
     return 0

@@ -22,8 +22,11 @@ class Outbox(Protocol):
 class PlatformAdapter(Outbox, Protocol):
     """A chat platform the `run` command serves."""
 
-    async def start(self) -> None:
-        """Connect and begin handling users' messages (returns once running)."""
+    async def start(self, *, receive: bool = True) -> None:
+        """Connect and begin handling users' messages (returns once running).
+
+        With receive=False only get ready to deliver (a `run --only scheduler` process).
+        """
         ...
 
     async def stop(self) -> None:

@@ -153,6 +153,8 @@ class CoachClient(discord.AutoShardedClient):
         set for every shard.
         """
         self.add_dynamic_items(ChoiceButton)
+        if not self.adapter.receiving:
+            return
         if self.shard_count is None and self.adapter.endpoints.gateway:
             # Left to itself discord.py would connect where GET /gateway/bot says; ask it for
             # the recommended count here, so the configured gateway URL is the one used.
@@ -200,6 +202,7 @@ class DiscordAdapter:
         self.ready_timeout = ready_timeout
         self.endpoints = Endpoints(core.settings)
         self.client: CoachClient | None = None
+        self.receiving = True
         self._runner: asyncio.Task[None] | None = None
         self._stopping = False
         self._inflight = 0
@@ -208,13 +211,24 @@ class DiscordAdapter:
 
     # ---- lifecycle -----------------------------------------------------------------------
 
-    async def start(self) -> None:
-        """Log in, connect to the gateway and return once Discord says the bot is ready."""
+    async def start(self, *, receive: bool = True) -> None:
+        """Log in, connect to the gateway and return once Discord says the bot is ready.
+
+        With receive=False, only log in to the REST API, to deliver: no gateway, no shards.
+        """
         self.endpoints.apply()
         self._stopping = False
+        self.receiving = receive
         client = CoachClient(self, ready_timeout=self.ready_timeout)
         throttle_bucket_sweep(client.http, BUCKET_SWEEP_INTERVAL)
         self.client = client
+        if not receive:
+            try:
+                await client.login(self.core.settings.discord_token)
+            except BaseException:
+                await self.stop()
+                raise
+            return
         runner = asyncio.create_task(client.start(self.core.settings.discord_token))
         self._runner = runner
         ready = asyncio.create_task(client.ready.wait())
@@ -246,8 +260,11 @@ class DiscordAdapter:
         self.endpoints.restore()
 
     async def connected(self) -> bool:
-        """Whether Discord said READY on every shard and each shard's connection is open."""
+        """Whether Discord said READY on every shard and each shard's connection is open
+        (delivering only: whether the REST login holds)."""
         client = self.client
+        if client is not None and not self.receiving:
+            return client.user is not None and not client.is_closed()
         if client is None or client.is_closed() or not client.is_ready():
             return False
         shards = client.shards

@@ -150,6 +150,7 @@ class SlackAdapter:
         self._locales = _Lru(CACHE_SIZE, ZONE_TTL)
         self._dms = _Lru(CACHE_SIZE)
         self._runner: web.AppRunner | None = None
+        self._delivering_only = False
         self._socket: AsyncSocketModeHandler | None = None
         self._session: aiohttp.ClientSession | None = None
         self._queue: asyncio.Queue[tuple[str, Coroutine[Any, Any, object], AsyncWebClient]] = (
@@ -169,8 +170,12 @@ class SlackAdapter:
         """The port HTTP mode listens on (useful when configured as 0), or None."""
         return bound_port(self._runner)
 
-    async def start(self) -> None:
-        """Connect Socket Mode, or serve /slack/events and /healthz on the configured port."""
+    async def start(self, *, receive: bool = True) -> None:
+        """Connect Socket Mode, or serve /slack/events and /healthz on the configured port.
+
+        With receive=False, only check the token and open the Web API session, to deliver.
+        """
+        self._delivering_only = not receive
         self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=API_TIMEOUT))
         self.client.session = self._session
         self._workers = [asyncio.create_task(self._work()) for _ in range(TURN_WORKERS)]
@@ -179,6 +184,8 @@ class SlackAdapter:
                 await self.oauth.store.check_key()
             else:
                 await self._check_token()
+            if not receive:
+                return
             if self.socket_mode:
                 await self._connect_socket()
             else:
@@ -256,9 +263,12 @@ class SlackAdapter:
             self.client.session = None
 
     async def connected(self) -> bool:
-        """Socket Mode: the websocket is open; HTTP mode: /slack/events is being served."""
+        """Socket Mode: the websocket is open; HTTP mode: /slack/events is being served;
+        delivering only: the Web API session is open."""
         if self._socket is not None:
             return bool(await self._socket.client.is_connected())
+        if self._delivering_only:
+            return self._session is not None
         return self._runner is not None
 
     @staticmethod
