@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 
 from bot.domain import Reply, Session, Status
@@ -32,8 +33,10 @@ KEYS = (
 # The placeholders the plan's texts add to the catalog's known names.
 PLACEHOLDERS = ("title", "started_at", "win", "reached")
 # The most characters of one answer the card shows (the no is one line, the rest a little more).
+# With every line full the card stays under Discord's 2,000 characters (tests/test_plan_limits).
 SETBACK_LIMIT = 120
-ANSWER_LIMIT = 160
+ANSWER_LIMIT = 120
+NOTE_LIMIT = 80
 OTHERS_SHOWN = 5
 ELLIPSIS = "…"
 # The option ids whose label says something; "something else" adds nothing beside the detail.
@@ -130,7 +133,7 @@ def card_reply(session: Session, title: str = "plan.title", *, with_date: bool =
     variables.update({name: card_words(answers.get(name, "")) for name in SELF_ANSWERS})
     labels = {"title": title}
     for choice in NOTED_CHOICES:
-        note = card_words(answers.get(f"{choice}_note", ""))
+        note = card_words(answers.get(f"{choice}_note", ""), NOTE_LIMIT)
         if note and answers.get(choice):
             labels[choice] = f"{choice}.choice.{answers[choice]}"
             variables[f"{choice}_note"] = note
@@ -185,17 +188,21 @@ def plan_command_reply(sessions: Sequence[Session], argument: str = "") -> Reply
         )
         for index, s in enumerate(kept[:OTHERS_SHOWN], 1)
     )
-    return Reply(
-        shown.key,
-        shown.variables,
-        labels=shown.labels,
-        dates=shown.dates,
-        items=(Reply("plan.others"), *entries),
+    return replace(shown, items=(Reply("plan.others"), *entries))
+
+
+def latest_plan(sessions: Sequence[Session], next_revisit: datetime | None) -> tuple[Reply, ...]:
+    """The current plan's card (the newest finished reframe, words not purged) for a home
+    screen, with the user's next revisit (UTC) below it; () when there is none."""
+    kept = plans(sessions)
+    if not kept or not kept[0].answers:
+        return ()
+    card = card_reply(kept[0], "plan.title_home")
+    if next_revisit is None:
+        return (card,)
+    return (
+        replace(
+            card,
+            items=(Reply("plan.next_revisit", dates={"revisit_at": next_revisit.isoformat()}),),
+        ),
     )
-
-
-def latest_plan(sessions: Sequence[Session], title: str = "plan.title_home") -> Reply | None:
-    """The current plan's card (the newest finished reframe with its words), or None."""
-    for session in plans(sessions):
-        return card_reply(session, title) if session.answers else None
-    return None

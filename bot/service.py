@@ -218,7 +218,7 @@ class CoachService:
         return self._say(Reply("error.try_again"), resolve(self.defaults))
 
     async def overview(self, user: UserKey) -> tuple[Message, ...]:
-        """Read-only: where the current conversation stands, upcoming revisits, wins."""
+        """Read-only: the current plan and next revisit, the conversation, revisits, wins."""
         turn = await self._load(user)
         status = engine.step(turn.session, Inbound(user, text="status"), self.clock.now())
         replies: list[Reply] = [status.replies[0]]
@@ -226,7 +226,13 @@ class CoachService:
             async with self.db.autocommit() as conn:
                 sessions = await repos.list_sessions(conn, user_ref=turn.record.ref, user=user)
                 upcoming = await reminders.upcoming(conn, user_ref=turn.record.ref)
-            replies += [reminders_reply(sessions, upcoming), wins_reply(sessions)]
+            current = plan.latest_plan(sessions, upcoming[0].due_at if upcoming else None)
+            replies = [
+                *current,
+                *replies,
+                reminders_reply(sessions, upcoming),
+                wins_reply(sessions),
+            ]
         else:
             replies += [Reply("reminders.none"), Reply("wins.none")]
         return tuple(self._render(reply, turn.prefs, None) for reply in replies)

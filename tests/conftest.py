@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from bot.crisis_lines import LineBook
 
 from bot.clock import ManualClock
-from bot.domain import Inbound, InboundKind, UserKey
+from bot.domain import Inbound, InboundKind, Session, UserKey
 from bot.flood import FloodGate
 from bot.prompts import Catalog, load_catalog
 from bot.service import CoachService
@@ -99,3 +99,15 @@ FULL_DIALOGUE = (
     "pause",
     "Getting clear criteria for the promotion",
 )
+
+
+async def stored_session(db: Database, user: UserKey, number: int) -> Session:
+    """One of a user's sessions, straight from the database."""
+    from bot.storage import repos
+
+    async with db.autocommit() as conn:
+        record = await repos.load_user(conn, user=user)
+        assert record is not None
+        session = await repos.load_session(conn, user_ref=record.ref, user=user, number=number)
+    assert session is not None
+    return session

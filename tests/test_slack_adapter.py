@@ -23,7 +23,7 @@ from bot.scheduler import NudgeScheduler
 from bot.service import CoachService
 from bot.storage import repos
 from bot.storage.db import Database, from_db
-from tests.conftest import MIGRATIONS, PROMPTS
+from tests.conftest import MIGRATIONS, PROMPTS, stored_session
 from tests.fakes.slack_api import BOT_USER, TEAM, Call, FakeSlackApi, SlackSender
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
@@ -111,12 +111,15 @@ def all_text(call: Call) -> str:
     return "\n".join(texts)
 
 
-async def run_dialogue(slack: SlackSender, fake: FakeSlackApi, setback: str) -> None:
-    """/reframe in the team channel, then every answer up to the summary."""
+async def run_dialogue(
+    slack: SlackSender, fake: FakeSlackApi, setback: str, typed: str | None = None
+) -> None:
+    """/reframe in the team channel, then every answer up to the summary (each typed answer
+    replaced by `typed` when given)."""
     await slack.command(ALICE, setback, CHANNEL)
     for kind, value in DIALOGUE:
         if kind == "type":
-            await slack.dm(ALICE, value)
+            await slack.dm(ALICE, typed or value)
         else:
             await slack.press(ALICE, with_buttons(fake), value)
 
@@ -228,11 +231,8 @@ async def test_nudge_delivered_through_the_outbox_and_answered(
     assert said.args["text"].startswith(escape(catalog.text("nudge.yes")[:20]))
     assert "Getting clear criteria for the promotion" in all_text(asked)
     await slack.press(ALICE, with_buttons(fake), "partly")
-    async with db.transaction() as conn:
-        record = await repos.load_user(conn, user=ALICE_KEY)
-        assert record is not None
-        session = await repos.load_session(conn, user_ref=record.ref, user=ALICE_KEY, number=1)
-    assert session is not None and session.outcome is Outcome.YES
+    session = await stored_session(db, ALICE_KEY, 1)
+    assert session.outcome is Outcome.YES
     assert session.own_win is OwnWin.PARTLY
     assert fake.posts(DM)[-1].args["text"] == escape(catalog.text("nudge_win.partly"))
 

@@ -22,6 +22,7 @@ from bot.adapters.discord_payloads import (
     WORKSPACE,
     ButtonRef,
     Piece,
+    answered_in_place,
     button_inbound,
     command_inbound,
     dm_inbound,
@@ -342,7 +343,7 @@ class DiscordAdapter:
                 await self._followup(interaction, self._text("error.try_again"), private=True)
                 return
             result = await self._share(client, inbound.user, await self._turn(inbound))
-            if in_guild:
+            if in_guild and not answered_in_place(setback):
                 await self._open_dm(client, interaction, result)
             else:
                 await self._followups(interaction, result.messages)

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from bot.adapters.base import split_text
+from bot.commands import CommandName, parse_command
 from bot.domain import Attachment, Button, Inbound, InboundKind, Message, Origin, UserKey
 
 PLATFORM = "discord"
@@ -118,6 +119,15 @@ def command_inbound(
         event_id=f"discord:{event}",
         locale_hint=_locale(locale),
     )
+
+
+def answered_in_place(setback: object) -> bool:
+    """Whether a /reframe is answered where it was typed, seen only by the caller (`plan`).
+
+    Everything else moves to the DM; a plan is only shown, so it needs no conversation.
+    """
+    command = parse_command(setback) if isinstance(setback, str) else None
+    return command is not None and command.name is CommandName.PLAN
 
 
 def parse_custom_id(custom_id: object) -> ButtonRef | None:

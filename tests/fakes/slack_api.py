@@ -1,5 +1,7 @@
 """A fake Slack on 127.0.0.1: the Web API, response_url, uploads, Socket Mode; and a signed sender.
 
+Messages and views over Slack's limits are refused as Slack refuses them (see slack_limits).
+
 `FakeSlackApi` records every call and can answer 429 or `ok: false` on demand. It also plays
 several workspaces installing the app: `install()` prepares an OAuth code whose exchange
 (oauth.v2.access) yields that workspace's own bot token, auth.test answers per token, and a
@@ -22,6 +24,8 @@ from urllib.parse import urlencode
 import aiohttp
 from aiohttp import web
 from slack_sdk.signature import SignatureVerifier
+
+from tests.fakes import slack_limits
 
 TEAM = "T0TEAM"
 BOT_USER = "U0BOT"
@@ -189,6 +193,11 @@ class FakeSlackApi:
         if token in self.revoked:
             await self._record(Call(method, {**args, "_ok": False}, auth))
             return web.json_response({"ok": False, "error": "token_revoked"})
+        refused = slack_limits.refusal(method, args)
+        if refused is not None:
+            # Over one of Slack's limits: refused as Slack refuses it, nothing posted.
+            await self._record(Call(method, {**args, "_ok": False, "_error": refused[0]}, auth))
+            return web.json_response({"ok": False, "error": refused[0], "errors": refused[1]})
         answer = self._oauth(args) if method == "oauth.v2.access" else self._answer(method, args)
         if method == "auth.test" and answer["ok"]:
             answer["team_id"] = self.team_of(token)
