@@ -63,7 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "run" if settings.slack_enabled or settings.discord_enabled else "chat"
         )
         # The chat owns the terminal: only warnings go to stderr there.
-        setup_logging(settings.log_level if command != "chat" else "WARNING")
+        setup_logging(settings.log_level if command != "chat" else "WARNING", settings.log_format)
         if command == "chat":
             from bot.runner import run_chat
 

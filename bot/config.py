@@ -11,6 +11,7 @@ from platformdirs import user_data_dir
 
 from bot import bundled
 from bot.errors import ConfigError
+from bot.logs import LogFormat
 from bot.preferences import DEFAULT_QUIET_END, DEFAULT_QUIET_START
 from bot.storage.cipher import key_problem
 from bot.timeparse import is_valid_zone, parse_quiet_hours
@@ -41,6 +42,7 @@ class Settings:
     nudge_max_attempts: int = 5
     crisis_country: str = ""
     log_level: str = "INFO"
+    log_format: LogFormat = "text"
     flood_messages: int = 20
     flood_seconds: int = 10
     slack_bot_token: str = ""
@@ -124,6 +126,9 @@ class Settings:
         level = text("LOG_LEVEL", "INFO").upper()
         if level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
             problems.append(f"LOG_LEVEL={level!r} must be DEBUG, INFO, WARNING or ERROR")
+        log_format = text("LOG_FORMAT", "text").lower()
+        if log_format not in ("text", "json"):
+            problems.append(f"LOG_FORMAT={log_format!r} must be text or json")
         guild = text("DISCORD_GUILD_ID")
         if guild and not (guild.isascii() and guild.isdigit()):
             problems.append(f"DISCORD_GUILD_ID={guild!r} must be a numeric guild id")
@@ -148,6 +153,7 @@ class Settings:
             nudge_max_attempts=number("NUDGE_MAX_ATTEMPTS", 5),
             crisis_country=country,
             log_level=level,
+            log_format="json" if log_format == "json" else "text",
             flood_messages=number("FLOOD_MESSAGES", 20),
             flood_seconds=number("FLOOD_SECONDS", 10),
             slack_bot_token=text("SLACK_BOT_TOKEN"),

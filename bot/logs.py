@@ -1,9 +1,14 @@
-"""Structured log lines (key=value) that never carry what users wrote."""
+"""Structured log lines (key=value text, or JSON) that never carry what users wrote."""
 
 from __future__ import annotations
 
 import logging
 import sys
+from typing import Literal, TextIO
+
+from pythonjsonlogger.json import JsonFormatter
+
+LogFormat = Literal["text", "json"]
 
 
 class KeyValueFormatter(logging.Formatter):
@@ -20,10 +25,21 @@ class KeyValueFormatter(logging.Formatter):
         return line
 
 
-def setup_logging(level: str) -> None:
-    """Send our logs to stderr at the given level; quieten chatty libraries."""
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(KeyValueFormatter())
+def json_formatter() -> logging.Formatter:
+    """One JSON object a line: ts (UTC, ISO 8601), level, logger, msg (and exc_info)."""
+    return JsonFormatter(
+        "{levelname}{name}{message}",
+        style="{",
+        timestamp="ts",
+        rename_fields={"levelname": "level", "name": "logger", "message": "msg"},
+    )
+
+
+def setup_logging(level: str, fmt: LogFormat = "text", stream: TextIO | None = None) -> None:
+    """Send our logs to stderr (or `stream`) at the given level, as key=value text or JSON
+    (LOG_FORMAT); quieten chatty libraries. Either way the same lines are written."""
+    handler = logging.StreamHandler(stream or sys.stderr)
+    handler.setFormatter(json_formatter() if fmt == "json" else KeyValueFormatter())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)

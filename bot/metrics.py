@@ -27,8 +27,9 @@ TURN_SECONDS = Histogram(
 )
 SAFETY_REPLIES = Counter(
     "reframe_safety_replies",
-    "Crisis replies given instead of the dialogue, by tier (the concern recognised).",
-    ("tier",),
+    "Safety replies given instead of the dialogue, by tier (crisis: the crisis lines at once; "
+    "possible: a direct question first) and concern (suicide, self_harm, danger).",
+    ("tier", "concern"),
     registry=REGISTRY,
 )
 NUDGES = Counter(

@@ -311,7 +311,7 @@ class CoachService:
         )
         result = await self._commit(turn, transition)
         if found is not None:
-            metrics.SAFETY_REPLIES.labels(found.concern.value).inc()
+            metrics.SAFETY_REPLIES.labels(found.tier.value, found.concern.value).inc()
         return result
 
     def _resolve_choice(self, session: Session, inbound: Inbound) -> Inbound:

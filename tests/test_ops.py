@@ -35,7 +35,8 @@ from tests.test_scheduler import RecordingOutbox, scheduler_for
 ALLOWED_LABELS: dict[str, set[str]] = {
     "platform": {"slack", "discord", "console"},
     "outcome": {"ok", "duplicate", "flooded", "gave_up", "failed"},
-    "tier": {"suicide", "self_harm", "danger"},
+    "tier": {"crisis", "possible"},
+    "concern": {"suicide", "self_harm", "danger"},
     "result": {"sent", "deferred", "failed", "given_up"},
     "queue": {"slack_turns"},
     "operation": {
@@ -162,7 +163,7 @@ async def test_metrics_count_turns_safety_nudges_and_database_time_without_user_
     assert server.port is not None
     user = UserKey("console", "WORKSPACE-7f3a", "USER-91bd")
     ok_before = sample("reframe_turns_total", platform="console", outcome="ok")
-    crisis_before = sample("reframe_safety_replies_total", tier="suicide")
+    crisis_before = sample("reframe_safety_replies_total", tier="crisis", concern="suicide")
     sent_before = sample("reframe_nudges_total", platform="console", result="sent")
     lines = list(FULL_DIALOGUE)
     for line in lines:
@@ -179,7 +180,10 @@ async def test_metrics_count_turns_safety_nudges_and_database_time_without_user_
         sample("reframe_turns_total", platform="console", outcome="ok") - ok_before
         == len(lines) + 1
     )
-    assert sample("reframe_safety_replies_total", tier="suicide") - crisis_before == 1
+    assert (
+        sample("reframe_safety_replies_total", tier="crisis", concern="suicide") - crisis_before
+        == 1
+    )
     assert sample("reframe_nudges_total", platform="console", result="sent") - sent_before == 1
     assert sample("reframe_db_seconds_count", operation="save_turn") > 0
     assert sample("reframe_turn_seconds_count", platform="console") > 0

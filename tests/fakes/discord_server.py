@@ -93,6 +93,8 @@ class FakeDiscord:
         self.identified = asyncio.Event()
         # What GET /gateway/bot recommends, and the [id, count] each IDENTIFY asked for.
         self.recommended_shards = 1
+        # Everything users wrote to the bot in DMs, to check it reaches no log line.
+        self.user_texts: list[str] = []
         self.identifies: list[tuple[int, int]] = []
         self._shard_of: dict[web.WebSocketResponse, tuple[int, int]] = {}
         self._state = _State()
@@ -208,6 +210,7 @@ class FakeDiscord:
 
     async def send_dm(self, user_id: int, content: str, *, bot: bool = False) -> int:
         """A user (or a bot) writes to the bot in their DM; returns the message id."""
+        self.user_texts.append(content)
         message = self._message_json(self.dm_channel(user_id), user_json(user_id, bot=bot), content)
         await self.dispatch("MESSAGE_CREATE", message)
         return int(message["id"])
