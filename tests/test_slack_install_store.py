@@ -12,11 +12,12 @@ from slack_sdk.oauth.installation_store import Installation
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.slack_install_store import STATE_SECONDS, SqlInstallationStore, SqlStateStore
-from bot.adapters.slack_oauth import LockedTokenRotator, forget_workspace, stop_workspace
+from bot.adapters.slack_oauth import LEASE, LockedTokenRotator, forget_workspace, stop_workspace
 from bot.clock import ManualClock
 from bot.domain import UserKey
 from bot.errors import ConfigError
 from bot.service import CoachService
+from bot.storage import installations
 from bot.storage.cipher import TokenCipher
 from bot.storage.db import Database
 from tests.conftest import FULL_DIALOGUE, say
@@ -149,9 +150,10 @@ async def test_a_state_is_good_once_and_only_until_it_expires(
 
 
 async def test_concurrent_refreshes_spend_the_refresh_token_once(
-    store: SqlInstallationStore,
+    store: SqlInstallationStore, clock: ManualClock
 ) -> None:
-    """Ten callers needing a refresh at once cause one oauth.v2.access, saved in our store."""
+    """Ten callers in two processes needing a refresh cause one oauth.v2.access, saved in our
+    store, and leave no lease behind."""
     async with FakeSlackApi() as fake:
         workspace = fake.install("T1", rotating=True)
         await store.async_save(
@@ -163,12 +165,18 @@ async def test_concurrent_refreshes_spend_the_refresh_token_once(
             )
         )
         client = AsyncWebClient(base_url=fake.base_url)
-        rotator = LockedTokenRotator(store, client_id="1.2", client_secret="s", client=client)
+        # Two rotators stand for two processes: each has its own lock, they share the lease.
+        rotators = [
+            LockedTokenRotator(
+                store, clock, client_id="1.2", client_secret="s", client=client, poll_seconds=0.01
+            )
+            for _ in range(2)
+        ]
         stale = await store.async_find_bot(enterprise_id=None, team_id="T1")
         assert stale is not None
 
         results = await asyncio.gather(
-            *(rotator.perform_bot_token_rotation(bot=stale) for _ in range(10))
+            *(rotators[n % 2].perform_bot_token_rotation(bot=stale) for n in range(10))
         )
 
         assert len(fake.called("oauth.v2.access")) == 1
@@ -176,6 +184,7 @@ async def test_concurrent_refreshes_spend_the_refresh_token_once(
         saved = await store.async_find_bot(enterprise_id=None, team_id="T1")
         assert saved is not None and saved.bot_token == "xoxb-T1-1"
         assert saved.bot_refresh_token == "xoxe-T1-1"
+        assert await count(store.db, "SELECT COUNT(*) FROM slack_token_refreshes") == 0
 
 
 async def count(db: Database, sql: str, *args: object) -> int:
@@ -231,3 +240,21 @@ async def test_revoked_tokens_stop_that_workspaces_nudges(
     pending = "SELECT COUNT(*) FROM reminders r JOIN users u ON u.id = r.user_ref"
     pending += " WHERE r.status = 'pending' AND u.workspace = ?"
     assert (await count(db, pending, "T1"), await count(db, pending, "T2")) == (0, 1)
+
+
+async def test_a_refresh_lease_left_by_a_dead_process_runs_out(
+    db: Database, clock: ManualClock
+) -> None:
+    """A refresh lease is exclusive until its end, then another process may take it."""
+
+    async def take(owner: str) -> bool:
+        now = clock.now()
+        async with db.transaction() as conn:
+            return await installations.take_refresh(
+                conn, enterprise_id="", team_id="T1", owner=owner, now=now, until=now + LEASE
+            )
+
+    assert await take("dead") is True
+    assert await take("alive") is False
+    clock.set(clock.now() + LEASE)
+    assert await take("alive") is True

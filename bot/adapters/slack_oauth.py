@@ -11,7 +11,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 
 from slack_bolt.authorization.async_authorize import AsyncInstallationStoreAuthorize
 from slack_bolt.oauth.async_oauth_flow import AsyncOAuthFlow
@@ -45,36 +50,46 @@ BOT_SCOPES = (
 )
 # Refresh a rotating token this long before it expires (Bolt's default, in minutes).
 REFRESH_MINUTES = 120
+# A refresh lease outlives one oauth.v2.access call (30 s timeout) with room to spare;
+# a process waiting for another's lease looks again every LEASE_POLL seconds.
+LEASE = timedelta(seconds=60)
+LEASE_POLL = 0.2
 
 
 class LockedTokenRotator(AsyncTokenRotator):
     """slack_sdk's rotator, one refresh per workspace at a time, saved through our store.
 
-    Bolt's authorize step and the nudges both refresh through this one object: a caller
-    that waited for the lock finds the token the first one saved, instead of spending the
+    Bolt's authorize step and the nudges both refresh through this one object, under a
+    lock per workspace in this process and a lease row in the database across processes:
+    a caller that waited finds the token the first one saved, instead of spending the
     refresh token a second time.
     """
 
     def __init__(
         self,
         store: SqlInstallationStore,
+        clock: Clock,
         *,
         client_id: str,
         client_secret: str,
         client: AsyncWebClient,
+        poll_seconds: float = LEASE_POLL,
     ) -> None:
         super().__init__(client_id=client_id, client_secret=client_secret, client=client)
         self.store = store
+        self.clock = clock
+        self.poll_seconds = poll_seconds
+        self.owner = uuid.uuid4().hex
         self._locks: dict[tuple[str, str], asyncio.Lock] = {}
 
     async def perform_bot_token_rotation(
         self, *, bot: Bot, minutes_before_expiration: int = REFRESH_MINUTES
     ) -> Bot | None:
         """The refreshed bot (saved), or None when the token needs no refresh yet."""
-        if bot.bot_refresh_token is None:
+        if bot.bot_refresh_token is None or not _expiring(bot, minutes_before_expiration):
             return None
         key = installations.key(bot.enterprise_id, bot.team_id, bot.is_enterprise_install)
-        async with self._locks.setdefault(key, asyncio.Lock()):
+        async with self._locks.setdefault(key, asyncio.Lock()), self._lease(key):
             current = await self.store.async_find_bot(
                 enterprise_id=bot.enterprise_id,
                 team_id=bot.team_id,
@@ -91,6 +106,39 @@ class LockedTokenRotator(AsyncTokenRotator):
             await self.store.async_save_bot(refreshed)
             log.info("slack token refreshed for %s", bot.team_id or bot.enterprise_id)
             return refreshed
+
+    @asynccontextmanager
+    async def _lease(self, key: tuple[str, str]) -> AsyncIterator[None]:
+        """Hold the workspace's refresh lease row, waiting while another process holds it."""
+        enterprise_id, team_id = key
+        while True:
+            now = self.clock.now()
+            async with self.store.db.transaction() as conn:
+                taken = await installations.take_refresh(
+                    conn,
+                    enterprise_id=enterprise_id,
+                    team_id=team_id,
+                    owner=self.owner,
+                    now=now,
+                    until=now + LEASE,
+                )
+            if taken:
+                break
+            # Another process is refreshing: its lease ends within LEASE even if it died.
+            await asyncio.sleep(self.poll_seconds)
+        try:
+            yield
+        finally:
+            async with self.store.db.transaction() as conn:
+                await installations.end_refresh(
+                    conn, enterprise_id=enterprise_id, team_id=team_id, owner=self.owner
+                )
+
+
+def _expiring(bot: Bot, minutes: int) -> bool:
+    """Whether the token expires within `minutes` (slack_sdk's own test, on the wall clock)."""
+    expires_at = bot.bot_token_expires_at
+    return expires_at is not None and expires_at <= time.time() + minutes * 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +183,7 @@ def build_oauth(
     )
     rotator = LockedTokenRotator(
         store,
+        clock,
         client_id=settings.slack_client_id,
         client_secret=settings.slack_client_secret,
         client=client,

@@ -167,3 +167,33 @@ async def take_state(conn: aiosqlite.Connection, *, state: str, now: datetime) -
         "DELETE FROM slack_oauth_states WHERE state = ? AND expires_at > ?", (state, to_db(now))
     )
     return cursor.rowcount == 1
+
+
+async def take_refresh(
+    conn: aiosqlite.Connection,
+    *,
+    enterprise_id: str,
+    team_id: str,
+    owner: str,
+    now: datetime,
+    until: datetime,
+) -> bool:
+    """Take the right to refresh a workspace's token until `until`; False while another has it."""
+    cursor = await conn.execute(
+        "INSERT INTO slack_token_refreshes (enterprise_id, team_id, owner, until)"
+        " VALUES (?, ?, ?, ?) ON CONFLICT (enterprise_id, team_id) DO UPDATE"
+        " SET owner = excluded.owner, until = excluded.until"
+        " WHERE slack_token_refreshes.until <= ?",
+        (enterprise_id, team_id, owner, to_db(until), to_db(now)),
+    )
+    return cursor.rowcount == 1
+
+
+async def end_refresh(
+    conn: aiosqlite.Connection, *, enterprise_id: str, team_id: str, owner: str
+) -> None:
+    """Give the right to refresh back."""
+    await conn.execute(
+        "DELETE FROM slack_token_refreshes WHERE enterprise_id = ? AND team_id = ? AND owner = ?",
+        (enterprise_id, team_id, owner),
+    )
