@@ -1,4 +1,4 @@
-"""`reframe` (= `python -m bot`): chat | run | migrate; with no command, the best available."""
+"""`reframe` (= `python -m bot`): chat | run | migrate | doctor; no command: the best one."""
 
 from __future__ import annotations
 
@@ -28,6 +28,9 @@ def _parser() -> argparse.ArgumentParser:
     chat = commands.add_parser("chat", help="talk to the coach in this terminal")
     chat.add_argument("--db", type=Path, help="SQLite file (default: REFRAME_DB or the data dir)")
     chat.add_argument("--user", help="who is chatting (default: your login name)")
+    chat.add_argument(
+        "--export-dir", type=Path, help="where `export` saves (default: the database's folder)"
+    )
     run = commands.add_parser("run", help="serve Slack and/or Discord, as configured")
     run.add_argument(
         "--only",
@@ -39,6 +42,10 @@ def _parser() -> argparse.ArgumentParser:
     migrate.add_argument(
         "--db", type=Path, help="SQLite file (default: REFRAME_DB or the data dir)"
     )
+    doctor = commands.add_parser(
+        "doctor", help="check the whole database file (slower than the check at every start)"
+    )
+    doctor.add_argument("--db", type=Path, help="SQLite file (default: REFRAME_DB or the data dir)")
     return parser
 
 
@@ -67,11 +74,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "chat":
             from bot.runner import run_chat
 
-            return asyncio.run(run_chat(settings, user=args.__dict__.get("user") or _login_name()))
+            user = args.__dict__.get("user") or _login_name()
+            return asyncio.run(run_chat(settings, user=user, export_dir=args.export_dir))
         if command == "migrate":
             from bot.runner import run_migrate
 
             return asyncio.run(run_migrate(settings))
+        if command == "doctor":
+            from bot.runner import run_doctor
+
+            return asyncio.run(run_doctor(settings))
         from bot.runner import run_platforms
 
         return asyncio.run(run_platforms(replace(settings), only=args.__dict__.get("only")))

@@ -15,7 +15,7 @@ from bot.flood import FloodGate
 from bot.prompts import Catalog, load_catalog
 from bot.service import CoachService
 from bot.storage.db import Database
-from bot.storage.migrate import migrate
+from bot.storage.startup import open_database
 
 log = logging.getLogger(__name__)
 
@@ -42,8 +42,7 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> AsyncIter
     clock = clock or SystemClock()
     catalog = load_catalog(settings.prompts_dir)
     lines = crisis_lines.load_lines(settings.prompts_dir / "crisis_resources.toml")
-    async with Database(settings.db_path) as db:
-        applied = await migrate(db, settings.migrations_dir)
+    async with open_database(settings.db_path, settings.migrations_dir) as (db, applied):
         if applied:
             log.info("database %s migrated: %s", settings.db_path, ", ".join(applied))
         service = CoachService(

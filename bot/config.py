@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,9 +109,9 @@ class Settings:
                 return default
             return value
 
+        # Whether the file is usable is checked as it is opened (bot/storage/preflight.py),
+        # where each kind of problem gets its own line and fix.
         db_path = Path(text("REFRAME_DB") or default_db_path()).expanduser()
-        if not _writable(db_path):
-            problems.append(f"REFRAME_DB={db_path}: the database path is not writable")
         zone = text("DEFAULT_TIMEZONE", "UTC")
         if not is_valid_zone(zone):
             problems.append(
@@ -243,15 +242,3 @@ def _shard_ids(raw: str, count: int | None, problems: list[str]) -> tuple[int, .
     elif not ids or max(ids) >= count:
         problems.append(f"DISCORD_SHARD_IDS={raw!r} must be below DISCORD_SHARD_COUNT={count}")
     return tuple(sorted(set(ids)))
-
-
-def _writable(path: Path) -> bool:
-    """Whether the database file can be created or written at path."""
-    if path.exists():
-        return path.is_file() and os.access(path, os.W_OK)
-    folder = path.parent
-    while not folder.exists():
-        if folder.parent == folder:
-            return False
-        folder = folder.parent
-    return folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)

@@ -4,6 +4,7 @@
     ├── ConfigError          settings are missing or wrong (every problem listed at once)
     ├── PromptError          prompts/*.toml are broken (every problem listed at once)
     ├── StorageError
+    │   ├── StorageFault     the file or its disk is unusable (corrupt, full, read-only, ...)
     │   ├── MigrationError   a migration failed, was edited after release, or the db is newer
     │   └── ConflictError    a session changed under us; the turn is retried
     └── DeliveryError        a platform refused or failed to take a message; `permanent` when
@@ -44,6 +45,10 @@ class PromptError(ReframeError):
 
 class StorageError(ReframeError):
     """The database could not do what was asked."""
+
+
+class StorageFault(StorageError):
+    """The database file or its disk cannot be used; the message names the file and the fix."""
 
 
 class MigrationError(StorageError):

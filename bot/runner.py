@@ -9,6 +9,7 @@ import signal
 import sys
 from collections.abc import AsyncIterator, Sequence
 from functools import partial
+from pathlib import Path
 from typing import Literal
 
 from bot.adapters.base import PlatformAdapter
@@ -18,8 +19,8 @@ from bot.config import Settings
 from bot.domain import UserKey
 from bot.ops import OpsServer
 from bot.scheduler import NudgeScheduler, SchedulerConfig
-from bot.storage.db import Database
-from bot.storage.migrate import is_current, migrate
+from bot.storage.migrate import discover, is_current
+from bot.storage.startup import FULL, integrity_problems, open_database
 
 log = logging.getLogger(__name__)
 # What `reframe run --only` may name; a process given none runs all three.
@@ -51,6 +52,8 @@ async def operations(
         return
     server = OpsServer(core.settings.ops_host, port)
     server.add_check("database", partial(is_current, core.db, core.settings.migrations_dir))
+    # Turns failing on a broken file or a full disk make the service unready until one commits.
+    server.add_check("storage", core.db.health.check)
     for adapter in adapters:
         server.add_check(adapter.platform, adapter.connected)
     await server.start()
@@ -60,14 +63,14 @@ async def operations(
         await server.stop()
 
 
-async def run_chat(settings: Settings, *, user: str) -> int:
+async def run_chat(settings: Settings, *, user: str, export_dir: Path | None = None) -> int:
     """The terminal chat on the local database, with this user's nudges shown as they fall due."""
     async with (
         open_core(settings) as core,
         operations(core, (), settings.ops_listen_port(serving=False)),
     ):
         key = UserKey("console", CONSOLE_WORKSPACE, user)
-        chat = ConsoleChat(core.service, key, export_dir=settings.db_path.parent)
+        chat = ConsoleChat(core.service, key, export_dir=export_dir or settings.db_path.parent)
         scheduler = NudgeScheduler(
             core.db,
             core.catalog,
@@ -89,9 +92,30 @@ async def run_chat(settings: Settings, *, user: str) -> int:
 
 async def run_migrate(settings: Settings) -> int:
     """Apply pending migrations and say what was done."""
-    async with Database(settings.db_path) as db:
-        applied = await migrate(db, settings.migrations_dir)
+    async with open_database(settings.db_path, settings.migrations_dir) as (_, applied):
+        pass
     print(f"{settings.db_path}: " + (f"applied {', '.join(applied)}" if applied else "up to date"))
+    return 0
+
+
+async def run_doctor(settings: Settings) -> int:
+    """The full integrity check (every page and index) and the schema, then a verdict."""
+    path = settings.db_path
+    async with open_database(path, settings.migrations_dir) as (db, applied):
+        problems = await integrity_problems(db, FULL)
+    known = len(discover(settings.migrations_dir))
+    if applied:
+        print(f"{path}: applied {', '.join(applied)}")
+    if problems:
+        for problem in problems:
+            print(f"{path}: {problem}", file=sys.stderr)
+        print(
+            f"reframe doctor: the database {path} is damaged; move it aside (a new one is "
+            "created at start) or restore it from a backup",
+            file=sys.stderr,
+        )
+        return 2
+    print(f"{path}: integrity ok (full check), schema at version {known}, files private")
     return 0
 
 

@@ -14,7 +14,7 @@ from bot import engine, metrics
 from bot.adapters.base import Outbox
 from bot.clock import Clock
 from bot.domain import UserKey
-from bot.errors import DeliveryError
+from bot.errors import DeliveryError, StorageFault
 from bot.preferences import (
     DEFAULT_QUIET_END,
     DEFAULT_QUIET_START,
@@ -261,6 +261,9 @@ class NudgeScheduler:
             try:
                 await self.run_once()
                 await self.purge_if_due()
+            except StorageFault as error:
+                # Readiness already says so; one line a pass, not a traceback.
+                log.error("scheduler pass failed: %s", error)
             except Exception:
                 log.exception("scheduler pass failed")
             with contextlib.suppress(TimeoutError):

@@ -49,7 +49,7 @@ from bot.storage import reminders, repos
 from bot.storage.db import Database
 from bot.text import as_number, clean_text
 from bot.timeparse import is_valid_zone
-from bot.userdata import export_json, reminders_reply, wins_reply
+from bot.userdata import EXPORT_FILENAME, export_json, reminders_reply, wins_reply
 from bot.zones import find_zone
 
 log = logging.getLogger(__name__)
@@ -81,6 +81,8 @@ class TurnResult:
     messages: tuple[Message, ...]
     shares: tuple[ShareNote, ...] = ()
     duplicate: bool = False
+    # The user's data was deleted this turn: files a front end wrote for them go too.
+    forgotten: bool = False
 
 
 @dataclass(slots=True)
@@ -497,7 +499,7 @@ class CoachService:
         # The deleted words are still in the -wal file until it is checkpointed.
         if forgot and not await self.db.truncate_log():
             log.warning("forget me: another reader kept the log; it is cut at its next end")
-        return TurnResult(messages, tuple(shares))
+        return TurnResult(messages, tuple(shares), forgotten=forgot)
 
     async def _apply(
         self,
@@ -575,7 +577,7 @@ class CoachService:
         if effect.what == "reminders":
             return reminders_reply(sessions, upcoming)
         content = export_json(session.user, zone, sessions, upcoming)
-        return Reply("export.ready", attachment=Attachment("reframe-export.json", content))
+        return Reply("export.ready", attachment=Attachment(EXPORT_FILENAME, content))
 
     async def _cancel_reminder(
         self,

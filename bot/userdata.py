@@ -12,6 +12,8 @@ from bot.storage import reminders
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
+EXPORT_FILENAME = "reframe-export.json"
+
 
 def wins_reply(sessions: Sequence[Session]) -> Reply:
     """The wins journal, counting both kinds: noes that became a maybe or a yes, and own wins.

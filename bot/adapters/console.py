@@ -16,6 +16,7 @@ from bot.domain import Attachment, Inbound, InboundKind, Message, UserKey
 from bot.engine import NUDGE_DATE_STEP, NUDGE_STEP, SUMMARY_STEP
 from bot.service import CoachService
 from bot.timeparse import is_valid_zone
+from bot.userdata import EXPORT_FILENAME
 
 # Buttons outside the dialogue proper: a typed answer goes to them while they are showing.
 _SIDE_STEPS = (NUDGE_STEP, NUDGE_DATE_STEP, SUMMARY_STEP)
@@ -94,7 +95,9 @@ class ConsoleChat:
         self.stdin = stdin
         self.stdout = stdout
         self.interactive = stdin.isatty() if interactive is None else interactive
+        # The export goes where the database is (a private folder), never the working folder.
         self.export_dir = export_dir or Path.cwd()
+        self._written: set[Path] = set()
         self.zone = local_zone()
         self.locale = local_locale()
         self._side: Message | None = None
@@ -110,15 +113,30 @@ class ConsoleChat:
                 self._side = message if message.step in _SIDE_STEPS else None
         self.stdout.flush()
 
-    def _save(self, attachment: Attachment) -> Path:
-        """Write an attachment (the export) next to the database, readable only by its owner."""
-        self.export_dir.mkdir(parents=True, exist_ok=True)
-        stem, _, suffix = attachment.filename.rpartition(".")
+    def _export_path(self, filename: str) -> Path:
+        """Where this user's copy of an attachment goes: one fixed name per user and file."""
+        stem, _, suffix = filename.rpartition(".")
         safe_name = re.sub(r"[^A-Za-z0-9_.-]", "_", self.user.user_id)
-        path = self.export_dir / f"{stem}-{safe_name}.{suffix}"
-        path.touch(mode=0o600, exist_ok=True)
-        path.write_bytes(attachment.content)
+        return self.export_dir / f"{stem}-{safe_name}.{suffix}"
+
+    def _save(self, attachment: Attachment) -> Path:
+        """Write an attachment (the export) to the export folder, readable only by its owner."""
+        self.export_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path = self._export_path(attachment.filename)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.fchmod(fd, 0o600)  # also when an older copy was wider
+        with os.fdopen(fd, "wb") as file:
+            file.write(attachment.content)
+        self._written.add(path)
         return path
+
+    def _delete_exports(self) -> None:
+        """After `forget me`: remove the exports written for this user (now or earlier)."""
+        for path in {*self._written, self._export_path(EXPORT_FILENAME)}:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+                self.stdout.write(f"Deleted {path}\n\n")
+        self._written.clear()
 
     def _prompt(self) -> None:
         if self.interactive:
@@ -160,6 +178,8 @@ class ConsoleChat:
         async for line in read_lines(self.stdin):
             outcome = await self.service.handle(self.to_inbound(line))
             self.show(outcome.messages)
+            if outcome.forgotten:
+                self._delete_exports()
             self._prompt()
         if self.interactive:
             self.stdout.write("\nBye for now. Your answers are saved.\n")

@@ -9,10 +9,13 @@ from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import NoReturn
 
 import aiosqlite
 
 from bot.metrics import DB_SECONDS
+from bot.storage.health import StorageHealth, is_storage_fault
+from bot.storage.preflight import describe, prepare
 
 BUSY_TIMEOUT_MS = 5000
 PRAGMAS = (
@@ -38,24 +41,34 @@ def from_db(text: str) -> datetime:
 
 
 class Database:
-    """One aiosqlite connection to a file; async context manager that closes it."""
+    """One aiosqlite connection to a file; async context manager that closes it.
+
+    Opening raises StorageFault (one line naming the file and the fix) when the file cannot
+    be used, and so does any statement that meets a broken file or disk later; `health`
+    follows the statements run through transaction() and autocommit().
+    """
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
+        self.health = StorageHealth()
         self._conn: aiosqlite.Connection | None = None
         # One connection serves every coroutine: transactions must not interleave on it.
         self._write_lock = asyncio.Lock()
 
     async def open(self) -> Database:
-        """Connect and set the pragmas."""
-        if self.path.parent != Path(""):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = await aiosqlite.connect(self.path, isolation_level=None)
+        """Create the file privately if needed, connect and set the pragmas."""
+        prepare(self.path)
+        try:
+            conn = await aiosqlite.connect(self.path, isolation_level=None)
+        except sqlite3.Error as error:
+            raise describe(self.path, error) from error
         try:
             for pragma in PRAGMAS:
                 await conn.execute(pragma)
-        except BaseException:
+        except BaseException as error:
             await conn.close()
+            if isinstance(error, sqlite3.Error):
+                raise describe(self.path, error) from error
             raise
         conn.row_factory = sqlite3.Row
         self._conn = conn
@@ -108,13 +121,17 @@ class Database:
         async with self._write_lock:
             with DB_SECONDS.labels(operation).time():
                 conn = self.conn
-                await conn.execute("BEGIN IMMEDIATE")
                 try:
-                    yield conn
-                except BaseException:
-                    await conn.execute("ROLLBACK")
-                    raise
-                await conn.execute("COMMIT")
+                    await conn.execute("BEGIN IMMEDIATE")
+                    try:
+                        yield conn
+                    except BaseException:
+                        await conn.execute("ROLLBACK")
+                        raise
+                    await conn.execute("COMMIT")
+                except sqlite3.Error as error:
+                    self._failed(error)
+                self.health.succeeded()
 
     @asynccontextmanager
     async def autocommit(self, operation: str = "read") -> AsyncIterator[aiosqlite.Connection]:
@@ -126,4 +143,19 @@ class Database:
         """
         async with self._write_lock:
             with DB_SECONDS.labels(operation).time():
-                yield self.conn
+                conn = self.conn
+                before = conn.total_changes
+                try:
+                    yield conn
+                except sqlite3.Error as error:
+                    self._failed(error)
+                # Only a write proves the disk works again: reads succeed on a full disk.
+                if conn.total_changes != before:
+                    self.health.succeeded()
+
+    def _failed(self, error: sqlite3.Error) -> NoReturn:
+        """Record a failed statement; a broken file or disk becomes our StorageFault."""
+        self.health.failed(error)
+        if is_storage_fault(error):
+            raise describe(self.path, error) from error
+        raise error
