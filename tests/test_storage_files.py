@@ -10,18 +10,35 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import default_db_path
+from bot.app import Core
+from bot.clock import ManualClock
+from bot.config import Settings, default_db_path
 from bot.errors import StorageFault
+from bot.prompts import Catalog
+from bot.runner import operations
 from bot.service import CoachService
 from bot.storage.db import Database
 from bot.storage.migrate import migrate
 from bot.storage.startup import FULL, QUICK, integrity_problems, open_database
-from tests.conftest import ALICE, MIGRATIONS, say
+from tests.conftest import ALICE, MIGRATIONS, PROMPTS, say
+from tests.test_ops import fetch
 
 
 def mode(path: Path) -> int:
     """The permission bits of a file or folder."""
     return stat.S_IMODE(path.stat().st_mode)
+
+
+async def fill_the_disk(service: CoachService, db: Database) -> None:
+    """Turns until one fails on a full disk: SQLite refuses to grow the file past
+    max_page_count with SQLITE_FULL, as it does when the disk is full."""
+    async with db.autocommit() as conn, conn.execute("PRAGMA page_count") as rows:
+        row = await rows.fetchone()
+    assert row is not None
+    await db.conn.execute(f"PRAGMA max_page_count = {row[0]}")
+    with pytest.raises(StorageFault, match="disk is probably full"):
+        for index in range(50):
+            await service.handle(say(f"My manager said no {index} " + "x" * 3000, ALICE))
 
 
 @pytest.fixture
@@ -94,15 +111,27 @@ async def test_health_follows_storage_faults_in_turns(service: CoachService, db:
     unhealthy; the next turn that commits marks it healthy again."""
     await service.handle(say("hi"))
     assert db.health.ok
-    async with db.autocommit() as conn, conn.execute("PRAGMA page_count") as rows:
-        row = await rows.fetchone()
-    assert row is not None
-    # SQLite refuses to grow the file past max_page_count with SQLITE_FULL, as on a full disk.
-    await db.conn.execute(f"PRAGMA max_page_count = {row[0]}")
-    with pytest.raises(StorageFault, match="disk is probably full"):
-        for index in range(50):
-            await service.handle(say(f"My manager said no {index} " + "x" * 3000, ALICE))
+    await fill_the_disk(service, db)
     assert not db.health.ok and db.health.reason == "SQLITE_FULL"
     await db.conn.execute("PRAGMA max_page_count = 1073741823")
     await service.handle(say("My landlord said no to fixing the heating"))
     assert db.health.ok and db.health.reason == ""
+
+
+async def test_readyz_says_not_ready_while_turns_fail_on_storage(
+    tmp_path: Path, service: CoachService, db: Database, catalog: Catalog, clock: ManualClock
+) -> None:
+    """/readyz turns 503 naming storage once a turn fails on a full disk, /healthz stays 200,
+    and readiness comes back with the next turn that commits."""
+    settings = Settings(db_path=db.path, prompts_dir=PROMPTS, migrations_dir=MIGRATIONS)
+    core = Core(settings, db, catalog, service, clock)
+    async with operations(core, (), 0) as server:
+        assert server is not None and server.port is not None
+        assert (await fetch(server.port, "/readyz"))[0] == 200
+        await fill_the_disk(service, db)
+        status, body = await fetch(server.port, "/readyz")
+        assert status == 503 and '"storage": false' in body
+        assert (await fetch(server.port, "/healthz"))[0] == 200
+        await db.conn.execute("PRAGMA max_page_count = 1073741823")
+        await service.handle(say("My manager said no to the promotion"))
+        assert (await fetch(server.port, "/readyz"))[0] == 200
