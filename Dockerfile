@@ -21,6 +21,9 @@ RUN useradd --create-home --uid 10001 reframe \
 USER reframe
 WORKDIR /home/reframe
 VOLUME ["/data"]
-EXPOSE 3000
+# 3000: Slack's HTTP mode (PORT); 9464: the operations endpoint (OPS_PORT).
+EXPOSE 3000 9464
+# Liveness from the operations endpoint; point an orchestrator's readiness probe at /readyz.
+HEALTHCHECK --interval=30s --timeout=5s CMD ["python", "-c", "import os, urllib.request as u; u.urlopen('http://127.0.0.1:%s/healthz' % os.environ.get('OPS_PORT', '9464'), timeout=4)"]
 
 CMD ["reframe", "run"]

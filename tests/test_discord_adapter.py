@@ -71,8 +71,9 @@ def core(
 @asynccontextmanager
 async def running(core: Core) -> AsyncIterator[DiscordAdapter]:
     """A started adapter (a new discord.Client), always stopped and closed afterwards."""
-    # No guilds arrive after READY here, so there is no need to wait 2 s for them.
-    adapter = DiscordAdapter(core, ready_timeout=0.01)
+    # No guilds arrive after READY here, so there is no need to wait 2 s for them; the fake
+    # takes IDENTIFYs as fast as they come.
+    adapter = DiscordAdapter(core, ready_timeout=0.01, identify_interval=0.0)
     await adapter.start()
     try:
         yield adapter

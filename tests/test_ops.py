@@ -14,7 +14,9 @@ import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
 from bot import ops
+from bot.adapters.base import PlatformAdapter
 from bot.adapters.discord_adapter import DiscordAdapter
+from bot.adapters.slack_adapter import create_slack_adapter
 from bot.app import Core
 from bot.clock import ManualClock
 from bot.config import Settings
@@ -28,8 +30,10 @@ from bot.storage.db import Database
 from bot.storage.migrate import migrate
 from tests.conftest import FULL_DIALOGUE, MIGRATIONS, PROMPTS, START, say
 from tests.fakes.discord_server import FakeDiscord
+from tests.fakes.slack_api import FakeSlackApi
 from tests.test_discord_adapter import discord_settings
 from tests.test_scheduler import RecordingOutbox, scheduler_for
+from tests.test_slack_socket import socket_settings
 
 # Every label a series may carry, and the values it may take: fixed names, never user data.
 ALLOWED_LABELS: dict[str, set[str]] = {
@@ -133,27 +137,40 @@ async def test_readiness_needs_the_database_migrated(
             assert (await fetch(server.port, "/readyz"))[0] == 200
 
 
+async def ready_only_while_started(core: Core, adapter: PlatformAdapter) -> None:
+    """Assert /readyz is 503 before the adapter starts, 200 while it runs, 503 after it stops."""
+    async with operations(core, [adapter], 0) as server:
+        assert server is not None and server.port is not None
+        status, body = await fetch(server.port, "/readyz")
+        assert status == 503 and f'"{adapter.platform}": false' in body
+        await adapter.start()
+        try:
+            assert (await fetch(server.port, "/readyz"))[0] == 200
+        finally:
+            await adapter.stop()
+        assert (await fetch(server.port, "/readyz"))[0] == 503
+
+
 async def test_readiness_follows_the_discord_connection(
     tmp_path: Path, db: Database, catalog: Catalog, clock: ManualClock, service: CoachService
 ) -> None:
-    """Ready only while Discord is connected: before start and after stop, /readyz is 503."""
+    """Ready only while every Discord shard is connected: 503 before start and after stop."""
     fake = FakeDiscord()
     await fake.start()
-    settings = discord_settings(fake, tmp_path, guild=None)
-    adapter = DiscordAdapter(Core(settings, db, catalog, service, clock), ready_timeout=0.01)
+    core = Core(discord_settings(fake, tmp_path, guild=None), db, catalog, service, clock)
     try:
-        async with operations(adapter.core, [adapter], 0) as server:
-            assert server is not None and server.port is not None
-            status, body = await fetch(server.port, "/readyz")
-            assert status == 503 and '"discord": false' in body
-            await adapter.start()
-            try:
-                assert (await fetch(server.port, "/readyz"))[0] == 200
-            finally:
-                await adapter.stop()
-            assert (await fetch(server.port, "/readyz"))[0] == 503
+        await ready_only_while_started(core, DiscordAdapter(core, ready_timeout=0.01))
     finally:
         await fake.close()
+
+
+async def test_readiness_follows_the_slack_socket_mode_connection(
+    tmp_path: Path, db: Database, catalog: Catalog, clock: ManualClock, service: CoachService
+) -> None:
+    """Ready only while the Socket Mode websocket is open: 503 before start and after stop."""
+    async with FakeSlackApi() as fake:
+        core = Core(socket_settings(tmp_path, fake), db, catalog, service, clock)
+        await ready_only_while_started(core, create_slack_adapter(core))
 
 
 async def test_metrics_count_turns_safety_nudges_and_database_time_without_user_data(
@@ -188,6 +205,7 @@ async def test_metrics_count_turns_safety_nudges_and_database_time_without_user_
     assert sample("reframe_db_seconds_count", operation="save_turn") > 0
     assert sample("reframe_turn_seconds_count", platform="console") > 0
     assert "reframe_reminders_due 1.0" in body
+    assert "_created" not in body
     for word in ("WORKSPACE-7f3a", "USER-91bd", "USER-c4e2", "Zanzibar", "promotion", "March"):
         assert word not in body
     for family in text_string_to_metric_families(body):

@@ -45,6 +45,9 @@ START_TIMEOUT = 60.0
 DRAIN_TIMEOUT = 10.0
 SEND_ERRORS = (discord.HTTPException, discord.RateLimited, aiohttp.ClientError, OSError)
 BUCKET_SWEEP_INTERVAL = 30.0
+# Discord accepts one IDENTIFY per 5 s (per max_concurrency bucket): the shards of one
+# process connect that far apart, as discord.py's own default hook does.
+IDENTIFY_INTERVAL = 5.0
 
 
 def throttle_bucket_sweep(http: discord.http.HTTPClient, interval: float) -> None:
@@ -174,6 +177,11 @@ class CoachClient(discord.AutoShardedClient):
             # Discord keeps the last synced commands: DMs and buttons still work without this.
             log.warning("could not sync /reframe: %s", error)
 
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        """Space this process's IDENTIFYs by the adapter's identify_interval (Discord: 5 s)."""
+        if not initial:
+            await asyncio.sleep(self.adapter.identify_interval)
+
     async def on_ready(self) -> None:
         """Connected: the adapter's start() may return."""
         log.info(
@@ -198,9 +206,16 @@ class DiscordAdapter:
 
     platform = PLATFORM
 
-    def __init__(self, core: Core, *, ready_timeout: float = 2.0) -> None:
+    def __init__(
+        self,
+        core: Core,
+        *,
+        ready_timeout: float = 2.0,
+        identify_interval: float = IDENTIFY_INTERVAL,
+    ) -> None:
         self.core = core
         self.ready_timeout = ready_timeout
+        self.identify_interval = identify_interval
         self.endpoints = Endpoints(core.settings)
         self.client: CoachClient | None = None
         self.receiving = True
