@@ -109,6 +109,21 @@ async def test_an_org_wide_install_serves_the_orgs_workspaces(store: SqlInstalla
     assert await store.async_find_bot(enterprise_id="E2", team_id="T5") is None
 
 
+async def test_a_grid_user_keyed_by_the_enterprise_finds_a_workspace_install(
+    store: SqlInstallationStore,
+) -> None:
+    """With no org-wide install, an enterprise id finds one of its workspaces' installs; a team
+    id always finds its own."""
+    await store.async_save(installation("T1", "xoxb-t1", enterprise_id="E1"))
+    await store.async_save(installation("T2", "xoxb-t2"))
+
+    by_org, by_team = await store.find_for_workspace("E1"), await store.find_for_workspace("T2")
+
+    assert by_org is not None and by_org.bot_token == "xoxb-t1"
+    assert by_team is not None and by_team.bot_token == "xoxb-t2"
+    assert await store.find_for_workspace("E9") is None
+
+
 async def test_deleting_the_bot_keeps_nothing_to_send_with(store: SqlInstallationStore) -> None:
     """delete_bot forgets the token; delete_installation removes the workspace."""
     await store.async_save(installation("T1", "xoxb-1"))

@@ -101,12 +101,16 @@ async def find(
 
 
 async def find_for_workspace(conn: aiosqlite.Connection, *, workspace: str) -> InstallRow | None:
-    """The installation serving a user's workspace: its own, else its organization's."""
+    """The installation serving a user's workspace id (UserKey.workspace).
+
+    A team id finds that workspace's own install. An enterprise id finds the organization's
+    org-wide install, else the newest install of one of its workspaces.
+    """
     rows = await conn.execute_fetchall(
         f"SELECT {', '.join(COLUMNS)} FROM slack_installations"
-        " WHERE (team_id = ? AND team_id != '') OR (enterprise_id = ? AND team_id = '')"
-        " ORDER BY team_id DESC LIMIT 1",
-        (workspace, workspace),
+        " WHERE (team_id = ? AND team_id != '') OR (enterprise_id = ? AND enterprise_id != '')"
+        " ORDER BY team_id = ? DESC, team_id = '' DESC, installed_at DESC LIMIT 1",
+        (workspace, workspace, workspace),
     )
     return next((_row(row) for row in rows), None)
 
