@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import socket
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import timedelta
@@ -28,12 +29,17 @@ from bot.runner import operations
 from bot.service import CoachService
 from bot.storage.db import Database
 from bot.storage.migrate import migrate
+from tests import test_cli
 from tests.conftest import FULL_DIALOGUE, MIGRATIONS, PROMPTS, START, say
 from tests.fakes.discord_server import FakeDiscord
 from tests.fakes.slack_api import FakeSlackApi
+from tests.test_cli import Chat, cli_env, start_chat
 from tests.test_discord_adapter import discord_settings
 from tests.test_scheduler import RecordingOutbox, scheduler_for
 from tests.test_slack_socket import socket_settings
+
+# Chats started by a test, killed afterwards (shared with the command-line tests).
+chats = test_cli.chats
 
 # Every label a series may carry, and the values it may take: fixed names, never user data.
 ALLOWED_LABELS: dict[str, set[str]] = {
@@ -216,3 +222,18 @@ async def test_metrics_count_turns_safety_nudges_and_database_time_without_user_
                 assert not allowed or value in allowed, f"{series.name}{{{label}={value!r}}}"
                 if label == "le":
                     assert re.fullmatch(r"[0-9.e+]+|\+Inf", value)
+
+
+async def test_chat_serves_the_endpoint_only_when_ops_port_is_set(
+    tmp_path: Path, chats: list[Chat]
+) -> None:
+    """`reframe chat` with OPS_PORT answers /healthz and /readyz while it waits for input."""
+    with socket.socket() as probe:  # a port free a moment ago; the chat binds it next
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    chat = await start_chat(cli_env(tmp_path, OPS_PORT=str(port), OPS_HOST="127.0.0.1"))
+    chats.append(chat)
+    await chat.read_until("What's the no you ran into?")
+    assert (await fetch(port, "/healthz"))[0] == 200
+    status, body = await fetch(port, "/readyz")
+    assert status == 200 and '"database": true' in body
