@@ -19,8 +19,8 @@ from bot.adapters.slack_adapter import SlackAdapter, create_slack_adapter
 from bot.app import Core
 from bot.clock import ManualClock
 from bot.config import Settings
-from bot.domain import UserKey
-from bot.errors import ConfigError
+from bot.domain import Message, UserKey
+from bot.errors import ConfigError, DeliveryError
 from bot.prompts import Catalog
 from bot.scheduler import NudgeScheduler
 from bot.service import CoachService
@@ -327,3 +327,33 @@ async def test_a_token_key_that_opens_no_stored_token_stops_the_start(
     with pytest.raises(ConfigError, match="SLACK_TOKEN_KEY"):
         await other.start()
     assert other.port is None
+
+
+@pytest.mark.parametrize(
+    ("error", "permanent"),
+    [
+        ("invalid_auth", True),
+        ("account_inactive", True),
+        ("token_revoked", True),
+        ("internal_error", False),
+    ],
+)
+@pytest.mark.usefixtures("senders")
+async def test_only_a_dead_token_makes_a_delivery_failure_permanent(
+    adapter: SlackAdapter, fake: FakeSlackApi, error: str, permanent: bool
+) -> None:
+    """invalid_auth, account_inactive and token_revoked are permanent; other refusals retry."""
+    fake.fail_next("conversations.open", error=error)
+
+    with pytest.raises(DeliveryError) as caught:
+        await adapter.deliver(UserKey("slack", ONE, SAM), (Message("hello"),))
+
+    assert caught.value.permanent is permanent
+    assert error in str(caught.value)
+
+
+async def test_a_nudge_for_a_workspace_never_installed_is_permanent(adapter: SlackAdapter) -> None:
+    """Delivering to a workspace with no installation fails for good, without calling Slack."""
+    with pytest.raises(DeliveryError) as caught:
+        await adapter.deliver(UserKey("slack", "T0NEVER", SAM), (Message("hello"),))
+    assert caught.value.permanent
