@@ -42,9 +42,10 @@ from bench.seed import seed_reminders, seed_users
 from bot.adapters.base import PlatformAdapter
 from bot.adapters.discord_adapter import create_discord_adapter
 from bot.adapters.slack_adapter import create_slack_adapter
-from bot.app import Core, open_core
+from bot.app import open_core
 from bot.clock import ManualClock
 from bot.config import Settings
+from bot.core import Core
 from bot.scheduler import NudgeScheduler, RunReport, SchedulerConfig
 from bot.storage.db import Database
 from bot.storage.migrate import migrate

@@ -5,30 +5,20 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from datetime import timedelta
 
 from bot import crisis_lines, engine
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
+
+# Re-exported for code written before Core moved to bot.core; new code imports bot.core.
+from bot.core import Core as Core
 from bot.flood import FloodGate
-from bot.prompts import Catalog, load_catalog
+from bot.prompts import load_catalog
 from bot.service import CoachService
-from bot.storage.db import Database
 from bot.storage.startup import open_database
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class Core:
-    """The parts every front end shares."""
-
-    settings: Settings
-    db: Database
-    catalog: Catalog
-    service: CoachService
-    clock: Clock
 
 
 def rules_from(settings: Settings) -> engine.Rules:

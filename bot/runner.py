@@ -14,8 +14,9 @@ from typing import Literal
 
 from bot.adapters.base import PlatformAdapter
 from bot.adapters.console import ConsoleChat
-from bot.app import Core, open_core
+from bot.app import open_core
 from bot.config import Settings
+from bot.core import Core
 from bot.domain import UserKey
 from bot.ops import OpsServer
 from bot.scheduler import NudgeScheduler, SchedulerConfig

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from bot.adapters.discord_adapter import DiscordAdapter
-from bot.app import Core
 from bot.clock import ManualClock
 from bot.config import Settings
+from bot.core import Core
 from bot.domain import Button, Inbound, Message, Outcome, Status, UserKey
 from bot.prompts import Catalog
 from bot.runner import scheduler_config, serve

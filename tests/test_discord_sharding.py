@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import Core
 from bot.config import Settings
+from bot.core import Core
 from bot.errors import ConfigError
 from bot.prompts import Catalog
 from tests import test_discord_adapter

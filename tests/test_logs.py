@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from bot.app import Core
 from bot.clock import ManualClock
+from bot.core import Core
 from bot.logs import setup_logging
 from bot.prompts import Catalog
 from bot.runner import scheduler_config

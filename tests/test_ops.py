@@ -18,9 +18,9 @@ from bot import ops
 from bot.adapters.base import PlatformAdapter
 from bot.adapters.discord_adapter import DiscordAdapter
 from bot.adapters.slack_adapter import create_slack_adapter
-from bot.app import Core
 from bot.clock import ManualClock
 from bot.config import Settings
+from bot.core import Core
 from bot.domain import UserKey
 from bot.metrics import REGISTRY
 from bot.ops import OpsServer

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.app import Core
 from bot.clock import ManualClock
+from bot.core import Core
 from bot.domain import Inbound, Outcome, OwnWin
 from bot.prompts import Catalog
 from bot.runner import scheduler_config

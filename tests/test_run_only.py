@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import Core
 from bot.clock import ManualClock
 from bot.config import Settings
+from bot.core import Core
 from bot.domain import UserKey
 from bot.prompts import Catalog
 from bot.runner import Part, adapters_for, serve

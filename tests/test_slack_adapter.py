@@ -14,9 +14,9 @@ import pytest
 
 from bot.adapters.slack_adapter import SlackAdapter, create_slack_adapter
 from bot.adapters.slack_blocks import escape
-from bot.app import Core
 from bot.clock import ManualClock
 from bot.config import Settings
+from bot.core import Core
 from bot.domain import Outcome, OwnWin, Status, UserKey
 from bot.prompts import Catalog
 from bot.scheduler import NudgeScheduler

@@ -16,9 +16,9 @@ import pytest
 from cryptography.fernet import Fernet
 
 from bot.adapters.slack_adapter import SlackAdapter, create_slack_adapter
-from bot.app import Core
 from bot.clock import ManualClock
 from bot.config import Settings
+from bot.core import Core
 from bot.domain import Message, UserKey
 from bot.errors import ConfigError, DeliveryError
 from bot.prompts import Catalog

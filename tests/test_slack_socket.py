@@ -6,9 +6,9 @@ import asyncio
 from pathlib import Path
 
 from bot.adapters.slack_adapter import SlackAdapter, create_slack_adapter
-from bot.app import Core
 from bot.clock import ManualClock
 from bot.config import Settings
+from bot.core import Core
 from bot.prompts import Catalog
 from bot.runner import serve
 from bot.service import CoachService

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import Core
 from bot.clock import ManualClock
 from bot.config import Settings, default_db_path
+from bot.core import Core
 from bot.errors import StorageFault
 from bot.prompts import Catalog
 from bot.runner import operations

@@ -29,8 +29,8 @@ from bot.adapters.discord_payloads import (
     pieces,
 )
 from bot.adapters.discord_views import ChoiceButton, choice_view, disabled_view
-from bot.app import Core
 from bot.config import Settings
+from bot.core import Core
 from bot.domain import Attachment, Inbound, Message, UserKey
 from bot.errors import DeliveryError
 from bot.service import TurnResult, user_tag

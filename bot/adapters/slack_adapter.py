@@ -30,7 +30,7 @@ from bot import metrics
 from bot.adapters import slack_blocks as blocks
 from bot.adapters import slack_oauth as oauth
 from bot.adapters import slack_payloads as payloads
-from bot.app import Core
+from bot.core import Core
 from bot.domain import Inbound, Message, UserKey
 from bot.errors import ConfigError, DeliveryError
 from bot.ops import bound_port, healthz
