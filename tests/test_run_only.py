@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from bot.adapters.discord_adapter import DiscordAdapter
 from bot.clock import ManualClock
 from bot.config import Settings
 from bot.core import Core
-from bot.domain import UserKey
+from bot.domain import Message, UserKey
 from bot.prompts import Catalog
 from bot.runner import Part, adapters_for, serve
 from bot.service import CoachService
@@ -111,6 +112,32 @@ async def test_only_discord_answers_dms_and_runs_no_scheduler(
         await fake.close()
     assert "discord adapter running" in logs.text
     assert SCHEDULER_LINE not in logs.text
+
+
+async def test_a_discord_adapter_that_only_delivers_opens_no_gateway(
+    tmp_path: Path, core_for: Callable[[Settings], Core]
+) -> None:
+    """Started to deliver only (the scheduler's part), Discord logs in over REST and sends a
+    DM, but never IDENTIFYs on the gateway nor publishes /reframe."""
+    fake = FakeDiscord()
+    await fake.start()
+    adapter = DiscordAdapter(core_for(discord_settings(fake, tmp_path)))
+    try:
+        await adapter.start(receive=False)
+        try:
+            assert await adapter.connected()
+            await adapter.deliver(
+                UserKey("discord", "discord", "424242"), [Message("Time to check in")]
+            )
+        finally:
+            await adapter.stop()
+        assert not await adapter.connected()
+    finally:
+        await fake.close()
+    assert [r.body["content"] for r in fake.matching("POST", r"/channels/\d+/messages")] == [
+        "Time to check in"
+    ]
+    assert fake.gateway_ops == [] and fake.matching("PUT", r"/applications/.*") == []
 
 
 async def test_only_a_platform_that_is_not_configured_is_refused(tmp_path: Path) -> None:
