@@ -213,7 +213,7 @@ def gist(text: str) -> str:
         first = first.split(mark)[0]
     words = first.split()
     short = " ".join(words[:GIST_WORDS])
-    short = short.rstrip(".!?,;: ")
+    short = plan.quotable(short).rstrip(".!?,;: ")
     return short + ("…" if len(words) > GIST_WORDS else "")
 
 

@@ -24,6 +24,7 @@ KEYS = (
     "plan.hint",
     "plan.none",
     "plan.unknown",
+    "plan.only_one",
     "plan.purged",
     "plan.others",
     "plan.entry",
@@ -75,6 +76,7 @@ _SPACES = re.compile(r"\s+")
 _END_RUN = re.compile(r"([.!?,;:…])[.!?,;:…]*$")
 _DOTS = re.compile(r"\.{3,}$")
 _PAIRS = {'"': '"', "“": "”", "'": "'", "‘": "’", "«": "»", "„": "“"}
+_DOUBLE = str.maketrans({'"': "'", "“": "‘", "”": "’"})
 _LEAD = ":;,-–— "
 _CUT_TAIL = ".,;:!?-–—([{'\"“‘ "
 
@@ -101,11 +103,20 @@ def tidy(text: str) -> str:
     return _END_RUN.sub(r"\1", line)
 
 
+def quotable(text: str) -> str:
+    """The user's words tidied to go inside our double quotes: theirs become single quotes."""
+    return tidy(text).translate(_DOUBLE)
+
+
 def shorten(text: str, limit: int) -> str:
     """At most `limit` characters: cut at a word boundary, with an ellipsis when cut."""
     if len(text) <= limit:
         return text
     cut = text[: limit - len(ELLIPSIS) + 1]
+    sentence = max(cut.rfind(f"{mark} ") for mark in ".!?")
+    if sentence > limit * 2 // 3:
+        # A whole sentence near the limit reads better than a stub of the next one.
+        return cut[:sentence].rstrip(_CUT_TAIL) + ELLIPSIS
     space = cut.rfind(" ")
     # A word longer than half the room is cut inside it rather than leave a stub.
     cut = cut[:space] if space > limit // 2 else cut[: limit - len(ELLIPSIS)]
@@ -172,7 +183,9 @@ def plan_command_reply(sessions: Sequence[Session], argument: str = "") -> Reply
         return Reply("plan.none")
     number = as_number(argument) if argument else 1
     if number is None or not 1 <= number <= len(kept):
-        return Reply("plan.unknown", {"total": str(len(kept))})
+        return Reply(
+            "plan.unknown" if len(kept) > 1 else "plan.only_one", {"total": str(len(kept))}
+        )
     chosen = kept[number - 1]
     if not chosen.answers:
         shown = Reply("plan.purged", dates={"started_at": _started(chosen)})

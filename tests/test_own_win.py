@@ -181,3 +181,28 @@ async def test_outcomes_and_own_wins_survive_the_purge_and_are_exported(
     assert session["answers"] == {}
     assert session["outcome"] == "yes" and session["own_win"] == "yes"
     assert session["outcome_at"] == session["own_win_at"] == clock.now().isoformat()
+
+
+async def test_the_terminal_answers_the_own_win_and_the_date_by_typing(
+    service: CoachService, db: Database, catalog: Catalog, clock: ManualClock
+) -> None:
+    """In the terminal, after "Got a maybe", "partly" answers the own win and "2w" the date."""
+    import io
+
+    from bot.adapters.console import ConsoleChat
+
+    outbox = await nudged(service, db, catalog, clock)
+    chat = ConsoleChat(service, ALICE, stdin=io.StringIO(), stdout=io.StringIO(), interactive=False)
+    chat.show([message for _, message in outbox.sent])
+    chat.show((await service.handle(chat.to_inbound("2"))).messages)
+    win = chat.to_inbound("partly")
+    assert (win.button_step, win.choice) == (own_win.STEP, "partly")
+    chat.show((await service.handle(win)).messages)
+    date = chat.to_inbound("2w")
+    assert (date.button_step, date.choice) == (engine.NUDGE_DATE_STEP, "2w")
+    await service.handle(date)
+    async with db.autocommit() as conn:
+        record = await repos.load_user(conn, user=ALICE)
+    assert record is not None and record.session is not None
+    assert record.session.own_win is OwnWin.PARTLY
+    assert record.session.revisit_at is not None and record.session.revisit_at > clock.now()

@@ -8,7 +8,7 @@ from types import MappingProxyType
 
 import pytest
 
-from bot import plan
+from bot import engine, plan
 from bot.domain import Session, Status, Step
 from bot.prompts import Catalog
 from tests.conftest import ALICE, START
@@ -135,3 +135,17 @@ def test_the_card_of_the_longest_answers_stays_short(catalog: Catalog) -> None:
     text = catalog.render(plan.card_reply(session), "UTC")
     assert len(text) < 1000
     assert text.count("…") == 5
+
+
+def test_the_first_sentence_wins_over_a_stub_of_the_next() -> None:
+    """A cut near a sentence end keeps the whole sentence, not one word of the next."""
+    text = "We measure output together for three months. I would then ask again."
+    assert plan.shorten(text, 50) == "We measure output together for three months…"
+
+
+def test_words_inside_our_quotes_carry_single_quotes() -> None:
+    """The setback said back in quotes has the user's own double quotes made single."""
+    assert (
+        plan.quotable('my boss said "no" to remote work!!!') == "my boss said 'no' to remote work!"
+    )
+    assert engine.gist('my boss said "no" to remote work!!!') == "my boss said 'no' to remote work"

@@ -91,6 +91,8 @@ async def test_plan_shows_the_latest_plan_and_a_list_of_older_ones(service: Coac
     [only] = await texts_of(service, "plan")
     assert only.startswith("Your plan\nThe no: My manager said no to the promotion")
     assert "Your recent plans" not in only
+    [one] = await texts_of(service, "plan 2")
+    assert one == "You have one plan so far: `plan` shows it."
     await texts_of(service, "The bank declined my loan", *FULL_DIALOGUE[2:])
     [latest] = await texts_of(service, "plan")
     assert "The no: The bank declined my loan" in latest

@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from bot import own_win
 from bot.domain import Attachment, Inbound, InboundKind, Message, UserKey
 from bot.engine import NUDGE_DATE_STEP, NUDGE_STEP, SUMMARY_STEP
 from bot.service import CoachService
@@ -19,7 +20,7 @@ from bot.timeparse import is_valid_zone
 from bot.userdata import EXPORT_FILENAME
 
 # Buttons outside the dialogue proper: a typed answer goes to them while they are showing.
-_SIDE_STEPS = (NUDGE_STEP, NUDGE_DATE_STEP, SUMMARY_STEP)
+_SIDE_STEPS = (NUDGE_STEP, NUDGE_DATE_STEP, SUMMARY_STEP, own_win.STEP)
 PROMPT = "> "
 
 
@@ -100,17 +101,20 @@ class ConsoleChat:
         self._written: set[Path] = set()
         self.zone = local_zone()
         self.locale = local_locale()
-        self._side: Message | None = None
+        # Side questions showing now (a maybe's date and the own-win question come together).
+        self._sides: list[Message] = []
 
     def show(self, messages: Sequence[Message]) -> None:
         """Print messages, remembering side buttons a typed answer may be meant for."""
+        if any(message.buttons for message in messages):
+            self._sides = []
         for message in messages:
             text = format_message(message)
             if message.attachment is not None:
                 text += f"\nSaved to {self._save(message.attachment)}"
             self.stdout.write(text + "\n\n")
-            if message.buttons:
-                self._side = message if message.step in _SIDE_STEPS else None
+            if message.buttons and message.step in _SIDE_STEPS:
+                self._sides.append(message)
         self.stdout.flush()
 
     def _export_path(self, filename: str) -> Path:
@@ -145,11 +149,15 @@ class ConsoleChat:
 
     def to_inbound(self, line: str) -> Inbound:
         """A typed line: an answer to side buttons still showing, or an ordinary message."""
-        side, self._side = self._side, None
-        if side is not None:
-            typed = line.strip().lower()
+        sides, self._sides = self._sides, []
+        typed = line.strip().lower()
+        # A number answers the side question shown last; a label or id answers any of them.
+        for number, side in enumerate(reversed(sides)):
             for index, button in enumerate(side.buttons, 1):
-                if typed in (str(index), button.id, button.label.lower()):
+                numbered = number == 0 and typed == str(index)
+                if numbered or typed in (button.id, button.label.lower()):
+                    # The other side question stays answerable (the date after the own win).
+                    self._sides = [other for other in sides if other is not side]
                     return Inbound(
                         self.user,
                         InboundKind.BUTTON,
