@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import time
 from datetime import timedelta
 
@@ -240,6 +241,24 @@ async def test_uninstall_removes_one_workspace_and_leaves_the_other(
             )
             == 1
         )
+
+
+@pytest.mark.usefixtures("two_workspaces")
+async def test_an_uninstall_that_fails_halfway_changes_nothing(
+    db: Database, store: SqlInstallationStore
+) -> None:
+    """The installation and the users go in one transaction: a failing user delete keeps both."""
+    async with db.transaction() as conn:
+        await conn.execute(
+            "CREATE TRIGGER refuse BEFORE DELETE ON users"
+            " BEGIN SELECT RAISE(ABORT, 'disk trouble'); END"
+        )
+
+    with pytest.raises(sqlite3.IntegrityError, match="disk trouble"):
+        await forget_workspace(db, enterprise_id=None, team_id="T1", org_wide=False)
+
+    assert await store.async_find_installation(enterprise_id=None, team_id="T1") is not None
+    assert await count(db, "SELECT COUNT(*) FROM users WHERE workspace = ?", "T1") == 1
 
 
 @pytest.mark.usefixtures("two_workspaces")
