@@ -70,6 +70,13 @@ DROPPED = Counter(
     ("queue",),
     registry=REGISTRY,
 )
+HTTP_REJECTED = Counter(
+    "reframe_http_rejected",
+    "Requests and connections the public HTTP server refused, by reason (signature, "
+    "malformed, too_large, body_timeout, header_timeout, connections, accept_error).",
+    ("reason",),
+    registry=REGISTRY,
+)
 DB_SECONDS = Histogram(
     "reframe_db_seconds",
     "Time holding the database connection, in seconds, by operation.",

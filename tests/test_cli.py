@@ -8,7 +8,7 @@ import os
 import signal
 import sqlite3
 import sys
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -59,8 +59,11 @@ class Chat:
                 return "".join(chunk)
 
 
-async def spawn(env: Mapping[str, str], *args: str) -> asyncio.subprocess.Process:
-    """Start `python -m bot ARGS` from the project folder, every stream piped."""
+async def spawn(
+    env: Mapping[str, str], *args: str, preexec_fn: Callable[[], None] | None = None
+) -> asyncio.subprocess.Process:
+    """Start `python -m bot ARGS` from the project folder, every stream piped; preexec_fn
+    runs in the child first (to set a resource limit, say)."""
     return await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
@@ -71,6 +74,7 @@ async def spawn(env: Mapping[str, str], *args: str) -> asyncio.subprocess.Proces
         stdin=asyncio.subprocess.PIPE,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
+        preexec_fn=preexec_fn,
     )
 
 

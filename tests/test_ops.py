@@ -58,6 +58,15 @@ ALLOWED_LABELS: dict[str, set[str]] = {
         "settle_reminder",
         "purge",
     },
+    "reason": {
+        "signature",
+        "malformed",
+        "too_large",
+        "body_timeout",
+        "header_timeout",
+        "connections",
+        "accept_error",
+    },
     "le": set(),  # histogram bucket bounds: numbers
 }
 

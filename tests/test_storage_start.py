@@ -9,14 +9,12 @@ import resource
 import signal
 import sqlite3
 import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
-from tests.test_cli import cli_env, run_cli
+from tests.test_cli import cli_env, run_cli, spawn
 
 # `run` needs a platform: Slack in HTTP mode, whose Web API is never reached because the
 # database is opened first.
@@ -141,15 +139,7 @@ async def full_disk_start(tmp_path: Path, command: str) -> None:
     """Start one command on a new database in a process whose files cannot grow."""
     path = tmp_path / f"{command}.db"
     env = cli_env(tmp_path, REFRAME_DB=str(path), **(RUN_ENV if command == "run" else {}))
-    process = await asyncio.create_subprocess_exec(
-        *(sys.executable, "-m", "bot", command),
-        cwd=ROOT,
-        env=env,
-        stdin=asyncio.subprocess.DEVNULL,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-        preexec_fn=_small_disk,
-    )
+    process = await spawn(env, command, preexec_fn=_small_disk)
     _, raw = await asyncio.wait_for(process.communicate(), 60)
     assert process.returncode is not None
     assert_one_clear_line(process.returncode, raw.decode(), path, "disk is probably full")

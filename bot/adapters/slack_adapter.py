@@ -22,14 +22,17 @@ from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
+from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import metrics
+from bot.adapters import http_guard as guard
 from bot.adapters import slack_blocks as blocks
 from bot.adapters import slack_oauth as oauth
 from bot.adapters import slack_payloads as payloads
+from bot.adapters import slack_requests as checks
 from bot.core import Core
 from bot.domain import Inbound, Message, UserKey
 from bot.errors import ConfigError, DeliveryError
@@ -150,6 +153,8 @@ class SlackAdapter:
         self._locales = _Lru(CACHE_SIZE, ZONE_TTL)
         self._dms = _Lru(CACHE_SIZE)
         self._runner: web.AppRunner | None = None
+        self.guard: guard.ConnectionGuard | None = None
+        self._throttle = guard.ThrottledLog(log)
         self._delivering_only = False
         self._socket: AsyncSocketModeHandler | None = None
         self._session: aiohttp.ClientSession | None = None
@@ -219,7 +224,9 @@ class SlackAdapter:
         log.info("slack connected in Socket Mode")
 
     async def _serve_http(self) -> None:
-        web_app = web.Application()
+        web_app = web.Application(client_max_size=guard.MAX_BODY)
+        # One request per connection: the guard's header deadline then covers every request.
+        web_app.on_response_prepare.append(_close_after)
         web_app.router.add_post(EVENTS_PATH, self._http_events)
         # The same liveness answer as the operations endpoint's (OPS_PORT).
         web_app.router.add_get(HEALTH_PATH, healthz)
@@ -228,7 +235,9 @@ class SlackAdapter:
             web_app.router.add_get(oauth.REDIRECT_PATH, self._http_oauth_redirect)
         self._runner = web.AppRunner(web_app, access_log=None, shutdown_timeout=5.0)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, self.host, self.core.settings.port)
+        self.guard = guard.ConnectionGuard(guard.connection_cap())
+        guard.quiet_accept_errors()
+        site = guard.GuardedSite(self._runner, self.host, self.core.settings.port, self.guard)
         await site.start()
         log.info("slack listening on %s:%s%s", self.host, self.port, EVENTS_PATH)
         if self.oauth is not None:
@@ -345,12 +354,36 @@ class SlackAdapter:
         self._acking += 1
         self._acks_done.clear()
         try:
-            bolt_response = await self.app.async_dispatch(await to_bolt_request(request))
-            return await to_aiohttp_response(bolt_response)
+            return await self._dispatch_checked(request)
         finally:
             self._acking -= 1
             if self._acking == 0:
                 self._acks_done.set()
+
+    async def _dispatch_checked(self, request: web.Request) -> web.Response:
+        """Signature first, on the raw bytes; then the body's shape; only then Bolt."""
+        throttle = self._throttle
+        try:
+            body = await asyncio.wait_for(request.read(), guard.BODY_TIMEOUT)
+        except TimeoutError:
+            return guard.reject(throttle, 408, "body_timeout", "request body too slow")
+        except web.HTTPRequestEntityTooLarge:
+            return guard.reject(throttle, 413, "too_large", "request body too large")
+        secret = self.core.settings.slack_signing_secret
+        if not checks.signature_ok(secret, body, request.headers, time.time()):
+            return guard.reject(throttle, 401, "signature", "invalid or missing Slack signature")
+        text = checks.readable_body(body, request.headers.get("Content-Type", ""))
+        if text is None:
+            return guard.reject(throttle, 400, "malformed", "signed body is not Slack's format")
+        try:
+            bolt_request = AsyncBoltRequest(
+                body=text, query=request.query_string, headers=dict(request.headers)
+            )
+            bolt_response = await self.app.async_dispatch(bolt_request)
+        except Exception as error:
+            # A signed request Bolt cannot handle: Slack's mistake or a leaked secret.
+            return guard.reject(throttle, 400, "malformed", f"not handled: {type(error).__name__}")
+        return await to_aiohttp_response(bolt_response)
 
     async def _http_install(self, request: web.Request) -> web.Response:
         """ "Add to Slack": Bolt sets the state cookie and sends the admin on to Slack."""
@@ -611,6 +644,13 @@ class SlackAdapter:
         self._zones.put(key, zone)
         self._locales.put(key, locale)
         return zone, locale
+
+
+async def _close_after(request: web.Request, response: web.StreamResponse) -> None:
+    """Every answer closes its connection (see ConnectionGuard's header deadline)."""
+    # The hook runs after the headers are prepared and before they are written.
+    response.headers["Connection"] = "close"
+    response.force_close()
 
 
 def _reason(error: BaseException) -> str:
