@@ -24,8 +24,9 @@ from hypothesis import strategies as st
 from bot.adapters import http_guard
 from bot.adapters.http_guard import AcceptErrorFilter, ThrottledLog
 from bot.adapters.slack_adapter import SlackAdapter, create_slack_adapter
-from bot.app import Core, open_core
+from bot.app import open_core
 from bot.clock import ManualClock
+from bot.core import Core
 from bot.prompts import Catalog
 from bot.service import CoachService
 from bot.storage.db import Database
