@@ -703,7 +703,7 @@ def _answered(session: Session) -> int:
 
 
 def _back(session: Session, now: datetime) -> Transition:
-    if _just_finished(session):
+    if _just_finished(session, now):
         # Right after the summary: reopen the last question; its nudge waits for the new card.
         reopened = _back(replace(session, status=Status.ACTIVE), now)
         return replace(reopened, effects=(CancelNudges(),))
@@ -723,14 +723,22 @@ def _back(session: Session, now: datetime) -> Transition:
     return Transition(moved, (shown, ask(previous, moved)))
 
 
-def _just_finished(session: Session) -> bool:
-    """A plan just made: finished at its summary, not revisited yet, with a question behind it."""
+# How long after the summary `back` may still change the last answer ("right after" it).
+BACK_AFTER_SUMMARY = timedelta(hours=1)
+
+
+def _just_finished(session: Session, now: datetime) -> bool:
+    """A plan just made: finished at its summary within the hour, not revisited, with a
+    question behind it."""
     return (
         session.status is Status.FINISHED
         and session.step is Step.SUMMARY
         and session.outcome is None
         and session.pending is None
         and bool(session.history)
+        and session.updated_at is not None
+        and now - session.updated_at <= BACK_AFTER_SUMMARY
+        and (session.revisit_at is None or now < session.revisit_at)
     )
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from bot import engine
+from dataclasses import replace
+from types import MappingProxyType
+
+from bot import engine, plan
 from bot.commands import Command, CommandName, parse_command
 from bot.domain import CancelNudges, ScheduleNudge, Status, Step
 from bot.service import CoachService
@@ -49,6 +52,14 @@ def test_back_right_after_the_summary_reopens_the_last_question() -> None:
     assert again.session.status is Status.FINISHED
     assert again.replies[0].variables["success"] == "Two clear criteria, in writing"
     assert again.effects == (ScheduleNudge(session.revisit_at),)  # type: ignore[arg-type]
+
+
+def test_back_long_after_the_summary_changes_nothing() -> None:
+    """A day after the summary, `back` no longer reopens the plan (nor cancels its nudge)."""
+    session = engine.step(walk_to(Step.SUCCESS), say(ANSWERS[Step.SUCCESS]), START).session
+    later = engine.step(session, say("back"), START + engine.BACK_AFTER_SUMMARY * 24)
+    assert later.session.status is Status.FINISHED and later.effects == ()
+    assert later.replies[0].key == "back.nothing"
 
 
 def test_back_after_a_revisited_plan_changes_nothing() -> None:
@@ -112,3 +123,36 @@ async def test_plan_mid_conversation_leaves_the_question_open(service: CoachServ
     assert "The no: My manager said no to the promotion" in shown
     texts = await texts_of(service, "soft")
     assert any("timing" in text.lower() for text in texts)
+
+
+async def test_show_my_plan_in_words_is_the_plan_command(service: CoachService) -> None:
+    """After a plan, "what was my plan?" in words shows the same card as `plan`."""
+    await texts_of(service, *FULL_DIALOGUE)
+    [command] = await texts_of(service, "plan")
+    words = await texts_of(service, "what was my plan?")
+    assert command in words
+
+
+async def test_a_purged_plan_says_its_words_are_gone(service: CoachService, db: Database) -> None:
+    """After the retention purge, `plan` says the words were removed; the list marks it too."""
+    await texts_of(service, *FULL_DIALOGUE)
+    await texts_of(service, "The bank declined my loan", *FULL_DIALOGUE[2:])
+    async with db.transaction() as conn:
+        await conn.execute(
+            "UPDATE sessions SET state = json_set(state, '$.answers', json('{}')) WHERE number = 1"
+        )
+    [older] = await texts_of(service, "plan 2")
+    assert older.startswith("The words of that plan (started Wednesday 25 November")
+    assert "2. Details removed after the retention period" in older
+
+
+def test_the_home_card_is_the_newest_plan_with_its_words() -> None:
+    """The home screen's card: the newest finished plan, none once its words are purged."""
+    session = engine.step(walk_to(Step.SUCCESS), say(ANSWERS[Step.SUCCESS]), START).session
+    [card] = plan.latest_plan([session], None)
+    assert card.labels["title"] == "plan.title_home" and card.items == ()
+    [with_next] = plan.latest_plan([session], START)
+    assert with_next.items[0].key == "plan.next_revisit"
+    purged = replace(session, answers=MappingProxyType({}))
+    assert plan.latest_plan([purged], START) == ()
+    assert plan.latest_plan([], None) == ()
