@@ -19,6 +19,7 @@ from collections.abc import Awaitable, Callable
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
 
+from bot.errors import ConfigError
 from bot.metrics import REGISTRY
 
 log = logging.getLogger(__name__)
@@ -73,7 +74,7 @@ class OpsServer:
         return bound_port(self._runner)
 
     async def start(self) -> None:
-        """Listen; returns once the port is bound."""
+        """Listen; returns once the port is bound. Raises ConfigError if it cannot be."""
         app = web.Application()
         app.router.add_get("/healthz", healthz)
         app.router.add_get("/readyz", self._readyz)
@@ -82,6 +83,14 @@ class OpsServer:
         await runner.setup()
         try:
             await web.TCPSite(runner, self.host, self.requested_port).start()
+        except OSError as error:
+            await runner.cleanup()
+            raise ConfigError(
+                [
+                    f"OPS_PORT={self.requested_port}: cannot listen on {self.host} "
+                    f"({error.strerror or error}); choose another port, or OPS_PORT=off"
+                ]
+            ) from error
         except BaseException:
             await runner.cleanup()
             raise

@@ -20,13 +20,21 @@ READ_TIMEOUT = 30.0
 
 
 def cli_env(tmp_path: Path, **extra: str) -> dict[str, str]:
-    """A clean environment: no platform tokens, a private home and database."""
+    """A clean environment: no platform tokens, a private home and database, and no ops
+    endpoint unless a test asks for one (`reframe run` would otherwise take port 9464)."""
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("SLACK_", "DISCORD_", "REFRAME_"))
+        if not key.startswith(("SLACK_", "DISCORD_", "REFRAME_", "OPS_", "LOG_FORMAT"))
     }
-    env.update({"HOME": str(tmp_path), "REFRAME_DB": str(tmp_path / "coach.db"), "TZ": "UTC"})
+    env.update(
+        {
+            "HOME": str(tmp_path),
+            "REFRAME_DB": str(tmp_path / "coach.db"),
+            "TZ": "UTC",
+            "OPS_PORT": "off",
+        }
+    )
     env.update(extra)
     return env
 

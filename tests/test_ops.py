@@ -22,6 +22,7 @@ from bot.clock import ManualClock
 from bot.config import Settings
 from bot.core import Core
 from bot.domain import UserKey
+from bot.errors import ConfigError
 from bot.metrics import REGISTRY
 from bot.ops import OpsServer
 from bot.prompts import Catalog
@@ -113,6 +114,13 @@ async def test_healthz_answers_and_readyz_follows_every_check(server: OpsServer)
     flag["up"] = False
     status, body = await fetch(server.port, "/readyz")
     assert status == 503 and '"slack": false' in body and '"database": true' in body
+
+
+async def test_a_port_already_taken_is_a_clear_settings_error(server: OpsServer) -> None:
+    """A second endpoint on the same port fails with a ConfigError naming OPS_PORT."""
+    assert server.port is not None
+    with pytest.raises(ConfigError, match=f"OPS_PORT={server.port}"):
+        await OpsServer("127.0.0.1", server.port).start()
 
 
 async def test_a_check_that_raises_or_hangs_means_not_ready(
