@@ -149,3 +149,11 @@ def test_words_inside_our_quotes_carry_single_quotes() -> None:
         plan.quotable('my boss said "no" to remote work!!!') == "my boss said 'no' to remote work!"
     )
     assert engine.gist('my boss said "no" to remote work!!!') == "my boss said 'no' to remote work"
+
+
+def test_a_choice_with_a_note_reads_as_one_phrase(catalog: Catalog) -> None:
+    """A boundary chosen with a few words shows the choice, a dash, then the user's words."""
+    card = plan.card_reply(
+        finished(setback="No", boundary="soft", boundary_note="he seemed unsure.")
+    )
+    assert "Their boundary: Soft boundary — he seemed unsure." in catalog.render(card, "UTC")
