@@ -7,7 +7,17 @@ import importlib
 
 from bench.common import machine
 
-SUITES = ("turns", "memory", "reminders", "bursts", "acks", "traps", "intents", "crisis")
+SUITES = (
+    "turns",
+    "memory",
+    "reminders",
+    "maintenance",
+    "bursts",
+    "acks",
+    "traps",
+    "intents",
+    "crisis",
+)
 
 
 def main() -> None:

@@ -39,6 +39,8 @@ class Defaults:
 class Preferences:
     """A user's effective settings: IANA zone, locale ("en_GB", None when unknown), quiet hours.
 
+    `date_locale` is the locale that may order numeric dates ("1/2"), None when it cannot.
+
     `zone_known` is False when the zone is only the default (nobody told us the user's).
     """
 
@@ -47,6 +49,7 @@ class Preferences:
     locale: str | None = None
     zone_known: bool = True
     country: str | None = None
+    date_locale: str | None = None
 
 
 def resolve(
@@ -72,6 +75,7 @@ def resolve(
     chosen = zone or zone_hint or platform_zone
     quiet = QuietHours(quiet_start, quiet_end) if quiet_start and quiet_end else defaults.quiet
     chosen_locale = locale_hint or locale or defaults.locale or None
+    region = (chosen_locale or "").split(".")[0].replace("-", "_").partition("_")[2].upper()
     place = country or country_from_zone(chosen)
     if place is None and locale_names_country:
         place = country_from_locale(chosen_locale)
@@ -81,6 +85,8 @@ def resolve(
         locale=chosen_locale,
         zone_known=chosen is not None,
         country=place or defaults.country or None,
+        # Discord's "en-US" is every English client's default: it does not tell month-first.
+        date_locale=chosen_locale if locale_names_country or region != "US" else None,
     )
 
 

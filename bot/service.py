@@ -288,7 +288,10 @@ class CoachService:
         turn = await self._load(inbound.user, inbound)
         now = self.clock.now()
         inbound = replace(
-            inbound, timezone=turn.timezone, timezone_known=turn.zone_known, locale=turn.locale
+            inbound,
+            timezone=turn.timezone,
+            timezone_known=turn.zone_known,
+            locale=turn.prefs.date_locale,
         )
         if inbound.kind is InboundKind.BUTTON and inbound.button_step in NUDGE_STEPS:
             return await self._nudge_turn(turn, inbound)
@@ -558,6 +561,8 @@ class CoachService:
             return Reply("timezone.unknown", {"zone": wanted}), prefs
         await repos.set_timezone(conn, user_ref=ref, zone=found)
         moved = replace(prefs, timezone=found, zone_known=True)
+        if found == prefs.timezone:
+            return Reply("timezone.set", {"zone": found}), moved
         kept = await reminders.reschedule(conn, user_ref=ref, before=prefs, after=moved)
         # Scheduled revisits keep their local wall time: say so, with the new dates.
         items = tuple(Reply("timezone.kept", dates={"revisit_at": due.isoformat()}) for due in kept)

@@ -156,3 +156,16 @@ async def test_the_users_locale_reaches_the_date_reader(
         inbound = replace(say("1/2" if line == lines[11] else line), locale_hint=locale)
         texts = [m.text for m in (await service.handle(inbound)).messages]
     assert said in texts[0]
+
+
+async def test_discords_default_english_locale_does_not_decide_the_date_order(
+    service: CoachService,
+) -> None:
+    """Every English Discord client says en-US, so '1/2' from Discord is asked about."""
+    lines = list(FULL_DIALOGUE)
+    texts: list[str] = []
+    user = replace(ALICE, platform="discord")
+    for line in lines[:12]:
+        typed = replace(say("1/2" if line == lines[11] else line, user), locale_hint="en-US")
+        texts = [m.text for m in (await service.handle(typed)).messages]
+    assert "Do you mean Monday 1 February 2027 or Saturday 2 January 2027?" in texts[0]

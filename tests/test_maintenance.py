@@ -53,7 +53,7 @@ async def test_the_purge_works_in_small_batches_and_misses_nothing(
 ) -> None:
     """25 closed sessions (3 kept for their pending nudge) are purged 4 at a time, all of them."""
     await add_closed_sessions(db, 25, reminders=3)
-    config = SchedulerConfig(retention_days=180, purge_batch=4)
+    config = SchedulerConfig(retention_days=180, purge_batch=4, purge_pause=0.0)
     scheduler = NudgeScheduler(db, catalog, clock, {}, config)
     assert await scheduler.purge() == 22
     assert await unpurged(db) == 3
