@@ -7,8 +7,9 @@
     │   ├── StorageFault     the file or its disk is unusable (corrupt, full, read-only, ...)
     │   ├── MigrationError   a migration failed, was edited after release, or the db is newer
     │   └── ConflictError    a session changed under us; the turn is retried
-    └── DeliveryError        a platform refused or failed to take a message; `permanent` when
-                             trying again cannot help (token revoked, app uninstalled)
+    ├── DeliveryError        a platform refused or failed to take a message; `permanent` when
+    │                        trying again cannot help (token revoked, app uninstalled)
+    └── PlatformRefused      a platform refuses this process for good (token, fatal close)
 
 Bad user input never raises: it gets a reply.
 """
@@ -65,3 +66,8 @@ class DeliveryError(ReframeError):
     def __init__(self, message: str, *, permanent: bool = False) -> None:
         super().__init__(message)
         self.permanent = permanent
+
+
+class PlatformRefused(ReframeError):
+    """A platform refuses this process for good (a bad token, a fatal gateway close): no
+    retry will help, so `run` exits non-zero for a supervisor to alert on."""

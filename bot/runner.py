@@ -18,6 +18,7 @@ from bot.app import open_core
 from bot.config import Settings
 from bot.core import Core
 from bot.domain import UserKey
+from bot.errors import ReframeError
 from bot.ops import OpsServer
 from bot.scheduler import NudgeScheduler, SchedulerConfig
 from bot.storage.migrate import discover, is_current
@@ -136,8 +137,9 @@ def adapters_for(core: Core, only: Part | None = None) -> list[PlatformAdapter]:
 
 async def serve(
     core: Core, stop: asyncio.Event, *, only: Part | None = None, ops_port: int | None = None
-) -> None:
-    """Run the configured platforms and one nudge scheduler until stop is set.
+) -> ReframeError | None:
+    """Run the configured platforms and one nudge scheduler until stop is set, or until a
+    platform refuses us for good (returned, after a clean shutdown).
 
     `only` runs one part: a platform's events ("slack", "discord"), or the scheduler, which
     then delivers through every configured platform without receiving from any. With
@@ -145,7 +147,9 @@ async def serve(
     """
     adapters = adapters_for(core, only)
     async with operations(core, adapters, ops_port):
-        await _serve(core, stop, adapters, receive=only != "scheduler", schedule=only in SCHEDULES)
+        return await _serve(
+            core, stop, adapters, receive=only != "scheduler", schedule=only in SCHEDULES
+        )
 
 
 async def _serve(
@@ -155,7 +159,7 @@ async def _serve(
     *,
     receive: bool,
     schedule: bool,
-) -> None:
+) -> ReframeError | None:
     scheduler = NudgeScheduler(
         core.db,
         core.catalog,
@@ -174,7 +178,10 @@ async def _serve(
         nudges = asyncio.create_task(scheduler.run_forever()) if schedule else None
         if nudges is not None:
             log.info("nudge scheduler running")
-        await stop.wait()
+        failure = await _stopped_or_refused(stop, started)
+        if failure is not None:
+            # One line naming the cause; the exit code tells a supervisor to restart or alert.
+            log.error("%s", failure)
         log.info("shutting down")
         scheduler.stop()
         if nudges is not None:
@@ -182,6 +189,20 @@ async def _serve(
     finally:
         for adapter in reversed(started):
             await adapter.stop()
+    return failure
+
+
+async def _stopped_or_refused(
+    stop: asyncio.Event, adapters: Sequence[PlatformAdapter]
+) -> ReframeError | None:
+    """Wait for stop, or for the first platform that refuses us for good (its error)."""
+    stopped = asyncio.create_task(stop.wait())
+    refusals = [asyncio.create_task(adapter.failure()) for adapter in adapters]
+    done, pending = await asyncio.wait([stopped, *refusals], return_when=asyncio.FIRST_COMPLETED)
+    for task in pending:
+        task.cancel()
+    await asyncio.gather(*pending, return_exceptions=True)
+    return next((task.result() for task in refusals if task in done), None)
 
 
 async def run_platforms(settings: Settings, *, only: Part | None = None) -> int:
@@ -211,5 +232,7 @@ async def run_platforms(settings: Settings, *, only: Part | None = None) -> int:
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(signum, stop.set)
     async with open_core(settings) as core:
-        await serve(core, stop, only=only, ops_port=settings.ops_listen_port(serving=True))
-    return 0
+        failure = await serve(
+            core, stop, only=only, ops_port=settings.ops_listen_port(serving=True)
+        )
+    return 0 if failure is None else 2

@@ -17,6 +17,7 @@ from bot.clock import ManualClock
 from bot.config import Settings
 from bot.core import Core
 from bot.domain import Button, Inbound, Message, Outcome, Status, UserKey
+from bot.errors import PlatformRefused
 from bot.prompts import Catalog
 from bot.runner import scheduler_config, serve
 from bot.scheduler import NudgeScheduler
@@ -402,13 +403,11 @@ async def test_commands_sync_to_the_dev_guild_or_globally(
 
 
 async def test_a_bad_token_fails_start_cleanly(fake: FakeDiscord, core: Core) -> None:
-    """A token Discord refuses (401) makes start() raise LoginFailure, leaving nothing open."""
+    """A token Discord refuses (401) makes start() raise our PlatformRefused naming
+    DISCORD_TOKEN, leaving nothing open."""
     fake.fail("GET", "/users/@me", 401, {"message": "401: Unauthorized", "code": 0})
     adapter = DiscordAdapter(core, ready_timeout=0.01)
-    # Imported here, after the adapter has imported discord without audioop's warning.
-    import discord
-
-    with pytest.raises(discord.LoginFailure):
+    with pytest.raises(PlatformRefused, match="DISCORD_TOKEN"):
         await adapter.start()
     assert adapter.client is None
     assert fake.gateway_ops == []

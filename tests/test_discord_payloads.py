@@ -66,6 +66,15 @@ def test_channel_messages_bots_and_the_bot_itself_are_ignored() -> None:
     assert dm_inbound(**dm(author_id=BOT)) is None
 
 
+def test_only_default_messages_and_replies_are_read() -> None:
+    """A default message (0) and a reply (19) are read; a pin notice (6), a call (3), a
+    thread created (18) and anything not an int are not."""
+    assert dm_inbound(**dm(message_type=0)) is not None
+    assert dm_inbound(**dm(message_type=19)) is not None
+    for other in (6, 3, 18, 7, "0", None, True, 0.0):
+        assert dm_inbound(**dm(message_type=other, content="")) is None
+
+
 def test_reframe_in_a_guild_keeps_the_channel_as_origin() -> None:
     """/reframe in a guild starts with the setback and the channel as origin; in a DM, none."""
     guild = command_inbound(
@@ -123,6 +132,7 @@ def test_malformed_payload_values_never_raise(
 ) -> None:
     """Any values at all give an Inbound or None, never an exception."""
     dm_inbound(author_id=a, author_is_bot=b, own_id=c, in_dm=d, content=e, message_id=f)
+    dm_inbound(**dm(message_type=a))
     command_inbound(user_id=a, guild_id=b, channel_id=c, setback=d, interaction_id=e)
     button_inbound(user_id=a, custom_id=b, interaction_id=c)
     parse_custom_id(a)

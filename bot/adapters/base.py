@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from bot.domain import Message, UserKey
+from bot.errors import ReframeError
 
 
 class Outbox(Protocol):
@@ -35,6 +36,11 @@ class PlatformAdapter(Outbox, Protocol):
 
     async def connected(self) -> bool:
         """Whether the platform connection is up now (readiness, /readyz)."""
+        ...
+
+    async def failure(self) -> ReframeError:
+        """Wait until the platform refuses this process for good (a fatal gateway close);
+        return why. Never returns when no such refusal can come."""
         ...
 
 

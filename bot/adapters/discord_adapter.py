@@ -17,6 +17,7 @@ import discord.http
 import yarl
 from discord import app_commands
 
+from bot.adapters.discord_closes import refusal, stopped
 from bot.adapters.discord_payloads import (
     PLATFORM,
     WORKSPACE,
@@ -32,7 +33,7 @@ from bot.adapters.discord_views import ChoiceButton, choice_view, disabled_view
 from bot.config import Settings
 from bot.core import Core
 from bot.domain import Attachment, Inbound, Message, UserKey
-from bot.errors import DeliveryError
+from bot.errors import DeliveryError, PlatformRefused, ReframeError
 from bot.service import TurnResult, user_tag
 
 log = logging.getLogger(__name__)
@@ -220,6 +221,7 @@ class DiscordAdapter:
         self.client: CoachClient | None = None
         self.receiving = True
         self._runner: asyncio.Task[None] | None = None
+        self._failure: asyncio.Future[PlatformRefused] | None = None
         self._stopping = False
         self._inflight = 0
         self._idle = asyncio.Event()
@@ -241,12 +243,17 @@ class DiscordAdapter:
         if not receive:
             try:
                 await client.login(self.core.settings.discord_token)
-            except BaseException:
+            except BaseException as error:
                 await self.stop()
+                refused = refusal(error)
+                if refused is not None:
+                    raise refused from error
                 raise
             return
         runner = asyncio.create_task(client.start(self.core.settings.discord_token))
         self._runner = runner
+        self._failure = asyncio.get_running_loop().create_future()
+        runner.add_done_callback(self._ended)
         ready = asyncio.create_task(client.ready.wait())
         done, _ = await asyncio.wait(
             {runner, ready}, timeout=START_TIMEOUT, return_when=asyncio.FIRST_COMPLETED
@@ -256,8 +263,22 @@ class DiscordAdapter:
         ready.cancel()
         await self.stop()
         if runner in done:
-            runner.result()  # Raises why the client stopped (a bad token, say).
-        raise TimeoutError(f"Discord did not become ready within {START_TIMEOUT:.0f} s")
+            why = None if runner.cancelled() else runner.exception()
+            raise stopped(why) from why  # why the client stopped: a bad token, say
+        raise DeliveryError(f"Discord did not become ready within {START_TIMEOUT:.0f} s")
+
+    def _ended(self, runner: asyncio.Task[None]) -> None:
+        """The client stopped by itself (a fatal gateway close): tell whoever awaits failure()."""
+        if self._stopping or runner.cancelled() or self._failure is None:
+            return
+        if not self._failure.done():
+            self._failure.set_result(stopped(runner.exception()))
+
+    async def failure(self) -> ReframeError:
+        """Wait until Discord refuses this bot for good after start (4004, 4010-4014); why."""
+        if self._failure is None:
+            self._failure = asyncio.get_running_loop().create_future()
+        return await asyncio.shield(self._failure)
 
     async def stop(self) -> None:
         """Take no new events, let turns in flight finish, then close the connection."""
@@ -270,7 +291,8 @@ class DiscordAdapter:
             try:
                 await self._runner
             except Exception as error:  # Already failing; closing must not raise.
-                log.warning("discord client ended with %s", type(error).__name__)
+                if self._failure is None or not self._failure.done():
+                    log.warning("discord client ended with %s", type(error).__name__)
         self.client = None
         self._runner = None
         self.endpoints.restore()
@@ -327,6 +349,7 @@ class DiscordAdapter:
             in_dm=isinstance(message.channel, discord.DMChannel),
             content=message.content,
             message_id=message.id,
+            message_type=message.type.value,
         )
         if inbound is None:
             return

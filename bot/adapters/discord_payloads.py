@@ -34,6 +34,10 @@ CUSTOM_ID_TEMPLATE = (
 )
 _CUSTOM_ID = re.compile(CUSTOM_ID_TEMPLATE)
 _SNOWFLAKE = re.compile(r"[0-9]{1,20}")
+# Message types a person writes (https://discord.com/developers/docs/resources/message
+# #message-object-message-types): DEFAULT 0 and REPLY 19. Every other type is a system
+# notice in the channel (a pin, a call, a thread created) with no words for the coach.
+USER_MESSAGE_TYPES = (0, 19)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,9 +88,13 @@ def dm_inbound(
     in_dm: object,
     content: object,
     message_id: object,
+    message_type: object = 0,
 ) -> Inbound | None:
-    """A message the coach should answer: only a person's DM to the bot, never a channel's."""
+    """A message the coach should answer: only a person's DM to the bot, never a channel's,
+    and only one they wrote (a default message or a reply), not a pin notice or a call."""
     if in_dm is not True or author_is_bot is not False or not isinstance(content, str):
+        return None
+    if type(message_type) is not int or message_type not in USER_MESSAGE_TYPES:
         return None
     user = user_key(author_id)
     event = snowflake(message_id)

@@ -35,7 +35,7 @@ from bot.adapters import slack_payloads as payloads
 from bot.adapters import slack_requests as checks
 from bot.core import Core
 from bot.domain import Inbound, Message, UserKey
-from bot.errors import ConfigError, DeliveryError
+from bot.errors import ConfigError, DeliveryError, ReframeError
 from bot.ops import bound_port, healthz
 from bot.service import TurnResult, user_tag
 
@@ -270,6 +270,12 @@ class SlackAdapter:
             await self._session.close()
             self._session = None
             self.client.session = None
+
+    async def failure(self) -> ReframeError:
+        """Slack refuses per workspace (a revoked token is a permanent DeliveryError) and a bad
+        token already fails start(): nothing after start ends the process."""
+        never: asyncio.Future[ReframeError] = asyncio.get_running_loop().create_future()
+        return await never
 
     async def connected(self) -> bool:
         """Socket Mode: the websocket is open; HTTP mode: /slack/events is being served;

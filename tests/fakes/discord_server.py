@@ -91,6 +91,10 @@ class FakeDiscord:
         self.sent: list[Json] = []
         self.gateway_ops: list[int] = []
         self.identified = asyncio.Event()
+        self.resumed = asyncio.Event()
+        self._sessions: dict[str, tuple[int, int]] = {}
+        # A close code to answer IDENTIFY with instead of READY (4004: bad token, ...).
+        self.refuse_identify: int | None = None
         # What GET /gateway/bot recommends, and the [id, count] each IDENTIFY asked for.
         self.recommended_shards = 1
         # Everything users wrote to the bot in DMs, to check it reaches no log line.
@@ -196,6 +200,11 @@ class FakeDiscord:
 
     # ---- gateway dispatches ------------------------------------------------------------
 
+    async def close_gateway(self, code: int) -> None:
+        """Close every gateway connection with this close code, as Discord does."""
+        for socket in list(self._sockets):
+            await socket.close(code=code)
+
     async def dispatch(self, event: str, data: Json) -> None:
         """Push one dispatch (op 0) to the shard Discord would use, on every connection.
 
@@ -208,10 +217,12 @@ class FakeDiscord:
             if shard == (int(guild) >> 22) % count if guild else shard == 0:
                 await socket.send_str(json.dumps(payload))
 
-    async def send_dm(self, user_id: int, content: str, *, bot: bool = False) -> int:
-        """A user (or a bot) writes to the bot in their DM; returns the message id."""
+    async def send_dm(self, user_id: int, content: str, *, bot: bool = False, kind: int = 0) -> int:
+        """A user (or a bot) writes to the bot in their DM (`kind`: Discord's message type,
+        6 for a pin notice); returns the message id."""
         self.user_texts.append(content)
         message = self._message_json(self.dm_channel(user_id), user_json(user_id, bot=bot), content)
+        message["type"] = kind
         await self.dispatch("MESSAGE_CREATE", message)
         return int(message["id"])
 
@@ -329,10 +340,18 @@ class FakeDiscord:
                 self.gateway_ops.append(op)
                 if op == 1:
                     await socket.send_str(json.dumps({"op": 11}))
+                elif op == 2 and self.refuse_identify is not None:
+                    await socket.close(code=self.refuse_identify)
+                elif op == 6:  # RESUME after a transient close: the session carries on
+                    self._shard_of[socket] = self._sessions[message["d"]["session_id"]]
+                    resumed = {"op": 0, "t": "RESUMED", "s": next(self._seq), "d": {}}
+                    await socket.send_str(json.dumps(resumed))
+                    self.resumed.set()
                 elif op == 2:
                     shard, count = message["d"].get("shard") or (0, 1)
                     self.identifies.append((shard, count))
                     self._shard_of[socket] = (shard, count)
+                    self._sessions[f"fake-session-{shard}"] = (shard, count)
                     await socket.send_str(json.dumps(self._ready(shard, count)))
                     self.identified.set()
         finally:
