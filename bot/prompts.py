@@ -114,6 +114,7 @@ STATIC_KEYS = (
     "quiet.invalid",
     "quiet.current",
     "timezone.kept",
+    "timezone.followed",
     "when.sent",
     "when.moved",
     "forget.confirm",

@@ -7,6 +7,7 @@ import hashlib
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 
 import aiosqlite
 
@@ -481,6 +482,9 @@ class CoachService:
                     await repos.set_platform_timezone(
                         conn, user_ref=ref, zone=turn.new_platform_zone
                     )
+                    followed = await self._follow_platform_zone(conn, ref, turn)
+                    if followed is not None:
+                        first.append(followed)
                 if changed:
                     session = await repos.save_session(
                         conn,
@@ -564,9 +568,22 @@ class CoachService:
         if found == prefs.timezone:
             return Reply("timezone.set", {"zone": found}), moved
         kept = await reminders.reschedule(conn, user_ref=ref, before=prefs, after=moved)
-        # Scheduled revisits keep their local wall time: say so, with the new dates.
-        items = tuple(Reply("timezone.kept", dates={"revisit_at": due.isoformat()}) for due in kept)
-        return Reply("timezone.set", {"zone": found}, items=items), moved
+        return Reply("timezone.set", {"zone": found}, items=_kept(kept)), moved
+
+    async def _follow_platform_zone(
+        self, conn: aiosqlite.Connection, ref: int, turn: _Turn
+    ) -> Reply | None:
+        """The platform reports a new zone for a user who set none: revisits keep local time."""
+        record = turn.record
+        if record is None or record.timezone or not record.platform_timezone:
+            return None
+        if record.platform_timezone == turn.prefs.timezone:
+            return None
+        before = replace(turn.prefs, timezone=record.platform_timezone)
+        kept = await reminders.reschedule(conn, user_ref=ref, before=before, after=turn.prefs)
+        if not kept:
+            return None
+        return Reply("timezone.followed", {"zone": turn.prefs.timezone}, items=_kept(kept))
 
     async def _show(
         self, conn: aiosqlite.Connection, ref: int, session: Session, effect: ShowData, zone: str
@@ -614,3 +631,8 @@ class CoachService:
             extra=extra,
             quiet=prefs.quiet,
         )
+
+
+def _kept(moved: Sequence[datetime]) -> tuple[Reply, ...]:
+    """Scheduled revisits keep their local wall time: one line each, with the new date."""
+    return tuple(Reply("timezone.kept", dates={"revisit_at": due.isoformat()}) for due in moved)

@@ -169,3 +169,15 @@ async def test_discords_default_english_locale_does_not_decide_the_date_order(
         typed = replace(say("1/2" if line == lines[11] else line, user), locale_hint="en-US")
         texts = [m.text for m in (await service.handle(typed)).messages]
     assert "Do you mean Monday 1 February 2027 or Saturday 2 January 2027?" in texts[0]
+
+
+async def test_a_new_zone_from_the_platform_keeps_revisits_at_their_local_time(
+    service: CoachService, db: Database
+) -> None:
+    """A Slack profile moved from New York to Berlin: the 10:00 revisit stays 10:00, and is said."""
+    await finish(service, "1", zone="America/New_York")
+    reply = (await service.handle(say("reminders", zone="Europe/Berlin"))).messages
+    assert "now Europe/Berlin, as your profile says" in reply[0].text
+    assert "keeps its local time: Wednesday 2 December, 10:00 your time" in reply[0].text
+    [(due, _)] = await due_and_send_after(db)
+    assert due == datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
