@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from bot import bundled
+from bot.config import Settings
+from bot.errors import ConfigError
 from bot.prompts import load_catalog
 from tests.conftest import MIGRATIONS, PROMPTS, ROOT
 from tests.test_cli import cli_env
@@ -45,6 +47,21 @@ def test_the_code_finds_prompts_and_migrations_through_importlib_resources() -> 
     """Without overrides, the settings point at the folders importlib.resources finds."""
     assert bundled.folder("prompts") == PROMPTS
     assert bundled.folder("migrations") == MIGRATIONS
+
+
+def test_the_environment_overrides_still_win(tmp_path: Path) -> None:
+    """REFRAME_PROMPTS_DIR and REFRAME_MIGRATIONS_DIR replace the installed folders; a missing
+    folder is named in the settings error."""
+    texts, sql = tmp_path / "texts", tmp_path / "sql"
+    shutil.copytree(PROMPTS, texts)
+    shutil.copytree(MIGRATIONS, sql)
+    base = {"REFRAME_DB": str(tmp_path / "r.db")}
+    settings = Settings.from_env(
+        base | {"REFRAME_PROMPTS_DIR": str(texts), "REFRAME_MIGRATIONS_DIR": str(sql)}
+    )
+    assert (settings.prompts_dir, settings.migrations_dir) == (texts, sql)
+    with pytest.raises(ConfigError, match="REFRAME_MIGRATIONS_DIR"):
+        Settings.from_env(base | {"REFRAME_MIGRATIONS_DIR": str(tmp_path / "nowhere")})
 
 
 @pytest.fixture(scope="module")
