@@ -17,6 +17,7 @@ SUITES = (
     "traps",
     "intents",
     "crisis",
+    "crisis_answers",
 )
 
 

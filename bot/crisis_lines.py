@@ -84,6 +84,11 @@ class LineBook:
         fitting = [line for line in found.lines if concern in line.concerns] or list(found.lines)
         return found.emergency, tuple(line.render() for line in fitting)
 
+    def country_name(self, code: str | None) -> str:
+        """How the coach names a country ("the United Kingdom"); "" when it has no lines."""
+        found = self.countries.get(code or "")
+        return found.name if found is not None else ""
+
     def country_named(self, typed: str) -> str | None:
         """The code of the country a user typed ("uk", "Deutschland", "🇬🇧" excluded), or None."""
         wanted = _fold(typed)

@@ -64,7 +64,8 @@ class Pending(StrEnum):
     RESUME = "resume"
     FORGET = "forget"
     CRISIS = "crisis"
-    CRISIS_CHECK = "crisis_check"
+    CRISIS_CHECK = "crisis_check"  # stored by earlier versions; read as CRISIS
+    RISK_CHECK = "risk_check"
     FAR_DATE = "far_date"
     TIMEZONE = "timezone"
     RESTART = "restart"
@@ -114,6 +115,8 @@ class Session:
     started_at: datetime | None = None
     updated_at: datetime | None = None
     version: int = 0
+    # The user's last few messages, read together with the next one by crisis screening.
+    recent: tuple[str, ...] = ()
 
     @property
     def is_open(self) -> bool:
@@ -233,8 +236,22 @@ class ShareNote:
     session_number: int
 
 
+@dataclass(frozen=True, slots=True)
+class SetCountry:
+    """Store the country the user named for their crisis lines (ISO code, or "ZZ": other)."""
+
+    code: str
+
+
 Effect = (
-    ScheduleNudge | CancelNudges | SetTimezone | SetQuietHours | ShowData | ForgetUser | ShareNote
+    ScheduleNudge
+    | CancelNudges
+    | SetTimezone
+    | SetQuietHours
+    | ShowData
+    | ForgetUser
+    | ShareNote
+    | SetCountry
 )
 
 

@@ -57,8 +57,6 @@ PENDING_CHOICES: Mapping[Pending, tuple[str, ...]] = MappingProxyType(
     {
         Pending.RESUME: ("resume", "fresh"),
         Pending.FORGET: ("yes", "no"),
-        Pending.CRISIS: (),
-        Pending.CRISIS_CHECK: ("continue", "talk", "stop"),
         Pending.FAR_DATE: ("yes", "no"),
         Pending.TIMEZONE: ("default",),
         Pending.RESTART: ("yes", "no"),
@@ -261,9 +259,6 @@ def greet(session: Session, now: datetime, rules: Rules = DEFAULT_RULES) -> Tran
     """What the coach says when a user opens the chat: welcome, resume, or an invitation."""
     if session.step is Step.WELCOME and session.is_open:
         return _welcome(session, Inbound(session.user), now)
-    if session.pending is Pending.CRISIS:
-        # Straight to the gentle check, with its three ways on.
-        return _answer_pending(session, Inbound(session.user), now, rules)
     if session.pending is not None:
         return Transition(session, (_pending_reprompt(session),))
     if not session.is_open:
@@ -525,9 +520,6 @@ def summary_replies(session: Session) -> tuple[Reply, ...]:
 def _answer_pending(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> Transition:
     pending = session.pending
     assert pending is not None
-    if pending is Pending.CRISIS:
-        asked = _touch(session, now, pending=Pending.CRISIS_CHECK)
-        return Transition(asked, (pending_reply(Pending.CRISIS_CHECK, "crisis.check"),))
     if pending is Pending.TIMEZONE:
         return _answer_timezone(session, inbound, now)
     chosen = _matched_choice(PENDING_CHOICES[pending], inbound)
@@ -547,14 +539,6 @@ def _answer_pending(session: Session, inbound: Inbound, now: datetime, rules: Ru
         if chosen == "yes":
             return Transition(cleared, (Reply("forget.done"),), (ForgetUser(),))
         return Transition(cleared, (Reply("forget.kept"), *_continue(cleared)))
-    if pending is Pending.CRISIS_CHECK:
-        if chosen == "continue":
-            resumed = replace(cleared, status=Status.ACTIVE)
-            return Transition(resumed, (Reply("crisis.continue"), *_continue(resumed)))
-        if chosen == "talk":
-            return Transition(replace(cleared, pending=Pending.CRISIS), (Reply("crisis.talk"),))
-        stopped = replace(cleared, status=Status.CANCELLED)
-        return Transition(stopped, (Reply("crisis.stop"),), (CancelNudges(),))
     # Pending.FAR_DATE
     if chosen == "yes" and session.pending_data:
         return _set_revisit(cleared, datetime.fromisoformat(session.pending_data), now)
@@ -587,19 +571,6 @@ def _continue(session: Session) -> tuple[Reply, ...]:
     if session.is_open and session.step in QUESTIONS:
         return (ask(session.step, session),)
     return ()
-
-
-def crisis(session: Session, concern: str, now: datetime) -> Transition:
-    """Pause everything after a message that speaks of danger; schedule nothing."""
-    paused = _touch(
-        session,
-        now,
-        status=Status.PAUSED if session.is_open else session.status,
-        pending=Pending.CRISIS,
-        pending_data=None,
-    )
-    reply = Reply(f"crisis.{concern}", {"concern": concern})
-    return Transition(paused, (reply,), (CancelNudges(),))
 
 
 # ---- buttons -----------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from bot import dialogue, engine, own_win, plan
+from bot import crisis_flow, dialogue, engine, own_win, plan
 from bot.domain import Button, Message, Reply
 from bot.errors import PromptError
 from bot.preferences import Preferences, QuietHours, delivery_time
@@ -18,7 +18,6 @@ from bot.text import as_number
 from bot.timeparse import zone
 
 PROMPT_FILES = ("coach.toml", "commands.toml", "plan.toml", "safety.toml", "traps.toml")
-CONCERNS = ("suicide", "self_harm", "danger")
 TRAP_NAMES = (
     "all_or_nothing",
     "overgeneralizing",
@@ -51,6 +50,8 @@ KNOWN_PLACEHOLDERS = frozenset(
         "outcome",
         "resources",
         "emergency",
+        "country",
+        "concern",
         "path",
         "date",
         "asked",
@@ -147,10 +148,6 @@ STATIC_KEYS = (
     "nudge.stopped",
     "nudge.rescheduled",
     "nudge.no_date",
-    "crisis.check",
-    "crisis.continue",
-    "crisis.talk",
-    "crisis.stop",
     "error.try_again",
     "error.busy",
     "error.dm_only",
@@ -160,7 +157,7 @@ STATIC_KEYS = (
 
 def required_keys() -> frozenset[str]:
     """Every prompt key the engine and the service can emit."""
-    keys: set[str] = {*STATIC_KEYS, *plan.KEYS, *own_win.KEYS}
+    keys: set[str] = {*STATIC_KEYS, *plan.KEYS, *own_win.KEYS, *crisis_flow.PROMPT_KEYS}
     keys.update(f"{own_win.STEP}.choice.{choice}" for choice in own_win.CHOICES)
     for at, question in dialogue.QUESTIONS.items():
         keys.add(f"{at.value}.label")
@@ -177,9 +174,7 @@ def required_keys() -> frozenset[str]:
     keys.update(f"{engine.NUDGE_STEP}.choice.{choice}" for choice in engine.NUDGE_CHOICES)
     keys.update(f"{engine.NUDGE_DATE_STEP}.choice.{choice}" for choice in engine.REVISIT_CHOICES)
     keys.update(f"summary.closing.{name}" for name in engine.CLOSINGS)
-    keys.update(f"crisis.{concern}" for concern in CONCERNS)
     keys.update(f"trap.{trap}" for trap in TRAP_NAMES)
-    keys.discard("crisis.reprompt")
     return frozenset(keys)
 
 

@@ -11,7 +11,7 @@ from datetime import datetime
 
 import aiosqlite
 
-from bot import crisis_lines, engine, metrics, own_win, plan, safety
+from bot import crisis_flow, crisis_lines, engine, metrics, own_win, plan, safety
 from bot.clock import Clock
 from bot.commands import parse_command
 from bot.domain import (
@@ -26,6 +26,7 @@ from bot.domain import (
     Reply,
     ScheduleNudge,
     Session,
+    SetCountry,
     SetQuietHours,
     SetTimezone,
     ShareNote,
@@ -182,9 +183,10 @@ class CoachService:
 
         async def attempt() -> TurnResult:
             turn = await self._load(user)
-            return await self._commit(
-                turn, engine.greet(turn.session, self.clock.now(), self.rules)
+            greeting = crisis_flow.greet(turn.session) or engine.greet(
+                turn.session, self.clock.now(), self.rules
             )
+            return await self._commit(turn, greeting)
 
         return await self._retrying(user, attempt)
 
@@ -296,19 +298,38 @@ class CoachService:
         )
         if inbound.kind is InboundKind.BUTTON and inbound.button_step in NUDGE_STEPS:
             return await self._nudge_turn(turn, inbound)
-        typed_win = await self._typed_own_win(turn, inbound)
-        if typed_win is not None:
-            return await self._nudge_turn(turn, typed_win)
         found = None
-        if inbound.kind is not InboundKind.BUTTON and inbound.text:
-            found = safety.screen(inbound.text)
-        if found is not None:
-            log.info("safety reply for %s (%s)", user_tag(inbound.user), found.concern.value)
-            transition = engine.crisis(turn.session, found.concern.value, now)
-        else:
+        typed = inbound.kind is not InboundKind.BUTTON and bool(inbound.text)
+        if typed:
+            # Every message is read for safety first, with the user's last few in view.
+            # Inside the flow the message is an answer to a safety question: read it alone.
+            inside = turn.session.pending in crisis_flow.SAFETY_PENDING
+            found = safety.screen(inbound.text, () if inside else turn.session.recent)
+        transition = crisis_flow.step(
+            turn.session,
+            inbound,
+            found,
+            now,
+            country_known=turn.prefs.country is not None,
+            country_typed=self._country_typed(turn.session, inbound),
+        )
+        if transition is not None and found is not None:
+            log.info(
+                "safety %s for %s (%s)",
+                found.tier.value,
+                user_tag(inbound.user),
+                found.concern.value,
+            )
+        if transition is None:
+            typed_win = await self._typed_own_win(turn, inbound)
+            if typed_win is not None:
+                return await self._nudge_turn(turn, typed_win)
             transition = engine.step(
                 turn.session, self._resolve_choice(turn.session, inbound), now, self.rules
             )
+        if typed and parse_command(inbound.text) is None:
+            recent = (*turn.session.recent, inbound.text)[-safety.CONTEXT_MESSAGES :]
+            transition = replace(transition, session=replace(transition.session, recent=recent))
         log.debug(
             "turn %s: %s -> %s",
             user_tag(inbound.user),
@@ -319,6 +340,12 @@ class CoachService:
         if found is not None:
             metrics.SAFETY_REPLIES.labels(found.tier.value, found.concern.value).inc()
         return result
+
+    def _country_typed(self, session: Session, inbound: Inbound) -> str | None:
+        """The country a message after a crisis reply names ("Canada", "uk"), if any."""
+        if self.lines is None or session.pending not in crisis_flow.LISTENING:
+            return None
+        return self.lines.country_named(inbound.text) if inbound.text else None
 
     def _resolve_choice(self, session: Session, inbound: Inbound) -> Inbound:
         """Typed words that name a choice ("soft", "Soft boundary") become that choice."""
@@ -331,6 +358,8 @@ class CoachService:
             if zone is not None:
                 return replace(inbound, choice=engine.ZONE_CHOICE, text=zone)
         if session.pending is not None:
+            if session.pending not in engine.PENDING_CHOICES:
+                return inbound
             prefix, ids, allow_rest = (
                 session.pending.value,
                 engine.PENDING_CHOICES[session.pending],
@@ -519,6 +548,9 @@ class CoachService:
         """Carry out one effect inside the turn's transaction; maybe answer with a reply."""
         if isinstance(effect, SetTimezone):
             return await self._set_timezone(conn, ref, effect.zone, prefs)
+        if isinstance(effect, SetCountry):
+            await repos.set_country(conn, user_ref=ref, country=effect.code)
+            return None, replace(prefs, country=effect.code)
         if isinstance(effect, SetQuietHours):
             await repos.set_quiet_hours(conn, user_ref=ref, start=effect.start, end=effect.end)
             moved = replace(prefs, quiet=QuietHours(effect.start, effect.end))
@@ -619,10 +651,15 @@ class CoachService:
 
     def _render(self, reply: Reply, prefs: Preferences, session_number: int | None) -> Message:
         extra = None
-        if reply.key.startswith("crisis.") and self.lines is not None:
-            concern = reply.variables.get("concern", "suicide")
+        concern = reply.variables.get("concern")
+        if concern is not None and self.lines is not None:
+            # The crisis lines for the user's country and this concern, filled in last.
             emergency, lines = self.lines.lines(prefs.country, concern)
-            extra = {"resources": "\n".join(lines), "emergency": emergency}
+            extra = {
+                "resources": "\n".join(lines),
+                "emergency": emergency,
+                "country": self.lines.country_name(prefs.country),
+            }
         return self.catalog.message(
             reply,
             prefs.timezone,

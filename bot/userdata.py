@@ -91,6 +91,7 @@ def export_json(
                 "status": s.status.value,
                 "step": s.step.value,
                 "answers": dict(s.answers),
+                "recent_messages": list(s.recent),
                 "revisit_at": s.revisit_at.isoformat() if s.revisit_at else None,
                 "outcome": s.outcome.value if s.outcome else None,
                 "outcome_at": s.outcome_at.isoformat() if s.outcome_at else None,

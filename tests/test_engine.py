@@ -11,7 +11,6 @@ import pytest
 
 from bot import dialogue, engine
 from bot.domain import (
-    CancelNudges,
     Inbound,
     InboundKind,
     Origin,
@@ -396,18 +395,6 @@ def test_a_dm_start_never_offers_sharing() -> None:
     assert all(not reply.choices for reply in done.replies)
 
 
-def test_a_crisis_pauses_and_cancels_nudges() -> None:
-    """A crisis pauses the session, cancels nudges and then asks the gentle second check."""
-    session = walk_to(Step.OFFER)
-    paused = engine.crisis(session, "suicide", START)
-    assert paused.session.status is Status.PAUSED
-    assert paused.effects == (CancelNudges(),)
-    check = engine.step(paused.session, say("ok"), START)
-    assert [c.id for c in check.replies[0].choices] == ["continue", "talk", "stop"]
-    going_on = engine.step(check.session, say("continue"), START)
-    assert going_on.session.status is Status.ACTIVE and going_on.session.step is Step.OFFER
-
-
 def test_the_engine_imports_no_io_or_platform_library() -> None:
     """engine.py imports nothing that does I/O, keeps time or talks to a platform."""
     source = Path(engine.__file__).read_text()
@@ -514,10 +501,3 @@ def test_a_far_date_asked_again_still_names_the_date() -> None:
     again = engine.step(asked.session, say("hmm"), START)
     assert again.replies[0].key == "far_date.reprompt"
     assert again.replies[0].dates["revisit_at"].startswith("2029-03-03")
-
-
-def test_opening_the_chat_after_a_crisis_goes_to_the_gentle_check() -> None:
-    """After a crisis reply, the next greeting asks how to go on, with the three choices."""
-    paused = engine.crisis(walk_to(Step.OFFER), "suicide", START).session
-    greeting = engine.greet(paused, START)
-    assert [c.id for c in greeting.replies[0].choices] == ["continue", "talk", "stop"]

@@ -11,7 +11,7 @@ import pytest
 
 from bot.clock import ManualClock
 from bot.crisis_lines import LineBook
-from bot.domain import Inbound, InboundKind, Status, UserKey
+from bot.domain import Inbound, UserKey
 from bot.prompts import Catalog
 from bot.scheduler import NudgeScheduler, SchedulerConfig
 from bot.service import CoachService
@@ -34,55 +34,6 @@ async def count(db: Database, table: str) -> int:
         row = await cursor.fetchone()
     assert row is not None
     return int(row[0])
-
-
-async def test_a_crisis_message_gets_resources_and_pauses_everything(
-    service: CoachService, db: Database
-) -> None:
-    """Talk of suicide gets a warm reply with crisis lines, pauses the session, keeps no text."""
-    for line in FULL_DIALOGUE[:5]:
-        await service.handle(say(line))
-    result = await service.handle(say("honestly I want to end my life"))
-    text = result.messages[0].text
-    assert "findahelpline.com" in text
-    assert "paused" in text
-    record = await stored(db)
-    assert record.session is not None and record.session.status is Status.PAUSED
-    assert "end my life" not in json.dumps(dict(record.session.answers))
-
-
-async def test_the_second_check_is_gentle_and_not_one_click(
-    service: CoachService, db: Database
-) -> None:
-    """After a crisis reply the next message gets a question with three ways on, not a dismissal."""
-    for line in FULL_DIALOGUE[:3]:
-        await service.handle(say(line))
-    await service.handle(say("I don't want to be here anymore"))
-    check = await service.handle(say("ok"))
-    assert [b.id for b in check.messages[0].buttons] == ["continue", "talk", "stop"]
-    talk = await service.handle(say("talk to someone"))
-    assert "findahelpline.com" in talk.messages[0].text
-    assert (await stored(db)).session.status is Status.PAUSED  # type: ignore[union-attr]
-    await service.handle(say("ok"))
-    going_on = await service.handle(say("go on"))
-    assert "hard boundary" in going_on.messages[-1].text
-    assert (await stored(db)).session.status is Status.ACTIVE  # type: ignore[union-attr]
-
-
-async def test_a_crisis_schedules_no_nudge(service: CoachService, db: Database) -> None:
-    """A crisis at the end of a plan leaves no reminder behind."""
-    for line in FULL_DIALOGUE[:-1]:
-        await service.handle(say(line))
-    await service.handle(say("my partner hits me when I ask for anything"))
-    await service.handle(say("ok"))
-    await service.handle(say("stop for today"))
-    assert await count(db, "reminders WHERE status = 'pending'") == 0
-
-
-async def test_a_crisis_in_a_slash_start_is_caught_too(service: CoachService, db: Database) -> None:
-    """The text of /reframe is checked before the script sees it."""
-    result = await service.handle(Inbound(ALICE, InboundKind.START, text="I want to kill myself"))
-    assert "findahelpline.com" in result.messages[0].text
 
 
 async def test_the_operators_crisis_country_is_the_fallback(

@@ -76,10 +76,10 @@ _REASSURED = re.compile(
 _BUT = re.compile(r"\b(?:but|though|although|pero|aber|mais|mas|sometimes)\b")
 # Words that turn an earlier risk into now: "tonight's the night" after "I have pills saved".
 _NOW = re.compile(
-    r"\b(?:tonight|tonite|now|today|this weekend|tomorrow|its time|the night|the day|ready"
-    r"|do it|doing it|goodbye|bye forever|farewell|esta noche|hoy|ahora|manana|adios"
-    r"|heute|heute nacht|jetzt|morgen|lebt wohl|ce soir|maintenant|aujourdhui|demain|adieu"
-    r"|hoje|agora|esta noite|amanha|adeus)\b"
+    r"\b(?:tonight|tonite|tonights the night|its time|today is the day|this is it|im ready"
+    r"|i am ready|goodbye|bye forever|farewell|do it|doing it|going to do it|gonna do it"
+    r"|esta noche|es hoy|adios|heute nacht|lebt wohl|ce soir|adieu|esta noite|hoje a noite"
+    r"|adeus)\b"
 )
 # Earlier messages read together with the new one; each is cut to keep the cost bounded.
 CONTEXT_MESSAGES = 3

@@ -44,6 +44,7 @@ def _state_json(session: Session) -> str:
             "pending": session.pending.value if session.pending else None,
             "pending_data": session.pending_data,
             "channel": session.origin.channel_id,
+            "recent": list(session.recent),
         },
         ensure_ascii=False,
         separators=(",", ":"),
@@ -62,6 +63,7 @@ def session_from_row(row: sqlite3.Row, user: UserKey) -> Session:
         history=tuple(Step(at) for at in state.get("history", [])),
         pending=Pending(state["pending"]) if state.get("pending") else None,
         pending_data=state.get("pending_data"),
+        recent=tuple(state.get("recent", ())),
         origin=Origin(state.get("channel")),
         revisit_at=from_db(row["revisit_at"]) if row["revisit_at"] else None,
         outcome=Outcome(row["outcome"]) if row["outcome"] else None,
@@ -259,7 +261,8 @@ async def delete_user(conn: aiosqlite.Connection, *, user: UserKey, user_ref: in
 
 PURGE_SQL = (
     "UPDATE sessions SET state = json_set(state, '$.answers', json('{}'),"
-    " '$.pending_data', NULL, '$.purged', json('true')), purged_at = ?, version = version + 1"
+    " '$.pending_data', NULL, '$.recent', json('[]'), '$.purged', json('true')), purged_at = ?,"
+    " version = version + 1"
     " WHERE id IN (SELECT s.id FROM sessions s INDEXED BY sessions_to_purge"
     # These literals match the partial index sessions_to_purge, so the planner uses it.
     " WHERE s.purged_at IS NULL AND s.status IN ('finished', 'cancelled')"

@@ -1,0 +1,257 @@
+"""The safety flow around the reframe: the direct question, the crisis reply, and listening after.
+
+Pure like the engine: step(session, inbound, screening, now, country_known) -> Transition, or
+None when safety has nothing to do and the engine should take the message.
+
+- A possible risk gets the direct question, "are you thinking about ending your life?"
+  (yes / no / not sure, pressed or typed). "No" goes back to the reframe where it was; "yes"
+  or "not sure" gets the crisis reply.
+- A crisis reply pauses an open conversation (a closed one stays closed), cancels its nudges,
+  keeps the message in the session's answers (so export and forget cover it), and asks once
+  which country the user is in when that is unknown.
+- After it, every message is read for safety first: danger repeats the emergency line first;
+  only the user's own words that they are safe right now lead back to coaching; "stop"
+  repeats the lines before it ends.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import datetime
+from types import MappingProxyType
+
+from bot import engine
+from bot.commands import CommandName, parse_command
+from bot.crisis_lines import OTHER_COUNTRY
+from bot.domain import (
+    CancelNudges,
+    Choice,
+    Inbound,
+    InboundKind,
+    Pending,
+    Reply,
+    Session,
+    SetCountry,
+    Status,
+    Step,
+    Transition,
+)
+from bot.safety import Concern, Screening, Tier
+from bot.safety.answers import FollowUp, RiskAnswer, follow_up, risk_answer
+
+RISK_STEP = Pending.RISK_CHECK.value
+RISK_CHOICES = ("yes", "no", "unsure")
+CRISIS_STEP = Pending.CRISIS.value
+CRISIS_CHOICES = ("lines", "stop")
+COUNTRY_STEP = "country"
+# A short list (the countries with the most users of the five languages) plus "other";
+# any country in prompts/crisis_resources.toml may also be typed by name.
+COUNTRY_CHOICES = ("US", "GB", "CA", "AU", "IE", "IN", "DE", "FR", "ES", "BR", "other")
+CRISIS_ANSWER = "crisis_message"
+LISTENING = (Pending.CRISIS, Pending.CRISIS_CHECK)
+SAFETY_PENDING = (*LISTENING, Pending.RISK_CHECK)
+# Every prompt key this module can emit (checked by the prompt loader).
+PROMPT_KEYS = (
+    *(f"crisis.{concern.value}" for concern in Concern),
+    "crisis.danger_now",
+    "crisis.check",
+    "crisis.lines",
+    "crisis.safe",
+    "crisis.safe_closed",
+    "crisis.stop",
+    "risk.ask",
+    "risk.reprompt",
+    "risk.no",
+    "country.ask",
+    "country.set",
+    *(f"{RISK_STEP}.choice.{choice}" for choice in RISK_CHOICES),
+    *(f"{CRISIS_STEP}.choice.{choice}" for choice in CRISIS_CHOICES),
+    *(f"{COUNTRY_STEP}.choice.{choice}" for choice in COUNTRY_CHOICES),
+)
+# Commands that would leave the flow without the user's word that they are safe.
+_HELD_COMMANDS = (CommandName.RESTART, CommandName.BACK, CommandName.SKIP)
+
+
+def _choices(prefix: str, ids: tuple[str, ...]) -> tuple[Choice, ...]:
+    return tuple(Choice(choice, f"{prefix}.choice.{choice}") for choice in ids)
+
+
+def _lines(key: str, concern: str, **variables: str) -> Reply:
+    """A reply that carries the crisis lines for a concern (the service fills them in)."""
+    return Reply(
+        key,
+        {"concern": concern, **variables},
+        choices=_choices(CRISIS_STEP, CRISIS_CHOICES),
+        choice_step=CRISIS_STEP,
+    )
+
+
+def _concern(session: Session) -> str:
+    return session.pending_data or Concern.SUICIDE.value
+
+
+def step(
+    session: Session,
+    inbound: Inbound,
+    found: Screening | None,
+    now: datetime,
+    *,
+    country_known: bool,
+    country_typed: str | None = None,
+) -> Transition | None:
+    """Safety's answer to one thing the user did, or None to let the engine answer.
+
+    `found` is the screening of the message with the earlier ones; `country_typed` is the
+    country code the message names, if it names one.
+    """
+    if session.pending in LISTENING:
+        return _listening(session, inbound, found, now, country_typed)
+    if session.pending is Pending.RISK_CHECK:
+        return _risk_answer(session, inbound, found, now, country_known)
+    if found is None:
+        return None
+    if found.tier is Tier.CRISIS:
+        return crisis(session, found.concern.value, inbound.text, now, country_known=country_known)
+    asked = replace(
+        session,
+        updated_at=now,
+        pending=Pending.RISK_CHECK,
+        pending_data=json.dumps({"concern": found.concern.value, "text": inbound.text}),
+    )
+    return Transition(asked, (_risk_question("risk.ask"),))
+
+
+def _risk_question(key: str) -> Reply:
+    return Reply(key, choices=_choices(RISK_STEP, RISK_CHOICES), choice_step=RISK_STEP)
+
+
+def crisis(
+    session: Session, concern: str, text: str, now: datetime, *, country_known: bool
+) -> Transition:
+    """The crisis reply: pause an open conversation, keep the message, cancel nudges."""
+    answers = dict(session.answers)
+    if text:
+        earlier = answers.get(CRISIS_ANSWER)
+        answers[CRISIS_ANSWER] = f"{earlier}\n{text}" if earlier else text
+    paused = replace(
+        session,
+        updated_at=now,
+        # A crisis never revives a conversation that was cancelled or finished.
+        status=Status.PAUSED if session.is_open else session.status,
+        pending=Pending.CRISIS,
+        pending_data=concern,
+        answers=MappingProxyType(answers),
+    )
+    replies = [_lines(f"crisis.{concern}", concern)]
+    if not country_known:
+        replies.append(
+            Reply(
+                "country.ask",
+                choices=_choices(COUNTRY_STEP, COUNTRY_CHOICES),
+                choice_step=COUNTRY_STEP,
+            )
+        )
+    return Transition(paused, tuple(replies), (CancelNudges(),))
+
+
+def _risk_answer(
+    session: Session, inbound: Inbound, found: Screening | None, now: datetime, known: bool
+) -> Transition:
+    """The answer to the direct question."""
+    held = json.loads(session.pending_data or "{}")
+    concern = str(held.get("concern", Concern.SUICIDE.value))
+    if inbound.kind is InboundKind.BUTTON:
+        answer = RiskAnswer(inbound.choice) if inbound.choice in RISK_CHOICES else None
+    elif found is not None and found.tier is Tier.CRISIS:
+        answer = RiskAnswer.YES
+    else:
+        answer = risk_answer(inbound.text, risky=found is not None)
+    if answer is None:
+        return Transition(session, (_risk_question("risk.reprompt"),))
+    if answer is not RiskAnswer.NO:
+        text = str(held.get("text", ""))
+        return crisis(session, concern, text, now, country_known=known)
+    cleared = replace(session, updated_at=now, pending=None, pending_data=None)
+    thanks = Reply("risk.no")
+    if cleared.is_open and cleared.step not in (Step.WELCOME, Step.SETBACK):
+        # The reframe goes on at the question it was at.
+        return Transition(cleared, (thanks, *_ask_again(cleared)))
+    # The message before the question told the setback: take it as the setback.
+    story = Inbound(session.user, text=str(held.get("text", "")), timezone=inbound.timezone)
+    taken = engine.step(cleared, story, now)
+    return replace(taken, replies=(thanks, *taken.replies))
+
+
+def _ask_again(session: Session) -> tuple[Reply, ...]:
+    if session.is_open and session.step in engine.QUESTIONS:
+        return (engine.ask(session.step, session),)
+    return ()
+
+
+def _listening(
+    session: Session,
+    inbound: Inbound,
+    found: Screening | None,
+    now: datetime,
+    country_typed: str | None,
+) -> Transition | None:
+    """After a crisis reply: safety first, for every message."""
+    concern = _concern(session)
+    if inbound.kind is InboundKind.BUTTON:
+        if inbound.button_step == COUNTRY_STEP and inbound.choice in COUNTRY_CHOICES:
+            return _country(session, inbound.choice, concern)
+        if inbound.button_step == CRISIS_STEP and inbound.choice == "stop":
+            return _stop(session, concern, now)
+        # "Show the lines again", or a button from before the crisis: never a way out.
+        return Transition(session, (_lines("crisis.lines", concern),))
+    command = parse_command(inbound.text)
+    if command is not None and command.name is CommandName.CANCEL:
+        return _stop(session, concern, now)
+    if command is not None and command.name not in _HELD_COMMANDS:
+        return None  # help, export, forget me, status... answered by the engine
+    if country_typed is not None:
+        return _country(session, country_typed, concern)
+    said = follow_up(inbound.text, found)
+    if said is FollowUp.DANGER:
+        return Transition(session, (_lines("crisis.danger_now", concern),))
+    if said is FollowUp.SAFE:
+        return _safe(session, now)
+    if said is FollowUp.STOP:
+        return _stop(session, concern, now)
+    return Transition(session, (_lines("crisis.check", concern),))
+
+
+def _country(session: Session, code: str, concern: str) -> Transition:
+    chosen = OTHER_COUNTRY if code == "other" else code
+    return Transition(session, (_lines("country.set", concern),), (SetCountry(chosen),))
+
+
+def _safe(session: Session, now: datetime) -> Transition:
+    """The user's own word that they are safe right now: back to coaching, gently."""
+    cleared = replace(session, updated_at=now, pending=None, pending_data=None)
+    if session.status is Status.PAUSED:
+        resumed = replace(cleared, status=Status.ACTIVE)
+        return Transition(resumed, (Reply("crisis.safe"), *_ask_again(resumed)))
+    return Transition(cleared, (Reply("crisis.safe_closed"),))
+
+
+def _stop(session: Session, concern: str, now: datetime) -> Transition:
+    """Stop: the lines once more, then the conversation ends."""
+    stopped = replace(
+        session,
+        updated_at=now,
+        pending=None,
+        pending_data=None,
+        status=Status.CANCELLED if session.is_open else session.status,
+    )
+    return Transition(stopped, (Reply("crisis.stop", {"concern": concern}),), (CancelNudges(),))
+
+
+def greet(session: Session) -> Transition | None:
+    """What to say when the user opens the chat inside the safety flow, or None."""
+    if session.pending in LISTENING:
+        return Transition(session, (_lines("crisis.check", _concern(session)),))
+    if session.pending is Pending.RISK_CHECK:
+        return Transition(session, (_risk_question("risk.reprompt"),))
+    return None

@@ -1,0 +1,150 @@
+"""What a person means after a crisis reply, and their answer to "are you thinking about ending
+your life?", in English, Spanish, German, French and Portuguese.
+
+Both lean to safety: a message that could mean danger is read as danger, and an answer that
+is not a plain no is read as "not sure", which gets the crisis lines.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from bot.safety import Screening, Tier
+from bot.safety.normal import normalise
+
+__all__ = ["FollowUp", "RiskAnswer", "follow_up", "risk_answer"]
+
+
+class FollowUp(StrEnum):
+    """What a message after a crisis reply says about the person's safety."""
+
+    DANGER = "danger"
+    SAFE = "safe"
+    STOP = "stop"
+    OTHER = "other"
+
+
+class RiskAnswer(StrEnum):
+    """An answer to the direct question."""
+
+    YES = "yes"
+    NO = "no"
+    UNSURE = "unsure"
+
+
+# "not sure I'm safe", "I don't feel safe", "no estoy segura", "nicht sicher".
+_NOT_SAFE = re.compile(
+    r"\b(?:not|dont|do not|never|isnt|arent|cant|cannot|no longer|unsure|not sure)\b"
+    r"(?: \w+){0,4}? (?:safe|ok|okay|alright|fine)\b|\bnot sure\b|\bunsafe\b|\bin danger\b"
+    r"|\bno (?:estoy|me siento) (?:\w+ )?(?:segur[oa]|a salvo|bien)\b|\bnicht (?:mehr )?sicher\b"
+    r"|\bpas en securite\b|\bpas (?:sure|sur)\b"
+    r"|\bnao (?:estou|me sinto) (?:\w+ )?(?:segur[oa]|bem)\b"
+)
+# Means at hand, an act begun, or the danger arriving.
+_AT_HAND = re.compile(
+    r"\b(?:pills|tablets|meds|rope|knife|blade|razor|gun|bridge|ledge|roof|bleach|noose"
+    r"|pastillas|tabletten|cachets|medicaments|comprimidos|remedios|cuchillo|messer|couteau"
+    r"|faca|cuerda|seil|corde|corda)\b"
+    r"|\b(?:have|holding|hold|counted|counting|took|take|taking|swallowed|bought|looking at"
+    r"|staring at|lined up) (?:them|it|all of them)\b|\bin my hand\b"
+    r"|\b(?:jump|jumping|hang|hanging|overdose|od|train|tracks|shoot|drown|garage|exhaust"
+    r"|cliff|balcony|ledge|poison|bleach|pastillas|tabletten|cachets|comprimidos)\b"
+    r"|\bin front of me\b|\b(?:already )?(?:took|swallowed|taken)\b"
+    r"|\bbleeding\b|\b(?:hes|shes|theyre|he is|she is) (?:here|back|outside|coming|home)\b"
+    r"|\bon (?:his|her|their) way\b|\b(?:going|gonna|about) to do it\b|\bdoing it\b"
+    r"|\b(?:scared|afraid|terrified|frightened)\b|\bcant promise\b|\bdont trust myself\b"
+    r"|\bmade up my mind\b|\btoo late\b|\bstill (?:want|thinking|think|planning|feel like)\b"
+    r"|\b(?:standing|sitting|am|im) (?:on|at) (?:the )?(?:edge|roof|bridge|tracks|station|ledge)\b"
+    r"|\b(?:did|done) something\b|\bhurt myself\b|\bcut (?:myself|again)\b"
+    r"|\b(?:everything|its all|all) (?:is )?ready\b"
+    r"|\bno one can stop me\b|\bcant stop thinking\b|\bbanging\b|\bbreaking in\b"
+    r"|\bgoodbye\b|\bgoing now\b|\bnot ok(?:ay)?\b|\bmiedo\b|\bangst\b|\bpeur\b|\bmedo\b"
+)
+# A time that makes it now.
+_SOON = re.compile(
+    r"\b(?:tonight|tonite|right now|now|today|soon|this weekend|esta noche|ahora|hoy|heute"
+    r"|jetzt|ce soir|maintenant|hoje|agora|esta noite)\b"
+)
+_SAFE = re.compile(
+    r"\b(?:im|i am|i feel|feeling|ill be|i will be|i think im|were|we are)(?: \w+){0,4}?"
+    r" (?:safe|ok|okay|alright|all right|fine|better|good)\b(?! (?:at|with|for)\b)|\bi feel safe\b"
+    r"|\ball good\b|\bsafe now\b|\bsafe place\b"
+    r"|\bno longer in danger\b|\b(?:ill|i will) be (?:ok|okay|alright|fine)\b"
+    r"|\b(?:i wont|i will not|im not going to|im not gonna|i promise (?:i wont|not to)"
+    r"|i dont want to|not going to|not gonna|wont) (?:do anything|hurt myself|do it|kill myself"
+    r"|act on it|harm myself)\b"
+    r"|\bestoy (?:a salvo|bien|segur[oa]|mejor)\b|\bno voy a hacer nada\b"
+    r"|\bich bin (?:in )?sicher(?:heit)?\b|\bmir geht es (?:wieder )?(?:gut|besser)\b"
+    r"|\bich (?:werde|tue) (?:mir )?nichts (?:tun|an)\b"
+    r"|\bje suis en securite\b|\bca va mieux\b|\bje vais bien\b|\bje ne (?:vais|ferai) rien\b"
+    r"|\bestou (?:em )?(?:segur[oa]|bem|melhor)\b|\bnao vou fazer nada\b"
+)
+_STOP = re.compile(
+    r"^(?:please )?(?:stop|quit|end|exit|leave me alone|go away|bye|stop it|enough|cancel"
+    r"|i want to stop|stop talking|stop this|no more|para|parar|basta|dejame en paz|hor auf"
+    r"|lass mich in ruhe|stopp|schluss|arrete|laisse moi tranquille|fiche moi la paix|pare"
+    r"|chega|me deixa em paz|forget it|never mind|nevermind|leave it|drop it|im out|end this"
+    r"|quit this|tchau)(?: please| now| thanks| thank you)?(?: \.)?$"
+    r"|\b(?:dont|do not) want to (?:talk|chat|discuss|speak)(?: about (?:it|this))?"
+    r"(?: any ?more| now)?\b|\bdone talking\b|\bstop (?:messaging|texting|sending|writing)\b"
+    r"|\bno more (?:questions|messages)\b|\bthats enough\b"
+    r"|\bno quiero (?:hablar|seguir)\b|\bwill nicht (?:mehr )?reden\b"
+    r"|\bne veux plus (?:parler|en parler)\b|\bnao quero (?:mais )?falar\b"
+    r"|\bleave me alone\b|\bdejame en paz\b|\blass mich in ruhe\b|\blaisse moi tranquille\b"
+    r"|\bme deixa em paz\b"
+)
+
+
+def follow_up(text: str, found: Screening | None = None) -> FollowUp:
+    """Read a message sent after a crisis reply; `found` is what screening saw in it alone."""
+    normal = normalise(text)
+    clear = found is not None and found.tier is Tier.CRISIS
+    if _NOT_SAFE.search(normal) or _AT_HAND.search(normal) or clear:
+        return FollowUp.DANGER
+    if _SAFE.search(normal):
+        return FollowUp.SAFE
+    if found is not None or _SOON.search(normal):
+        # Any risk in the words counts as danger here: the person is already in crisis.
+        return FollowUp.DANGER
+    if _STOP.search(normal):
+        return FollowUp.STOP
+    return FollowUp.OTHER
+
+
+_UNSURE = re.compile(
+    r"\b(?:not sure|unsure|dont know|do not know|dunno|idk|maybe|perhaps|kind of|kinda|sort of"
+    r"|sometimes|a little|a bit|possibly|i guess|hard to say|i think about it|at times"
+    r"|no se|nose|quizas|quiza|tal vez|a veces|no estoy segur[oa]|weiss nicht|weiss es nicht"
+    r"|keine ahnung|vielleicht|manchmal|je sais pas|je ne sais pas|sais pas|peut etre|parfois"
+    r"|nao sei|talvez|as vezes|nao tenho certeza)\b"
+)
+_YES = re.compile(
+    r"\b(?:yes|yeah|yep|yup|yea|ya|yess|ye|i am|i do|i have been|i think so|true|honestly yes"
+    r"|ive thought about it|thought about it|thinking about it|every day|all the time"
+    r"|constantly|a lot|thats what i mean|exactly|correct|probably|i think i am|i think i do"
+    r"|pretty much|definitely(?! not)|absolutely(?! not)|of course(?! not)|more than"
+    r"|si|ja|jep|jawohl|oui|ouais|sim|claro que si|claro que sim)\b"
+)
+_NO = re.compile(
+    r"\b(?:no|nope|nah|naw|not at all|not really|of course not|never|no way|definitely not"
+    r"|absolutely not|im not|i am not|im fine|im ok|im okay|i dont think so|not thinking"
+    r"|nein|non|nao|nunca|jamais|keineswegs|gar nicht|para nada|pas du tout|de jeito nenhum)\b"
+)
+_BUT = re.compile(r"\b(?:but|though|pero|aber|mais|mas)\b")
+
+
+def risk_answer(text: str, *, risky: bool = False) -> RiskAnswer | None:
+    """The answer to the direct question, or None when the message does not answer it."""
+    normal = normalise(text)
+    if not normal:
+        return None
+    said_no = _NO.search(normal) is not None
+    if _UNSURE.search(normal) or (said_no and (risky or _BUT.search(normal))):
+        # "no, but sometimes I wish I wasn't here" is not a no.
+        return RiskAnswer.YES if _YES.search(normal) and not said_no else RiskAnswer.UNSURE
+    if _YES.search(normal) or risky:
+        return RiskAnswer.UNSURE if said_no else RiskAnswer.YES
+    if said_no:
+        return RiskAnswer.NO
+    return None

@@ -1,0 +1,258 @@
+"""The safety flow through the real service and database: ask, reply, keep listening, lines."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bench.crisis_answers import SETS, confusion, recall
+from bot.domain import Inbound, InboundKind, Message, Status, UserKey
+from bot.prompts import Catalog
+from bot.service import CoachService
+from bot.storage import repos
+from bot.storage.db import Database
+from tests.conftest import ALICE, FULL_DIALOGUE, say
+
+# Measured on the blind follow-ups (tests/data/blind): the issue's aim is every danger
+# message; README reports the gap. Raise as reading improves; never lower.
+BLIND_DANGER_FLOOR = 0.75
+AUTOMATED = ("automated coach", "no person reads", "can't contact anyone")
+
+
+async def stored(db: Database, user: UserKey = ALICE) -> repos.UserRecord:
+    """The user's row and newest session."""
+    async with db.autocommit() as conn:
+        record = await repos.load_user(conn, user=user)
+    assert record is not None
+    return record
+
+
+def press(message: Message, choice: str, user: UserKey = ALICE) -> Inbound:
+    """Pressing one of a message's buttons."""
+    assert choice in [button.id for button in message.buttons], [b.id for b in message.buttons]
+    return Inbound(
+        user,
+        InboundKind.BUTTON,
+        choice=choice,
+        session_number=message.session_number,
+        button_step=message.step,
+    )
+
+
+async def to_question(service: CoachService, answered: int = 3) -> Message:
+    """Walk a dialogue to its fourth question; return the question."""
+    result = None
+    for line in FULL_DIALOGUE[:answered]:
+        result = await service.handle(say(line))
+    assert result is not None
+    return result.messages[-1]
+
+
+async def test_a_clear_crisis_gets_the_reply_at_once_and_is_kept(
+    service: CoachService, db: Database
+) -> None:
+    """A clear crisis gets lines at once, pauses the talk, and the message is kept and exported."""
+    await to_question(service)
+    reply = await service.handle(say("I've written letters to my kids explaining why"))
+    text = reply.messages[0].text
+    assert "findahelpline.com" in text
+    assert all(words in text for words in AUTOMATED)
+    session = (await stored(db)).session
+    assert session is not None and session.status is Status.PAUSED
+    export = await service.handle(say("export"))
+    attachment = export.messages[-1].attachment
+    assert attachment is not None
+    assert "letters to my kids" in attachment.content.decode()
+
+
+async def test_a_possible_risk_asks_directly_and_no_goes_on_where_it_was(
+    service: CoachService, db: Database
+) -> None:
+    """A possible risk gets the direct question; "no" returns to the same question."""
+    question = await to_question(service)
+    asked = await service.handle(say("honestly I can't see any way out"))
+    assert "ending your life" in asked.messages[0].text
+    assert [b.id for b in asked.messages[0].buttons] == ["yes", "no", "unsure"]
+    back = await service.handle(say("no, not at all"))
+    assert back.messages[-1].text == question.text
+    session = (await stored(db)).session
+    assert session is not None and session.status is Status.ACTIVE and session.pending is None
+
+
+@pytest.mark.parametrize("answer", ["not sure", "no sé", "yes", "kind of"])
+async def test_yes_or_not_sure_typed_gets_the_crisis_reply(
+    service: CoachService, answer: str
+) -> None:
+    """A typed yes or not sure (in any language) to the direct question gets the lines."""
+    await to_question(service)
+    await service.handle(say("I want to disappear"))
+    reply = await service.handle(say(answer))
+    assert "findahelpline.com" in reply.messages[0].text
+
+
+async def test_yes_pressed_gets_the_crisis_reply(service: CoachService) -> None:
+    """Pressing "yes" to the direct question gets the crisis reply."""
+    await to_question(service)
+    asked = await service.handle(say("everyone would be better off without me"))
+    reply = await service.handle(press(asked.messages[0], "yes"))
+    assert "findahelpline.com" in reply.messages[0].text
+
+
+async def test_no_after_a_first_message_takes_it_as_the_setback(service: CoachService) -> None:
+    """When the first message asked the question, "no" goes on with that message as the setback."""
+    await service.handle(say("hi"))
+    await service.handle(say("they said no again and I can't do this anymore"))
+    reply = await service.handle(say("no"))
+    assert "What did you ask for" in reply.messages[-1].text or reply.messages[-1].buttons == ()
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["I'm not sure I'm safe tonight", "I have them in front of me", "tengo las pastillas aquí"],
+)
+async def test_danger_after_a_crisis_repeats_the_emergency_line_first(
+    service: CoachService, db: Database, words: str
+) -> None:
+    """After a crisis reply, words of immediate danger put the emergency number first."""
+    await to_question(service)
+    await service.handle(say("I want to kill myself"))
+    reply = await service.handle(say(words))
+    assert reply.messages[0].text.startswith("Please call")
+    assert (await stored(db)).session.pending is not None  # type: ignore[union-attr]
+
+
+async def test_coaching_returns_only_on_the_users_own_word_that_they_are_safe(
+    service: CoachService, db: Database
+) -> None:
+    """No button leads back; "ok" asks if they are safe; "I'm safe now" resumes the question."""
+    question = await to_question(service)
+    crisis = await service.handle(say("I want to kill myself"))
+    assert {b.id for b in crisis.messages[0].buttons} == {"lines", "stop"}
+    again = await service.handle(press(crisis.messages[0], "lines"))
+    assert "findahelpline.com" in again.messages[0].text
+    check = await service.handle(say("ok"))
+    assert "safe right now" in check.messages[0].text
+    assert (await stored(db)).session.status is Status.PAUSED  # type: ignore[union-attr]
+    back = await service.handle(say("I'm safe now, I won't do anything"))
+    assert back.messages[-1].text == question.text
+    assert (await stored(db)).session.status is Status.ACTIVE  # type: ignore[union-attr]
+
+
+async def test_stop_repeats_the_lines_before_it_ends(service: CoachService, db: Database) -> None:
+    """ "stop" after a crisis reply gives the lines once more, then ends the conversation."""
+    await to_question(service)
+    await service.handle(say("my husband hits me"))
+    reply = await service.handle(say("stop"))
+    assert "findahelpline.com" in reply.messages[0].text
+    session = (await stored(db)).session
+    assert session is not None and session.status is Status.CANCELLED and session.pending is None
+
+
+async def test_a_crisis_never_revives_a_cancelled_conversation(
+    service: CoachService, db: Database
+) -> None:
+    """After cancel, a crisis and then "I'm safe" leave the conversation cancelled, not resumed."""
+    await to_question(service)
+    await service.handle(say("cancel"))
+    await service.handle(say("I don't want to live anymore"))
+    reply = await service.handle(say("I'm safe right now"))
+    assert "stays closed" in reply.messages[0].text
+    session = (await stored(db)).session
+    assert session is not None and session.status is Status.CANCELLED
+    assert "want to live anymore" in json.dumps(dict(session.answers))
+
+
+async def test_a_crisis_cancels_the_nudge_of_a_finished_plan(
+    service: CoachService, db: Database
+) -> None:
+    """A crisis after a plan was made leaves no reminder pending, and the plan stays finished."""
+    for line in FULL_DIALOGUE:
+        await service.handle(say(line))
+    await service.handle(say("my partner hits me when I ask for anything"))
+    async with db.autocommit() as conn:
+        rows = await conn.execute_fetchall("SELECT COUNT(*) FROM reminders WHERE status='pending'")
+    assert next(iter(rows))[0] == 0
+    assert (await stored(db)).session.status is Status.FINISHED  # type: ignore[union-attr]
+
+
+def test_every_crisis_text_says_it_is_automated_and_gives_hope(catalog: Catalog) -> None:
+    """Each crisis reply says no person reads it and it cannot send help, and has a line of hope."""
+    for concern in ("suicide", "self_harm", "danger"):
+        text = catalog.text(f"crisis.{concern}")
+        assert "automated coach" in text and "no person reads" in text
+        assert "can't contact anyone or send help" in text
+        assert any(hope in text for hope in ("can ease", "other ways through", "help to be safe"))
+    assert "Others may be able to read this device" in catalog.text("crisis.danger")
+
+
+async def test_the_country_is_asked_once_and_remembered(
+    service: CoachService, db: Database
+) -> None:
+    """With no signal, the directory is shown and the country asked; the answer is kept."""
+    crisis = await service.handle(say("I want to die", zone=None))
+    assert "findahelpline.com" in crisis.messages[0].text
+    asked = crisis.messages[1]
+    assert "country" in asked.text and "CA" in [b.id for b in asked.buttons]
+    lines = await service.handle(press(asked, "CA"))
+    assert "686868" in lines.messages[0].text
+    assert (await stored(db)).country == "CA"
+    await service.handle(say("stop"))
+    later = await service.handle(say("I want to die", zone=None))
+    assert len(later.messages) == 1 and "9-8-8" in later.messages[0].text
+
+
+async def test_a_typed_country_name_is_understood(service: CoachService, db: Database) -> None:
+    """Typing the country's name after the question gives its lines."""
+    await service.handle(say("quiero morir", zone=None))
+    reply = await service.handle(say("España"))
+    assert "024" in reply.messages[0].text
+    assert (await stored(db)).country == "ES"
+
+
+async def test_earlier_messages_are_screened_with_the_new_one(service: CoachService) -> None:
+    """Means named earlier, then a time, is a crisis even though the time alone is not."""
+    await to_question(service)
+    await service.handle(say("I've got the pills"))
+    await service.handle(say("no"))
+    reply = await service.handle(say("tonight's the night"))
+    assert "findahelpline.com" in reply.messages[0].text
+
+
+async def test_opening_the_chat_after_a_crisis_asks_whether_they_are_safe(
+    service: CoachService,
+) -> None:
+    """The greeting inside the flow is the safety check, not the reframe."""
+    await service.handle(say("I want to kill myself"))
+    greeting = await service.greet(ALICE)
+    assert "safe right now" in greeting.messages[0].text
+
+
+async def test_a_crisis_in_a_slash_start_is_caught_too(service: CoachService) -> None:
+    """The text of /reframe is read for safety before the script sees it."""
+    result = await service.handle(Inbound(ALICE, InboundKind.START, text="quero me matar"))
+    assert "findahelpline.com" in result.messages[0].text
+
+
+@pytest.mark.parametrize("name", ["followups", "risk_answers"])
+def test_follow_ups_and_answers_are_read_on_the_tuning_set(name: str) -> None:
+    """Danger after a crisis and a yes or not sure to the question are never missed when tuned."""
+    said = confusion(name, SETS[name][0])
+    if name == "followups":
+        assert recall(said, "danger") == 1.0
+        assert min(recall(said, label) for label in ("safe", "stop", "other")) >= 0.9
+    else:
+        assert recall(said, "yes") == 1.0 and recall(said, "unsure") == 1.0
+        assert recall(said, "no") >= 0.9
+
+
+def test_follow_ups_and_answers_hold_their_floor_on_the_blind_sets() -> None:
+    """On the blind sets (aggregate figures only), reading stays above its measured floor."""
+    followups = confusion("followups", SETS["followups"][1])
+    answers = confusion("risk_answers", SETS["risk_answers"][1])
+    print({label: f"{recall(followups, label):.0%}" for label in followups})
+    print({label: f"{recall(answers, label):.0%}" for label in answers})
+    assert recall(followups, "danger") >= BLIND_DANGER_FLOOR
+    # A yes or not sure read as anything but a no still gets the crisis lines.
+    missed_risk = answers["yes"]["no"] + answers["unsure"]["no"]
+    assert missed_risk <= 1
