@@ -126,7 +126,9 @@ class Database:
                     try:
                         yield conn
                     except BaseException:
-                        await conn.execute("ROLLBACK")
+                        # SQLite rolls back by itself on some errors (SQLITE_FULL).
+                        if conn.in_transaction:
+                            await conn.execute("ROLLBACK")
                         raise
                     await conn.execute("COMMIT")
                 except sqlite3.Error as error:
