@@ -75,7 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.runner import run_chat
 
             user = args.__dict__.get("user") or _login_name()
-            return asyncio.run(run_chat(settings, user=user, export_dir=args.export_dir))
+            export_dir: Path | None = getattr(args, "export_dir", None)
+            return asyncio.run(run_chat(settings, user=user, export_dir=export_dir))
         if command == "migrate":
             from bot.runner import run_migrate
 

@@ -122,6 +122,14 @@ async def test_piped_chat_answers_each_line_and_exits_at_end_of_input(tmp_path: 
     assert "Traceback" not in err
 
 
+async def test_no_command_without_tokens_opens_the_chat(tmp_path: Path) -> None:
+    """`reframe` with no command and no platform token opens the terminal chat."""
+    code, out, err = await run_cli(cli_env(tmp_path), stdin=b"My landlord said no to a repair\n")
+    assert code == 0, err
+    assert "What were you hoping for?" in out
+    assert "Traceback" not in err
+
+
 async def test_a_killed_chat_resumes_at_the_same_question_with_answers_intact(
     tmp_path: Path, chats: list[Chat]
 ) -> None:
