@@ -152,6 +152,7 @@ STATIC_KEYS = (
     "error.busy",
     "error.dm_only",
     "error.dm_closed",
+    "error.files_not_read",
 )
 
 

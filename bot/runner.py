@@ -18,7 +18,7 @@ from bot.app import open_core
 from bot.config import Settings
 from bot.core import Core
 from bot.domain import UserKey
-from bot.errors import ReframeError
+from bot.errors import PlatformRefused, ReframeError
 from bot.ops import OpsServer
 from bot.scheduler import NudgeScheduler, SchedulerConfig
 from bot.storage.migrate import discover, is_current
@@ -170,7 +170,12 @@ async def _serve(
     started: list[PlatformAdapter] = []
     try:
         for adapter in adapters:
-            await adapter.start(receive=receive)
+            try:
+                await adapter.start(receive=receive)
+            except PlatformRefused as refused:
+                # A token refused at start: one ERROR line and exit 2, as for a later refusal.
+                log.error("%s", refused)
+                return refused
             started.append(adapter)
             log.info(
                 "%s adapter running%s", adapter.platform, "" if receive else " (delivery only)"

@@ -425,14 +425,14 @@ async def test_refused_bot_token_fails_start_clearly(
     clock: ManualClock,
     service: CoachService,
 ) -> None:
-    """A bot token Slack refuses stops start() with a ConfigError naming the reason."""
-    from bot.errors import ConfigError
+    """A bot token Slack refuses stops start() with PlatformRefused naming the reason."""
+    from bot.errors import PlatformRefused
 
     fake.fail_next("auth.test", error="invalid_auth")
     core = Core(slack_settings(tmp_path, fake), db, catalog, service, clock)
     adapter = create_slack_adapter(core, host="127.0.0.1")
 
-    with pytest.raises(ConfigError, match="invalid_auth"):
+    with pytest.raises(PlatformRefused, match="invalid_auth"):
         await adapter.start()
     assert adapter.port is None
 

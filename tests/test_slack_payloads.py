@@ -32,7 +32,7 @@ def dm_body(**event: Any) -> dict[str, Any]:
 def test_direct_message_becomes_a_message_inbound() -> None:
     """A typed DM becomes a MESSAGE with the event id, Slack's entities decoded."""
     parsed = payloads.direct_message(dm_body(text="a &lt;b&gt; &amp;amp; c"))
-    assert parsed is not None
+    assert parsed is not None and parsed.inbound is not None
     assert parsed.channel_id == "D1"
     assert parsed.inbound.user == ALICE
     assert parsed.inbound.kind is InboundKind.MESSAGE
@@ -157,3 +157,113 @@ def test_huge_and_wrongly_typed_input_gives_none() -> None:
     assert payloads.button_press({"type": "block_actions", "actions": {"a": 1}}) is None
     assert payloads.slash_command(json.loads('{"command": "/reframe", "user_id": []}')) is None
     assert payloads.user_timezone({"user": {"tz": "\x00bad"}}) is None
+
+
+def test_a_file_shared_with_a_caption_is_read_as_its_caption() -> None:
+    """A DM with files (subtype file_share) becomes a message of its caption, marked as
+    having files; a file with no caption has no message but is still noticed."""
+    parsed = payloads.direct_message(dm_body(subtype="file_share", text="my offer letter"))
+    assert parsed is not None and parsed.files and parsed.inbound is not None
+    assert parsed.inbound.text == "my offer letter"
+    alone = payloads.direct_message(dm_body(subtype="file_share", text=""))
+    assert alone is not None and alone.files and alone.inbound is None
+    assert payloads.direct_message(dm_body(text="")) is None
+
+
+def test_a_reply_in_a_thread_keeps_its_thread() -> None:
+    """A DM written in a thread carries its thread_ts; one at the root carries none."""
+    threaded = payloads.direct_message(dm_body(thread_ts="1700000000.000100", ts="1.2"))
+    assert threaded is not None and threaded.thread_ts == "1700000000.000100"
+    root = payloads.direct_message(dm_body())
+    assert root is not None and root.thread_ts is None
+    assert payloads.direct_message(dm_body(thread_ts={"x": 1})) is not None
+
+
+# Every payload kind as Slack sends it for an org-wide (Enterprise Grid) installation of
+# organization E1, from user U1 whose home workspace is T1.
+GRID_EVENT = {
+    "team_id": "T2",
+    "enterprise_id": "E1",
+    "event_id": "Ev1",
+    "authorizations": [
+        {"enterprise_id": "E1", "team_id": None, "user_id": "U0BOT", "is_enterprise_install": True}
+    ],
+}
+GRID_KINDS: dict[str, dict[str, Any]] = {
+    "message event": {
+        **GRID_EVENT,
+        "event": {
+            "type": "message",
+            "channel_type": "im",
+            "channel": "D1",
+            "user": "U1",
+            "text": "hi",
+        },
+    },
+    "app_home_opened": {
+        **GRID_EVENT,
+        "event": {"type": "app_home_opened", "user": "U1", "tab": "home", "channel": "D1"},
+    },
+    "slash command": {
+        "command": "/reframe",
+        "text": "no raise",
+        "user_id": "U1",
+        "team_id": "T2",
+        "enterprise_id": "E1",
+        "is_enterprise_install": "true",
+        "channel_id": "C1",
+    },
+    "block_actions": {
+        "type": "block_actions",
+        "team": None,
+        "enterprise": {"id": "E1", "name": "Org"},
+        "is_enterprise_install": True,
+        "user": {"id": "U1", "team_id": "T1"},
+        "channel": {"id": "D1"},
+        "actions": [{"action_id": "reframe:boundary:soft", "value": "1|boundary|soft"}],
+    },
+}
+
+
+def _user(kind: str, body: dict[str, Any]) -> UserKey | None:
+    """The user key a payload kind's parser gives."""
+    if kind == "message event":
+        parsed = payloads.direct_message(body)
+        return parsed.inbound.user if parsed and parsed.inbound else None
+    if kind == "app_home_opened":
+        return payloads.home_opened(body)
+    if kind == "slash command":
+        command = payloads.slash_command(body)
+        return command.inbound.user if command else None
+    press = payloads.button_press(body)
+    return press.inbound.user if press else None
+
+
+def test_an_org_wide_install_keys_every_payload_kind_by_the_organization() -> None:
+    """For an org-wide install, a message, the Home tab, /reframe and a button press from
+    the same person all give one key (the organization's id), whether a payload carries
+    team, team: null with user.team_id, or enterprise."""
+    keys = {kind: _user(kind, body) for kind, body in GRID_KINDS.items()}
+    assert set(keys.values()) == {UserKey("slack", "E1", "U1")}, keys
+
+
+def test_a_single_workspace_install_keys_every_payload_kind_by_the_workspace() -> None:
+    """The same payloads from a workspace's own install (no org-wide flag) give the
+    workspace's id, wherever the payload keeps it."""
+    plain = {
+        "message event": {
+            **GRID_KINDS["message event"],
+            "authorizations": [],
+            "enterprise_id": None,
+            "team_id": "T1",
+        },
+        "app_home_opened": {**GRID_KINDS["app_home_opened"], "authorizations": [], "team_id": "T1"},
+        "slash command": {
+            **GRID_KINDS["slash command"],
+            "is_enterprise_install": "false",
+            "team_id": "T1",
+        },
+        "block_actions": {**GRID_KINDS["block_actions"], "is_enterprise_install": False},
+    }
+    keys = {kind: _user(kind, body) for kind, body in plain.items()}
+    assert set(keys.values()) == {UserKey("slack", "T1", "U1")}, keys

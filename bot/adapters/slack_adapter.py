@@ -35,7 +35,7 @@ from bot.adapters import slack_payloads as payloads
 from bot.adapters import slack_requests as checks
 from bot.core import Core
 from bot.domain import Inbound, Message, UserKey
-from bot.errors import ConfigError, DeliveryError, ReframeError
+from bot.errors import ConfigError, DeliveryError, PlatformRefused, ReframeError
 from bot.ops import bound_port, healthz
 from bot.service import TurnResult, user_tag
 
@@ -74,6 +74,8 @@ PERMANENT_ERRORS = frozenset(
 # The Web API client of the request (its workspace's token) or nudge being handled. Each
 # turn worker and each delivery runs in its own task, so the value never leaks between them.
 _CLIENT: ContextVar[AsyncWebClient] = ContextVar("slack_client")
+# The DM channel and thread a message was written in: answers to it go to that thread.
+_THREAD: ContextVar[tuple[str, str | None]] = ContextVar("slack_thread", default=("", None))
 
 
 class _Lru:
@@ -152,6 +154,7 @@ class SlackAdapter:
         self._zones = _Lru(CACHE_SIZE, ZONE_TTL)
         self._locales = _Lru(CACHE_SIZE, ZONE_TTL)
         self._dms = _Lru(CACHE_SIZE)
+        self._told_files = _Lru(CACHE_SIZE)
         self._runner: web.AppRunner | None = None
         self.guard: guard.ConnectionGuard | None = None
         self._throttle = guard.ThrottledLog(log)
@@ -204,7 +207,10 @@ class SlackAdapter:
         try:
             await self.client.auth_test()
         except SlackApiError as error:
-            raise ConfigError([f"Slack refused SLACK_BOT_TOKEN ({_reason(error)})"]) from error
+            raise PlatformRefused(
+                f"Slack refused SLACK_BOT_TOKEN ({_reason(error)}): copy the Bot User OAuth "
+                "Token (xoxb-) again from the app's OAuth & Permissions page, or reinstall the app"
+            ) from error
         except API_ERRORS as error:
             raise DeliveryError(f"Slack's Web API is unreachable ({_reason(error)})") from error
 
@@ -451,8 +457,24 @@ class SlackAdapter:
     # ---- the work behind each listener ---------------------------------------------------
 
     async def _message(self, message: payloads.DirectMessage | None) -> None:
-        if message is not None:
+        if message is None:
+            return
+        _THREAD.set((message.channel_id, message.thread_ts))
+        if message.inbound is not None:
             await self._converse(message.inbound, message.channel_id)
+        if message.files:
+            await self._files_not_read(message)
+
+    async def _files_not_read(self, message: payloads.DirectMessage) -> None:
+        """Say that files are not read: once per DM when words came with them, and every
+        time a file comes alone (else it would get no answer at all)."""
+        key = (message.channel_id, "files")
+        if message.inbound is not None and self._told_files.get(key)[0]:
+            return
+        self._told_files.put(key, "told")
+        with contextlib.suppress(DeliveryError):
+            text = self.core.catalog.text("error.files_not_read")
+            await self._post(message.channel_id, blocks.plain_payload(text))
 
     async def _mention(self, mention: payloads.Mention | None) -> None:
         if mention is None:
@@ -492,6 +514,7 @@ class SlackAdapter:
     async def _button(self, press: payloads.ButtonPress | None) -> None:
         if press is None:
             return
+        _THREAD.set((press.channel_id, press.thread_ts))
         # Take the buttons away first, so a second click finds nothing to press.
         if press.message_ts is not None:
             with contextlib.suppress(*API_ERRORS):
@@ -607,9 +630,11 @@ class SlackAdapter:
                     raise _refused("files_upload_v2", error) from error
 
     async def _post(self, channel: str, payload: blocks.Payload) -> None:
+        thread_channel, thread_ts = _THREAD.get()
         try:
             await self.api.chat_postMessage(
                 channel=channel,
+                thread_ts=thread_ts if channel == thread_channel else None,
                 text=payload.text,
                 blocks=payload.blocks,
                 unfurl_links=False,

@@ -27,10 +27,13 @@ _ENTITIES = (("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"))
 
 @dataclass(frozen=True, slots=True)
 class DirectMessage:
-    """A message a user typed in their DM with the coach."""
+    """A message a user typed in their DM with the coach: its words (a file's caption), the
+    thread it was written in (None at the DM's root), and whether files came with it."""
 
-    inbound: Inbound
+    inbound: Inbound | None
     channel_id: str
+    thread_ts: str | None = None
+    files: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +63,7 @@ class ButtonPress:
     message_ts: str | None
     label: str
     blocks: tuple[Mapping[str, Any], ...]
+    thread_ts: str | None = None
 
 
 def unescape(text: str) -> str:
@@ -94,8 +98,35 @@ def _text(data: object, *path: str) -> str | None:
     return unescape(value)
 
 
+def _org_wide(body: object) -> bool:
+    """Whether the payload is for an org-wide installation, as Bolt reads it: events say so
+    in authorizations[0], other payloads at the top (a bool, or "true" in a form)."""
+    authorizations = _get(body, "authorizations")
+    if isinstance(authorizations, list) and authorizations:
+        body = authorizations[0]
+    flag = _get(body, "is_enterprise_install")
+    return flag is True or flag == "true"
+
+
 def _team(body: object) -> str | None:
-    """The workspace of a request, wherever this payload kind keeps it."""
+    """The workspace part of a user's key, the same for every payload kind.
+
+    For an org-wide (Enterprise Grid) installation it is the organization's id: Slack's
+    payloads for those installs carry `enterprise_id` or `enterprise.id` and may carry
+    `team: null` (https://api.slack.com/enterprise/apps/reference), and an organization's user
+    ids are global across its workspaces (https://api.slack.com/methods/migration.exchange).
+    Otherwise it is the workspace: `team_id`, `team.id`, or the user's `team_id`.
+    """
+    if _org_wide(body):
+        authorizations = _get(body, "authorizations")
+        first = authorizations[0] if isinstance(authorizations, list) and authorizations else None
+        enterprise = (
+            _id(body, "enterprise_id")
+            or _id(body, "enterprise", "id")
+            or _id(first, "enterprise_id")
+        )
+        if enterprise:
+            return enterprise
     return _id(body, "team_id") or _id(body, "team", "id") or _id(body, "user", "team_id")
 
 
@@ -104,15 +135,23 @@ def direct_message(body: object) -> DirectMessage | None:
     event = _get(body, "event")
     if _get(event, "type") != "message" or _get(event, "channel_type") != "im":
         return None
-    # Edits, deletions, joins, file shares, bot posts: all carry a subtype or a bot_id.
-    if _get(event, "subtype") is not None or _get(event, "bot_id") is not None:
+    # Edits, deletions, joins, bot posts: all carry a subtype or a bot_id. A file shared
+    # with a caption (file_share) is a person writing: its caption is the message.
+    subtype = _get(event, "subtype")
+    if subtype not in (None, "file_share") or _get(event, "bot_id") is not None:
         return None
     user, team, channel = _id(event, "user"), _team(body), _id(event, "channel")
     event_id, text = _id(body, "event_id"), _text(event, "text")
-    if not (user and team and channel and event_id and text and text.strip()):
+    if not (user and team and channel and event_id) or text is None:
         return None
+    # A reply in a thread of the DM is answered in that thread; the conversation is the same.
+    thread = _get(event, "thread_ts")
+    thread_ts = thread if isinstance(thread, str) and _TS.fullmatch(thread) else None
+    files = subtype == "file_share"
+    if not text.strip():
+        return DirectMessage(None, channel, thread_ts, files) if files else None
     inbound = Inbound(UserKey(PLATFORM, team, user), InboundKind.MESSAGE, text, event_id=event_id)
-    return DirectMessage(inbound, channel)
+    return DirectMessage(inbound, channel, thread_ts, files)
 
 
 def mention(body: object) -> Mention | None:
@@ -208,6 +247,7 @@ def button_press(body: object) -> ButtonPress | None:
         return None
     number, step, choice = decoded
     ts = _get(body, "message", "ts") or _get(body, "container", "message_ts")
+    thread = _get(body, "message", "thread_ts") or _get(body, "container", "thread_ts")
     label = _get(action, "text", "text")
     blocks = _get(body, "message", "blocks")
     inbound = Inbound(
@@ -223,6 +263,7 @@ def button_press(body: object) -> ButtonPress | None:
         ts if isinstance(ts, str) and _TS.fullmatch(ts) else None,
         label[:200] if isinstance(label, str) else choice,
         tuple(b for b in blocks if isinstance(b, Mapping)) if isinstance(blocks, list) else (),
+        thread if isinstance(thread, str) and _TS.fullmatch(thread) else None,
     )
 
 
