@@ -69,6 +69,7 @@ class Pending(StrEnum):
     FAR_DATE = "far_date"
     TIMEZONE = "timezone"
     RESTART = "restart"
+    NUDGE_DATE = "nudge_date"
 
 
 class Outcome(StrEnum):

@@ -60,6 +60,7 @@ PENDING_CHOICES: Mapping[Pending, tuple[str, ...]] = MappingProxyType(
         Pending.FAR_DATE: ("yes", "no"),
         Pending.TIMEZONE: ("default",),
         Pending.RESTART: ("yes", "no"),
+        Pending.NUDGE_DATE: REVISIT_CHOICES,
     }
 )
 NUDGE_CHOICES = ("yes", "maybe", "no", "snooze", "stop")
@@ -522,6 +523,9 @@ def _answer_pending(session: Session, inbound: Inbound, now: datetime, rules: Ru
     assert pending is not None
     if pending is Pending.TIMEZONE:
         return _answer_timezone(session, inbound, now)
+    if pending is Pending.NUDGE_DATE:
+        # The service answers the maybe's date; here only a stray message clears it.
+        return _after_summary(_touch(session, now, pending=None), inbound, now)
     chosen = _matched_choice(PENDING_CHOICES[pending], inbound)
     if chosen is None:
         return Transition(session, (_pending_reprompt(session),))
@@ -754,7 +758,9 @@ def answer_nudge(
 ) -> Transition:
     """Record how a revisited 'no' went (on the nudged session, not the current one)."""
     if choice in (Outcome.YES, Outcome.MAYBE, Outcome.NO):
-        done = _touch(session, now, outcome=Outcome(choice), outcome_at=now)
+        # After a maybe, typed words are read as its new date until one is given.
+        waiting = Pending.NUDGE_DATE if choice == Outcome.MAYBE else session.pending
+        done = _touch(session, now, outcome=Outcome(choice), outcome_at=now, pending=waiting)
         said = Reply(f"nudge.{choice}")
         if choice == Outcome.MAYBE:
             said = replace(
@@ -778,11 +784,84 @@ def answer_nudge(
 
 def answer_nudge_date(session: Session, choice: str, now: datetime, timezone: str) -> Transition:
     """After a maybe: schedule the next revisit, or leave it."""
+    settled = (
+        _touch(session, now, pending=None) if session.pending is Pending.NUDGE_DATE else session
+    )
     if choice in REVISIT_DAYS:
         due = timeparse.days_ahead(now, REVISIT_DAYS[choice], timezone)
         return Transition(
-            _touch(session, now, revisit_at=due),
+            replace(settled, revisit_at=due),
             (Reply("nudge.rescheduled", dates={"revisit_at": due.isoformat()}),),
             (ScheduleNudge(due),),
         )
-    return Transition(session, (Reply("nudge.no_date"),))
+    return Transition(settled, (Reply("nudge.no_date"),))
+
+
+# Typed answers to "How did it go?", read by the recogniser, as the nudge's button ids.
+NUDGE_READINGS: Mapping[intents.Intent, str] = MappingProxyType(
+    {
+        intents.Intent.YES: "yes",
+        intents.Intent.MAYBE: "maybe",
+        intents.Intent.NO: "no",
+        intents.Intent.SNOOZE: "snooze",
+        intents.Intent.STOP: "stop",
+    }
+)
+
+
+def read_nudge_answer(text: str) -> str | None:
+    """The nudge button a typed answer means ("they said yes!" -> "yes"), or None if unclear."""
+    return NUDGE_READINGS.get(intents.nudge(text))
+
+
+def nudge_unclear() -> Reply:
+    """How did it go? asked again, with the buttons, after words that could not be read."""
+    return Reply(
+        "nudge.unclear", choices=_choices(NUDGE_STEP, NUDGE_CHOICES), choice_step=NUDGE_STEP
+    )
+
+
+def answer_nudge_words(
+    session: Session, text: str, now: datetime, timezone: str, locale: str | None = None
+) -> Transition:
+    """After a maybe, a date typed in words ("in 3 weeks"), read as the revisit step reads it."""
+    typed = intents.normalise(text)
+    if typed in NO_NEW_DATE or intents.free_text(text) is intents.Intent.EXIT:
+        return answer_nudge_date(session, "none", now, timezone)
+    reading = datewords.read_when(text, now, timezone, locale)
+    date_choices = {
+        "choices": _choices(NUDGE_DATE_STEP, REVISIT_CHOICES),
+        "choice_step": NUDGE_DATE_STEP,
+    }
+    if reading.choices is not None:
+        first, second = (moment.isoformat() for moment in reading.choices)
+        return Transition(
+            session, (Reply("revisit.which", dates={"first": first, "second": second}),)
+        )
+    if reading.past is not None:
+        return Transition(session, (Reply("revisit.past", **date_choices),))  # type: ignore[arg-type]
+    if reading.when is None:
+        return Transition(session, (Reply("nudge_date.unclear", **date_choices),))  # type: ignore[arg-type]
+    due = reading.when
+    settled = _touch(session, now, pending=None, revisit_at=due)
+    return Transition(
+        settled,
+        (Reply("nudge.rescheduled", dates={"revisit_at": due.isoformat()}),),
+        (ScheduleNudge(due),),
+    )
+
+
+# Typed words that decline a new date after a maybe (input words, not coach text).
+NO_NEW_DATE = frozenset(
+    {
+        "no",
+        "none",
+        "no date",
+        "no new date",
+        "don't schedule",
+        "never",
+        "no thanks",
+        "nah",
+        "not now",
+    }
+)

@@ -174,7 +174,7 @@ _PLAIN_QUESTION_BACK = re.compile(
     r"for example|example|examples|any examples?|can you give (?:me )?(?:an )?example|"
     r"could you give (?:me )?(?:an )?example|give me an example|can you explain|explain|"
     r"i don't understand|i don't get (?:it|the question)|what should i (?:say|write|put|ask)|"
-    r"what kind of question|not sure what you mean|huh|what)$"
+    r"what kind of question|not sure what you mean|huh|what|why|how)$"
 )
 
 
@@ -324,11 +324,12 @@ _NO = re.compile(
     r"got nothing|no change|not approved|wasn't approved|didn't get it|no deal)\b"
 )
 _YES = re.compile(
-    r"^(?:y+e+s+|yep|yup|yeah|ya|yay|woo+|hooray|hurray)\b|\b(?:said yes|a yes|got (?:it|the|a|my)|"
+    r"^(?:y+e+s+|yep|yup|yeah|ya|yay|woo+|hooray|hurray)\b|\b(?:said yes|a yes|"
+    r"got (?:it|the|my|a (?!no\b|maybe\b))|"
     r"agreed|approved|accepted|they're in|it worked|worked out|success|succeeded|"
-    r"we did it|i did it|nailed it|landed (?:it|the)|won|yes!|went (?:well|great)|they said ok|"
+    r"we did it|i did it|nailed it|landed (?:it|the)|won(?!')|went (?:well|great)|they said ok|"
     r"green light|signed|deal is done|on board|promoted|hired|offer came|they loved it|"
-    r"it's a yes|got a raise|good news|great news|they agreed|happened)\b"
+    r"it's a yes|got a raise|good news|great news|they agreed)\b"
 )
 _CELEBRATE = frozenset("🎉🥳🙌✅💪🎊👏😀😃😄😁🤩👍")
 _SAD = frozenset("👎😞😢😭☹🙁😔💔❌")
@@ -358,9 +359,16 @@ def nudge(text: str) -> Intent:
         r"\b(?:not|never|didn't|wasn't) (?:a )?(?:yes|agreed|approved|accepted)\b", lowered
     ):
         return Intent.NO
-    if _YES.search(lowered) and not re.search(r"\bdidn't (?:get|work)\b", lowered):
+    yes = _YES.search(lowered)
+    no = _NO.search(lowered)
+    if yes and re.search(r"\bdidn't (?:get|work)\b", lowered):
+        yes = None
+    if yes and no:
+        # "got a yes, no problem" or "a no, then a yes": the first one said counts.
+        return Intent.YES if yes.start() < no.start() else Intent.NO
+    if yes:
         return Intent.YES
-    if _NO.search(lowered) or symbols & _SAD:
+    if no or symbols & _SAD:
         return Intent.NO
     if symbols & _CELEBRATE:
         return Intent.YES
@@ -385,6 +393,10 @@ _NEW_SETBACK = re.compile(
     r"no to (?:my|the|our)|got a no|passed on|said they won't|"
     r"wasn't (?:approved|accepted|selected)|"
     r"didn't (?:approve|accept|agree)|was let go|laid off|fired)\b"
+)
+_NEGATION = re.compile(
+    r"\b(?:no|not|never|nobody|nothing|none|can't|couldn't|won't|wouldn't|don't|doesn't|didn't|"
+    r"isn't|wasn't|aren't|weren't|refus\w*|reject\w*|declin\w*|lost|fail\w*|denied|against)\b"
 )
 _GREETING = _full(
     r"(?:hi|hello|hey|hiya|heya|yo|howdy|greetings|good (?:morning|afternoon|evening|day)|"
@@ -430,8 +442,9 @@ def after_summary(text: str) -> Intent:
         return Intent.ACK
     if kind is Intent.EXIT:
         return Intent.EXIT
-    if kind is Intent.ANSWER and len(words) >= 6 and not text.rstrip().endswith("?"):
-        # A story of some length is most likely the next no.
+    told = kind is Intent.ANSWER and len(words) >= 5 and not text.rstrip().endswith("?")
+    if told and _NEGATION.search(lowered):
+        # A story of some length that tells of a refusal is most likely the next no.
         return Intent.NEW_SETBACK
     return Intent.OTHER
 

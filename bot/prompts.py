@@ -148,6 +148,8 @@ STATIC_KEYS = (
     "nudge.stopped",
     "nudge.rescheduled",
     "nudge.no_date",
+    "nudge.unclear",
+    "nudge_date.unclear",
     "error.try_again",
     "error.busy",
     "error.dm_only",

@@ -7,11 +7,11 @@ import hashlib
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import aiosqlite
 
-from bot import crisis_flow, crisis_lines, engine, metrics, own_win, plan, safety
+from bot import crisis_flow, crisis_lines, engine, intents, metrics, own_win, plan, safety
 from bot.clock import Clock
 from bot.commands import parse_command
 from bot.domain import (
@@ -31,6 +31,7 @@ from bot.domain import (
     SetTimezone,
     ShareNote,
     ShowData,
+    Step,
     Transition,
     UserKey,
 )
@@ -104,6 +105,8 @@ class _Turn:
 
 
 NUDGE_STEPS = (engine.NUDGE_STEP, engine.NUDGE_DATE_STEP, own_win.STEP)
+# How long after a maybe typed words are still read as its new date.
+NUDGE_DATE_WINDOW = timedelta(days=2)
 
 
 class _AlreadyAnswered(Exception):
@@ -324,6 +327,10 @@ class CoachService:
             typed_win = await self._typed_own_win(turn, inbound)
             if typed_win is not None:
                 return await self._nudge_turn(turn, typed_win)
+            if inbound.kind is InboundKind.MESSAGE:
+                answered = await self._nudge_words(turn, inbound)
+                if answered is not None:
+                    return answered
             transition = engine.step(
                 turn.session, self._resolve_choice(turn.session, inbound), now, self.rules
             )
@@ -387,7 +394,7 @@ class CoachService:
             inbound.kind is not InboundKind.MESSAGE
             or turn.record is None
             or turn.session.is_open
-            or turn.session.pending is not None
+            or turn.session.pending not in (None, Pending.NUDGE_DATE)
             or as_number(inbound.text) is not None
         ):
             return None
@@ -409,6 +416,68 @@ class CoachService:
             button_step=own_win.STEP,
             session_number=target.number,
         )
+
+    async def _nudge_words(self, turn: _Turn, inbound: Inbound) -> TurnResult | None:
+        """Words typed while a nudge (or a maybe's date question) is the last thing said.
+
+        "they said yes!" is the yes button; after a maybe, "in 3 weeks" is the new date;
+        unclear words get the buttons again. None when the words are for the dialogue: a
+        command, a new no, or anything unclear while a reframe is in progress.
+        """
+        text = inbound.text
+        if turn.record is None or not text or parse_command(text) is not None:
+            return None
+        async with self.db.autocommit() as conn:
+            last = await reminders.last_sent(conn, user_ref=turn.record.ref)
+            if last is None:
+                return None
+            target = await repos.load_session(
+                conn, user_ref=turn.record.ref, user=inbound.user, number=last.session_number
+            )
+        current = turn.session
+        since = current.updated_at or current.started_at
+        in_progress = current.is_open and current.step not in (Step.WELCOME, Step.SETBACK)
+        if target is None:
+            return None
+        if last.answered_at is None:
+            if since is not None and last.sent_at < since:
+                return None
+            choice = engine.read_nudge_answer(text)
+            if choice is None:
+                new_no = intents.after_summary(text) is intents.Intent.NEW_SETBACK
+                if in_progress or new_no:
+                    return None
+                return TurnResult(
+                    (self._render(engine.nudge_unclear(), turn.prefs, target.number),)
+                )
+            pressed = replace(
+                inbound,
+                kind=InboundKind.BUTTON,
+                choice=choice,
+                session_number=target.number,
+                button_step=engine.NUDGE_STEP,
+            )
+            return await self._nudge_turn(turn, pressed)
+        if (
+            target.pending is not Pending.NUDGE_DATE
+            or self.clock.now() - last.answered_at > NUDGE_DATE_WINDOW
+            or (current.number != target.number and current.is_open)
+            or intents.free_text(text) is intents.Intent.ACK
+        ):
+            return None
+        if intents.after_summary(text) is intents.Intent.NEW_SETBACK and not any(
+            ch.isdigit() for ch in text
+        ):
+            return None
+        transition = engine.answer_nudge_words(
+            target, text, self.clock.now(), turn.timezone, turn.locale
+        )
+        if transition.session == target:
+            return TurnResult(
+                tuple(self._render(r, turn.prefs, target.number) for r in transition.replies)
+            )
+        nudged = replace(turn, session=target, expected_version=target.version)
+        return await self._commit(nudged, transition)
 
     async def _nudge_turn(self, turn: _Turn, inbound: Inbound) -> TurnResult:
         """An answer to a nudge: recorded on the nudged session, whatever is in progress."""

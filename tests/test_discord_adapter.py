@@ -287,6 +287,25 @@ async def test_a_nudge_goes_out_through_the_outbox_and_its_answer_is_recorded(
     assert session is not None and session.outcome is Outcome.YES
 
 
+async def test_a_nudge_answered_in_words_is_recorded(
+    fake: FakeDiscord, core: Core, catalog: Catalog, clock: ManualClock, db: Database
+) -> None:
+    """A typed "Got a maybe" DM after a nudge records a maybe and asks for the next date."""
+    for line in FULL_DIALOGUE:
+        await core.service.handle(Inbound(KEY, text=line, timezone_hint="UTC"))
+    async with running(core) as adapter:
+        clock.set(clock.now() + timedelta(days=15))
+        config = scheduler_config(core.settings)
+        await NudgeScheduler(db, catalog, clock, {"discord": adapter}, config).run_once()
+        await fake.wait_sent(has_button("rf:1:nudge:yes"))
+        await dm(fake, "Got a maybe", has_button("rf:1:nudge_date:2w"))
+    async with db.transaction() as conn:
+        record = await repos.load_user(conn, user=KEY)
+        assert record is not None
+        sessions = await repos.list_sessions(conn, user_ref=record.ref, user=KEY)
+    assert [(s.number, s.outcome) for s in sessions] == [(1, Outcome.MAYBE)]
+
+
 async def test_a_failed_delivery_raises_delivery_error_for_the_scheduler(
     fake: FakeDiscord, core: Core, catalog: Catalog, clock: ManualClock, db: Database
 ) -> None:

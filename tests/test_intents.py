@@ -41,7 +41,8 @@ def test_free_text_kinds_and_their_boundary(text: str, intent: Intent) -> None:
 
 def test_at_the_question_step_a_question_is_the_answer() -> None:
     """Where the coach asks for a question to put to them, a question is an answer."""
-    assert free_text("Why?", answer_is_a_question=True) is Intent.ANSWER
+    assert free_text("Why did you decide that?", answer_is_a_question=True) is Intent.ANSWER
+    assert free_text("why?", answer_is_a_question=True) is Intent.QUESTION
     assert free_text("What would you need to see?", answer_is_a_question=True) is Intent.ANSWER
     assert free_text("what do you mean?", answer_is_a_question=True) is Intent.QUESTION
 

@@ -19,7 +19,7 @@ from bot.config import Settings
 from bot.core import Core
 from bot.domain import Outcome, OwnWin, Status, UserKey
 from bot.prompts import Catalog
-from bot.scheduler import NudgeScheduler
+from bot.scheduler import NudgeScheduler, RunReport
 from bot.service import CoachService
 from bot.storage import repos
 from bot.storage.db import Database, from_db
@@ -197,6 +197,25 @@ async def test_user_text_is_escaped(slack: SlackSender, fake: FakeSlackApi) -> N
         assert "<!channel>" not in str(call.args.get("text", "")), call.method
 
 
+async def deliver_nudge(
+    slack: SlackSender,
+    fake: FakeSlackApi,
+    adapter: SlackAdapter,
+    db: Database,
+    catalog: Catalog,
+    clock: ManualClock,
+) -> RunReport:
+    """A finished dialogue whose nudge the scheduler has just delivered (calls cleared first)."""
+    await run_dialogue(slack, fake, "My manager said no")
+    async with db.transaction() as conn, conn.execute("SELECT send_after FROM reminders") as cursor:
+        row = await cursor.fetchone()
+    assert row is not None
+    due = from_db(row[0])
+    clock.set(due)
+    fake.calls.clear()
+    return await NudgeScheduler(db, catalog, clock, {"slack": adapter}).run_once(due)
+
+
 async def test_nudge_delivered_through_the_outbox_and_answered(
     slack: SlackSender,
     fake: FakeSlackApi,
@@ -207,16 +226,7 @@ async def test_nudge_delivered_through_the_outbox_and_answered(
 ) -> None:
     """A due nudge shows the short card with the outcome buttons; "Got a yes" is recorded, then
     the own-win question is asked and "Partly" is recorded too (the two-part revisit)."""
-    await run_dialogue(slack, fake, "My manager said no")
-    async with db.transaction() as conn, conn.execute("SELECT send_after FROM reminders") as cursor:
-        row = await cursor.fetchone()
-    assert row is not None
-    due = from_db(row[0])
-    clock.set(due)
-    fake.calls.clear()
-    scheduler = NudgeScheduler(db, catalog, clock, {"slack": adapter})
-
-    report = await scheduler.run_once(due)
+    report = await deliver_nudge(slack, fake, adapter, db, catalog, clock)
 
     assert report.delivered == 1
     assert [c.method for c in fake.calls] == ["chat.postMessage"]  # the DM id is cached
@@ -235,6 +245,26 @@ async def test_nudge_delivered_through_the_outbox_and_answered(
     assert session.outcome is Outcome.YES
     assert session.own_win is OwnWin.PARTLY
     assert fake.posts(DM)[-1].args["text"] == escape(catalog.text("nudge_win.partly"))
+
+
+async def test_a_nudge_answered_in_words_is_recorded(
+    slack: SlackSender,
+    fake: FakeSlackApi,
+    adapter: SlackAdapter,
+    db: Database,
+    catalog: Catalog,
+    clock: ManualClock,
+) -> None:
+    """A typed "they said yes in the end!" DM after a nudge records a yes; no new reframe starts."""
+    await deliver_nudge(slack, fake, adapter, db, catalog, clock)
+    await slack.dm(ALICE, "they said yes in the end!")
+    async with db.transaction() as conn:
+        record = await repos.load_user(conn, user=ALICE_KEY)
+        assert record is not None
+        sessions = await repos.list_sessions(conn, user_ref=record.ref, user=ALICE_KEY)
+    assert [(s.number, s.outcome) for s in sessions] == [(1, Outcome.YES)]
+    said = escape(catalog.text("nudge.yes")[:20])
+    assert any(post.args["text"].startswith(said) for post in fake.posts(DM))
 
 
 async def test_outbox_refusal_raises_delivery_error(

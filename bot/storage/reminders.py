@@ -244,6 +244,29 @@ async def answer(
     return cursor.rowcount == 1
 
 
+@dataclass(frozen=True, slots=True)
+class LastNudge:
+    """The user's most recently delivered nudge: its session, when it went out and any answer."""
+
+    session_number: int
+    sent_at: datetime
+    answered_at: datetime | None
+
+
+async def last_sent(conn: aiosqlite.Connection, *, user_ref: int) -> LastNudge | None:
+    """The latest nudge delivered to this user, answered or not (None when there was none)."""
+    async with conn.execute(
+        "SELECT session_number, sent_at, answered_at FROM reminders"
+        " WHERE user_ref = ? AND status = ? AND sent_at IS NOT NULL"
+        " ORDER BY sent_at DESC, id DESC LIMIT 1",
+        (user_ref, SENT),
+    ) as cursor:
+        row = await cursor.fetchone()
+    if row is None:
+        return None
+    return LastNudge(row[0], from_db(row[1]), from_db(row[2]) if row[2] else None)
+
+
 async def reschedule(
     conn: aiosqlite.Connection, *, user_ref: int, before: Preferences, after: Preferences
 ) -> list[datetime]:
