@@ -25,8 +25,8 @@ from bot.safety.normal import normalise
 # The blind set (tests/data/blind, written by another author, never read by the detector's
 # author) falls short of the targets; these floors guard against getting worse and
 # README's Safety section gives the figures. Raise them as recall grows; never lower them.
-BLIND_CRISIS_FLOOR = 0.55
-BLIND_RISK_FLOOR = 0.55
+BLIND_CRISIS_FLOOR = 0.58
+BLIND_RISK_FLOOR = 0.58
 
 
 def test_tuning_set_is_split_by_kind_and_language() -> None:

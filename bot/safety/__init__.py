@@ -79,7 +79,8 @@ _NOW = re.compile(
     r"\b(?:tonight|tonite|tonights the night|its time|today is the day|this is it|im ready"
     r"|i am ready|goodbye|bye forever|farewell|do it|doing it|going to do it|gonna do it"
     r"|esta noche|es hoy|adios|heute nacht|lebt wohl|ce soir|adieu|esta noite|hoje a noite"
-    r"|adeus)\b"
+    r"|adeus|ive decided|i decided|i mean it|i meant it|for real|im serious|already have"
+    r"|made up my mind)\b"
 )
 # Earlier messages read together with the new one; each is cut to keep the cost bounded.
 CONTEXT_MESSAGES = 3

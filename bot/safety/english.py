@@ -161,6 +161,38 @@ SUICIDE = (
     r"\bctb\b",
     r"\b<WANT> (?:<TO> )?(?:dye|dei|dy)(?= \.|$)",
     r"\bend(?:ing)? (?:my|me) (?:own )?(?:lfe|lyf|lief|liffe|lif)\b",
+    # Methods and places named around oneself; searches; preparations; goodbyes.
+    r"\b(?:looking at|staring at|thinking about|think about|standing on|stood on|been on)"
+    r" the (?:train )?(?:tracks|bridge|roof|ledge|edge|cliff|rooftop|railway)\b",
+    r"\b(?:in front of|under) a (?:bus|train|lorry|truck)\b",
+    r"\b(?:swallow|take|down) (?:the (?:whole|entire) (?:bottle|packet|box)"
+    r"|every (?:pill|tablet))\b",
+    r"\bgun\b[^.]{0,40}\b(?:on|to|at) myself\b",
+    r"\b(?:hanging|jumping|overdosing|drowning|dying) (?:seems|is|feels|would be) (?:like )?"
+    r"(?:the )?(?:easiest|best|only|quickest|fastest|right)\b",
+    r"\bstaying under\b",
+    r"\b(?:razor|blade|knife)s?\b[^.]{0,40}\b(?:looking at|staring at|holding|in my hand)\b",
+    r"\b(?:googl\w*|search\w*|read\w*|look\w* (?:up|into)|research\w*)\b[^.]{0,40}"
+    r"\b(?:bleed out|fatal|lethal|painless|overdos\w*|noose|kill (?:me|<ME>)|how high|the dose"
+    r"|suicide)\b",
+    r"\b(?:gave|given|giving|rehomed|rehoming) (?:away )?my (?:cat|dog|pets?)\b",
+    r"\bpaid off (?:all )?my debts\b[^.]{0,40}\b(?:no one|nobody|noone)\b",
+    r"\bwhere my passwords are\b",
+    r"\b(?:left|leaving|wrote|writing) (?:\w+ )?notes? for my (?:family|kids|wife|husband"
+    r"|parents|mum|mom|partner|children)\b",
+    r"\b(?:everything|all) (?:is )?ready for tonight\b|\bgot everything ready\b",
+    r"\bwhen im gone\b",
+    r"\bwont need (?:them|it|these|those|anything)(?: (?:anymore|any more|where im going))?"
+    r"(?= \.|$)",
+    r"\bstockpil\w* (?:my |the )?\w+",
+    r"\bwont be needing (?:this|anything|it) (?:anymore|any more)\b",
+    r"\btell (?:everyone|them|my \w+) (?:im sorry|i love them|goodbye)\b",
+    r"\bbefore i go(?= \.|$)",
+    r"\b(?:this is|its) the last time ill (?:write|talk|message)\b",
+    r"\bsorry for everything goodbye\b",
+    r"\bthis is it for me\b",
+    r"\bwont be a (?:problem|burden) (?:for anyone |to anyone )?(?:much longer|for long"
+    r"|anymore)\b",
 )
 
 # --------------------------------------------------------------------------------------
@@ -234,7 +266,8 @@ POSSIBLE = (
     r"\bcant (?:any ?more|go on like this|keep going like this|do it anymore)(?= \.|$| tbh"
     r"| honestly| i\b)",
     r"\bwhats (?:even )?(?:the )?point(?: (?:anymore|any more|of anything|of it all|of trying"
-    r"|of me|of anything anymore))?(?= \.|$| tbh| honestly| anymore)",
+    r"|of me|of anything anymore|of any of it))?(?= \.|$| tbh| honestly| anymore)",
+    r"\b(?:like|want) <TO> just stop(?= \.|$| everything)",
     r"\bnothing (?:will )?(?:ever )?(?:gets?|get) better\b",
     r"\btired of (?:everything|it all|all of it|being me|being alive|fighting)\b",
     r"\bgiv(?:e|ing) up on (?:everything|life|myself|living)\b",
@@ -248,7 +281,8 @@ POSSIBLE = (
     r"|my family|them all)\b",
     r"\b(?:<WANT> <TO>|wish i could|wish to|wanna) (?:just )?(?:disappear|vanish|fade away"
     r"|stop existing|not exist|cease to exist)\b(?! (?:for a (?:bit|while|week|day|few)"
-    r"|on holiday|from (?:work|the office|social media|this meeting))\b)",
+    r"|on holiday|from (?:work|the office|social media|this meeting)|under|into|for the"
+    r" weekend|to (?:a|the|my))\b)",
     r"\b(?:fall asleep|sleep|go to sleep) (?:and never wake up|forever)\b",
     r"\bif (?:i|id|im) just (?:wasnt|werent|was not|were not) (?:here|around|alive)\b",
     r"\bnot sure (?:i|if i) (?:\w+ )?<WANT> <TO> (?:be alive|live|be here|exist|go on"
@@ -260,6 +294,36 @@ POSSIBLE = (
     r"\b(?:got|have|ive got) (?:the|enough|all the|my) (?:pills|tablets|rope)(?= \.|$| here"
     r"| now| in front)",
     r"\bwrote (?:the|my) (?:letters|notes)\b",
+    r"\b(?:out of|lost all|lost|theres no|no more|have no|no) hope\b"
+    r"(?! (?:for|of|on) (?:the|this|that|a|my) (?:job|promotion|deal|raise|offer|role)\b)",
+    r"\bno hope left\b",
+    r"\btrapped\b[^.]{0,30}\bno (?:escape|way out)\b",
+    r"\bnothing matters (?:anymore|any more)\b",
+    r"\bwhy bother (?:anymore|any more|with anything|living)\b",
+    r"\bdont care what happens to me\b",
+    r"\bcant keep doing this\b(?! (?:job|role|work|commute)\b)",
+    r"\brunning out of reasons\b",
+    r"\bnothing to look forward to\b",
+    r"\bbreaking point\b",
+    r"\bcant cope any ?more\b",
+    r"\bhad enough of everything\b",
+    r"\bempty inside\b",
+    r"\bcant take (?:it|this|any of this|it all) any ?more\b",
+    r"\bwish i could just not be\b",
+    r"\bwish (?:a|the) (?:car|bus|train|truck|lorry) would hit me\b",
+    r"\bwouldnt mind if i (?:didnt|did not|never) wake\b",
+    r"\brun away and never come back\b",
+    r"\b<WANT> <TO> be gone\b",
+    r"\bswitch off (?:forever|for good)\b",
+    r"\bruin everything for everyone\b",
+    r"\b(?:all|everyone|they|theyd|everybody)(?: \w+)? (?:be )?(?:fine|better|happier)"
+    r" without me\b",
+    r"\bworld would be better without me\b",
+    r"\bwaste of (?:space|oxygen)\b",
+    r"\bdeserves? better than me\b",
+    r"\b(?:no one|nobody|noone) would (?:miss|notice) me\b",
+    r"\bdead weight\b",
+    r"\b(?:urge|urges|want|wanting|keep wanting) <TO> (?:hurt|cut|harm) (?:<ME>|again)\b",
 )
 
 # --------------------------------------------------------------------------------------
@@ -299,6 +363,11 @@ SELF_HARM = (
     r"\b(?:sh|self harm|cutting) urges?\b",
     r"\b(?:<WANT>|wanna|need|needed|deserve|deserves) (?:<TO> )?feel (?:physical )?pain\b",
     r"\bdeserve <TO> (?:hurt|be hurt|bleed|feel pain)\b",
+    r"\bbang\w* my head\b",
+    r"\bcuts on my\b",
+    r"\bpunish(?:ing)? myself\b(?! (?:for|with) (?:work|extra|overtime|long hours)\b)",
+    r"\b(?:took|take|taking) a (?:blade|razor|knife) to my\b",
+    r"\bclean from (?:cutting|self harm|sh)\b",
 )
 
 # --------------------------------------------------------------------------------------
@@ -308,6 +377,11 @@ SELF_HARM = (
 # --------------------------------------------------------------------------------------
 
 DANGER = (
+    r"\bburn the house down with me\b",
+    r"\b<PRON>(?: \w+){0,4}? (?:coming for me|come for me|coming after me)\b",
+    r"\b(?:smashed|broke|took) my phone\b",
+    r"\b(?:grabbed|pulled) my hair\b|\bdragged me\b",
+    r"\bpushed me down\b",
     r"\b<PRON>(?: \w+){0,2}? (?:outside|at) my (?:door|house|flat|window|apartment|home)\b"
     r"[^.]{0,30}\b(?:scared|afraid|terrified|frightened)\b",
     r"\b<AGENT>(?: \w+){0,3}? (?:hit|hits|hitting|beat|beats|beating|punch|punches|punched"

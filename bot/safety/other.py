@@ -101,6 +101,17 @@ SUICIDE = (
     r"\btomar todos os (?:comprimidos|remedios)\b",
     r"\bme jogar (?:na frente|debaixo) d\w+ (?:trem|metro|carro|onibus)\b",
     r"\bme enforcar\b",
+    r"\bsaltar (?:del|de un|de una|desde el|desde la|por la) (?:puente|edificio|balcon|ventana"
+    r"|azotea)\b",
+    r"\btodo listo para (?:esta noche|hoy)\b",
+    r"\b(?:cartas?|notas?|mensajes?) de despedida\b",
+    r"\balle (?:meine )?tabletten zu (?:schlucken|nehmen)\b",
+    r"\b(?:alles )?fur heute (?:nacht )?vorbereitet\b",
+    r"\bavaler tou(?:te)?s mes (?:pilules|medicaments|cachets|comprimes)\b",
+    r"\btout prepare pour ce soir\b",
+    r"\bmots? dadieu\b",
+    r"\btudo pronto para (?:hoje|esta noite)\b",
+    r"\bbilhetes? de despedida\b",
 )
 
 SELF_HARM = (
@@ -125,6 +136,10 @@ SELF_HARM = (
     r"\bme (?:corto|cortei|cortar|cortando|machuco|machucando|machuquei)\b"
     r"(?! (?:o dedo|cozinhando|sem querer|fazendo)\b)",
     r"\bautolesao\b",
+    r"\bme estoy (?:cortando|lastimando|haciendo dano)\b",
+    r"\bme (?:lastimo|lastime|hago dano|corto|quemo) a proposito\b",
+    r"\bschneide mir (?:die arme|den arm|die haut)\b",
+    r"\bme brule (?:expres|volontairement)\b",
 )
 
 # Someone close who may be the danger: spouse, partner, parent, ex, "he"/"she".
@@ -174,7 +189,7 @@ POSSIBLE = (
     r"\bcansad[oa] de (?:todo|vivir|la vida)\b",
     r"\bmejor sin mi\b",
     r"\bsoy una carga\b",
-    r"\b(?:quiero|quisiera|me gustaria) desaparecer\b",
+    r"\b(?:quiero|quisiera|me gustaria) desaparecer\b(?! (?:de|del) \w+)",
     r"\bno despertar\b",
     r"\bno existir\b",
     # German
@@ -189,7 +204,7 @@ POSSIBLE = (
     r"\bnicht mehr aufwachen\b",
     r"\bnicht (?:mehr )?existieren\b",
     # French
-    r"\b(?:j|je |je n|jn|n)?en peux plus\b",
+    r"\b(?:j|je |je n|jn|n)?en peux plus\b(?! de (?:ce|mon|cette|mes|ma|la|le|ces)\b)",
     r"\bne vois (?:pas|plus) (?:d ?|de |dautre )issue\b",
     r"\b(?:plus rien|rien) na (?:plus )?de sens\b",
     r"\bsuis a bout\b",
@@ -210,4 +225,24 @@ POSSIBLE = (
     r"\b(?:quero|queria) (?:sumir|desaparecer)\b",
     r"\b(?:nao acordar mais|nunca mais acordar)\b",
     r"\bnao existir\b",
+    r"\b(?:no tengo|sin|perdi (?:toda )?la) esperanza\b",
+    r"\bhart[oa] de vivir\b",
+    r"\bno vale la pena (?:seguir|vivir)\b",
+    r"\bdormir para siempre\b",
+    r"\bojala no existiera\b",
+    r"\bkeine hoffnung mehr\b",
+    r"\bwird nie besser\b",
+    r"\bich will nicht mehr(?= \.|$)",
+    r"\bich wunschte,? ich ware nicht (?:da|hier)\b",
+    r"\beinfach weg sein\b",
+    r"\bplus d ?espoir\b",
+    r"\bne sert a rien de continuer\b",
+    r"\bfatiguee? de vivre\b",
+    r"\bne plus etre la\b",
+    r"\bdormir pour toujours\b",
+    r"\bnao tenho mais esperanca\b",
+    r"\bnao vale a pena continuar\b",
+    r"\bcansei de viver\b",
+    r"\bdormir para sempre\b",
+    r"\bnao estar aqui\b",
 )
