@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import stat
+import sys
 from pathlib import Path
 
 from tests.conftest import ROOT
@@ -35,3 +37,18 @@ async def test_export_goes_where_the_user_names(tmp_path: Path) -> None:
     export = target / "reframe-export-kim.json"
     assert f"Saved to {export}" in out and f"Deleted {export}" in out
     assert not export.exists()
+
+
+async def test_chat_with_stdin_from_dev_null_greets_and_ends(tmp_path: Path) -> None:
+    """`reframe chat < /dev/null` shows the greeting and exits 0 at once, no traceback."""
+    process = await asyncio.create_subprocess_exec(
+        *(sys.executable, "-m", "bot", "chat", "--user", "ann"),
+        cwd=ROOT,
+        env=cli_env(tmp_path),
+        stdin=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    out, err = await asyncio.wait_for(process.communicate(), 30)
+    assert process.returncode == 0, err.decode()
+    assert out and not err

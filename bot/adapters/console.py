@@ -56,8 +56,8 @@ def format_message(message: Message) -> str:
 async def read_lines(stream: TextIO) -> AsyncIterator[str]:
     """Lines from stdin without blocking the event loop (scheduled nudges keep flowing)."""
     mode = os.fstat(stream.fileno()).st_mode
-    if stat.S_ISREG(mode):
-        # A file never blocks: read it directly.
+    if stat.S_ISREG(mode) or (stat.S_ISCHR(mode) and not stream.isatty()):
+        # A file, or /dev/null, never blocks (and epoll refuses them): read it directly.
         for line in stream:
             yield line.rstrip("\n")
         return
