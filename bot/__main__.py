@@ -17,14 +17,23 @@ from bot.config import Settings
 from bot.errors import ReframeError
 from bot.logs import setup_logging
 
+# What can be typed inside a conversation (the same words on Slack and Discord).
+CHAT_WORDS = (
+    "In a conversation, type any time: help, cancel, back, skip, restart, status, plan, wins,\n"
+    "reminders, timezone <zone>, quiet <hh:mm-hh:mm>, export, forget me."
+)
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reframe",
-        description="Reframe Coach: turn a 'no' into a plan. With no command: `run` when a "
-        "Slack or Discord token is configured, otherwise `chat`.",
+        description="Reframe Coach: turn a 'no' into a plan.\nWith no command: run when a "
+        "Slack or Discord token is configured, otherwise chat.",
+        epilog=CHAT_WORDS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command")
+    commands.add_parser("help", help="show this help")
     chat = commands.add_parser("chat", help="talk to the coach in this terminal")
     chat.add_argument("--db", type=Path, help="SQLite file (default: REFRAME_DB or the data dir)")
     chat.add_argument("--user", help="who is chatting (default: your login name)")
@@ -58,7 +67,11 @@ def _login_name() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line, load settings, run; errors are one clear message, no traceback."""
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "help":
+        parser.print_help()
+        return 0
     load_dotenv(Path.cwd() / ".env")
     environ = dict(os.environ)
     db_override: Path | None = getattr(args, "db", None)
@@ -72,11 +85,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The chat owns the terminal: only warnings go to stderr there.
         setup_logging(settings.log_level if command != "chat" else "WARNING", settings.log_format)
         if command == "chat":
+            from bot.adapters.console import GOODBYE
             from bot.runner import run_chat
 
             user = args.__dict__.get("user") or _login_name()
             export_dir: Path | None = getattr(args, "export_dir", None)
-            return asyncio.run(run_chat(settings, user=user, export_dir=export_dir))
+            try:
+                return asyncio.run(run_chat(settings, user=user, export_dir=export_dir))
+            except KeyboardInterrupt:
+                # Ctrl-C: end the prompt's line, and say that nothing typed was lost.
+                print(f"\n{GOODBYE}")
+                return 130
         if command == "migrate":
             from bot.runner import run_migrate
 

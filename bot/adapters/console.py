@@ -8,11 +8,12 @@ import os
 import re
 import stat
 import sys
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
 from bot import own_win
+from bot.adapters.terminal_input import enable_line_editing, plain, read_typed, without_escapes
 from bot.domain import Attachment, Inbound, InboundKind, Message, UserKey
 from bot.engine import NUDGE_DATE_STEP, NUDGE_STEP, SUMMARY_STEP
 from bot.service import CoachService
@@ -22,6 +23,12 @@ from bot.userdata import EXPORT_FILENAME
 # Buttons outside the dialogue proper: a typed answer goes to them while they are showing.
 _SIDE_STEPS = (NUDGE_STEP, NUDGE_DATE_STEP, SUMMARY_STEP, own_win.STEP)
 PROMPT = "> "
+# Said when the chat ends at the keyboard (Ctrl-D, Ctrl-C): nothing typed is lost.
+GOODBYE = "Bye for now. Your answers are saved."
+
+
+class OutputClosed(Exception):
+    """Whoever read our output has gone (`reframe chat | head`): stop quietly."""
 
 
 def local_locale() -> str | None:
@@ -48,7 +55,7 @@ def local_zone() -> str | None:
 
 def format_message(message: Message) -> str:
     """A message as terminal text: the words, then the options numbered from 1."""
-    lines = [message.text]
+    lines = [plain(message.text)]
     lines.extend(f"  {index}. {button.label}" for index, button in enumerate(message.buttons, 1))
     return "\n".join(lines)
 
@@ -103,6 +110,9 @@ class ConsoleChat:
         self.locale = local_locale()
         # Side questions showing now (a maybe's date and the own-win question come together).
         self._sides: list[Message] = []
+        self._closed = False
+        # How an interactive chat reads a line (input(), with readline's editing); tests inject.
+        self.read_line: Callable[[], str] = input
 
     def show(self, messages: Sequence[Message]) -> None:
         """Print messages, remembering side buttons a typed answer may be meant for."""
@@ -112,10 +122,9 @@ class ConsoleChat:
             text = format_message(message)
             if message.attachment is not None:
                 text += f"\nSaved to {self._save(message.attachment)}"
-            self.stdout.write(text + "\n\n")
             if message.buttons and message.step in _SIDE_STEPS:
                 self._sides.append(message)
-        self.stdout.flush()
+            self._write(text + "\n\n")
 
     def _export_path(self, filename: str) -> Path:
         """Where this user's copy of an attachment goes: one fixed name per user and file."""
@@ -144,12 +153,12 @@ class ConsoleChat:
 
     def _prompt(self) -> None:
         if self.interactive:
-            self.stdout.write(PROMPT)
-            self.stdout.flush()
+            self._write(PROMPT)
 
     def to_inbound(self, line: str) -> Inbound:
         """A typed line: an answer to side buttons still showing, or an ordinary message."""
         sides, self._sides = self._sides, []
+        line = without_escapes(line)
         typed = line.strip().lower()
         # A number answers the side question shown last; a label or id answers any of them.
         for number, side in enumerate(reversed(sides)):
@@ -177,23 +186,50 @@ class ConsoleChat:
 
     async def start(self) -> int:
         """Show the first screen: a welcome, or the question where the user stopped."""
-        self.show((await self.service.greet(self.user)).messages)
-        self._prompt()
+        try:
+            self.show((await self.service.greet(self.user)).messages)
+            self._prompt()
+        except OutputClosed:
+            self._closed = True
         return 0
 
     async def run(self) -> int:
-        """Chat until end of input; return the exit status."""
-        async for line in read_lines(self.stdin):
-            outcome = await self.service.handle(self.to_inbound(line))
-            self.show(outcome.messages)
-            if outcome.forgotten:
-                self._delete_exports()
-            self._prompt()
+        """Chat until end of input; return the exit status (0, also when stdout was closed)."""
+        if self._closed:
+            return 0
         if self.interactive:
-            self.stdout.write("\nBye for now. Your answers are saved.\n")
+            if self.read_line is input:
+                enable_line_editing()
+            messages = read_typed(self.read_line)
+        else:
+            messages = read_lines(self.stdin)
+        try:
+            async for line in messages:
+                outcome = await self.service.handle(self.to_inbound(line))
+                self.show(outcome.messages)
+                if outcome.forgotten:
+                    self._delete_exports()
+                self._prompt()
+            if self.interactive:
+                self._write(f"\n{GOODBYE}\n")
+        except OutputClosed:
+            return 0
         return 0
+
+    def _write(self, text: str) -> None:
+        """Write and flush; a reader that went away ends the chat quietly."""
+        try:
+            self.stdout.write(text)
+            self.stdout.flush()
+        except BrokenPipeError:
+            # Later writes (and the interpreter's own flush at exit) go nowhere, not to a traceback.
+            with contextlib.suppress(OSError, ValueError):
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, self.stdout.fileno())
+            raise OutputClosed from None
 
     async def deliver(self, user: UserKey, messages: Sequence[Message]) -> None:
         """Outbox: a nudge due while chatting appears in the conversation."""
-        self.show(messages)
-        self._prompt()
+        with contextlib.suppress(OutputClosed):
+            self.show(messages)
+            self._prompt()

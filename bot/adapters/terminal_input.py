@@ -1,0 +1,116 @@
+"""Reading a person at a terminal: pastes kept whole, line editing, plain text out.
+
+A paste arrives as many lines within a few milliseconds; typing never does. Lines that come
+within `window` seconds of the one before are joined into one message. Piped input is not
+read here: there every line is its own message.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import threading
+from collections.abc import AsyncIterator, Callable
+
+# Lines closer together than this (seconds) were pasted, not typed.
+PASTE_WINDOW = 0.05
+# Escape sequences a terminal may leave in a line: arrow keys, bracketed-paste markers.
+_ESCAPES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z~]|\x1b[O][A-Za-z]|\x1b")
+# Markdown the chat platforms render and a terminal would show raw.
+_CODE = re.compile(r"`([^`\n]*)`")
+_BOLD = re.compile(r"\*\*([^*\n]+)\*\*")
+
+
+def plain(text: str) -> str:
+    """Coach text for a terminal: `code` and **bold** marks removed, the words kept."""
+    return _BOLD.sub(r"\1", _CODE.sub(r"\1", text))
+
+
+def without_escapes(line: str) -> str:
+    """A typed line without terminal escape sequences (arrow keys without readline)."""
+    return _ESCAPES.sub("", line)
+
+
+class PasteJoiner:
+    """Joins lines that arrive within `window` seconds of each other into one message."""
+
+    def __init__(self, window: float = PASTE_WINDOW) -> None:
+        self.window = window
+        self._lines: list[str] = []
+        self._last: float | None = None
+
+    @property
+    def waiting(self) -> bool:
+        """Whether lines are held, waiting to see if more of a paste follows."""
+        return bool(self._lines)
+
+    def add(self, line: str, at: float) -> str | None:
+        """Take a line read at `at` (monotonic seconds); return a message it completed, if any."""
+        done = None
+        if self._last is not None and at - self._last > self.window:
+            done = self.flush()
+        self._lines.append(line)
+        self._last = at
+        return done
+
+    def flush(self) -> str | None:
+        """The held lines as one message (None when nothing is held)."""
+        lines, self._lines, self._last = self._lines, [], None
+        text = "\n".join(lines).strip()
+        return text or None
+
+
+def enable_line_editing() -> bool:
+    """Arrow keys, editing and history for input(), through the standard readline if present."""
+    try:
+        import readline  # noqa: F401  (importing it is what turns editing on)
+    except ImportError:
+        return False
+    return True
+
+
+async def read_typed(
+    read_line: Callable[[], str] = input,
+    *,
+    window: float = PASTE_WINDOW,
+    clock: Callable[[], float] | None = None,
+) -> AsyncIterator[str]:
+    """Messages typed at a terminal: `read_line` runs in a thread, pastes come out whole.
+
+    `read_line` raises EOFError at Ctrl-D; `clock` gives monotonic seconds (injected in tests).
+    """
+    loop = asyncio.get_running_loop()
+    now = clock or loop.time
+    queue: asyncio.Queue[tuple[str, float] | None] = asyncio.Queue()
+
+    def reader() -> None:
+        while True:
+            try:
+                line = read_line()
+            except (EOFError, OSError, ValueError):
+                loop.call_soon_threadsafe(queue.put_nowait, None)
+                return
+            loop.call_soon_threadsafe(queue.put_nowait, (without_escapes(line), now()))
+
+    threading.Thread(target=reader, name="terminal-input", daemon=True).start()
+    joiner = PasteJoiner(window)
+    while True:
+        item: tuple[str, float] | None
+        if joiner.waiting:
+            try:
+                item = await asyncio.wait_for(queue.get(), joiner.window)
+            except TimeoutError:
+                message = joiner.flush()
+                if message is not None:
+                    yield message
+                continue
+        else:
+            item = await queue.get()
+        if item is None:
+            message = joiner.flush()
+            if message is not None:
+                yield message
+            return
+        done = joiner.add(*item)
+        if done is not None:
+            yield done

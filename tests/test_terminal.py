@@ -1,0 +1,109 @@
+"""The terminal chat as a person uses it: pastes whole, plain text, quiet endings, help."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import signal
+import sys
+from asyncio.subprocess import PIPE
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from bot.adapters.console import GOODBYE, ConsoleChat, format_message
+from bot.adapters.terminal_input import PasteJoiner, plain, read_typed, without_escapes
+from bot.domain import Button, Message
+from bot.service import CoachService
+from tests.conftest import ALICE, ROOT
+from tests.test_cli import Chat, chats, cli_env, run_cli, start_chat
+
+__all__ = ["chats"]
+
+
+def test_lines_within_the_window_are_one_message() -> None:
+    """Lines 10 ms apart are joined; a line a second later starts the next message."""
+    joiner = PasteJoiner(window=0.05)
+    assert joiner.add("first line", 0.0) is None
+    assert joiner.add("second line", 0.01) is None
+    assert joiner.add("typed later", 1.0) == "first line\nsecond line"
+    assert joiner.flush() == "typed later"
+
+
+def scripted(lines: list[str]) -> Callable[[], str]:
+    """A read_line that returns these lines, then raises EOFError (Ctrl-D)."""
+    feed: Iterator[str] = iter(lines)
+
+    def read_line() -> str:
+        for line in feed:
+            return line
+        raise EOFError
+
+    return read_line
+
+
+async def test_a_paste_is_one_answer_and_typing_apart_is_two() -> None:
+    """With an injected clock, a 25-line paste is one message and a later line another."""
+    stamps = iter([0.001 * n for n in range(25)] + [5.0])
+    paste = [f"line {n}" for n in range(25)]
+    got = [
+        m
+        async for m in read_typed(
+            scripted([*paste, "next"]), window=0.5, clock=lambda: next(stamps)
+        )
+    ]
+    assert got == ["\n".join(paste), "next"]
+
+
+def test_escape_codes_and_markdown_never_reach_the_user_or_the_answer() -> None:
+    """Arrow-key escapes are dropped from a line; backticks and bold marks from coach text."""
+    assert without_escapes("my boss\x1b[A\x1b[D said no") == "my boss said no"
+    assert plain("Type `help` or **stop**.") == "Type help or stop."
+    shown = format_message(Message("Type `skip`.", buttons=(Button("a", "Yes"),)))
+    assert shown == "Type skip.\n  1. Yes"
+
+
+async def test_ctrl_d_says_the_answers_are_saved(service: CoachService) -> None:
+    """End of input at an interactive prompt ends the line and says the answers are kept."""
+    out = io.StringIO()
+    chat = ConsoleChat(service, ALICE, stdin=io.StringIO(), stdout=out, interactive=True)
+    chat.read_line = scripted(["My manager said no to the promotion"])
+    await chat.start()
+    assert await chat.run() == 0
+    assert out.getvalue().endswith(f"\n{GOODBYE}\n")
+    assert "What were you hoping for?" in out.getvalue()
+
+
+async def test_ctrl_c_prints_a_newline_and_says_the_answers_are_saved(
+    tmp_path: Path, chats: list[Chat]
+) -> None:
+    """SIGINT at the prompt: a new line, the saved-answers goodbye, no traceback."""
+    chat = await start_chat(cli_env(tmp_path), "--user", "cc")
+    chats.append(chat)
+    await chat.read_until("What's the no you ran into?")
+    chat.process.send_signal(signal.SIGINT)
+    out, err = await asyncio.wait_for(chat.process.communicate(), 30)
+    assert f"\n{GOODBYE}" in out.decode()
+    assert "Traceback" not in err.decode()
+
+
+async def test_a_closed_stdout_ends_quietly(tmp_path: Path) -> None:
+    """`reframe chat | head -1`: the reader goes away, the chat exits 0 with no traceback."""
+    script = (
+        "set -o pipefail; printf 'My landlord said no\\n%.0s' $(seq 200)"
+        f" | {sys.executable} -m bot chat --user pipe | head -1"
+    )
+    process = await asyncio.create_subprocess_exec(
+        "bash", "-c", script, cwd=ROOT, env=cli_env(tmp_path), stdout=PIPE, stderr=PIPE
+    )
+    out, err = await asyncio.wait_for(process.communicate(), 60)
+    assert process.returncode == 0, err.decode()
+    assert out.decode().startswith("Hi, I'm Reframe Coach")
+    assert "Traceback" not in err.decode() and "BrokenPipe" not in err.decode()
+
+
+async def test_help_and_dash_dash_help_show_the_commands(tmp_path: Path) -> None:
+    """`reframe help` and `reframe --help` both list the commands, chat words included."""
+    for argument in ("help", "--help"):
+        code, out, err = await run_cli(cli_env(tmp_path), argument)
+        assert code == 0, err
+        assert "chat" in out and "migrate" in out and "forget me" in out
