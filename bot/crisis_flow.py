@@ -39,6 +39,7 @@ from bot.domain import (
 )
 from bot.safety import Concern, Screening, Tier
 from bot.safety.answers import FollowUp, RiskAnswer, follow_up, risk_answer
+from bot.text import as_number
 
 RISK_STEP = Pending.RISK_CHECK.value
 RISK_CHOICES = ("yes", "no", "unsure")
@@ -106,7 +107,7 @@ def step(
     country code the message names, if it names one.
     """
     if session.pending in LISTENING:
-        return _listening(session, inbound, found, now, country_typed)
+        return _listening(session, _typed_choice(inbound, country_known), found, now, country_typed)
     if session.pending is Pending.RISK_CHECK:
         return _risk_answer(session, inbound, found, now, country_known)
     if found is None:
@@ -187,6 +188,38 @@ def _ask_again(session: Session) -> tuple[Reply, ...]:
     if session.is_open and session.step in engine.QUESTIONS:
         return (engine.ask(session.step, session),)
     return ()
+
+
+def _typed_choice(inbound: Inbound, country_known: bool) -> Inbound:
+    """A typed number or label of the last menu shown after a crisis reply, as its button."""
+    if inbound.kind is not InboundKind.MESSAGE:
+        return inbound
+    typed = inbound.text.strip().lower().rstrip(".")
+    # The country question comes last while the country is unknown; then the two ways on.
+    step, choices = (
+        (COUNTRY_STEP, COUNTRY_CHOICES)
+        if not country_known
+        else (
+            CRISIS_STEP,
+            CRISIS_CHOICES,
+        )
+    )
+    number = as_number(typed)
+    if number is not None and 1 <= number <= len(choices):
+        chosen = choices[number - 1]
+    elif typed in _TYPED_CRISIS_CHOICES:
+        step, chosen = CRISIS_STEP, _TYPED_CRISIS_CHOICES[typed]
+    else:
+        return inbound
+    return replace(inbound, kind=InboundKind.BUTTON, choice=chosen, button_step=step)
+
+
+# The buttons' words, typed.
+_TYPED_CRISIS_CHOICES = {
+    "show the lines again": "lines",
+    "lines": "lines",
+    "stop for today": "stop",
+}
 
 
 def _listening(

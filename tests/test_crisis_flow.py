@@ -256,3 +256,13 @@ def test_follow_ups_and_answers_hold_their_floor_on_the_blind_sets() -> None:
     # A yes or not sure read as anything but a no still gets the crisis lines.
     missed_risk = answers["yes"]["no"] + answers["unsure"]["no"]
     assert missed_risk <= 1
+
+
+async def test_typed_menu_numbers_answer_the_last_menu(service: CoachService, db: Database) -> None:
+    """In the terminal, "3" answers the country menu, then "2" the stop-for-today choice."""
+    await service.handle(say("I want to die", zone=None))
+    country = await service.handle(say("3"))
+    assert "686868" in country.messages[0].text
+    stopped = await service.handle(say("2"))
+    assert "686868" in stopped.messages[0].text
+    assert (await stored(db)).session.pending is None  # type: ignore[union-attr]

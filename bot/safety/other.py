@@ -49,8 +49,11 @@ SUICIDE = (
     r"\b(?:ahorcarme|cortarme las venas)\b",
     # German
     rf"\bich {_DE_WANT} (?:nur noch |einfach )?(?:sterben|sterbn|tot sein)\b",
+    # "er will mich umbringen" is danger from him, not suicide.
+    r"(?<!er will )(?<!sie will )(?<!er wird )(?<!sie wird )(?<!er droht )"
     r"\bmich (?:umbringen|umbrigen|umbring|toten|erhangen|aufhangen)\b",
-    r"\b(?:ich|wegen|weg|wege)\b[^.]{0,30}\bmich umzubringen\b",
+    r"\b(?:ich|wegen|weg|wege)\b(?:(?! er | sie )[^.]){0,40}\bmich\b[^.]{0,25}"
+    r"\b(?:umzubringen|umbringen|umbring|toten|erhangen)\b",
     r"\bich bring(?:e)? mich um\b",
     r"\b(?:selbstmord|suizid|freitod)\w*",
     r"\bnich?t? mehr (?:leben|am leben sein)\b(?! (?:in|mit|bei|als|ohne)\b)",
@@ -163,6 +166,7 @@ DANGER = (
     r"\b(?:gedroht|droht|drohte|bedroht)\b[^.]{0,30}\b(?:umzubringen|umbringen|toten|messer)\b",
     r"\b(?:sagt|sagte|schreibt|hat gesagt),? (?:er|sie) (?:bringt|bringe|werde) mich um\b",
     r"\bangst,? dass (?:er|sie) mich\b",
+    r"\b(?:er|sie) (?:will|wird|wollte) mich (?:umbringen|toten|schlagen)\b",
     r"\bamenaz\w* (?:con|de) matarme\b",
     r"\bme amenazo con (?:un|una) (?:cuchillo|pistola|arma|navaja)\b",
     r"\b(?:dice|dijo|me dijo) que me va a (?:matar|pegar)\b",
