@@ -196,6 +196,8 @@ def format_date(iso: str, tz_name: str, now: datetime | None = None) -> str:
 
 
 _FORMATTER = string.Formatter()
+# `{count:noun|nouns}`: a count said with its noun in the right number.
+PLURAL = "|"
 _PUNCTUATION = re.compile(r"[\s.!?,;:]+$")
 _SEPARATOR = re.compile(r"^[\s,;:.\-–—]+")
 
@@ -268,10 +270,10 @@ class Catalog:
 
     def _fill(self, line: str, values: Mapping[str, str]) -> str:
         parts: list[str] = []
-        for literal, field, _, _ in _FORMATTER.parse(line):
+        for literal, field, spec, _ in _FORMATTER.parse(line):
             parts.append(literal)
             if field is not None:
-                parts.append(values.get(field, ""))
+                parts.append(counted(values.get(field, ""), spec or ""))
         return "".join(parts)
 
     def message(
@@ -318,9 +320,22 @@ class Catalog:
         return (best[1], best[2]) if best else None
 
 
+def counted(value: str, spec: str) -> str:
+    """A count with its noun: `{n:answer|answers}` gives "1 answer", "3 answers"; no spec, n."""
+    if not spec:
+        return value
+    one, _, many = spec.partition(PLURAL)
+    return f"{value} {one if value.strip() == '1' else many}"
+
+
 def _all_empty(line: str, values: Mapping[str, str]) -> bool:
     names = placeholders(line)
     return bool(names) and all(not values.get(name, "").strip() for name in names)
+
+
+def _bad_plural(spec: str | None) -> bool:
+    one, bar, many = (spec or "").partition(PLURAL)
+    return bool(spec) and not (bar and one.strip() and many.strip() and PLURAL not in many)
 
 
 def _flatten(table: Mapping[str, object], prefix: str, into: dict[str, object]) -> None:
@@ -375,6 +390,8 @@ def load_catalog(directory: Path, required: Iterable[str] | None = None) -> Cata
                 continue
             if unknown:
                 problems.append(f"'{key}' uses unknown placeholder(s): {', '.join(unknown)}")
+            if any(_bad_plural(spec) for _, _, spec, _ in _FORMATTER.parse(value)):
+                problems.append(f"'{key}' has a count spec other than {{count:noun|nouns}}")
             texts[key] = value
     wanted = set(required if required is not None else required_keys())
     for key in sorted(wanted - texts.keys() - reported):

@@ -117,7 +117,7 @@ def test_one_own_win_and_none_read_naturally(catalog: Catalog) -> None:
     """One own win says "once"; an own win with no turned no still fills the journal."""
     once = [finished(outcome=Outcome.NO, own_win=OwnWin.YES, own_win_at=START)]
     assert catalog.render(wins_reply(once), "UTC").startswith(
-        "0 of your 1 noes became a maybe or a yes; you reached your own win once."
+        "0 of your 1 no became a maybe or a yes; you reached your own win once."
     )
     none = [finished(outcome=Outcome.YES, own_win=OwnWin.NOT_YET, own_win_at=START)]
     assert "your own wins are still ahead" in catalog.render(wins_reply(none), "UTC")
@@ -171,7 +171,7 @@ async def test_outcomes_and_own_wins_survive_the_purge_and_are_exported(
     assert purged == 1
     wins = await service.handle(say("wins"))
     assert wins.messages[0].text.startswith(
-        "1 of your 1 noes became a maybe or a yes; you reached your own win once."
+        "1 of your 1 no became a maybe or a yes; you reached your own win once."
     )
     assert "removed after the retention period" in wins.messages[0].text
     exported = await service.handle(say("export"))

@@ -143,7 +143,7 @@ async def test_retention_purges_old_words_but_keeps_outcomes(
     raw = Path(db.path).read_bytes()
     assert FULL_DIALOGUE[1].encode() not in raw
     wins = await service.handle(say("wins"))
-    assert "1 of your 1 noes" in wins.messages[0].text
+    assert "1 of your 1 no" in wins.messages[0].text
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import shutil
 from pathlib import Path
 
@@ -113,3 +114,29 @@ def test_user_text_with_braces_is_shown_as_written(catalog: Catalog) -> None:
 def test_dates_show_in_the_users_zone() -> None:
     """A UTC instant is shown as local weekday, day, month and time."""
     assert format_date("2026-12-05T09:00:00+00:00", "Europe/Berlin") == "Saturday 5 December, 10:00"
+
+
+# Placeholders that hold a number: a noun right after one must come from `{count:noun|nouns}`.
+COUNTS = ("answered", "total", "turned", "reached", "number")
+
+
+def test_one_answer_left_behind_is_said_in_the_singular(catalog: Catalog) -> None:
+    """The restart confirmation with one answer says "The 1 answer", and three say "answers"."""
+    one = catalog.render(Reply("restart.confirm", {"answered": "1"}), "UTC")
+    three = catalog.render(Reply("restart.confirm", {"answered": "3"}), "UTC")
+    assert "The 1 answer of this one" in one
+    assert "The 3 answers of this one" in three
+
+
+def test_no_count_is_followed_by_a_fixed_plural(catalog: Catalog) -> None:
+    """No text says "{count} nouns" with the noun fixed: every counted noun follows the count."""
+    fixed = re.compile(r"\{(" + "|".join(COUNTS) + r")\} (?!of\b)[a-z]+s\b")
+    assert [key for key, text in catalog.texts.items() if fixed.search(text)] == []
+
+
+def test_a_broken_count_spec_fails_loudly(prompts: Path) -> None:
+    """A count spec without both forms is reported by key."""
+    path = prompts / "coach.toml"
+    path.write_text(path.read_text().replace("{answered:answer|answers}", "{answered:answers}"))
+    with pytest.raises(PromptError, match=r"'restart\.confirm' has a count spec"):
+        load_catalog(prompts)
