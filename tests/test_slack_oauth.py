@@ -357,3 +357,62 @@ async def test_a_nudge_for_a_workspace_never_installed_is_permanent(adapter: Sla
     with pytest.raises(DeliveryError) as caught:
         await adapter.deliver(UserKey("slack", "T0NEVER", SAM), (Message("hello"),))
     assert caught.value.permanent
+
+
+def org_event(event: dict[str, object], event_id: str) -> str:
+    """An Events API body from a workspace of an organization with an org-wide install."""
+    return json.dumps(
+        {
+            "type": "event_callback",
+            "enterprise_id": "E0ORG",
+            "team_id": "T0WS1",
+            "api_app_id": "A0APP",
+            "event": event,
+            "event_id": event_id,
+            "event_time": 1,
+            "authorizations": [
+                {
+                    "enterprise_id": "E0ORG",
+                    "team_id": None,
+                    "user_id": "U0BOT",
+                    "is_bot": True,
+                    "is_enterprise_install": True,
+                }
+            ],
+        }
+    )
+
+
+async def test_an_org_wide_install_serves_its_users_and_its_uninstall_removes_them(
+    adapter: SlackAdapter,
+    fake: FakeSlackApi,
+    http: aiohttp.ClientSession,
+    db: Database,
+    catalog: Catalog,
+    clock: ManualClock,
+    service: CoachService,
+) -> None:
+    """Enterprise Grid: an org-wide install answers with the org's token, keys users by the
+    organization, delivers their nudges with that token, and its uninstall removes them."""
+    org = fake.install("T0ORGBOT", enterprise_id="E0ORG", org_wide=True)
+    assert await install(http, adapter, org.code) == 200
+    sender = SlackSender(f"http://127.0.0.1:{adapter.port}", SECRET, adapter, fake)
+    dm = {"type": "message", "channel_type": "im", "channel": "DU0SAM", "user": SAM, "ts": "1.1"}
+    try:
+        await sender.post(
+            org_event({**dm, "text": "My landlord said no"}, "EvOrg1"), "application/json"
+        )
+        assert tokens_used(fake, "DU0SAM") == {f"Bearer {org.token}"}
+        for line in FULL_DIALOGUE:
+            await service.handle(say(line, UserKey("slack", "E0ORG", "U0KIM")))
+        assert await count(db, "SELECT COUNT(*) FROM users WHERE workspace = 'E0ORG'") == 2
+        report = await NudgeScheduler(db, catalog, clock, {"slack": adapter}).run_once(
+            START + timedelta(days=30)
+        )
+        assert report.delivered == 1 and tokens_used(fake, "DU0KIM") == {f"Bearer {org.token}"}
+
+        await sender.post(org_event({"type": "app_uninstalled"}, "EvOrgBye"), "application/json")
+    finally:
+        await sender.close()
+    assert await count(db, "SELECT COUNT(*) FROM users") == 0
+    assert await count(db, "SELECT COUNT(*) FROM slack_installations") == 0
