@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from urllib.parse import urlencode
 
 from bot.prompts import Catalog
+from bot.storage.db import Database
 from tests import test_slack_adapter
 from tests.fakes.slack_api import FakeSlackApi, SlackSender
 from tests.test_cli import cli_env, run_cli
-from tests.test_slack_adapter import ALICE, DM
+from tests.test_slack_adapter import ALICE, DM, with_buttons
 
 # The fake Slack, the adapter and the signed sender, shared with the adapter's tests.
 fake = test_slack_adapter.fake
@@ -76,3 +79,58 @@ async def test_run_with_a_refused_token_logs_one_error_and_exits_2(tmp_path: Pat
     assert code == 2, err
     assert len(errors) == 1 and "invalid_auth" in errors[0] and "SLACK_BOT_TOKEN" in errors[0]
     assert "Traceback" not in err
+
+
+async def grid_dm(slack: SlackSender, text: str, event_id: str) -> None:
+    """Alice writes in her DM, as Slack sends it for an org-wide installation."""
+    body = {
+        "type": "event_callback",
+        # The workspace the DM was written from; the user's home workspace may differ.
+        "team_id": "T0WORK",
+        "enterprise_id": "E0ORG",
+        "api_app_id": "A0APP",
+        "event_id": event_id,
+        "event_time": 1,
+        "authorizations": [
+            {"enterprise_id": "E0ORG", "team_id": None, "is_enterprise_install": True}
+        ],
+        "event": dm_event(text),
+    }
+    await slack.post(json.dumps(body), "application/json")
+
+
+async def test_an_org_wide_install_keeps_one_user_across_dms_and_a_button(
+    slack: SlackSender, fake: FakeSlackApi, db: Database, catalog: Catalog
+) -> None:
+    """In an org-wide (Enterprise Grid) install, DM events and a button press carrying
+    `team: null` are the same person: one user row, keyed by the organization, and the press
+    moves the real session on."""
+    await grid_dm(slack, "My manager said no to the raise", "EvGRID1")
+    await grid_dm(slack, "A raise of 5%", "EvGRID2")
+    boundary = with_buttons(fake)
+    button = next(
+        element
+        for block in boundary.args["blocks"]
+        if block["type"] == "actions"
+        for element in block["elements"]
+    )
+    payload = {
+        "type": "block_actions",
+        "team": None,
+        "enterprise": {"id": "E0ORG", "name": "Org"},
+        "is_enterprise_install": True,
+        "user": {"id": ALICE, "team_id": "T0TEAM"},
+        "channel": {"id": DM},
+        "container": {"type": "message", "channel_id": DM},
+        "message": {"ts": "1700000000.000001", "blocks": boundary.args["blocks"]},
+        "actions": [{**button, "block_id": "b", "action_ts": "1.1"}],
+    }
+    before = len(fake.posts(DM))
+    await slack.post(
+        urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded"
+    )
+    async with db.autocommit() as conn:
+        rows = await conn.execute_fetchall("SELECT workspace, user_id FROM users")
+    assert [tuple(row) for row in rows] == [("E0ORG", ALICE)]
+    answers = [c.args.get("text", "") for c in fake.posts(DM)[before:]]
+    assert answers and not any("already" in text.lower() for text in answers)
