@@ -245,6 +245,9 @@ def _listening(
         return None  # help, export, forget me, status... answered by the engine
     if country_typed is not None:
         return _country(session, country_typed, concern)
+    if found is not None and found.tier is Tier.CRISIS and found.concern.value != concern:
+        # A new kind of danger ("he hits me" after talk of suicide) gets its own lines.
+        return crisis(session, found.concern.value, inbound.text, now, country_known=True)
     said = follow_up(inbound.text, found)
     if said is FollowUp.DANGER:
         return Transition(session, (_lines("crisis.danger_now", concern),))

@@ -7,6 +7,8 @@ import json
 import pytest
 
 from bench.crisis_answers import SETS, confusion, recall
+from bot.clock import ManualClock
+from bot.crisis_lines import LineBook
 from bot.domain import Inbound, InboundKind, Message, Status, UserKey
 from bot.prompts import Catalog
 from bot.service import CoachService
@@ -266,3 +268,15 @@ async def test_typed_menu_numbers_answer_the_last_menu(service: CoachService, db
     stopped = await service.handle(say("2"))
     assert "686868" in stopped.messages[0].text
     assert (await stored(db)).session.pending is None  # type: ignore[union-attr]
+
+
+async def test_a_new_kind_of_danger_after_a_crisis_gets_its_own_lines(
+    db: Database, catalog: Catalog, clock: ManualClock, lines: LineBook
+) -> None:
+    """After talk of suicide, "my husband hits me" gets the domestic-violence lines and the
+    note that others may read the device."""
+    service = CoachService(db, catalog, clock, lines=lines, country="US")
+    await service.handle(say("I want to die"))
+    reply = await service.handle(say("my husband hits me when he drinks"))
+    assert "88788" in reply.messages[0].text
+    assert "Others may be able to read this device" in reply.messages[0].text

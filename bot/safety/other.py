@@ -104,6 +104,13 @@ SUICIDE = (
     r"\btomar todos os (?:comprimidos|remedios)\b",
     r"\bme jogar (?:na frente|debaixo) d\w+ (?:trem|metro|carro|onibus)\b",
     r"\bme enforcar\b",
+    r"\bno quiero (?:seguir |estar mas )?(?:estar )?(?:en este mundo|aqui|viv[oa])\b"
+    r"(?! (?:en|con|hasta|trabajando|mas tiempo|de)\b)",
+    r"\bnao quero (?:mais )?(?:estar )?(?:neste mundo|aqui|viv[oa])\b"
+    r"(?! (?:nesse|neste|nessa|nesta|no|na|com|trabalhando|de)\b)",
+    r"\bne veux plus (?:etre )?(?:dans ce monde|sur cette terre|la|en vie)\b"
+    r"(?! (?:bas|dedans|demain|au|a|dans|pour|avec)\b)",
+    r"\bnicht mehr (?:auf dieser welt|da|hier|am leben) sein\b",
     r"\bsaltar (?:del|de un|de una|desde el|desde la|por la) (?:puente|edificio|balcon|ventana"
     r"|azotea)\b",
     r"\btodo listo para (?:esta noche|hoy)\b",
