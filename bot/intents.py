@@ -13,6 +13,7 @@ Contexts (and the intents each may return) follow the blind-set format:
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from enum import StrEnum
@@ -288,7 +289,18 @@ def boundary(text: str) -> tuple[Intent, str]:
         return intent, note
     if kind is Intent.ACK:
         return Intent.ACK, ""
+    # A typo in the choice word itself ("sfot, she said…"): the closest choice, if close.
+    first = lowered.split(",")[0].split()
+    if first:
+        close = difflib.get_close_matches(first[0], _TYPO_CHOICES, n=1, cutoff=0.7)
+        if close:
+            offset = len(text) - len(text.lstrip()) + len(first[0])
+            return _TYPO_CHOICES[close[0]], _NOTE_SEPARATOR.sub("", text[offset:].strip()).strip()
     return Intent.ANSWER, ""
+
+
+# Choice words whose misspellings are still read as the choice.
+_TYPO_CHOICES = {"soft": Intent.SOFT, "hard": Intent.HARD, "final": Intent.HARD}
 
 
 # ---- the nudge ----------------------------------------------------------------------------
@@ -422,6 +434,11 @@ _WANTS_NEW = re.compile(
 )
 
 
+def tells_new_no(text: str) -> bool:
+    """Whether the words plainly tell of a new refusal or ask for a new reframe (strong cues)."""
+    return _NEW_SETBACK.search(normalise(text)) is not None
+
+
 def wants_new(text: str) -> bool:
     """Whether the user asks for a new reframe without telling its story yet."""
     return _WANTS_NEW.search(normalise(text)) is not None and len(_words(text)) <= 8
@@ -443,7 +460,7 @@ def after_summary(text: str) -> Intent:
     if kind is Intent.EXIT:
         return Intent.EXIT
     told = kind is Intent.ANSWER and len(words) >= 5 and not text.rstrip().endswith("?")
-    if told and _NEGATION.search(lowered):
+    if told and _NEGATION.search(lowered) and not _UNSURE.search(lowered):
         # A story of some length that tells of a refusal is most likely the next no.
         return Intent.NEW_SETBACK
     return Intent.OTHER

@@ -444,7 +444,7 @@ class CoachService:
                 return None
             choice = engine.read_nudge_answer(text)
             if choice is None:
-                new_no = intents.after_summary(text) is intents.Intent.NEW_SETBACK
+                new_no = intents.tells_new_no(text)
                 if in_progress or new_no:
                     return None
                 return TurnResult(

@@ -63,6 +63,7 @@ def test_at_the_question_step_a_question_is_the_answer() -> None:
             Intent.CLOSED,
             "nobody to go back to, she passed away",
         ),
+        ("sfot, budget frozen", Intent.SOFT, "budget frozen"),
     ],
 )
 def test_a_boundary_choice_keeps_its_note(text: str, intent: Intent, note: str) -> None:

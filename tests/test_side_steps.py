@@ -65,7 +65,7 @@ async def test_unclear_words_at_the_nudge_are_asked_again_with_the_buttons(
 ) -> None:
     """Words that say no outcome get How did it go? again with its buttons; nothing recorded."""
     await nudged(service, db, catalog, clock)
-    result = await service.handle(say("hmm, well"))
+    result = await service.handle(say("hmm honestly not sure how to put it"))
     message = result.messages[0]
     assert [button.id for button in message.buttons] == ["yes", "maybe", "no", "snooze", "stop"]
     assert message.step == "nudge" and message.session_number == 1
