@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +17,7 @@ from bot.prompts import Catalog
 from bot.runner import serve
 from tests import test_discord_adapter
 from tests.fakes.discord_server import FakeDiscord
+from tests.test_cli import cli_env, run_cli
 from tests.test_discord_adapter import USER, dm, running, says
 
 # The fake Discord and the core configured for it, shared with the adapter's tests.
@@ -100,3 +102,23 @@ async def test_a_pin_notice_in_the_dm_gets_no_reply(
     answered = [message["content"] for message in fake.sent[mark:]]
     assert not any("didn't catch" in text for text in answered)
     assert sum(text.startswith("Hi, I'm Reframe Coach") for text in answered) == 1
+
+
+async def test_run_refused_by_the_gateway_logs_one_error_and_exits_2(
+    fake: FakeDiscord, tmp_path: Path
+) -> None:
+    """`reframe run` whose IDENTIFY Discord answers with close 4004 logs one ERROR naming
+    the cause and exits 2, without a traceback, instead of staying up answering no one."""
+    fake.refuse_identify = 4004
+    env = cli_env(
+        tmp_path,
+        DISCORD_TOKEN="fake-token",
+        DISCORD_API_BASE=fake.api_base,
+        DISCORD_GATEWAY_URL=fake.gateway_url,
+        OPS_PORT="off",
+    )
+    code, _, err = await run_cli(env, "run")
+    errors = [line for line in err.splitlines() if "level=error" in line]
+    assert code == 2, err
+    assert len(errors) == 1 and "4004" in errors[0] and "DISCORD_TOKEN" in errors[0]
+    assert "Traceback" not in err
