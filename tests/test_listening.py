@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot import dialogue, engine, plan
-from bot.domain import Session, Status, Step
+from bot.domain import Session, ShowData, Status, Step
+from bot.prompts import Catalog
 from tests.conftest import ALICE, START, say
 from tests.test_engine import keys, walk_to
 
@@ -150,3 +151,26 @@ def test_nobody_to_go_back_to_follows_its_own_path() -> None:
     card = done.replies[0].variables
     assert card["next_move"] == "Call the clinic on Monday" and card["control"]
     assert done.effects == ()
+
+
+def test_asking_for_the_plan_after_the_summary_is_the_plan_command() -> None:
+    """'show my plan' after a summary asks for the plan; no new reframe is started."""
+    done = engine.step(walk_to(Step.SUCCESS), say("A date"), START).session
+    for typed in ("show my plan", "what was my plan?"):
+        asked = engine.step(done, say(typed), START)
+        assert asked.effects == (ShowData("plan"),)
+        assert asked.session == done
+
+
+def test_the_path_without_a_counterpart_never_speaks_of_offers(catalog: Catalog) -> None:
+    """Nothing said on the nobody-to-go-back-to path asks what they offer or calls it an offer."""
+    session = engine.step(walk_to(Step.SETBACK), say("My father's treatment was refused"), START)
+    said: list[str] = []
+    transition = session
+    for typed in ("That he'd get it", "closed", "A second opinion", "skip", "Call on Monday"):
+        transition = engine.step(transition.session, say(typed), START)
+        said += [catalog.render(reply, "UTC") for reply in transition.replies]
+    transition = engine.step(transition.session, say("Being there for him"), START)
+    said += [catalog.render(reply, "UTC") for reply in transition.replies[1:]]
+    words = " ".join(said).lower()
+    assert "offer" not in words and "timing" not in words

@@ -140,3 +140,14 @@ def test_a_broken_count_spec_fails_loudly(prompts: Path) -> None:
     path.write_text(path.read_text().replace("{answered:answer|answers}", "{answered:answers}"))
     with pytest.raises(PromptError, match=r"'restart\.confirm' has a count spec"):
         load_catalog(prompts)
+
+
+def test_a_question_of_the_dialogue_table_needs_its_listening_texts(prompts: Path) -> None:
+    """A dialogue row needs its explain and gentle texts: loading names a missing one."""
+    path = prompts / "coach.toml"
+    text = path.read_text()
+    start = text.index("[offer]")
+    cut = text.index("explain = ", start)
+    path.write_text(text[:cut] + "x" + text[cut + len("explain") :])
+    with pytest.raises(PromptError, match=r"'offer\.explain' is missing"):
+        load_catalog(prompts)
