@@ -624,12 +624,46 @@ def _share(session: Session, inbound: Inbound, now: datetime) -> Transition:
 # ---- commands ----------------------------------------------------------------------------
 
 
+# Commands that answer and leave the conversation where it was: the open question follows.
+GO_ON_AFTER = frozenset(
+    {
+        CommandName.HELP,
+        CommandName.STATUS,
+        CommandName.PLAN,
+        CommandName.WINS,
+        CommandName.REMINDERS,
+        CommandName.TIMEZONE,
+        CommandName.QUIET,
+        CommandName.EXPORT,
+    }
+)
+
+
 def _command(
+    session: Session, command: Command, inbound: Inbound, now: datetime, rules: Rules
+) -> Transition:
+    done = _run_command(session, command, inbound, now, rules)
+    if command.name not in GO_ON_AFTER:
+        return done
+    # The service puts what an effect answers (data, a new zone) before these replies.
+    return replace(done, replies=(*done.replies, *open_question(done.session)))
+
+
+def open_question(session: Session) -> tuple[Reply, ...]:
+    """The question the user still owes an answer to, asked again: a side question first."""
+    if session.pending in PENDING_CHOICES:
+        return (_pending_reprompt(session),)
+    if session.pending is not None:
+        return ()
+    return _continue(session)
+
+
+def _run_command(
     session: Session, command: Command, inbound: Inbound, now: datetime, rules: Rules
 ) -> Transition:
     name = command.name
     if name is CommandName.HELP:
-        return Transition(session, (Reply("help.text"), *_continue(session)))
+        return Transition(session, (Reply("help.text"),))
     if name is CommandName.STATUS:
         return _status(session)
     if name is CommandName.CANCEL:
@@ -650,6 +684,9 @@ def _command(
     if name is CommandName.TIMEZONE:
         if not command.argument:
             return Transition(session, (Reply("timezone.current", {"zone": inbound.timezone}),))
+        if session.pending is Pending.TIMEZONE:
+            # The zone asked for before the date is given as a command: it answers that question.
+            session = _touch(session, now, pending=None, pending_data=None)
         return Transition(session, (), (SetTimezone(command.argument),))
     if name is CommandName.QUIET:
         return _quiet(session, command.argument)
@@ -669,7 +706,7 @@ def _status(session: Session) -> Transition:
         {"answered": str(_answered(session)), "total": str(total)},
         labels={"step": f"{session.step.value}.label"},
     )
-    return Transition(session, (reply, *_continue(session)))
+    return Transition(session, (reply,))
 
 
 def _answered(session: Session) -> int:

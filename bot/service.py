@@ -529,7 +529,6 @@ class CoachService:
         now = self.clock.now()
         session = transition.session
         first: list[Reply] = []
-        extra: list[Reply] = []
         shares: list[ShareNote] = []
         changed = turn.expected_version is None or session != turn.session
         new_number = turn.expected_version is None or session.number != turn.session.number
@@ -592,13 +591,13 @@ class CoachService:
                     )
                 for effect in transition.effects:
                     reply, prefs = await self._apply(conn, ref, session, effect, prefs)
-                    if reply is not None and isinstance(effect, SetTimezone):
+                    # What an effect answers (data shown, a zone set) comes before the
+                    # engine's replies, which end with the question still open.
+                    if reply is not None:
                         first.append(reply)
-                    elif reply is not None:
-                        extra.append(reply)
                     if isinstance(effect, ShareNote):
                         shares.append(effect)
-        replies = (*first, *transition.replies, *extra)
+        replies = (*first, *transition.replies)
         messages = tuple(self._render(reply, prefs, session.number) for reply in replies)
         forgot = any(isinstance(effect, ForgetUser) for effect in transition.effects)
         # The deleted words are still in the -wal file until it is checkpointed.

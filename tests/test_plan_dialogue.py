@@ -119,8 +119,9 @@ async def test_plan_mid_conversation_leaves_the_question_open(service: CoachServ
     """`plan` in the middle of a reframe answers and leaves the current question as it was."""
     await texts_of(service, *FULL_DIALOGUE)
     await texts_of(service, "The bank declined my loan", "A small loan")
-    [shown] = await texts_of(service, "plan")
+    [shown, again] = await texts_of(service, "plan")
     assert "The no: My manager said no to the promotion" in shown
+    assert "boundary" in again.lower() or "firm" in again.lower()
     texts = await texts_of(service, "soft")
     assert any("timing" in text.lower() for text in texts)
 

@@ -94,7 +94,7 @@ async def test_the_same_user_id_in_two_workspaces_sees_only_its_own_data(
         await service.handle(say(line, one))
     await service.handle(say("hi", two))
     export = await service.handle(say("export", two))
-    attachment = export.messages[-1].attachment
+    attachment = export.messages[0].attachment
     assert attachment is not None
     document = json.loads(attachment.content)
     assert document["reminders"] == []
