@@ -51,6 +51,7 @@ _RULES: tuple[tuple[Tier, Concern, tuple[str, ...]], ...] = (
     (Tier.CRISIS, Concern.SELF_HARM, english.SELF_HARM + other.SELF_HARM),
     (Tier.CRISIS, Concern.DANGER, english.DANGER + other.DANGER),
     (Tier.POSSIBLE, Concern.SUICIDE, english.POSSIBLE + other.POSSIBLE),
+    (Tier.POSSIBLE, Concern.SUICIDE, english.NET),
 )
 # Every pattern on its own, gravest first, with what it means when it matches.
 PATTERNS: tuple[str, ...] = tuple(expand(p) for _, _, group in _RULES for p in group)
@@ -58,6 +59,15 @@ _MEANING: tuple[Screening, ...] = tuple(
     Screening(tier, concern) for tier, concern, group in _RULES for _ in group
 )
 _COMPILED = tuple(anchored(pattern) for pattern in PATTERNS)
+# The safety net's patterns come last; their matches are checked against common idioms.
+_NET_FROM = len(PATTERNS) - len(english.NET)
+_NET_IDIOMS = re.compile(
+    r"\b(?:phone|battery|laptop|plant|hopes?|deal|project|idea|market|car|startup|career)"
+    r"(?: \w+){0,3} (?:is |are |was |were )?dead\b|\bdead body\b|\brather die than\b"
+    r"|\bto death\b|\bcould (?:just )?die\b[^.]{0,20}\bembarrass|\bend (?:things|it) with\b"
+    r"|\bend of my rope\b|\b(?:doctor|gp|prescri\w*|upped|take|taking|on) (?:my )?(?:pills"
+    r"|tablets)\b|\b(?:pills|tablets) for (?:my )?(?:blood|pain|sleep|allergies|headache)"
+)
 PREFILTER = Prefilter(PATTERNS)
 
 # "I'm not going to kill myself", "je ne suis pas suicidaire": a denial just before the words.
@@ -91,7 +101,7 @@ def _scan(normal: str) -> tuple[Screening, re.Match[str]] | None:
     """The gravest pattern that matches an already normalised text, and where."""
     for index in sorted(PREFILTER.candidates(normal)):
         found = _COMPILED[index].search(normal)
-        if found is not None:
+        if found is not None and not (index >= _NET_FROM and _NET_IDIOMS.search(normal)):
             return _MEANING[index], found
     return None
 

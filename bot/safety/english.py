@@ -505,3 +505,21 @@ DANGER = (
     r"(?= \.|$| one day\b| someday\b| eventually\b| i know\b| i swear\b| next time\b"
     r"| this time\b| for real\b| i think\b| seriously\b)",
 )
+
+
+# --------------------------------------------------------------------------------------
+# The safety net, tier "possible": a word of death, harm or despair said about oneself,
+# in a sentence none of the patterns above read. It costs one gentle question.
+# --------------------------------------------------------------------------------------
+
+NET = (
+    r"\b(?:i|im|ive|id|ill|me|my|myself)\b(?: (?!\.)\S+){0,8}? (?:die|dying|dead|death"
+    r"|suicid\w*|overdos\w*|noose|rope|blades?|razors?|bleed\w*|pills|tablets"
+    r"|disappear\w*|vanish\w*|hopeless\w*|worthless|pointless|burden|numb|trapped"
+    r"|goodbye|not wake|never wake|sleep forever|not be here|not be around|give up on life"
+    r"|gone for good|no future|no way out|end it|end things|hurt myself|harm myself)\b"
+    r"(?! (?:of|for|from|laughing|inside|tired|serious|end|line|to know|to see|to hear"
+    r"|to try|to go|to tell|to ask|to meet|on my feet|in the water|weight|set|right|wrong"
+    r"|on time|early|late|at work|at the|from work|from the office|for a (?:bit|while|week|day)"
+    r"|under|into|with (?:work|the|my (?:job|boss|manager|landlord)))\b)",
+)

@@ -25,6 +25,8 @@ KEY_LENGTH = 3
 _ANY: frozenset[str] = frozenset({""})  # "can start with anything": always run
 _ZERO_WIDTH = (sc.AT, sc.ASSERT, sc.ASSERT_NOT)
 _SMALL_CLASS = 12
+# Pads a prefix whose continuation is unknown (\S+, a wide class), so nothing extends it.
+_OPEN = "\0"
 
 
 def _class_chars(items: Any) -> frozenset[str] | None:
@@ -82,8 +84,9 @@ def _sequence(nodes: Iterable[Any], limit: int) -> frozenset[str] | None:
             break
         ends = _node(op, value, limit)
         if ends is None:
-            # Keep what is known so far; a shorter key is still a true prefix.
-            return frozenset(partial)
+            # Keep what is known so far, padded so that no later node lengthens it: a
+            # shorter key is still a true prefix.
+            return frozenset(p + _OPEN * (limit - len(p)) for p in partial)
         partial = (partial - short) | {(p + e)[:limit] for p in short for e in ends}
     return frozenset(partial)
 
@@ -91,9 +94,12 @@ def _sequence(nodes: Iterable[Any], limit: int) -> frozenset[str] | None:
 def first_keys(pattern: str) -> frozenset[str]:
     """Every way a match of `pattern` can begin, cut at KEY_LENGTH ("" means anything)."""
     found = _sequence(sre_parse.parse(pattern).data, KEY_LENGTH)
-    if found is None or "" in found or any(not key[0].isalnum() for key in found):
+    if found is None:
         return _ANY
-    return found
+    keys = frozenset(key.split(_OPEN, 1)[0] for key in found)
+    if "" in keys or any(not key[0].isalnum() for key in keys):
+        return _ANY
+    return keys
 
 
 class Prefilter:
