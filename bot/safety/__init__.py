@@ -65,7 +65,8 @@ _NET_IDIOMS = re.compile(
     r"\b(?:phone|battery|laptop|plant|hopes?|deal|project|idea|market|car|startup|career)"
     r"(?: \w+){0,3} (?:is |are |was |were )?dead\b|\bdead body\b|\brather die than\b"
     r"|\bto death\b|\bcould (?:just )?die\b[^.]{0,20}\bembarrass|\bend (?:things|it) with\b"
-    r"|\bend of my rope\b|\b(?:doctor|gp|prescri\w*|upped|take|taking|on) (?:my )?(?:pills"
+    r"|\bend of my rope\b|\b(?:doctor|gp|prescri\w*|upped|take|taking|on|pick up|collect"
+    r"|refill|get) (?:my )?(?:pills"
     r"|tablets)\b|\b(?:pills|tablets) for (?:my )?(?:blood|pain|sleep|allergies|headache)"
 )
 PREFILTER = Prefilter(PATTERNS)

@@ -55,7 +55,8 @@ SUICIDE = (
     r"\bbetter off dead\b",
     r"\b(?:rather|prefer to|<WANT> <TO>|wish to) be dead\b(?! <IDIOM_THAN>)",
     r"\bfeel(?:ing)? like dying\b(?! (?:of|from|laughing|inside)\b)",
-    r"\b(?:stockpil\w*|hoard\w*|saving up|saved up|collecting) (?:my |the |some |all )?"
+    r"\b(?:stockpil\w*|hoard\w*|sav(?:ing|ed)(?: up)?|stash\w*|hid(?:ing|den)?|collecting)"
+    r" (?:my |the |some |all )?"
     r"(?:pills|tablets|meds|medication|painkillers|sleeping pills|paracetamol)\b",
     r"\b(?:have|got|ive got) (?:a|the) (?:plan|means) and (?:a|the) (?:plan|means)\b",
     r"\b(?:this is|its|thats) my (?:last|final) (?:message|goodbye|post|words)\b",
@@ -185,6 +186,10 @@ SUICIDE = (
     r"\bwont need (?:them|it|these|those|anything)(?: (?:anymore|any more|where im going))?"
     r"(?= \.|$)",
     r"\bstockpil\w* (?:my |the )?\w+",
+    r"\b(?:(?:saved|saving|all|enough|those|these) (?:of )?(?:my |the )?(?:sleeping )?(?:pills"
+    r"|tablets)|rope|noose)\b[^.]{0,40}\btonight\b",
+    r"\btonight\b[^.]{0,40}\b(?:(?:all|enough) (?:of )?(?:my |the )?(?:pills|tablets)|rope"
+    r"|noose)\b",
     r"\bwont be needing (?:this|anything|it) (?:anymore|any more)\b",
     r"\btell (?:everyone|them|my \w+) (?:im sorry|i love them|goodbye)\b",
     r"\bbefore i go(?= \.|$)",
