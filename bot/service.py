@@ -344,6 +344,10 @@ class CoachService:
             transition.session.step.value,
         )
         result = await self._commit(turn, transition)
+        command = parse_command(inbound.text) if typed else None
+        if found is None and command is not None and command.name in engine.GO_ON_AFTER:
+            again = await self._own_win_again(turn, transition.session)
+            result = replace(result, messages=(*result.messages, *again))
         if found is not None:
             metrics.SAFETY_REPLIES.labels(found.tier.value, found.concern.value).inc()
         return result
@@ -386,35 +390,60 @@ class CoachService:
         return replace(inbound, choice=match[0], text=match[1])
 
     async def _typed_own_win(self, turn: _Turn, inbound: Inbound) -> Inbound | None:
-        """A typed yes / partly / not yet that answers a recent own-win question, as its button.
+        """Words typed while a recent own-win question is open, as its button.
 
-        Only between conversations: in the middle of one, "yes" answers the dialogue.
+        "partly, I asked but mumbled" is partly; words that answer nothing ask it again (an
+        unknown choice), unless they tell a new no or a maybe's new date. Only between
+        conversations: in the middle of one, "yes" answers the dialogue.
         """
         if (
             inbound.kind is not InboundKind.MESSAGE
-            or turn.record is None
+            or not inbound.text
             or turn.session.is_open
             or turn.session.pending not in (None, Pending.NUDGE_DATE)
             or as_number(inbound.text) is not None
+            or parse_command(inbound.text) is not None
         ):
             return None
-        match = self.catalog.match_choice(
-            own_win.STEP, own_win.CHOICES, inbound.text, allow_rest=False
-        )
-        if match is None:
-            return None
-        async with self.db.autocommit() as conn:
-            sessions = await repos.list_sessions(conn, user_ref=turn.record.ref, user=inbound.user)
-        now = self.clock.now()
-        target = next((s for s in sessions if own_win.awaiting(s, now)), None)
+        target = await self._awaiting_own_win(turn)
         if target is None:
+            return None
+        match = self.catalog.match_choice(
+            own_win.STEP, own_win.CHOICES, inbound.text, allow_rest=True
+        )
+        if match is None and (
+            target.pending is Pending.NUDGE_DATE
+            or intents.after_summary(inbound.text) is intents.Intent.NEW_SETBACK
+        ):
             return None
         return replace(
             inbound,
             kind=InboundKind.BUTTON,
-            choice=match[0],
+            choice=match[0] if match else "",
             button_step=own_win.STEP,
             session_number=target.number,
+        )
+
+    async def _awaiting_own_win(self, turn: _Turn) -> Session | None:
+        """The session whose own-win question was asked lately and is still unanswered."""
+        if turn.record is None:
+            return None
+        async with self.db.autocommit() as conn:
+            sessions = await repos.list_sessions(
+                conn, user_ref=turn.record.ref, user=turn.session.user
+            )
+        now = self.clock.now()
+        return next((s for s in sessions if own_win.awaiting(s, now)), None)
+
+    async def _own_win_again(self, turn: _Turn, session: Session) -> tuple[Message, ...]:
+        """After a command between conversations, the own-win question still open, asked again."""
+        if session.is_open or session.pending not in (None, Pending.NUDGE_DATE):
+            return ()
+        target = await self._awaiting_own_win(turn)
+        if target is None:
+            return ()
+        return tuple(
+            self._render(reply, turn.prefs, target.number) for reply in own_win.question(target)
         )
 
     async def _nudge_words(self, turn: _Turn, inbound: Inbound) -> TurnResult | None:

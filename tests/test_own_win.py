@@ -206,3 +206,40 @@ async def test_the_terminal_answers_the_own_win_and_the_date_by_typing(
     assert record is not None and record.session is not None
     assert record.session.own_win is OwnWin.PARTLY
     assert record.session.revisit_at is not None and record.session.revisit_at > clock.now()
+
+
+async def test_the_own_win_question_outlives_a_command_and_takes_words_after_the_answer(
+    service: CoachService, db: Database, catalog: Catalog, clock: ManualClock
+) -> None:
+    """After `wins`, the own-win question is asked again, and "partly, i asked but…" answers it."""
+    await nudged(service, db, catalog, clock)
+    await service.handle(press("yes", "nudge", 1))
+    wins = await service.handle(say("wins"))
+    assert wins.messages[0].text.startswith("1 of your 1 no became")
+    asked = wins.messages[-1]
+    assert asked.text.startswith("And the win you named")
+    assert (asked.step, asked.session_number) == (own_win.STEP, 1)
+    typed = await service.handle(say("partly, i asked but kind of mumbled"))
+    assert typed.messages[0].text == catalog.text("nudge_win.partly")
+    async with db.autocommit() as conn:
+        record = await repos.load_user(conn, user=ALICE)
+        assert record is not None
+        sessions = await repos.list_sessions(conn, user_ref=record.ref, user=ALICE)
+    assert [(s.number, s.own_win) for s in sessions] == [(1, OwnWin.PARTLY)]
+    again = await service.handle(say("wins"))
+    assert again.messages[0].text.startswith("1 of your 1 no became a maybe or a yes")
+    assert len(again.messages) == 1
+
+
+async def test_words_that_answer_nothing_ask_the_own_win_question_again(
+    service: CoachService, db: Database, catalog: Catalog, clock: ManualClock
+) -> None:
+    """Between conversations, words that are no answer get the own-win question, not a reframe."""
+    await nudged(service, db, catalog, clock)
+    await service.handle(press("yes", "nudge", 1))
+    result = await service.handle(say("hmm I asked but kind of mumbled it"))
+    assert result.messages[-1].text.startswith("And the win you named")
+    async with db.autocommit() as conn:
+        record = await repos.load_user(conn, user=ALICE)
+    assert record is not None and record.session is not None
+    assert record.session.number == 1 and record.session.own_win is None
