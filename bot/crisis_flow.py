@@ -162,8 +162,12 @@ def _risk_answer(
     """The answer to the direct question."""
     held = json.loads(session.pending_data or "{}")
     concern = str(held.get("concern", Concern.SUICIDE.value))
+    number = as_number(inbound.text.strip()) if inbound.kind is InboundKind.MESSAGE else None
     if inbound.kind is InboundKind.BUTTON:
         answer = RiskAnswer(inbound.choice) if inbound.choice in RISK_CHOICES else None
+    elif number is not None and 1 <= number <= len(RISK_CHOICES):
+        # The terminal numbers the choices: "3" is "I'm not sure".
+        answer = RiskAnswer(RISK_CHOICES[number - 1])
     elif found is not None and found.tier is Tier.CRISIS:
         answer = RiskAnswer.YES
     else:

@@ -280,3 +280,11 @@ async def test_a_new_kind_of_danger_after_a_crisis_gets_its_own_lines(
     reply = await service.handle(say("my husband hits me when he drinks"))
     assert "88788" in reply.messages[0].text
     assert "Others may be able to read this device" in reply.messages[0].text
+
+
+async def test_a_typed_number_answers_the_direct_question(service: CoachService) -> None:
+    """In the terminal, typing "3" (I'm not sure) to the direct question gets the crisis reply."""
+    await to_question(service)
+    await service.handle(say("I want to disappear"))
+    reply = await service.handle(say("3"))
+    assert "findahelpline.com" in reply.messages[0].text
