@@ -71,6 +71,7 @@ QUESTIONS: Mapping[Step, Question] = MappingProxyType(
             choices=("compromise", "pivot", "timeline", "bundle", "later", "other"),
             hard_choices=("elsewhere", "someone", "pivot", "other"),
             free_text_with_choices=True,
+            note=True,
             paths=WITH_SOMEONE,
         ),
         Step.OPTION_DETAIL: Question(paths=WITH_SOMEONE),
@@ -82,7 +83,10 @@ QUESTIONS: Mapping[Step, Question] = MappingProxyType(
         ),
         Step.QUESTION: Question(paths=WITH_SOMEONE),
         Step.CALM: Question(
-            choices=("pause", "breathe", "ask"), free_text_with_choices=True, paths=WITH_SOMEONE
+            choices=("pause", "breathe", "ask"),
+            free_text_with_choices=True,
+            note=True,
+            paths=WITH_SOMEONE,
         ),
         Step.SUCCESS: Question(),
     }

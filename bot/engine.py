@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from types import MappingProxyType
 
-from bot import datewords, dialogue, intents, own_win, plan, timeparse, traps
+from bot import choice_words, datewords, dialogue, intents, own_win, plan, timeparse, traps
 from bot.commands import Command, CommandName, parse_command
 from bot.dialogue import DIALOGUE, QUESTIONS, REVISIT_CHOICES, Question
 from bot.domain import (
@@ -36,7 +36,6 @@ from bot.domain import (
     Transition,
     UserKey,
 )
-from bot.text import as_number
 
 __all__ = ["DIALOGUE", "QUESTIONS", "REVISIT_CHOICES", "Question"]
 
@@ -273,16 +272,15 @@ def greet(session: Session, now: datetime, rules: Rules = DEFAULT_RULES) -> Tran
 
 
 def _matched_choice(choices: tuple[str, ...], inbound: Inbound) -> str | None:
-    """A choice pressed, or typed as its id or its number; None when it is neither."""
+    """A choice pressed, or typed as its id, its number or a yes/no word; None when neither."""
+    return _typed_choice(choices, inbound)[0]
+
+
+def _typed_choice(choices: tuple[str, ...], inbound: Inbound) -> tuple[str | None, str]:
+    """The choice pressed or typed, and the words typed beside it ("2 and …" -> note)."""
     if inbound.choice is not None:
-        return inbound.choice if inbound.choice in choices else None
-    typed = inbound.text.strip().lower().rstrip(".")
-    if typed in choices:
-        return typed
-    number = as_number(typed)
-    if number is not None and 1 <= number <= len(choices):
-        return choices[number - 1]
-    return None
+        return (inbound.choice if inbound.choice in choices else None), ""
+    return choice_words.read_choice(inbound.text, choices)
 
 
 def _record(
@@ -321,8 +319,9 @@ def _answer(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> 
     question = QUESTIONS[current]
     offered = dialogue.choices(current, session.answers)
     text = inbound.text.strip()
-    chosen = _matched_choice(offered, inbound) if offered else None
-    note = text if chosen is not None and inbound.choice is not None else ""
+    chosen, note = _typed_choice(offered, inbound) if offered else (None, "")
+    if chosen is not None and inbound.choice is not None:
+        note = text
     if chosen is None and text and inbound.choice is None:
         if current is Step.BOUNDARY:
             read, note = intents.boundary(text)

@@ -174,3 +174,18 @@ def test_the_path_without_a_counterpart_never_speaks_of_offers(catalog: Catalog)
     said += [catalog.render(reply, "UTC") for reply in transition.replies[1:]]
     words = " ".join(said).lower()
     assert "offer" not in words and "timing" not in words
+
+
+def test_a_number_with_a_note_at_a_choice_step_is_the_choice_and_its_note() -> None:
+    """ "2 and maybe write notes beforehand" at the calm step keeps choice 2 and the note."""
+    session = walk_to(Step.CALM)
+    answers = engine.step(session, say("2 and maybe write notes beforehand"), START).session.answers
+    assert answers["calm"] == "breathe"
+    assert answers["calm_note"] == "maybe write notes beforehand"
+
+
+@pytest.mark.parametrize("typed", ["ya", "yep", "yup", "yeah!"])
+def test_a_casual_yes_answers_a_yes_question(typed: str) -> None:
+    """A casual yes at the timing question is read as its "yes" choice."""
+    session = walk_to(Step.TIMING)
+    assert engine.step(session, say(typed), START).session.answers["timing"] == "yes"

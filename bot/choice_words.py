@@ -1,0 +1,86 @@
+"""A choice typed rather than pressed: its id, its number, or a yes/no word, and a note (pure).
+
+"2 and maybe write notes beforehand" is choice 2 with the note "maybe write notes
+beforehand"; "yep" is "yes" where a yes is offered. The words are what people type, so
+they live in code rather than in prompts/.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.intents import Intent, free_text, normalise
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+
+# A number that leads, followed by the end, punctuation or a joining word (not "2 weeks").
+_JOINING = r"and|but|because|cause|cos|bc|plus|with|then|so|maybe|or|also|too|as|since|i'd|i'll"
+# "1/2", "1.2", "2-3" and "10:00" are dates, ranges and times, not a choice with a note.
+_SEPARATED = rf"(?!\s*[/.:\-–]\s*\d)(?=$|\s*[,;:+&.!)\-–—]|\s+(?:{_JOINING})\b)"
+_NUMBER = re.compile(
+    rf"^(?:(?:option|number|choice|no\.?|nr\.?|#)\s*)?(\d{{1,2}})(?:\s*[.)])?{_SEPARATED}"
+)
+_NOTE_LEAD = re.compile(
+    r"^[\s,;:/+&.!)\-–—]+|^(?:and|plus|also|because|cause|cos|bc|since|as|so)\b\s*"
+)
+# Yes and no as people type them (English first, then es/de/fr/pt), repeated letters allowed.
+_YES = re.compile(
+    r"^(?:y+e+s+|y+e+p+|y+u+p+|y+a+h*|y+e+a+h*|ye+|yas+|y|aye|sure|of course|absolutely|"
+    r"definitely|go ahead|do it|please do|yes please|correct|that's right|"
+    r"s[ií]|claro|ja+|jawohl|genau|oui|ouais|sim)"
+    r"(?=$|[\s,;:.!\-–—]+)"
+)
+_NO = re.compile(
+    r"^(?:no way|no chance|not at all|no+|n|nope|nah+|no thanks|no thank you|not really|"
+    r"don't|please don't|never|"
+    r"nein|non|não|nao)(?=$|[\s,;:.!\-–—]+)"
+)
+
+
+def _note(rest: str) -> str:
+    """The user's words after the choice, without the separator that joined them."""
+    previous = None
+    while previous != rest:
+        previous = rest
+        rest = _NOTE_LEAD.sub("", rest).strip()
+    return rest
+
+
+def read_choice(text: str, offered: tuple[str, ...]) -> tuple[str | None, str]:
+    """The offered choice a typed text picks and the note typed beside it; (None, "") if none.
+
+    A choice is picked by its id ("soft"), its 1-based number ("2", "#2", "option 2"),
+    or, where "yes"/"no" are offered, by a yes/no word ("yep", "nah", "ja"); words after
+    it ("2 and maybe write notes beforehand") are the note. "yeah no" picks nothing.
+    """
+    typed = normalise(text)
+    if not typed or not offered:
+        return None, ""
+    if typed in offered:
+        return typed, ""
+    # Matched on the text as typed (only lower-cased) so the note keeps the user's words.
+    said = text.strip()
+    plain = said.lower().translate(_APOSTROPHES)
+    if len(plain) != len(said):
+        plain = said
+    number = _NUMBER.match(plain)
+    if number is not None:
+        index = int(number.group(1))
+        if 1 <= index <= len(offered):
+            return offered[index - 1], _note(said[number.end() :])
+        return None, ""
+    for choice in offered:
+        found = re.match(rf"{re.escape(choice)}{_SEPARATED}", plain)
+        if found is not None:
+            return choice, _note(said[found.end() :])
+    if free_text(text) in (Intent.DONT_KNOW, Intent.QUESTION, Intent.EXIT):
+        return None, ""
+    for choice, word, other in (("yes", _YES, _NO), ("no", _NO, _YES)):
+        found = word.match(plain)
+        if choice not in offered or found is None:
+            continue
+        if other.match(plain[found.end() :].strip(" ,;:.!-–—")):
+            # "yeah no" or "no yes": said both ways, so neither is taken.
+            return None, ""
+        return choice, _note(said[found.end() :])
+    return None, ""
