@@ -27,7 +27,8 @@ _RELATIVE = re.compile(
     rf"\bin\s+{_COUNT}\s+{_UNIT}\b|\b{_COUNT}\s+{_UNIT}\s+from\s+(?:today|now)\b"
 )
 _DAY_OF_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b|\bon\s+the\s+(\d{1,2})\b")
-_MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_NAME = re.compile(r"\b(?:" + "|".join(_MONTHS) + r")[a-z]*\b")
 _NUMERIC = re.compile(r"(?<![\d.:/])(\d{1,2})([./])(\d{1,2})(?:\2(\d{4}|\d{2}))?\.?(?![\d:/])")
 _CLOCK = re.compile(
     r"\b(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\.?\b"
@@ -278,6 +279,14 @@ def _on_or_after(today: date, year: int | None, *, month: int, day: int) -> date
         if found > today:
             return found
     return None
+
+
+def pick_by_month(text: str, days: tuple[datetime, ...], tz_name: str) -> datetime | None:
+    """The one of `days` whose local month the words name ("feb", "the 1st of February")."""
+    named = {_MONTHS.index(found[:3]) + 1 for found in _MONTH_NAME.findall(text.lower())}
+    tz = zone(tz_name)
+    fitting = [day for day in days if day.astimezone(tz).month in named]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def _dateparser_day(words: str, local_now: datetime, locale: str | None) -> date | None:

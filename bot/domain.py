@@ -70,6 +70,7 @@ class Pending(StrEnum):
     TIMEZONE = "timezone"
     RESTART = "restart"
     NUDGE_DATE = "nudge_date"
+    WHICH_DATE = "which_date"  # "1/2" read two ways: which day was meant
 
 
 class Outcome(StrEnum):

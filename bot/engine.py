@@ -60,6 +60,7 @@ PENDING_CHOICES: Mapping[Pending, tuple[str, ...]] = MappingProxyType(
         Pending.TIMEZONE: ("default",),
         Pending.RESTART: ("yes", "no"),
         Pending.NUDGE_DATE: REVISIT_CHOICES,
+        Pending.WHICH_DATE: ("first", "second"),
     }
 )
 NUDGE_CHOICES = ("yes", "maybe", "no", "snooze", "stop")
@@ -424,11 +425,10 @@ def _answer_revisit(
         return Transition(session, (_reprompt(Step.REVISIT, session),))
     reading = datewords.read_when(text, now, inbound.timezone, inbound.locale)
     if reading.choices is not None:
-        # "1/2" from someone whose date order we do not know: ask which one, in words.
-        first, second = (moment.isoformat() for moment in reading.choices)
-        return Transition(
-            session, (Reply("revisit.which", dates={"first": first, "second": second}),)
-        )
+        # "1/2" from someone whose date order we do not know: ask which one, as two choices.
+        both = " ".join(moment.isoformat() for moment in reading.choices)
+        asked = _touch(session, now, pending=Pending.WHICH_DATE, pending_data=both)
+        return Transition(asked, (_which_date(asked, "which_date.ask"),))
     if reading.past is not None:
         return Transition(session, (Reply("revisit.past"), _reprompt(Step.REVISIT, session)))
     parsed = reading.when
@@ -525,6 +525,8 @@ def _answer_pending(session: Session, inbound: Inbound, now: datetime, rules: Ru
     if pending is Pending.NUDGE_DATE:
         # The service answers the maybe's date; here only a stray message clears it.
         return _after_summary(_touch(session, now, pending=None), inbound, now)
+    if pending is Pending.WHICH_DATE:
+        return _answer_which_date(session, inbound, now)
     chosen = _matched_choice(PENDING_CHOICES[pending], inbound)
     if chosen is None:
         return Transition(session, (_pending_reprompt(session),))
@@ -554,7 +556,31 @@ def _pending_reprompt(session: Session) -> Reply:
     reply = pending_reply(session.pending, f"{session.pending.value}.reprompt")
     if session.pending is Pending.FAR_DATE and session.pending_data:
         return replace(reply, dates={"revisit_at": session.pending_data})
+    if session.pending is Pending.WHICH_DATE:
+        return _which_date(session, reply.key)
     return reply
+
+
+def _which_date(session: Session, key: str) -> Reply:
+    """Which of the two days a numeric date may be, each a choice labelled with its day."""
+    first, second = (session.pending_data or " ").split(" ", 1)
+    reply = pending_reply(Pending.WHICH_DATE, key)
+    return replace(reply, dates={"first": first, "second": second})
+
+
+def _answer_which_date(session: Session, inbound: Inbound, now: datetime) -> Transition:
+    """The day meant: its choice ("2", "the second one") or its month ("feb"); else ask again."""
+    days = tuple(
+        datetime.fromisoformat(iso) for iso in (session.pending_data or "").split(" ") if iso
+    )
+    chosen = _matched_choice(PENDING_CHOICES[Pending.WHICH_DATE], inbound)
+    if chosen is not None and len(days) == 2:
+        due: datetime | None = days[0 if chosen == "first" else 1]
+    else:
+        due = datewords.pick_by_month(inbound.text, days, inbound.timezone)
+    if due is None:
+        return Transition(session, (_pending_reprompt(session),))
+    return _set_revisit(_touch(session, now, pending=None, pending_data=None), due, now)
 
 
 def _answer_timezone(session: Session, inbound: Inbound, now: datetime) -> Transition:

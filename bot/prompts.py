@@ -81,6 +81,7 @@ STATIC_KEYS = (
     "revisit.past",
     "revisit.set",
     "revisit.which",
+    "which_date.ask",
     "far_date.confirm",
     "summary.choice.share",
     "share.done",
@@ -231,15 +232,7 @@ class Catalog:
 
         With the user's quiet hours, a scheduled date is shown as it will really be sent.
         """
-        values: dict[str, str] = dict(reply.variables)
-        values.update({name: self.texts[key] for name, key in reply.labels.items()})
-        for name, iso in reply.dates.items():
-            if quiet is not None and name in SCHEDULED_DATES:
-                values[name] = self.sent_date(iso, tz_name, quiet, now)
-            elif name in DAY_DATES:
-                values[name] = format_date(iso, tz_name, now).rsplit(",", 1)[0]
-            else:
-                values[name] = format_date(iso, tz_name, now)
+        values = self._values(reply, tz_name, now, quiet)
         if extra:
             values.update(extra)
         template = self.texts[reply.key]
@@ -249,6 +242,21 @@ class Catalog:
         filled = [self._fill(line, values) for line in lines]
         filled.extend(self.render(item, tz_name, now=now, quiet=quiet) for item in reply.items)
         return "\n".join(line.rstrip() for line in filled)
+
+    def _values(
+        self, reply: Reply, tz_name: str, now: datetime | None, quiet: QuietHours | None
+    ) -> dict[str, str]:
+        """What a reply's placeholders say: its words, its labels' texts, its dates shown."""
+        values: dict[str, str] = dict(reply.variables)
+        values.update({name: self.texts[key] for name, key in reply.labels.items()})
+        for name, iso in reply.dates.items():
+            if quiet is not None and name in SCHEDULED_DATES:
+                values[name] = self.sent_date(iso, tz_name, quiet, now)
+            elif name in DAY_DATES:
+                values[name] = format_date(iso, tz_name, now).rsplit(",", 1)[0]
+            else:
+                values[name] = format_date(iso, tz_name, now)
+        return values
 
     def sent_date(
         self, iso: str, tz_name: str, quiet: QuietHours, now: datetime | None = None
@@ -287,7 +295,12 @@ class Catalog:
         quiet: QuietHours | None = None,
     ) -> Message:
         """A rendered message with its buttons."""
-        buttons = tuple(Button(choice.id, self.texts[choice.label_key]) for choice in reply.choices)
+        # A label may name the reply's values too ("{first}": a day offered as a choice).
+        values = self._values(reply, tz_name, now, quiet) if reply.choices else {}
+        buttons = tuple(
+            Button(choice.id, self._fill(self.texts[choice.label_key], values))
+            for choice in reply.choices
+        )
         return Message(
             self.render(reply, tz_name, now=now, extra=extra, quiet=quiet),
             buttons=buttons,

@@ -9,11 +9,13 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot import engine
+from bot.domain import Message, Step
 from bot.preferences import Defaults, Preferences, QuietHours, delivery_time, resolve
 from bot.service import CoachService
 from bot.storage.db import Database, from_db
 from bot.timeparse import add_local, same_wall_time
 from tests.conftest import ALICE, FULL_DIALOGUE, say
+from tests.test_service import stored
 
 BERLIN = Preferences("Europe/Berlin", QuietHours("21:00", "08:00"))
 
@@ -169,6 +171,55 @@ async def test_discords_default_english_locale_does_not_decide_the_date_order(
         typed = replace(say("1/2" if line == lines[11] else line, user), locale_hint="en-US")
         texts = [m.text for m in (await service.handle(typed)).messages]
     assert "Do you mean Monday 1 February 2027 or Saturday 2 January 2027?" in texts[0]
+
+
+async def ask_which_day(service: CoachService) -> list[Message]:
+    """Walk to the revisit date and answer "1/2" with no locale known: the coach asks which."""
+    lines = list(FULL_DIALOGUE)
+    for line in lines[:11]:
+        await service.handle(say(line))
+    return list((await service.handle(say("1/2"))).messages)
+
+
+@pytest.mark.parametrize(
+    ("typed", "month"),
+    [
+        ("2", 1),
+        ("1", 2),
+        ("the second one", 1),
+        ("The first one.", 2),
+        ("february", 2),
+        ("feb", 2),
+        ("january", 1),
+        ("the 1st of feb", 2),
+        ("Saturday 2 January", 1),
+    ],
+)
+async def test_the_two_readings_of_a_numeric_date_are_its_choices(
+    service: CoachService, db: Database, typed: str, month: int
+) -> None:
+    """Both readings of "1/2" are offered as choices; a number, an ordinal or a month picks one."""
+    [asked] = await ask_which_day(service)
+    labels = [button.label for button in asked.buttons]
+    assert labels == ["Monday 1 February 2027", "Saturday 2 January 2027"]
+    said = (await service.handle(say(typed))).messages
+    assert said[0].text.startswith("Okay: we'll come back to this on")
+    record = await stored(db)
+    assert record.session is not None and record.session.revisit_at is not None
+    assert (record.session.revisit_at.month, record.session.step) == (month, Step.QUESTION)
+
+
+@pytest.mark.parametrize("typed", ["in 2 weeks", "hmm", "march", "3"])
+async def test_anything_else_asks_the_same_two_days_again(
+    service: CoachService, db: Database, typed: str
+) -> None:
+    """Words that pick neither day re-ask the same clarification, with the same two choices."""
+    await ask_which_day(service)
+    [again] = (await service.handle(say(typed))).messages
+    assert "Monday 1 February 2027 or Saturday 2 January 2027" in again.text
+    assert [button.id for button in again.buttons] == ["first", "second"]
+    record = await stored(db)
+    assert record.session is not None and record.session.revisit_at is None
 
 
 async def test_a_new_zone_from_the_platform_keeps_revisits_at_their_local_time(
