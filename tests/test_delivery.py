@@ -232,3 +232,25 @@ async def test_a_new_zone_from_the_platform_keeps_revisits_at_their_local_time(
     assert "keeps its local time: Wednesday 2 December, 10:00 your time" in reply[0].text
     [(due, _)] = await due_and_send_after(db)
     assert due == datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
+
+
+async def test_a_new_zone_mid_conversation_keeps_the_revisit_time_the_user_chose(
+    service: CoachService, db: Database
+) -> None:
+    """03:00 London chosen, then New York: the revisit is 03:00 there, sent at 07:00 (quiet)."""
+    lines = ["timezone London", "quiet 10pm-7am", *FULL_DIALOGUE[:11], "in 2 weeks at 3am"]
+    lines += ["timezone America/New_York", *FULL_DIALOGUE[12:]]
+    texts: list[str] = []
+    for line in lines:
+        texts.extend(m.text for m in (await service.handle(say(line))).messages)
+    moved = "(03:00 falls in your quiet hours, 22:00-07:00)"
+    card = next(text for text in texts if text.startswith("Your plan"))
+    assert f"Wednesday 9 December, 07:00 your time {moved}" in card
+    assert "keeps its local time: Wednesday 9 December, 07:00" in "\n".join(texts)
+    [(due, send_after)] = await due_and_send_after(db)
+    assert (due, send_after) == (
+        datetime(2026, 12, 9, 8, tzinfo=UTC),
+        datetime(2026, 12, 9, 12, tzinfo=UTC),
+    )
+    back = (await service.handle(say("timezone London"))).messages[0].text
+    assert f"Wednesday 9 December, 07:00 your time {moved}" in back

@@ -8,7 +8,7 @@ from datetime import datetime
 
 import aiosqlite
 
-from bot.domain import Session, UserKey
+from bot.domain import Session, Status, UserKey
 from bot.preferences import Preferences, delivery_time
 from bot.storage.db import from_db, to_db
 from bot.storage.repos import SESSION_COLUMNS, session_from_row
@@ -274,7 +274,7 @@ async def reschedule(
 
     A new zone keeps each reminder at the local wall time it had; new quiet hours move
     only when it is sent. The session's revisit date follows (and its version, so a turn
-    holding the old copy recomputes).
+    holding the old copy recomputes), and so does a revisit picked in a conversation still open.
     """
     rows = await conn.execute_fetchall(
         "SELECT id, session_number, due_at FROM reminders WHERE user_ref = ? AND status = ?"
@@ -292,6 +292,28 @@ async def reschedule(
             "UPDATE sessions SET revisit_at = ?, version = version + 1"
             " WHERE user_ref = ? AND number = ?",
             (to_db(due), user_ref, session_number),
+        )
+        moved.append(due)
+    return moved + await _move_unscheduled(conn, user_ref, before.timezone, after.timezone)
+
+
+async def _move_unscheduled(
+    conn: aiosqlite.Connection, user_ref: int, old_zone: str, new_zone: str
+) -> list[datetime]:
+    """An open conversation's revisit (scheduled only when its plan is finished) keeps the
+    local wall time the user chose, as scheduled ones do; return its new time (UTC)."""
+    rows = await conn.execute_fetchall(
+        "SELECT number, revisit_at FROM sessions WHERE user_ref = ? AND status IN (?, ?)"
+        " AND revisit_at IS NOT NULL",
+        (user_ref, Status.ACTIVE.value, Status.PAUSED.value),
+    )
+    moved: list[datetime] = []
+    for number, revisit_text in rows:
+        due = same_wall_time(from_db(revisit_text), old_zone, new_zone)
+        await conn.execute(
+            "UPDATE sessions SET revisit_at = ?, version = version + 1,"
+            " state = json_set(state, '$.answers.revisit', ?) WHERE user_ref = ? AND number = ?",
+            (to_db(due), due.isoformat(), user_ref, number),
         )
         moved.append(due)
     return moved
