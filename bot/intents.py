@@ -97,6 +97,10 @@ def has_words(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
 
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 def _full(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"^(?:{pattern})$")
 
@@ -113,6 +117,73 @@ _EXIT = _full(
     r"nvm|i'm leaving|gotta go|got to go|i have to go|i need to go|can i stop|can i leave|"
     r"i'd rather not continue|i want out|let me go|shut up|end session|stop asking"
 )
+# Exit said in any words: a stopping phrase, with nothing else but glue words around it
+# ("ok bye", "nah i'm done", "i'm tired of this, stop"); other words make it an answer.
+_EXIT_KERNEL = re.compile(
+    r"\b(?:stop(?:ping)?|quit(?:ting)?|exit|end(?:ing)?|cancel|finish(?:ed)?|done|enough|"
+    r"bye+|goodbye|bye bye|ciao|cya|see (?:ya|you)|leav(?:e|ing)(?: now)?|go away|"
+    r"out of here|i'm out|gotta (?:go|run)|got to (?:go|run)|have to (?:go|run)|need to go|"
+    r"call it (?:a day|quits)|let me be|leave me alone|leave it|peace out|talk later|"
+    r"(?:some )?other time|another time|come back later|not in the mood|(?:tired|sick) of this|"
+    r"had enough|over it|give up|no more|that's it|not now|not today|forget it|never ?mind|nvm|"
+    r"not doing this|don't want to (?:do|talk|continue|go on|answer)|"
+    r"(?:need|take) a break|adi[oó]s|hasta luego|chao|tsch[uü]ss|au revoir|tchau|basta|chega|"
+    r"j'arr[eê]te|arr[eê]ter|aufh[oö]ren|parar|salir|sair|terminar|fertig|schluss)\b"
+)
+_EXIT_GLUE = _word_set(
+    "i i'm im i've we we're let's let us me my you want wanna would i'd like to rather need can "
+    "could please pls just ok okay nah no yeah now here this that it for today tonight the "
+    "a an conversation chat talk talking session questions all of with right rn really "
+    "anymore any more already then so think guess am are is be gonna going i'll time back "
+    "come later again maybe for now about coaching thing this stuff bot quiero ich will je "
+    "moi für heute por hoy ya pour aujourd'hui isn't helping not helping pointless thanks "
+    "thank sorry good well ✌️"
+)
+_DONT_KNOW_KERNEL = re.compile(
+    r"\b(?:(?:i )?(?:don't|do not|really don't) (?:really )?know|dunno|idk|idek|no idea|no clue|"
+    r"not (?:really )?sure|unsure|not a clue|(?:haven't|have not) (?:got )?a clue|"
+    r"couldn't (?:tell|say)|can't (?:tell|say)|wouldn't know|stumped|beats me|no sé|ni idea|"
+    r"keine ahnung|wei(?:ß|ss) (?:ich )?nicht|je (?:ne )?sais pas|aucune idée|não sei|nao sei|"
+    r"sei lá|nothing comes to mind|can't think of (?:any|anything|one)|drawing a blank|"
+    r"blank)\b|🤷"
+)
+_DONT_KNOW_GLUE = _word_set(
+    "i i'm you really honestly tbh lol man hmm um no yet at all either sorry to be honest what "
+    "say yeah nope genuinely just tho though haha 🤷 🤷‍♀️ 🤷‍♂️ ‍♀️ ‍♂️ ♀️ ♂️ ️ ‍"
+)
+_WH_TAIL = re.compile(r"^(?:what|how|why|who|where|which|if|whether)\b")
+
+
+def _only_glue(text: str, kernel: re.Pattern[str], glue: frozenset[str]) -> bool:
+    """Whether the text says the kernel and otherwise only glue words."""
+    lowered = normalise(text)
+    if kernel.search(lowered) is None:
+        return False
+    rest = kernel.sub(" ", lowered)
+    return all(word in glue for word in re.findall(r"[^\s,.!?;:…\-–—\"()]+", rest))
+
+
+def _is_exit(text: str) -> bool:
+    return _only_glue(text, _EXIT_KERNEL, _EXIT_GLUE)
+
+
+def _is_dont_know(text: str) -> bool:
+    if _only_glue(text, _DONT_KNOW_KERNEL, _DONT_KNOW_GLUE):
+        return True
+    # "I'm not sure what they'd gain": not knowing about the question itself, nothing told.
+    lowered = normalise(text)
+    found = _DONT_KNOW_KERNEL.search(lowered)
+    if _QUESTION_PHRASES.match(lowered):
+        return False
+    if (
+        found is None
+        or found.start() > 6
+        or re.search(r"[,;:]|\b(?:but|maybe|so|because)\b", lowered)
+    ):
+        return False
+    return _WH_TAIL.match(lowered[found.end() :].strip()) is not None and len(_words(text)) <= 8
+
+
 _DONT_KNOW = _full(
     r"(?:i )?(?:don't|do not|dont) know|i really don't know|idk|dunno|i dunno|no idea|"
     r"i have no idea|i've no idea|not sure|i'm not sure|i am not sure|unsure|no clue|"
@@ -143,12 +214,21 @@ _QUESTION_START = re.compile(
     r"is (?:that|this) relevant|who do you mean|which (?:one|ones)|like how|how so|"
     r"what would (?:that|this) look like|what do they mean|what is this question)\b"
 )
+# Longer ways to ask back, tried before the short starts above ("what" alone) can claim them.
+_QUESTION_PHRASES = re.compile(
+    r"^(?:what are you asking|um what|what (?:does|do) (?:that|this|you) even mean|wym|"
+    r"confused|i'm confused|"
+    r"(?:you )?lost me|in what way|what's (?:that|this) got to do|what has (?:that|this) got to do|"
+    r"not sure (?:what you(?:'re| are)? (?:asking|mean|want)|i (?:follow|understand|get it))|"
+    r"i'm not sure what you (?:mean|want|are asking|'re asking)|which part|"
+    r"what do you want me to (?:say|write|put)|like what exactly|what exactly|"
+    r"qu[eé] quieres decir|a qu[eé] te refieres|c[oó]mo que|wie meinst du|was meinst du|"
+    r"was hei(?:ß|ss)t das|c'est[- ][aà][- ]dire|qu'est-ce que (?:tu veux|vous voulez) dire|"
+    r"comment [çc]a|como assim|o que (?:voc[eê] )?quer dizer)\b"
+)
+_DIFFERENCE = re.compile(r"^(?:what's |what is )?(?:the )?difference\b")
 # A question back may also be a short question that points at the coach's question.
 _ASKING_BACK = re.compile(r"\b(?:you|your|question|mean|example|that mean|this mean)\b")
-
-
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
 
 
 _ACK_WORDS = _word_set(
@@ -157,7 +237,7 @@ _ACK_WORDS = _word_set(
     "yep yup ya yea mhm mm mhmm hi hello hey yo hiya wow awesome perfect lovely amazing "
     "brilliant neat sweet true fair enough indeed makes sense i see see ah ok. thank u much "
     "very so a lot appreciated appreciate it that's that helps helpful interesting right on "
-    "no problem np all good kind of you hmm hm mm"
+    "no problem np all good kind of you hmm hm mm one then 👌 🙏"
 )
 
 
@@ -189,6 +269,10 @@ def _is_question_back(text: str) -> bool:
     asked = text.rstrip().endswith("?")
     if len(words) > SHORT_WORDS + 3 or (len(words) > SHORT_WORDS and not asked):
         return False
+    if _QUESTION_PHRASES.match(core) or _QUESTION_PHRASES.match(_core(text)):
+        return True
+    if asked and (_DIFFERENCE.match(core) or core == "like"):
+        return True
     started = _QUESTION_START.match(_core(text) or core) or _QUESTION_START.match(core)
     if started is None:
         return asked and len(words) <= 7 and _ASKING_BACK.search(core) is not None
@@ -211,9 +295,9 @@ def free_text(text: str, *, answer_is_a_question: bool = False) -> Intent:
     core = _core(text)
     words = _words(text)
     if len(words) <= SHORT_WORDS:
-        if _EXIT.match(core) or _EXIT.match(normalise(text)):
+        if _EXIT.match(core) or _EXIT.match(normalise(text)) or _is_exit(text):
             return Intent.EXIT
-        if _DONT_KNOW.match(core) or _DONT_KNOW.match(normalise(text)):
+        if _DONT_KNOW.match(core) or _DONT_KNOW.match(normalise(text)) or _is_dont_know(text):
             return Intent.DONT_KNOW
         if answer_is_a_question:
             if _PLAIN_QUESTION_BACK.match(_core(text) or normalise(text)):
@@ -230,7 +314,8 @@ def free_text(text: str, *, answer_is_a_question: bool = False) -> Intent:
 _UNSURE = re.compile(
     r"\b(?:not sure|unsure|don't know|dunno|idk|no idea|can't tell|hard to say|no clue|"
     r"maybe|either|both|somewhere (?:in )?between|50/50|fifty fifty|could be either|"
-    r"not certain|unclear|who knows|depends)\b"
+    r"not certain|unclear|who knows|depends|(?:in )?the middle|in between|50[-/ ]50|"
+    r"hard to (?:say|tell|know))\b"
 )
 _CLOSED = re.compile(
     r"\b(?:nobody|no one|noone|no-one|nothing to negotiate|can't go back|cannot go back|"
@@ -249,7 +334,7 @@ _HARD = re.compile(
 # Words that may come before a choice without being a note ("I think it's soft").
 _LEAD_WORDS = _word_set(
     "i think it's it is feels like a seems more pretty quite very kind of rather probably "
-    "definitely def i'd say honestly a bit somewhat"
+    "definitely def i'd say honestly a bit somewhat somewhere"
 )
 _NOTE_SEPARATOR = re.compile(r"^[\s,;:.\-–—]+|^(?:because|since|as|cause|cos|bc)\b\s*")
 
@@ -273,6 +358,11 @@ def boundary(text: str) -> tuple[Intent, str]:
     if kind is Intent.DONT_KNOW:
         return Intent.UNSURE, ""
     lowered = normalise(text)
+    numbered = re.match(r"^([1-4])(?:$|[\s,;:.)\-–—]+(?!\d))", lowered)
+    if numbered is not None:
+        # A typed number picks the choice in the order dialogue.py offers them.
+        chosen = _BOUNDARY_ORDER[int(numbered.group(1)) - 1]
+        return chosen, _NOTE_SEPARATOR.sub("", text.strip()[numbered.end() :]).strip()
     hard_to_say = re.search(r"\bhard to (?:say|tell|know)\b", lowered)
     for intent, pattern in (
         (Intent.CLOSED, _CLOSED),
@@ -299,6 +389,7 @@ def boundary(text: str) -> tuple[Intent, str]:
     return Intent.ANSWER, ""
 
 
+_BOUNDARY_ORDER = (Intent.HARD, Intent.SOFT, Intent.UNSURE, Intent.CLOSED)
 # Choice words whose misspellings are still read as the choice.
 _TYPO_CHOICES = {"soft": Intent.SOFT, "hard": Intent.HARD, "final": Intent.HARD}
 
@@ -309,7 +400,11 @@ _STOP = re.compile(
     r"\b(?:stop (?:reminding|the reminders|asking|nudging|these|messaging|sending)|"
     r"no more (?:reminders|nudges|messages)|don't remind me|do not remind me|unsubscribe|"
     r"stop it|leave me alone|don't (?:message|nudge|ask) me|turn (?:it|this|them) off|"
-    r"no need to remind|stop$|^stop\b|opt out)"
+    r"no need to remind|stop$|^stop\b|opt out|reminders? off|turn off|"
+    r"(?:don't|do not) (?:want|need) (?:any )?(?:more )?(?:reminders|check[- ]?ins|nudges|these)|"
+    r"no (?:more )?(?:reminders|check[- ]?ins|nudges|pings)|no more of (?:these|this)|"
+    r"(?:don't|do not) check (?:in|on me)|stop (?:bugging|pinging|pestering|checking)|"
+    r"rather you didn't (?:remind|ask|check)|(?:don't|do not) (?:contact|text|dm|ping) me)"
 )
 _SNOOZE = re.compile(
     r"\b(?:not yet|nothing yet|still waiting|waiting (?:for|on|to hear)|haven't (?:asked|talked|"
@@ -318,7 +413,12 @@ _SNOOZE = re.compile(
     r"later|next week|postponed|rescheduled|pushed (?:back|out)|delayed|still pending|"
     r"hasn't happened|not happened|didn't happen yet|not had the (?:chance|meeting|talk)|"
     r"meeting is (?:next|on|tomorrow)|give me (?:a|another|more) (?:week|few days|time)|"
-    r"snooze|too early|haven't heard back|no update|in a week|soon)\b"
+    r"snooze|too early|haven't heard back|no update|in a week|soon|"
+    r"(?:got|was|been|is) (?:moved|postponed|rescheduled|delayed)|scheduled for|"
+    r"haven't (?:met|brought|raised|had a chance|gotten|been able)|not had a chance|"
+    r"(?:still )?need to (?:talk|ask|speak|see|meet)|(?:get|got|gotten) (?:round|around) to|"
+    r"(?:few|couple) more days|more time|tomorrow|todav[ií]a no|a[uú]n no|noch nicht|"
+    r"pas encore|ainda n[aã]o|ma[nñ]ana|morgen|demain|amanh[aã])\b"
 )
 _MAYBE = re.compile(
     r"\b(?:maybe|a maybe|perhaps|possibly|think(?:ing)? about it|consider(?:ing|ed)?|"
@@ -326,17 +426,23 @@ _MAYBE = re.compile(
     r"we'll see|open to it|not a no|not a clear|undecided|on the fence|mixed|"
     r"come back (?:to|in|after)|revisit|in (?:q[1-4]|the new year|spring|summer|autumn|fall)|"
     r"conditional|if i|only if|sort of yes|progress|closer|halfway|counter ?offer|"
-    r"compromise|middle ground|some of it|not sure yet|pending approval|let me know)\b"
+    r"compromise|middle ground|some of it|not sure yet|pending approval|let me know|"
+    r"offered (?:me )?(?:something|part|half|less|a smaller|a different)|partial|"
+    r"think(?:ing)? it over|still deciding|deciding|complicated|get back to me|"
+    r"will consider|meh|trial)\b"
 )
 _NO = re.compile(
-    r"^(?:no+|nope|nah|nay)\b|\b(?:still (?:a )?no|said no|a no|no again|refused|rejected|"
+    r"^(?:no+|nope|nah|nay|nein|non|n[aã]o)\b|"
+    r"\b(?:still (?:a )?no|said no|a no|no again|refused|rejected|"
     r"declined|turned (?:me |it )?down|didn't work|did not work|no luck|no dice|no go|"
     r"failed|denied|not happening|same answer|still won't|won't budge|shot (?:it |me )?down|"
     r"didn't go well|went badly|flat no|hard no|not this time|they passed|unsuccessful|"
     r"got nothing|no change|not approved|wasn't approved|didn't get it|no deal)\b"
 )
 _YES = re.compile(
-    r"^(?:y+e+s+|yep|yup|yeah|ya|yay|woo+|hooray|hurray)\b|\b(?:said yes|a yes|"
+    r"^(?:y+e+s+|yep|yup|yeah|ya|yay|woo+|hooray|hurray|s[ií]|ja|oui|sim)\b|\b(?:said yes|a yes|"
+    r"worked(?! on)|aceptaron|acept[oó]|geklappt|zugestimmt|dit oui|accept[ée]|deu certo|"
+    r"aceitaram|aprovad[oa]|"
     r"got (?:it|the|my|a (?!no\b|maybe\b))|"
     r"agreed|approved|accepted|they're in|it worked|worked out|success|succeeded|"
     r"we did it|i did it|nailed it|landed (?:it|the)|won(?!')|went (?:well|great)|they said ok|"
@@ -394,7 +500,13 @@ _SHOW_PLAN = re.compile(
     r"(?: me)?(?: my| the| that| our)? (?:plan|summary|card|recap)|(?:my|the|our) plan|"
     r"what (?:was|is|were) (?:my|the|our) plan|plan again|where(?:'s| is) (?:my|the) plan|"
     r"summary again|recap|^plan$|^summary$|what did we (?:decide|agree|come up with)|"
-    r"what (?:am i|was i) (?:supposed|meant) to (?:do|say))\b"
+    r"what (?:am i|was i) (?:supposed|meant) to (?:do|say)|"
+    r"^(?:can i |could i |can you |could you |pls |please )?(?:see|show|send|repeat|have|"
+    r"give|read|view|display) (?:me )?(?:it|that|this)(?: again)?$|"
+    r"(?:see|show|send|repeat|have|give|get|read|view|display) (?:me )?(?:it|that|this|them) again|"
+    r"(?:steps?|plan|summary|card) again|repeat (?:it|that|the plan)|"
+    r"what (?:was|were|is|did) (?:it|that|we|the steps?|my (?:next )?steps?)\b.{0,20}\bagain|"
+    r"what did we (?:say|decide|agree|plan))\b"
 )
 _NEW_SETBACK = re.compile(
     r"\b(?:another (?:no|one|setback|rejection)|new (?:no|one|setback|reframe)|"
@@ -450,7 +562,7 @@ def after_summary(text: str) -> Intent:
     words = _words(text)
     if not has_words(text):
         return Intent.ACK
-    if _SHOW_PLAN.search(lowered) and len(words) <= 12:
+    if (_SHOW_PLAN.search(lowered) or _SHOW_PLAN.search(_core(text))) and len(words) <= 12:
         return Intent.SHOW_PLAN
     if _NEW_SETBACK.search(lowered):
         return Intent.NEW_SETBACK
