@@ -138,6 +138,7 @@ STATIC_KEYS = (
     "reminders.header",
     "reminders.entry",
     "reminders.footer",
+    "reminders.unfinished",
     "reminders.cancelled",
     "reminders.unknown",
     "export.ready",

@@ -63,8 +63,18 @@ def _entry(
 
 
 def reminders_reply(sessions: Sequence[Session], upcoming: Sequence[reminders.Upcoming]) -> Reply:
-    """The upcoming revisits, numbered for `reminders cancel N`."""
-    if not upcoming:
+    """The upcoming revisits, numbered for `reminders cancel N`; then a revisit picked in the
+    open conversation, which is scheduled once its plan is finished."""
+    unfinished = tuple(
+        Reply(
+            "reminders.unfinished",
+            {"ask": s.answers.get("ask", "")},
+            dates={"revisit_at": s.revisit_at.isoformat()},
+        )
+        for s in sessions
+        if s.is_open and s.revisit_at is not None
+    )
+    if not upcoming and not unfinished:
         return Reply("reminders.none")
     asks = {s.number: s.answers.get("ask", "") for s in sessions}
     entries = tuple(
@@ -75,7 +85,8 @@ def reminders_reply(sessions: Sequence[Session], upcoming: Sequence[reminders.Up
         )
         for index, item in enumerate(upcoming, 1)
     )
-    return Reply("reminders.header", items=(*entries, Reply("reminders.footer")))
+    footer = (Reply("reminders.footer"),) if upcoming else ()
+    return Reply("reminders.header", items=(*entries, *unfinished, *footer))
 
 
 def export_json(

@@ -11,6 +11,7 @@ import pytest
 from bot import engine
 from bot.domain import Message, Step
 from bot.preferences import Defaults, Preferences, QuietHours, delivery_time, resolve
+from bot.prompts import Catalog
 from bot.service import CoachService
 from bot.storage.db import Database, from_db
 from bot.timeparse import add_local, same_wall_time
@@ -254,3 +255,20 @@ async def test_a_new_zone_mid_conversation_keeps_the_revisit_time_the_user_chose
     )
     back = (await service.handle(say("timezone London"))).messages[0].text
     assert f"Wednesday 9 December, 07:00 your time {moved}" in back
+
+
+async def test_reminders_show_the_revisit_of_an_unfinished_plan_as_pending(
+    service: CoachService, catalog: Catalog
+) -> None:
+    """Once its date is confirmed, `reminders` lists the revisit, set when the plan is finished."""
+    for line in FULL_DIALOGUE[:12]:
+        await service.handle(say(line))
+    listed = (await service.handle(say("reminders"))).messages[0].text
+    assert listed != catalog.text("reminders.none")
+    assert "Wednesday 9 December, 10:00 your time: A promotion to senior engineer" in listed
+    assert "set once you finish the plan" in listed
+    for line in FULL_DIALOGUE[12:]:
+        await service.handle(say(line))
+    done = (await service.handle(say("reminders"))).messages[0].text
+    assert "1. Wednesday 9 December, 10:00 your time: A promotion to senior engineer" in done
+    assert "set once you finish the plan" not in done
