@@ -16,7 +16,24 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.traps import Score
-from bot.intents import boundary, recognise
+from bot import intents
+from bot.nudge_words import nudge
+
+CONTEXTS = {
+    "free_text": intents.free_text,
+    "boundary": lambda text: intents.boundary(text)[0],
+    "nudge": nudge,
+    "after_summary": intents.after_summary,
+    "first_message": intents.first_message,
+}
+
+
+def recognise(context: str, text: str) -> intents.Intent:
+    """The intent of a message in one of CONTEXTS (ValueError for an unknown context)."""
+    if context not in CONTEXTS:
+        raise ValueError(f"unknown context {context!r}")
+    return CONTEXTS[context](text)
+
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 TUNING = DATA / "intents_tuning.jsonl"
@@ -104,7 +121,7 @@ def evaluate(path: Path) -> Report:
             counts[expected][2] += 1
         if example.note is not None and example.context == "boundary":
             notes_seen += 1
-            notes_right += bool(boundary(example.text)[1]) == example.note
+            notes_right += bool(intents.boundary(example.text)[1]) == example.note
     scores = {key: Score(*tally) for key, tally in sorted(counts.items())}
     return Report(
         len(examples),

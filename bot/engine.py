@@ -11,7 +11,17 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from types import MappingProxyType
 
-from bot import choice_words, datewords, dialogue, intents, own_win, plan, timeparse, traps
+from bot import (
+    choice_words,
+    datewords,
+    dialogue,
+    intents,
+    nudge_words,
+    own_win,
+    plan,
+    timeparse,
+    traps,
+)
 from bot.commands import Command, CommandName, parse_command
 from bot.dialogue import DIALOGUE, QUESTIONS, REVISIT_CHOICES, Question
 from bot.domain import (
@@ -873,7 +883,7 @@ NUDGE_READINGS: Mapping[intents.Intent, str] = MappingProxyType(
 
 def read_nudge_answer(text: str) -> str | None:
     """The nudge button a typed answer means ("they said yes!" -> "yes"), or None if unclear."""
-    return NUDGE_READINGS.get(intents.nudge(text))
+    return NUDGE_READINGS.get(nudge_words.nudge(text))
 
 
 def nudge_unclear() -> Reply:

@@ -6,7 +6,7 @@ Contexts (and the intents each may return) follow the blind-set format:
 
     free_text      answer | question | dont_know | exit | ack
     boundary       hard | soft | unsure | closed | question | exit | ack  (+ the note)
-    nudge          yes | maybe | no | snooze | stop | unclear
+    nudge          yes | maybe | no | snooze | stop | unclear  (in bot/nudge_words.py)
     after_summary  show_plan | new_setback | ack | exit | other
     first_message  greeting | setback | question
 """
@@ -126,7 +126,8 @@ _EXIT_KERNEL = re.compile(
     r"call it (?:a day|quits)|let me be|leave me alone|leave it|peace out|talk later|"
     r"(?:some )?other time|another time|come back later|not in the mood|(?:tired|sick) of this|"
     r"had enough|over it|give up|no more|that's it|not now|not today|forget it|never ?mind|nvm|"
-    r"not doing this|don't want to (?:do|talk|continue|go on|answer)|"
+    r"not doing this|not do this|(?:going to|gonna) go|i'll pass|"
+    r"don't want to (?:do|talk|continue|go on|answer)|"
     r"(?:need|take) a break|adi[oó]s|hasta luego|chao|tsch[uü]ss|au revoir|tchau|basta|chega|"
     r"j'arr[eê]te|arr[eê]ter|aufh[oö]ren|parar|salir|sair|terminar|fertig|schluss)\b"
 )
@@ -137,7 +138,7 @@ _EXIT_GLUE = _word_set(
     "anymore any more already then so think guess am are is be gonna going i'll time back "
     "come later again maybe for now about coaching thing this stuff bot quiero ich will je "
     "moi für heute por hoy ya pour aujourd'hui isn't helping not helping pointless thanks "
-    "thank sorry good well ✌️"
+    "thank sorry good well me that's ✌️"
 )
 _DONT_KNOW_KERNEL = re.compile(
     r"\b(?:(?:i )?(?:don't|do not|really don't) (?:really )?know|dunno|idk|idek|no idea|no clue|"
@@ -202,7 +203,7 @@ _QUESTION_START = re.compile(
     r"for example|for instance|e\.?g|example|examples|any examples?|an example|"
     r"can you give (?:me )?(?:an )?example|could you give (?:me )?(?:an )?example|"
     r"give me an example|can you explain|could you explain|explain|can you rephrase|"
-    r"rephrase|say that again|come again|pardon|sorry what|what|huh|eh|"
+    r"rephrase|say that again|come again|pardon|sorry what|"
     r"i don't understand|i don't get (?:it|that|the question|what you mean)|i don't follow|"
     r"not sure what you mean|not sure i understand|what are you asking|what exactly|"
     r"what kind of|what sort of|how do you mean|how do i answer|how should i answer|"
@@ -210,9 +211,11 @@ _QUESTION_START = re.compile(
     r"why does (?:that|this|it) matter|why do you (?:ask|need|want)|why is (?:that|this|it) "
     r"(?:important|relevant|needed)|why are you asking|why would (?:that|this|it) matter|"
     r"how is (?:that|this|it) relevant|how does (?:that|this|it) help|what's the point|"
-    r"what for|why|how|in what sense|what counts(?: as)?|does (?:that|this|it) matter|"
+    r"what for|in what sense|what counts(?: as)?|does (?:that|this|it) matter|"
     r"is (?:that|this) relevant|who do you mean|which (?:one|ones)|like how|how so|"
-    r"what would (?:that|this) look like|what do they mean|what is this question)\b"
+    r"what would (?:that|this) look like|what do they mean|what is this question|"
+    # The bare words last, so that the longer starts above are tried first.
+    r"what|huh|eh|why|how)\b"
 )
 # Longer ways to ask back, tried before the short starts above ("what" alone) can claim them.
 _QUESTION_PHRASES = re.compile(
@@ -271,7 +274,7 @@ def _is_question_back(text: str) -> bool:
         return False
     if _QUESTION_PHRASES.match(core) or _QUESTION_PHRASES.match(_core(text)):
         return True
-    if asked and (_DIFFERENCE.match(core) or core == "like"):
+    if asked and (_DIFFERENCE.match(core) or (not _core(text) and len(words) <= 2)):
         return True
     started = _QUESTION_START.match(_core(text) or core) or _QUESTION_START.match(core)
     if started is None:
@@ -394,105 +397,6 @@ _BOUNDARY_ORDER = (Intent.HARD, Intent.SOFT, Intent.UNSURE, Intent.CLOSED)
 _TYPO_CHOICES = {"soft": Intent.SOFT, "hard": Intent.HARD, "final": Intent.HARD}
 
 
-# ---- the nudge ----------------------------------------------------------------------------
-
-_STOP = re.compile(
-    r"\b(?:stop (?:reminding|the reminders|asking|nudging|these|messaging|sending)|"
-    r"no more (?:reminders|nudges|messages)|don't remind me|do not remind me|unsubscribe|"
-    r"stop it|leave me alone|don't (?:message|nudge|ask) me|turn (?:it|this|them) off|"
-    r"no need to remind|stop$|^stop\b|opt out|reminders? off|turn off|"
-    r"(?:don't|do not) (?:want|need) (?:any )?(?:more )?(?:reminders|check[- ]?ins|nudges|these)|"
-    r"no (?:more )?(?:reminders|check[- ]?ins|nudges|pings)|no more of (?:these|this)|"
-    r"(?:don't|do not) check (?:in|on me)|stop (?:bugging|pinging|pestering|checking)|"
-    r"rather you didn't (?:remind|ask|check)|(?:don't|do not) (?:contact|text|dm|ping) me)"
-)
-_SNOOZE = re.compile(
-    r"\b(?:not yet|nothing yet|still waiting|waiting (?:for|on|to hear)|haven't (?:asked|talked|"
-    r"spoken|heard|had|done|got|gotten)|didn't (?:get a chance|have time|ask|talk|manage)|"
-    r"no (?:news|answer|reply|response|word)(?: yet)?|remind me|ask me (?:again|later|next)|"
-    r"later|next week|postponed|rescheduled|pushed (?:back|out)|delayed|still pending|"
-    r"hasn't happened|not happened|didn't happen yet|not had the (?:chance|meeting|talk)|"
-    r"meeting is (?:next|on|tomorrow)|give me (?:a|another|more) (?:week|few days|time)|"
-    r"snooze|too early|haven't heard back|no update|in a week|soon|"
-    r"(?:got|was|been|is) (?:moved|postponed|rescheduled|delayed)|scheduled for|"
-    r"haven't (?:met|brought|raised|had a chance|gotten|been able)|not had a chance|"
-    r"(?:still )?need to (?:talk|ask|speak|see|meet)|(?:get|got|gotten) (?:round|around) to|"
-    r"(?:few|couple) more days|more time|tomorrow|todav[ií]a no|a[uú]n no|noch nicht|"
-    r"pas encore|ainda n[aã]o|ma[nñ]ana|morgen|demain|amanh[aã])\b"
-)
-_MAYBE = re.compile(
-    r"\b(?:maybe|a maybe|perhaps|possibly|think(?:ing)? about it|consider(?:ing|ed)?|"
-    r"partly|partially|part of it|half|kind of|kinda|sort of|sorta|somewhat|depends|"
-    r"we'll see|open to it|not a no|not a clear|undecided|on the fence|mixed|"
-    r"come back (?:to|in|after)|revisit|in (?:q[1-4]|the new year|spring|summer|autumn|fall)|"
-    r"conditional|if i|only if|sort of yes|progress|closer|halfway|counter ?offer|"
-    r"compromise|middle ground|some of it|not sure yet|pending approval|let me know|"
-    r"offered (?:me )?(?:something|part|half|less|a smaller|a different)|partial|"
-    r"think(?:ing)? it over|still deciding|deciding|complicated|get back to me|"
-    r"will consider|meh|trial)\b"
-)
-_NO = re.compile(
-    r"^(?:no+|nope|nah|nay|nein|non|n[aã]o)\b|"
-    r"\b(?:still (?:a )?no|said no|a no|no again|refused|rejected|"
-    r"declined|turned (?:me |it )?down|didn't work|did not work|no luck|no dice|no go|"
-    r"failed|denied|not happening|same answer|still won't|won't budge|shot (?:it |me )?down|"
-    r"didn't go well|went badly|flat no|hard no|not this time|they passed|unsuccessful|"
-    r"got nothing|no change|not approved|wasn't approved|didn't get it|no deal)\b"
-)
-_YES = re.compile(
-    r"^(?:y+e+s+|yep|yup|yeah|ya|yay|woo+|hooray|hurray|s[ií]|ja|oui|sim)\b|\b(?:said yes|a yes|"
-    r"worked(?! on)|aceptaron|acept[oó]|geklappt|zugestimmt|dit oui|accept[ée]|deu certo|"
-    r"aceitaram|aprovad[oa]|"
-    r"got (?:it|the|my|a (?!no\b|maybe\b))|"
-    r"agreed|approved|accepted|they're in|it worked|worked out|success|succeeded|"
-    r"we did it|i did it|nailed it|landed (?:it|the)|won(?!')|went (?:well|great)|they said ok|"
-    r"green light|signed|deal is done|on board|promoted|hired|offer came|they loved it|"
-    r"it's a yes|got a raise|good news|great news|they agreed)\b"
-)
-_CELEBRATE = frozenset("🎉🥳🙌✅💪🎊👏😀😃😄😁🤩👍")
-_SAD = frozenset("👎😞😢😭☹🙁😔💔❌")
-
-
-def nudge(text: str) -> Intent:
-    """Read a typed answer to "How did it go?" at a revisit nudge."""
-    lowered = normalise(text)
-    symbols = set(text)
-    if not has_words(text):
-        if symbols & _CELEBRATE:
-            return Intent.YES
-        if symbols & _SAD:
-            return Intent.NO
-        if "🤷" in text or "🤔" in text:
-            return Intent.MAYBE
-        return Intent.UNCLEAR
-    if _STOP.search(lowered):
-        return Intent.STOP
-    negated_no = re.search(r"\bnot (?:a|exactly a) no\b|\bnot a flat no\b", lowered)
-    if _SNOOZE.search(lowered) and not re.search(r"\bsaid (?:yes|no)\b", lowered):
-        return Intent.SNOOZE
-    plain_yes = re.search(r"\b(?:said yes|it's a yes|they agreed|approved)\b", lowered)
-    if (negated_no or _MAYBE.search(lowered)) and not plain_yes:
-        return Intent.MAYBE
-    if re.search(
-        r"\b(?:not|never|didn't|wasn't) (?:a )?(?:yes|agreed|approved|accepted)\b", lowered
-    ):
-        return Intent.NO
-    yes = _YES.search(lowered)
-    no = _NO.search(lowered)
-    if yes and re.search(r"\bdidn't (?:get|work)\b", lowered):
-        yes = None
-    if yes and no:
-        # "got a yes, no problem" or "a no, then a yes": the first one said counts.
-        return Intent.YES if yes.start() < no.start() else Intent.NO
-    if yes:
-        return Intent.YES
-    if no or symbols & _SAD:
-        return Intent.NO
-    if symbols & _CELEBRATE:
-        return Intent.YES
-    return Intent.UNCLEAR
-
-
 # ---- after the plan, and the first message ------------------------------------------------
 
 _SHOW_PLAN = re.compile(
@@ -502,7 +406,7 @@ _SHOW_PLAN = re.compile(
     r"summary again|recap|^plan$|^summary$|what did we (?:decide|agree|come up with)|"
     r"what (?:am i|was i) (?:supposed|meant) to (?:do|say)|"
     r"^(?:can i |could i |can you |could you |pls |please )?(?:see|show|send|repeat|have|"
-    r"give|read|view|display) (?:me )?(?:it|that|this)(?: again)?$|"
+    r"give|read|view|display)(?: me)?(?: it| that| this)?(?: again)?$|"
     r"(?:see|show|send|repeat|have|give|get|read|view|display) (?:me )?(?:it|that|this|them) again|"
     r"(?:steps?|plan|summary|card) again|repeat (?:it|that|the plan)|"
     r"what (?:was|were|is|did) (?:it|that|we|the steps?|my (?:next )?steps?)\b.{0,20}\bagain|"
@@ -596,21 +500,3 @@ def first_message(text: str) -> Intent:
     if free_text(text) in (Intent.QUESTION, Intent.DONT_KNOW) and len(words) <= 6:
         return Intent.QUESTION
     return Intent.SETBACK
-
-
-CONTEXTS = ("free_text", "boundary", "nudge", "after_summary", "first_message")
-
-
-def recognise(context: str, text: str) -> Intent:
-    """The intent of a message in one of CONTEXTS (ValueError for an unknown context)."""
-    if context == "free_text":
-        return free_text(text)
-    if context == "boundary":
-        return boundary(text)[0]
-    if context == "nudge":
-        return nudge(text)
-    if context == "after_summary":
-        return after_summary(text)
-    if context == "first_message":
-        return first_message(text)
-    raise ValueError(f"unknown context {context!r}")

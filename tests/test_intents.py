@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bench import intents as bench
-from bot.intents import Intent, after_summary, boundary, first_message, free_text, nudge
+from bot.intents import Intent, after_summary, boundary, first_message, free_text
+from bot.nudge_words import nudge
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,113 @@
+"""A typed answer to the revisit's "How did it go?" read as its outcome (pure, no I/O).
+
+yes | maybe | no | snooze ("not yet", "remind me later") | stop ("stop reminding me") |
+unclear. The words are what people type, so they live in code rather than in prompts/.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.intents import Intent, has_words, normalise
+
+_STOP = re.compile(
+    r"\b(?:stop (?:reminding|the reminders|asking|nudging|these|messaging|sending)|"
+    r"no more (?:reminders|nudges|messages)|don't remind me|do not remind me|unsubscribe|"
+    r"stop it|leave me alone|don't (?:message|nudge|ask) me|turn (?:it|this|them) off|"
+    r"no need to remind|stop$|^stop\b|opt out|reminders? off|turn off|"
+    r"(?:don't|do not) (?:want|need) (?:any )?(?:more )?(?:reminders|check[- ]?ins|nudges|these)|"
+    r"no (?:more )?(?:reminders|check[- ]?ins|nudges|pings)|no more of (?:these|this)|"
+    r"(?:don't|do not) check (?:in|on me)|stop (?:bugging|pinging|pestering|checking)|"
+    r"rather you didn't (?:remind|ask|check)|(?:don't|do not) (?:contact|text|dm|ping) me)"
+)
+_SNOOZE = re.compile(
+    r"\b(?:not yet|nothing yet|still waiting|waiting (?:for|on|to hear)|haven't (?:asked|talked|"
+    r"spoken|heard|had|done|got|gotten)|didn't (?:get a chance|have time|ask|talk|manage)|"
+    r"no (?:news|answer|reply|response|word)(?: yet)?|remind me|ask me (?:again|later|next)|"
+    r"later|next week|postponed|rescheduled|pushed (?:back|out)|delayed|still pending|"
+    r"hasn't happened|not happened|didn't happen yet|not had the (?:chance|meeting|talk)|"
+    r"meeting is (?:next|on|tomorrow)|give me (?:a|another|more) (?:week|few days|time)|"
+    r"snooze|too early|haven't heard back|no update|in a week|soon|"
+    r"(?:got|was|been|is) (?:moved|postponed|rescheduled|delayed)|scheduled for|"
+    r"haven't (?:met|brought|raised|had a chance|gotten|been able)|not had a chance|"
+    r"(?:still )?need to (?:talk|ask|speak|see|meet)|(?:get|got|gotten) (?:round|around) to|"
+    r"(?:few|couple) more days|more time|tomorrow|todav[ií]a no|a[uú]n no|noch nicht|"
+    r"pas encore|ainda n[aã]o|ma[nñ]ana|morgen|demain|amanh[aã]|still to (?:do|ask|talk|come)|"
+    r"will (?:ask|talk|try|do it) (?:after|later|next|when|once|soon|on)|"
+    r"(?:meet|meeting|seeing|see|talking|talk|speaking) (?:\w+ )?(?:on|next|this|tomorrow|later|"
+    r"in|at) ?(?:mon|tue|wed|thu|fri|sat|sun|week|month|\d)\w*|"
+    r"(?:haven't|hasn't|not|nothing)\b(?:(?! decided| decision)[\w' ]){0,30}\byet)\b"
+)
+_MAYBE = re.compile(
+    r"\b(?:maybe|a maybe|perhaps|possibly|think(?:ing)? about it|consider(?:ing|ed)?|"
+    r"partly|partially|part of it|half|kind of|kinda|sort of|sorta|somewhat|depends|"
+    r"we'll see|open to it|not a no|not a clear|undecided|on the fence|mixed|"
+    r"come back (?:to|in|after)|revisit|in (?:q[1-4]|the new year|spring|summer|autumn|fall)|"
+    r"conditional|if i|only if|sort of yes|progress|closer|halfway|counter ?offer|"
+    r"compromise|middle ground|some of it|not sure yet|pending approval|let me know|"
+    r"offered (?:me )?(?:something|part|half|less|a smaller|a different)|partial|"
+    r"think(?:ing)? it over|still deciding|deciding|complicated|get back to me|"
+    r"will consider|meh|trial|(?:not|haven't|hasn't|have not) (?:yet )?(?:decided|made up))\b"
+)
+_NO = re.compile(
+    r"^(?:no+|nope|nah|nay|nein|non|n[aã]o)\b|"
+    r"\b(?:still (?:a )?no|said no|a no|no again|refused|rejected|"
+    r"declined|turned (?:me |it )?down|didn't work|did not work|no luck|no dice|no go|"
+    r"failed|denied|not happening|same answer|still won't|won't budge|shot (?:it |me )?down|"
+    r"didn't go well|went badly|flat no|hard no|not this time|they passed|unsuccessful|"
+    r"got nothing|no change|not approved|wasn't approved|didn't get it|no deal)\b"
+)
+_YES = re.compile(
+    r"^(?:y+e+s+|yep|yup|yeah|ya|yay|woo+|hooray|hurray|s[ií]|ja|oui|sim)\b|\b(?:said yes|a yes|"
+    r"worked(?! on)|aceptaron|acept[oó]|geklappt|zugestimmt|dit oui|accept[ée]|deu certo|"
+    r"aceitaram|aprovad[oa]|"
+    r"got (?:it|the|my|a (?!no\b|maybe\b))|gave (?:me|us) (?:the|a|my|what)|"
+    r"agreed|approved|accepted|they're in|it worked|worked out|success|succeeded|"
+    r"we did it|i did it|nailed it|landed (?:it|the)|won(?!')|went (?:well|great)|they said ok|"
+    r"green light|signed|deal is done|on board|promoted|hired|offer came|they loved it|"
+    r"it's a yes|got a raise|good news|great news|they agreed)\b"
+)
+_CELEBRATE = frozenset("🎉🥳🙌✅💪🎊👏😀😃😄😁🤩👍")
+_SAD = frozenset("👎😞😢😭☹🙁😔💔❌")
+
+
+def nudge(text: str) -> Intent:
+    """Read a typed answer to "How did it go?" at a revisit nudge."""
+    lowered = normalise(text)
+    symbols = set(text)
+    if not has_words(text):
+        if symbols & _CELEBRATE:
+            return Intent.YES
+        if symbols & _SAD:
+            return Intent.NO
+        if "🤷" in text or "🤔" in text:
+            return Intent.MAYBE
+        return Intent.UNCLEAR
+    if _STOP.search(lowered):
+        return Intent.STOP
+    negated_no = re.search(r"\bnot (?:a|exactly a) no\b|\bnot a flat no\b", lowered)
+    if _SNOOZE.search(lowered) and not re.search(r"\bsaid (?:yes|no)\b", lowered):
+        return Intent.SNOOZE
+    plain_yes = re.search(r"\b(?:said yes|it's a yes|they agreed|approved)\b", lowered)
+    # "partially, they agreed to half": a part of it is a maybe, even when agreed.
+    in_part = re.search(r"\b(?:partial\w*|half|part of)\b", lowered)
+    if (negated_no or _MAYBE.search(lowered)) and (not plain_yes or in_part):
+        return Intent.MAYBE
+    if re.search(
+        r"\b(?:not|never|didn't|wasn't) (?:a )?(?:yes|agreed|approved|accepted)\b", lowered
+    ):
+        return Intent.NO
+    yes = _YES.search(lowered)
+    no = _NO.search(lowered)
+    if yes and re.search(r"\bdidn't (?:get|work)\b", lowered):
+        yes = None
+    if yes and no:
+        # "got a yes, no problem" or "a no, then a yes": the first one said counts.
+        return Intent.YES if yes.start() < no.start() else Intent.NO
+    if yes:
+        return Intent.YES
+    if no or symbols & _SAD:
+        return Intent.NO
+    if symbols & _CELEBRATE:
+        return Intent.YES
+    return Intent.UNCLEAR
