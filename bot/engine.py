@@ -101,8 +101,8 @@ def ask(step: Step, session: Session) -> Reply:
     key = f"{step.value}.ask"
     if QUESTIONS[step].reflection:
         key = f"trap.{session.answers.get('trap', '')}"
-    elif dialogue.path_of(session.answers) is dialogue.Path.HARD and step in HARD_ASKS:
-        key = f"{step.value}.ask_hard"
+    elif step in PATH_ASKS.get(path := dialogue.path_of(session.answers), ()):
+        key = f"{step.value}.ask_{path.value}"
     return Reply(
         key,
         choices=_choices(step.value, offered),
@@ -110,8 +110,12 @@ def ask(step: Step, session: Session) -> Reply:
     )
 
 
-# Questions worded differently once a hard boundary is respected (they look elsewhere).
-HARD_ASKS = (Step.OPTION, Step.REVISIT)
+# Questions worded for their path: once a hard boundary is respected they look elsewhere;
+# with nobody to go back to, success is about the user's own next days, not "a yes".
+PATH_ASKS: dict[dialogue.Path, tuple[Step, ...]] = {
+    dialogue.Path.HARD: (Step.OPTION, Step.REVISIT),
+    dialogue.Path.SELF: (Step.SUCCESS,),
+}
 
 
 def _choices(prefix: str, ids: tuple[str, ...]) -> tuple[Choice, ...]:
@@ -480,6 +484,8 @@ SUMMARY_TEXTS = (
     "ask",
     "boundary_note",
     "timing_note",
+    "option_note",
+    "calm_note",
     "unseen",
     "offer",
     "done",

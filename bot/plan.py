@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
+from bot.dialogue import QUESTIONS, Path, path_of
 from bot.domain import Reply, Session, Status
 from bot.text import as_number
 
@@ -30,9 +31,11 @@ KEYS = (
     "plan.entry",
     "plan.entry_purged",
     "plan.next_revisit",
+    "plan.closing",
+    "plan.closing_self",
 )
 # The placeholders the plan's texts add to the catalog's known names.
-PLACEHOLDERS = ("title", "started_at", "win", "reached")
+PLACEHOLDERS = ("title", "started_at", "win", "reached", "closing")
 # The most characters of one answer the card shows (the no is one line, the rest a little more).
 # With every line full the card stays under Discord's 2,000 characters (tests/test_plan_limits).
 SETBACK_LIMIT = 120
@@ -44,8 +47,14 @@ ELLIPSIS = "…"
 OPTION_LABELS = ("compromise", "pivot", "elsewhere", "someone", "timeline", "bundle", "later")
 # Answers of the path with nobody to go back to, shown as written.
 SELF_ANSWERS = ("control", "helpers", "next_move")
-# Choices shown on the card only when the user added words to them ("soft, budget frozen").
-NOTED_CHOICES = ("boundary", "timing")
+# Choice steps that keep words typed after the choice ("soft, budget frozen"): the dialogue's.
+NOTED_CHOICES = {
+    step.value: frozenset(question.choices + question.hard_choices)
+    for step, question in QUESTIONS.items()
+    if question.note
+}
+# The card's last line: step 5's words, or, with nobody to go back to, words about oneself.
+CLOSINGS = {Path.SELF: "plan.closing_self"}
 CALM_CHOICES = ("pause", "breathe", "ask")
 # Words that answer nothing (input words, not coach text): they leave no line on the card.
 NON_ANSWERS = frozenset(
@@ -142,10 +151,11 @@ def card_reply(session: Session, title: str = "plan.title", *, with_date: bool =
         "success": card_words(answers.get("success", "")),
     }
     variables.update({name: card_words(answers.get(name, "")) for name in SELF_ANSWERS})
-    labels = {"title": title}
-    for choice in NOTED_CHOICES:
+    labels = {"title": title, "closing": CLOSINGS.get(path_of(answers), "plan.closing")}
+    for choice, ids in NOTED_CHOICES.items():
         note = card_words(answers.get(f"{choice}_note", ""), NOTE_LIMIT)
-        if note and answers.get(choice):
+        # Only a pressed or typed choice has a label; an answer in their own words is below.
+        if note and answers.get(choice) in ids:
             labels[choice] = f"{choice}.choice.{answers[choice]}"
             variables[f"{choice}_note"] = note
     option = answers.get("option", "")

@@ -172,7 +172,9 @@ def required_keys() -> frozenset[str]:
         if question.choices:
             keys.add(f"{at.value}.reprompt")
             keys.update(f"{at.value}.choice.{choice}" for choice in dialogue.all_choices(at))
-    keys.update(f"{at.value}.ask_hard" for at in engine.HARD_ASKS)
+    keys.update(
+        f"{at.value}.ask_{path.value}" for path, steps in engine.PATH_ASKS.items() for at in steps
+    )
     for pending, choices in engine.PENDING_CHOICES.items():
         keys.add(f"{pending.value}.reprompt")
         keys.update(f"{pending.value}.choice.{choice}" for choice in choices)
@@ -202,6 +204,7 @@ _FORMATTER = string.Formatter()
 PLURAL = "|"
 _PUNCTUATION = re.compile(r"[\s.!?,;:]+$")
 _SEPARATOR = re.compile(r"^[\s,;:.\-–—]+")
+_DASH_BEFORE = re.compile(r"\s+[–—]\s*$")
 
 
 def placeholders(text: str) -> list[str]:
@@ -280,9 +283,10 @@ class Catalog:
     def _fill(self, line: str, values: Mapping[str, str]) -> str:
         parts: list[str] = []
         for literal, field, spec, _ in _FORMATTER.parse(line):
-            parts.append(literal)
-            if field is not None:
-                parts.append(counted(values.get(field, ""), spec or ""))
+            value = counted(values.get(field, ""), spec or "") if field is not None else ""
+            # "{choice} — {note}" without a note reads as the choice alone, with no dangling dash.
+            parts.append(_DASH_BEFORE.sub("", literal) if field and not value else literal)
+            parts.append(value)
         return "".join(parts)
 
     def message(

@@ -6,6 +6,7 @@ import ast
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 
@@ -459,7 +460,6 @@ def test_the_summary_ends_with_a_line_fitted_to_the_answers(
     session = walk_to(Step.SUCCESS)
     answers = dict(session.answers)
     answers["boundary"] = boundary
-    from types import MappingProxyType
 
     session = replace(session, answers=MappingProxyType(answers))
     transition = engine.step(session, say(success), START)
@@ -501,3 +501,14 @@ def test_a_far_date_asked_again_still_names_the_date() -> None:
     again = engine.step(asked.session, say("hmm"), START)
     assert again.replies[0].key == "far_date.reprompt"
     assert again.replies[0].dates["revisit_at"].startswith("2029-03-03")
+
+
+def test_with_nobody_to_go_back_to_success_is_not_measured_against_a_yes() -> None:
+    """The no-counterpart path asks about a win of the user's own, not "besides a yes"."""
+    closed = Session(
+        user=ALICE, number=1, step=Step.SUCCESS, answers=MappingProxyType({"boundary": "closed"})
+    )
+    assert engine.ask(Step.SUCCESS, closed).key == "success.ask_self"
+    assert engine.ask(Step.SUCCESS, replace(closed, answers=MappingProxyType({}))).key == (
+        "success.ask"
+    )

@@ -105,7 +105,7 @@ def test_the_card_shows_the_plan_in_the_users_words(catalog: Catalog) -> None:
         "The question you'll ask: What would you need to see from me?",
         "How you'll stay calm: Take a breath",
         "Your own win: Clear criteria!",
-        catalog.text("plan.card").splitlines()[-1],
+        catalog.text("plan.closing"),
     ]
 
 
@@ -157,3 +157,43 @@ def test_a_choice_with_a_note_reads_as_one_phrase(catalog: Catalog) -> None:
         finished(setback="No", boundary="soft", boundary_note="he seemed unsure.")
     )
     assert "Their boundary: Soft boundary — he seemed unsure." in catalog.render(card, "UTC")
+
+
+@pytest.mark.parametrize(
+    ("answers", "line"),
+    [
+        ({"calm": "breathe", "calm_note": "and write notes first"}, "How you'll stay calm:"),
+        ({"option": "timeline", "option_detail": "March", "option_note": "after Q2"}, "Third"),
+    ],
+)
+def test_every_choice_that_keeps_a_note_shows_it(
+    catalog: Catalog, answers: dict[str, str], line: str
+) -> None:
+    """A third option or a calm choice typed with a few words shows the choice and the words."""
+    text = catalog.render(plan.card_reply(finished(setback="No", **answers)), "UTC")
+    shown = next(row for row in text.splitlines() if row.startswith(line))
+    note = next(value for key, value in answers.items() if key.endswith("_note"))
+    assert shown.endswith(f" — {note}")
+
+
+def test_a_typed_option_of_their_own_with_a_note_field_shows_their_words(
+    catalog: Catalog,
+) -> None:
+    """An option in the user's own words is shown as written, never looked up as a label."""
+    session = finished(setback="No", option="a smaller pilot first", option_note="stray")
+    text = catalog.render(plan.card_reply(session), "UTC")
+    assert "Third option: a smaller pilot first" in text
+
+
+def test_with_nobody_to_go_back_to_the_card_closes_on_the_users_own_next_step(
+    catalog: Catalog,
+) -> None:
+    """The no-counterpart card ends without "asking was fair"; the others keep step 5's line."""
+    closed = finished(setback="The doctors refused", boundary="closed", next_move="Call Ana")
+    open_card = finished(setback="No", boundary="soft")
+    closed_text = catalog.render(plan.card_reply(closed), "UTC")
+    assert closed_text.splitlines()[-1] == catalog.text("plan.closing_self")
+    assert catalog.text("plan.closing") not in closed_text
+    assert catalog.render(plan.card_reply(open_card), "UTC").splitlines()[-1] == catalog.text(
+        "plan.closing"
+    )
