@@ -23,7 +23,7 @@ from tests.fakes import slack_limits
 from tests.fakes.slack_api import FakeSlackApi
 
 WORDS = ("setback", "option_detail", "question", "success", "control", "helpers", "next_move")
-NOTES = ("boundary_note", "timing_note")
+NOTES = tuple(f"{choice}_note" for choice in plan.NOTED_CHOICES)
 # Characters that stretch a card most: '&' escapes to five in Slack, quotes and end marks.
 CHARS = st.sampled_from(["a", "B", " ", "&", "<", ">", '"', "'", ".", "!", "?", "\n", "é", "🙂"])
 ANSWER = st.text(CHARS, max_size=4000)
