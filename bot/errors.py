@@ -8,7 +8,8 @@
     │   ├── MigrationError   a migration failed, was edited after release, or the db is newer
     │   └── ConflictError    a session changed under us; the turn is retried
     ├── DeliveryError        a platform refused or failed to take a message; `permanent` when
-    │                        trying again cannot help (token revoked, app uninstalled)
+    │                        trying again cannot help (token revoked, app uninstalled), and
+    │                        `retry_after` (seconds) when the platform said how long to wait
     └── PlatformRefused      a platform refuses this process for good (token, fatal close)
 
 Bad user input never raises: it gets a reply.
@@ -61,11 +62,19 @@ class ConflictError(StorageError):
 
 
 class DeliveryError(ReframeError):
-    """A platform did not take a message; `permanent` when no retry can succeed."""
+    """A platform did not take a message; `permanent` when no retry can succeed.
 
-    def __init__(self, message: str, *, permanent: bool = False) -> None:
+    `retry_after` is the wait in seconds the platform asked for (a 429's Retry-After), or None.
+    Each adapter builds these at its edge (slack_errors.py, discord_errors.py), so the message
+    is log-safe: a method and the platform's error code, never what the user wrote.
+    """
+
+    def __init__(
+        self, message: str, *, permanent: bool = False, retry_after: float | None = None
+    ) -> None:
         super().__init__(message)
         self.permanent = permanent
+        self.retry_after = retry_after
 
 
 class PlatformRefused(ReframeError):
