@@ -1,0 +1,166 @@
+"""Answering the current question: a choice, free text, a date, or words about the question."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from bot import (
+    datewords,
+    dialogue,
+    intents,
+    timeparse,
+)
+from bot.dialogue import QUESTIONS
+from bot.domain import (
+    Inbound,
+    Pending,
+    Reply,
+    Session,
+    Status,
+    Step,
+    Transition,
+)
+from bot.opening import ack_setback, after_summary
+from bot.steps import (
+    REVISIT_DAYS,
+    Rules,
+    ask,
+    choices,
+    pending_reply,
+    record,
+    reprompt,
+    touch,
+    typed_choice,
+    which_date,
+)
+from bot.summary import finish
+
+
+def answer(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> Transition:
+    current = session.step
+    if current is Step.SUMMARY:
+        return after_summary(session, inbound, now)
+    question = QUESTIONS[current]
+    offered = dialogue.choices(current, session.answers)
+    text = inbound.text.strip()
+    chosen, note = typed_choice(offered, inbound) if offered else (None, "")
+    if chosen is not None and inbound.choice is not None:
+        note = text
+    if chosen is None and text and inbound.choice is None:
+        if current is Step.BOUNDARY:
+            read, note = intents.boundary(text)
+            if read.value in offered:
+                chosen = read.value
+        if chosen is None:
+            listened = _listen(session, current, text, now)
+            if listened is not None:
+                return listened
+    if offered:
+        if current is Step.REVISIT:
+            return _answer_revisit(session, inbound, chosen, now, rules)
+        if chosen is None and not (question.free_text_with_choices and text):
+            return Transition(session, (reprompt(current, session),))
+        value = chosen if chosen is not None else text
+        notes = {f"{current.value}_note": note} if question.note and note else {}
+        moved = record(session, current, value, now, also=notes)
+        return after_answer(session, moved, current)
+    if not text:
+        return Transition(session, (Reply("empty.reask"), ask(current, session)))
+    moved = record(session, current, text, now)
+    replies: list[Reply] = []
+    if inbound.truncated:
+        replies.append(Reply("input.truncated"))
+    transition = after_answer(session, moved, current, zone_known=inbound.timezone_known)
+    return replace(transition, replies=(*replies, *transition.replies))
+
+
+def _listen(session: Session, current: Step, text: str, now: datetime) -> Transition | None:
+    """A message about the question rather than an answer to it; None when it is an answer."""
+    kind = intents.free_text(text, answer_is_a_question=current is Step.QUESTION)
+    if kind is intents.Intent.ANSWER:
+        return None
+    if kind is intents.Intent.EXIT:
+        return cancel(session, now)
+    offered = dialogue.choices(current, session.answers)
+    with_choices = {
+        "choices": choices(current.value, offered),
+        "choice_step": current.value if offered else None,
+    }
+    if kind is intents.Intent.QUESTION:
+        return Transition(session, (Reply(f"{current.value}.explain", **with_choices),))  # type: ignore[arg-type]
+    if kind is intents.Intent.DONT_KNOW:
+        return Transition(session, (Reply(f"{current.value}.gentle", **with_choices),))  # type: ignore[arg-type]
+    return Transition(session, (Reply("listen.ack"), ask(current, session)))
+
+
+def cancel(session: Session, now: datetime) -> Transition:
+    """End the conversation; its answers stay kept."""
+    if not session.is_open or session.step is Step.WELCOME:
+        return Transition(session, (Reply("cancel.nothing"),))
+    cancelled = touch(session, now, status=Status.CANCELLED, pending=None, pending_data=None)
+    return Transition(cancelled, (Reply("cancel.done"),))
+
+
+def after_answer(
+    before: Session, moved: Session, answered: Step, *, zone_known: bool = True
+) -> Transition:
+    """What the coach says once a question is answered: an echo, then the next question."""
+    replies: list[Reply] = []
+    if answered is Step.SETBACK:
+        replies.append(ack_setback(moved))
+    if answered is Step.BOUNDARY and moved.answers.get("boundary") in ("hard", "closed"):
+        replies.append(Reply(f"boundary.heard_{moved.answers['boundary']}"))
+    if moved.step is Step.SUMMARY:
+        return finish(moved)
+    if moved.step is Step.REVISIT and not zone_known:
+        # Dates mean nothing without a zone: ask once, with the default offered.
+        asking = replace(moved, pending=Pending.TIMEZONE)
+        replies.append(pending_reply(Pending.TIMEZONE, "timezone.ask"))
+        return Transition(asking, tuple(replies))
+    replies.append(ask(moved.step, moved))
+    return Transition(moved, tuple(replies))
+
+
+def _answer_revisit(
+    session: Session, inbound: Inbound, chosen: str | None, now: datetime, rules: Rules
+) -> Transition:
+    if chosen == "none":
+        return after_answer(session, record(session, Step.REVISIT, "none", now), Step.REVISIT)
+    if chosen is not None:
+        due = timeparse.days_ahead(now, REVISIT_DAYS[chosen], inbound.timezone)
+        return set_revisit(session, due, now)
+    text = inbound.text.strip()
+    if not text:
+        return Transition(session, (reprompt(Step.REVISIT, session),))
+    reading = datewords.read_when(text, now, inbound.timezone, inbound.locale)
+    if reading.choices is not None:
+        # "1/2" from someone whose date order we do not know: ask which one, as two choices.
+        both = " ".join(moment.isoformat() for moment in reading.choices)
+        asked = touch(session, now, pending=Pending.WHICH_DATE, pending_data=both)
+        return Transition(asked, (which_date(asked, "which_date.ask"),))
+    if reading.past is not None:
+        return Transition(session, (Reply("revisit.past"), reprompt(Step.REVISIT, session)))
+    parsed = reading.when
+    if parsed is None:
+        return Transition(session, (Reply("revisit.unreadable"), reprompt(Step.REVISIT, session)))
+    if parsed - now > rules.far_revisit:
+        asked = touch(session, now, pending=Pending.FAR_DATE, pending_data=parsed.isoformat())
+        return Transition(
+            asked,
+            (
+                replace(
+                    pending_reply(Pending.FAR_DATE, "far_date.confirm"),
+                    dates={"revisit_at": parsed.isoformat()},
+                ),
+            ),
+        )
+    return set_revisit(session, parsed, now)
+
+
+def set_revisit(session: Session, due: datetime, now: datetime) -> Transition:
+    moved = replace(record(session, Step.REVISIT, due.isoformat(), now), revisit_at=due)
+    moved_on = after_answer(session, moved, Step.REVISIT)
+    # The date is said back at once, as it will really be sent.
+    confirmed = Reply("revisit.set", dates={"revisit_at": due.isoformat()})
+    return replace(moved_on, replies=(confirmed, *moved_on.replies))

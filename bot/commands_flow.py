@@ -1,0 +1,190 @@
+"""What the typed commands do to a conversation (help, status, back, skip, quiet, ...)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from bot import (
+    dialogue,
+    timeparse,
+)
+from bot.answering import after_answer, cancel
+from bot.commands import Command, CommandName
+from bot.dialogue import QUESTIONS
+from bot.domain import (
+    CancelNudges,
+    Inbound,
+    Pending,
+    Reply,
+    Session,
+    SetQuietHours,
+    SetTimezone,
+    ShowData,
+    Status,
+    Step,
+    Transition,
+)
+from bot.opening import begin
+from bot.side_questions import pending_reprompt
+from bot.steps import (
+    PENDING_CHOICES,
+    Rules,
+    ask,
+    continue_asking,
+    in_progress,
+    pending_reply,
+    record,
+    touch,
+)
+
+# Commands that answer and leave the conversation where it was: the open question follows.
+GO_ON_AFTER = frozenset(
+    {
+        CommandName.HELP,
+        CommandName.STATUS,
+        CommandName.PLAN,
+        CommandName.WINS,
+        CommandName.REMINDERS,
+        CommandName.TIMEZONE,
+        CommandName.QUIET,
+        CommandName.EXPORT,
+    }
+)
+
+
+def apply_command(
+    session: Session, command: Command, inbound: Inbound, now: datetime, rules: Rules
+) -> Transition:
+    done = _run_command(session, command, inbound, now, rules)
+    if command.name not in GO_ON_AFTER:
+        return done
+    # The service puts what an effect answers (data, a new zone) before these replies.
+    return replace(done, replies=(*done.replies, *open_question(done.session)))
+
+
+def open_question(session: Session) -> tuple[Reply, ...]:
+    """The question the user still owes an answer to, asked again: a side question first."""
+    if session.pending in PENDING_CHOICES:
+        return (pending_reprompt(session),)
+    if session.pending is not None:
+        return ()
+    return continue_asking(session)
+
+
+def _run_command(
+    session: Session, command: Command, inbound: Inbound, now: datetime, rules: Rules
+) -> Transition:
+    name = command.name
+    if name is CommandName.HELP:
+        return Transition(session, (Reply("help.text"),))
+    if name is CommandName.STATUS:
+        return _status(session)
+    if name is CommandName.CANCEL:
+        return cancel(session, now)
+    if name is CommandName.RESTART:
+        if in_progress(session) and session.pending is None:
+            # Answers would be left behind: ask first.
+            asked = touch(session, now, pending=Pending.RESTART)
+            reply = pending_reply(Pending.RESTART, "restart.confirm")
+            return Transition(
+                asked, (replace(reply, variables={"answered": str(_answered(session))}),)
+            )
+        return begin(replace(session, pending=None), inbound, now, setback=None)
+    if name is CommandName.BACK:
+        return _back(session, now)
+    if name is CommandName.SKIP:
+        return _skip(session, now)
+    if name is CommandName.TIMEZONE:
+        if not command.argument:
+            return Transition(session, (Reply("timezone.current", {"zone": inbound.timezone}),))
+        if session.pending is Pending.TIMEZONE:
+            # The zone asked for before the date is given as a command: it answers that question.
+            session = touch(session, now, pending=None, pending_data=None)
+        return Transition(session, (), (SetTimezone(command.argument),))
+    if name is CommandName.QUIET:
+        return _quiet(session, command.argument)
+    if name is CommandName.FORGET:
+        asked = touch(session, now, pending=Pending.FORGET)
+        return Transition(asked, (pending_reply(Pending.FORGET, "forget.confirm"),))
+    # wins, reminders and export read stored data: the service answers them.
+    return Transition(session, (), (ShowData(name.value, command.argument),))
+
+
+def _status(session: Session) -> Transition:
+    if not session.is_open or session.step is Step.WELCOME:
+        return Transition(session, (Reply("status.none"),))
+    total = len(dialogue.counted(session.answers))
+    reply = Reply(
+        "status.at",
+        {"answered": str(_answered(session)), "total": str(total)},
+        labels={"step": f"{session.step.value}.label"},
+    )
+    return Transition(session, (reply,))
+
+
+def _answered(session: Session) -> int:
+    """How many counted questions of the user's path have been answered."""
+    return sum(1 for at in dialogue.counted(session.answers) if at.value in session.answers)
+
+
+def _back(session: Session, now: datetime) -> Transition:
+    if _just_finished(session, now):
+        # Right after the summary: reopen the last question; its nudge waits for the new card.
+        reopened = _back(replace(session, status=Status.ACTIVE), now)
+        return replace(reopened, effects=(CancelNudges(),))
+    if not session.is_open or not session.history or session.pending is not None:
+        return Transition(session, (Reply("back.nothing"), *continue_asking(session)))
+    previous = session.history[-1]
+    moved = touch(session, now, step=previous, history=session.history[:-1])
+    given = session.answers.get(previous.value, "")
+    shown = Reply("back.showing", {"answer": given})
+    if given in dialogue.all_choices(previous):
+        shown = Reply("back.showing_choice", labels={"answer": f"{previous.value}.choice.{given}"})
+    elif previous is Step.REVISIT:
+        moved = replace(moved, revisit_at=None)
+        shown = Reply("back.showing_date", dates={"answer": given})
+    elif not given:
+        shown = Reply("back.showing_skipped")
+    return Transition(moved, (shown, ask(previous, moved)))
+
+
+# How long after the summary `back` may still change the last answer ("right after" it).
+BACK_AFTER_SUMMARY = timedelta(hours=1)
+
+
+def _just_finished(session: Session, now: datetime) -> bool:
+    """A plan just made: finished at its summary within the hour, not revisited, with a
+    question behind it."""
+    return (
+        session.status is Status.FINISHED
+        and session.step is Step.SUMMARY
+        and session.outcome is None
+        and session.pending is None
+        and bool(session.history)
+        and session.updated_at is not None
+        and now - session.updated_at <= BACK_AFTER_SUMMARY
+        and (session.revisit_at is None or now < session.revisit_at)
+    )
+
+
+def _skip(session: Session, now: datetime) -> Transition:
+    if not session.is_open or session.step not in QUESTIONS or session.pending is not None:
+        return Transition(session, (Reply("skip.nothing"), *continue_asking(session)))
+    if not QUESTIONS[session.step].optional:
+        return Transition(session, (Reply("skip.not_allowed"), ask(session.step, session)))
+    moved = record(session, session.step, "", now)
+    return after_answer(session, moved, session.step)
+
+
+def _quiet(session: Session, argument: str) -> Transition:
+    if not argument.strip():
+        # The service knows the stored hours and their defaults.
+        return Transition(session, (), (ShowData("quiet"),))
+    parsed = timeparse.parse_quiet_hours(argument)
+    if parsed is None:
+        return Transition(session, (Reply("quiet.invalid"),))
+    start, end = parsed
+    return Transition(
+        session, (Reply("quiet.set", {"start": start, "end": end}),), (SetQuietHours(start, end),)
+    )

@@ -1,0 +1,105 @@
+"""Side questions asked mid-dialogue (resume, restart, forget, far date, which date, zone)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from bot import (
+    datewords,
+)
+from bot.answering import set_revisit
+from bot.domain import (
+    ForgetUser,
+    Inbound,
+    Pending,
+    Reply,
+    Session,
+    SetTimezone,
+    Step,
+    Transition,
+)
+from bot.opening import after_summary, begin
+from bot.steps import (
+    PENDING_CHOICES,
+    ZONE_CHOICE,
+    Rules,
+    ask,
+    continue_asking,
+    matched_choice,
+    pending_reply,
+    reprompt,
+    touch,
+    which_date,
+)
+
+
+def answer_pending(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> Transition:
+    pending = session.pending
+    assert pending is not None
+    if pending is Pending.TIMEZONE:
+        return _answer_timezone(session, inbound, now)
+    if pending is Pending.NUDGE_DATE:
+        # The service answers the maybe's date; here only a stray message clears it.
+        return after_summary(touch(session, now, pending=None), inbound, now)
+    if pending is Pending.WHICH_DATE:
+        return _answer_which_date(session, inbound, now)
+    chosen = matched_choice(PENDING_CHOICES[pending], inbound)
+    if chosen is None:
+        return Transition(session, (pending_reprompt(session),))
+    cleared = touch(session, now, pending=None, pending_data=None)
+    if pending is Pending.RESUME:
+        if chosen == "resume":
+            return Transition(cleared, (Reply("resume.back"), ask(cleared.step, cleared)))
+        restarted = replace(inbound, text=session.pending_data or "")
+        return begin(cleared, restarted, now, setback=session.pending_data)
+    if pending is Pending.RESTART:
+        if chosen == "yes":
+            return begin(cleared, inbound, now, setback=None)
+        return Transition(cleared, (Reply("restart.kept"), *continue_asking(cleared)))
+    if pending is Pending.FORGET:
+        if chosen == "yes":
+            return Transition(cleared, (Reply("forget.done"),), (ForgetUser(),))
+        return Transition(cleared, (Reply("forget.kept"), *continue_asking(cleared)))
+    # Pending.FAR_DATE
+    if chosen == "yes" and session.pending_data:
+        return set_revisit(cleared, datetime.fromisoformat(session.pending_data), now)
+    return Transition(cleared, (reprompt(Step.REVISIT, session),))
+
+
+def pending_reprompt(session: Session) -> Reply:
+    """The side question asked again, with what it needs to be understood."""
+    assert session.pending is not None
+    reply = pending_reply(session.pending, f"{session.pending.value}.reprompt")
+    if session.pending is Pending.FAR_DATE and session.pending_data:
+        return replace(reply, dates={"revisit_at": session.pending_data})
+    if session.pending is Pending.WHICH_DATE:
+        return which_date(session, reply.key)
+    return reply
+
+
+def _answer_which_date(session: Session, inbound: Inbound, now: datetime) -> Transition:
+    """The day meant: its choice ("2", "the second one") or its month ("feb"); else ask again."""
+    days = tuple(
+        datetime.fromisoformat(iso) for iso in (session.pending_data or "").split(" ") if iso
+    )
+    chosen = matched_choice(PENDING_CHOICES[Pending.WHICH_DATE], inbound)
+    if chosen is not None and len(days) == 2:
+        due: datetime | None = days[0 if chosen == "first" else 1]
+    else:
+        due = datewords.pick_by_month(inbound.text, days, inbound.timezone)
+    if due is None:
+        return Transition(session, (pending_reprompt(session),))
+    return set_revisit(touch(session, now, pending=None, pending_data=None), due, now)
+
+
+def _answer_timezone(session: Session, inbound: Inbound, now: datetime) -> Transition:
+    """The once-only time zone question: keep the default, or a zone the service recognised."""
+    if matched_choice(PENDING_CHOICES[Pending.TIMEZONE], inbound) == "default":
+        zone = inbound.timezone
+    elif inbound.choice == ZONE_CHOICE and inbound.text:
+        zone = inbound.text
+    else:
+        return Transition(session, (pending_reprompt(session),))
+    cleared = touch(session, now, pending=None, pending_data=None)
+    return Transition(cleared, (ask(cleared.step, cleared),), (SetTimezone(zone),))
