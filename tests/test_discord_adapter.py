@@ -306,20 +306,36 @@ async def test_a_nudge_answered_in_words_is_recorded(
     assert [(s.number, s.outcome) for s in sessions] == [(1, Outcome.MAYBE)]
 
 
-async def test_a_failed_delivery_raises_delivery_error_for_the_scheduler(
-    fake: FakeDiscord, core: Core, catalog: Catalog, clock: ManualClock, db: Database
+@pytest.mark.parametrize(
+    ("status", "body", "failed", "given_up"),
+    [
+        (503, "<html>Service Unavailable</html>", 1, 0),
+        (403, {"message": "Cannot send messages to this user", "code": 50007}, 0, 1),
+    ],
+)
+async def test_a_failed_delivery_is_retried_or_given_up_as_classified(
+    fake: FakeDiscord,
+    core: Core,
+    catalog: Catalog,
+    clock: ManualClock,
+    db: Database,
+    status: int,
+    body: Json | str,
+    failed: int,
+    given_up: int,
 ) -> None:
-    """A nudge Discord refuses (403) is marked failed for a retry, not lost."""
+    """A nudge Discord fails with a 503 (an HTML body) is marked failed for a retry; one it
+    refuses because the user's DMs are closed (403, 50007) is given up at once."""
     for line in FULL_DIALOGUE:
         await core.service.handle(Inbound(KEY, text=line, timezone_hint="UTC"))
-    fake.fail("POST", r"/channels/\d+/messages", 403, {"message": "Forbidden", "code": 50007})
+    fake.fail("POST", r"/channels/\d+/messages", status, body, content_type="text/html")
     async with running(core) as adapter:
         scheduler = NudgeScheduler(
             db, catalog, clock, {"discord": adapter}, scheduler_config(core.settings)
         )
         clock.set(clock.now() + timedelta(days=15))
         report = await scheduler.run_once(clock.now())
-    assert (report.delivered, report.failed) == (0, 1)
+    assert (report.delivered, report.failed, report.given_up) == (0, failed, given_up)
 
 
 async def test_a_rate_limited_send_is_retried(

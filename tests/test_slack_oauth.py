@@ -332,7 +332,7 @@ async def test_a_token_key_that_opens_no_stored_token_stops_the_start(
 @pytest.mark.parametrize(
     ("error", "permanent"),
     [
-        ("invalid_auth", True),
+        ("invalid_auth", False),
         ("account_inactive", True),
         ("token_revoked", True),
         ("internal_error", False),
@@ -342,7 +342,8 @@ async def test_a_token_key_that_opens_no_stored_token_stops_the_start(
 async def test_only_a_dead_token_makes_a_delivery_failure_permanent(
     adapter: SlackAdapter, fake: FakeSlackApi, error: str, permanent: bool
 ) -> None:
-    """invalid_auth, account_inactive and token_revoked are permanent; other refusals retry."""
+    """account_inactive and token_revoked are permanent; invalid_auth (a token being replaced)
+    and other refusals retry."""
     fake.fail_next("conversations.open", error=error)
 
     with pytest.raises(DeliveryError) as caught:

@@ -10,13 +10,13 @@ import time
 from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
-import aiohttp
 import discord
 import discord.gateway
 import discord.http
 import yarl
 from discord import app_commands
 
+from bot.adapters import discord_errors
 from bot.adapters.discord_closes import refusal, stopped
 from bot.adapters.discord_payloads import (
     PLATFORM,
@@ -44,7 +44,6 @@ NO_MENTIONS = discord.AllowedMentions.none()
 MAX_RATELIMIT_WAIT = 60.0
 START_TIMEOUT = 60.0
 DRAIN_TIMEOUT = 10.0
-SEND_ERRORS = (discord.HTTPException, discord.RateLimited, aiohttp.ClientError, OSError)
 BUCKET_SWEEP_INTERVAL = 30.0
 # Discord accepts one IDENTIFY per 5 s (per max_concurrency bucket): the shards of one
 # process connect that far apart, as discord.py's own default hook does.
@@ -330,10 +329,7 @@ class DiscordAdapter:
             or not (user.user_id.isascii() and user.user_id.isdigit())
         ):
             raise DeliveryError("Discord is not connected or the user id is not a Discord id")
-        try:
-            await self._send_dm(client, int(user.user_id), messages)
-        except SEND_ERRORS as error:
-            raise DeliveryError(f"Discord refused the DM: {type(error).__name__}") from error
+        await self._send_dm(client, int(user.user_id), messages)
 
     # ---- inbound -------------------------------------------------------------------------
 
@@ -357,7 +353,7 @@ class DiscordAdapter:
             result = await self._share(client, inbound.user, await self._turn(inbound))
             try:
                 await self._send(message.channel, result.messages)
-            except SEND_ERRORS as error:
+            except DeliveryError as error:
                 log.warning("reply to %s failed: %s", user_tag(inbound.user), error)
 
     async def on_reframe(self, interaction: discord.Interaction[Any], setback: str | None) -> None:
@@ -426,12 +422,9 @@ class DiscordAdapter:
         """Move a guild /reframe to the user's DM; explain how to open DMs when they are closed."""
         try:
             await self._send_dm(client, interaction.user.id, result.messages)
-        except discord.Forbidden:
-            log.info("DMs closed for %s", _tag(interaction.user.id))
-            await self._followup(interaction, self.core.catalog.text("error.dm_closed"), True)
-            return
-        except SEND_ERRORS as error:
-            log.warning("DM to %s failed: %s", _tag(interaction.user.id), error)
+        except DeliveryError as error:
+            # Forbidden (DMs closed) is permanent; either way the user hears how to open DMs.
+            log.info("DM to %s not delivered: %s", _tag(interaction.user.id), error)
             await self._followup(interaction, self.core.catalog.text("error.dm_closed"), True)
             return
         await self._followup(interaction, self._text("error.dm_only"), private=True)
@@ -439,12 +432,20 @@ class DiscordAdapter:
     async def _send_dm(
         self, client: CoachClient, user_id: int, messages: Sequence[Message]
     ) -> None:
-        channel = await client.create_dm(discord.Object(id=user_id))
+        """Open the user's DM and send there; DeliveryError (classified) when Discord refuses."""
+        try:
+            channel = await client.create_dm(discord.Object(id=user_id))
+        except Exception as error:
+            raise discord_errors.classify(error, "create DM") from error
         await self._send(channel, messages)
 
     async def _send(self, channel: discord.abc.Messageable, messages: Sequence[Message]) -> None:
-        for piece in _pieces(messages):
-            await channel.send(piece.text, allowed_mentions=NO_MENTIONS, **_extras(piece))
+        """Send each piece; DeliveryError (classified) when Discord refuses one."""
+        try:
+            for piece in _pieces(messages):
+                await channel.send(piece.text, allowed_mentions=NO_MENTIONS, **_extras(piece))
+        except Exception as error:
+            raise discord_errors.classify(error, "send") from error
 
     async def _followups(
         self, interaction: discord.Interaction[Any], messages: Sequence[Message]
@@ -456,16 +457,18 @@ class DiscordAdapter:
                 await interaction.followup.send(
                     piece.text, ephemeral=private, allowed_mentions=NO_MENTIONS, **_extras(piece)
                 )
-        except SEND_ERRORS as error:
-            log.warning("followup to %s failed: %s", _tag(interaction.user.id), error)
+        except Exception as error:
+            failed = discord_errors.classify(error, "followup")
+            log.warning("followup to %s failed: %s", _tag(interaction.user.id), failed)
 
     async def _followup(
         self, interaction: discord.Interaction[Any], text: str, private: bool
     ) -> None:
         try:
             await interaction.followup.send(text, ephemeral=private, allowed_mentions=NO_MENTIONS)
-        except SEND_ERRORS as error:
-            log.warning("followup to %s failed: %s", _tag(interaction.user.id), error)
+        except Exception as error:
+            failed = discord_errors.classify(error, "followup")
+            log.warning("followup to %s failed: %s", _tag(interaction.user.id), failed)
 
     async def _share(self, client: CoachClient, user: UserKey, result: TurnResult) -> TurnResult:
         """The one channel post: the short note a user chose to share, never their words.
@@ -477,11 +480,18 @@ class DiscordAdapter:
                 if not (share.channel_id.isascii() and share.channel_id.isdigit()):
                     raise DeliveryError("not a Discord channel id")
                 channel = client.get_partial_messageable(int(share.channel_id))
-                await channel.send(self._text("share.note"), allowed_mentions=NO_MENTIONS)
-            except (*SEND_ERRORS, DeliveryError) as error:
-                log.warning("share note not posted: %s", type(error).__name__)
+                await self._send_text(channel, self._text("share.note"))
+            except DeliveryError as error:
+                log.warning("share note not posted: %s", error)
                 return await self.core.service.undo_share(user, share.session_number)
         return result
+
+    async def _send_text(self, channel: discord.abc.Messageable, text: str) -> None:
+        """Send one plain text; DeliveryError (classified) when Discord refuses it."""
+        try:
+            await channel.send(text, allowed_mentions=NO_MENTIONS)
+        except Exception as error:
+            raise discord_errors.classify(error, "send") from error
 
     def _text(self, key: str, default: str = "") -> str:
         return self.core.catalog.texts.get(key, default)

@@ -23,13 +23,13 @@ from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
 from slack_bolt.request.async_request import AsyncBoltRequest
-from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import metrics
 from bot.adapters import http_guard as guard
 from bot.adapters import slack_blocks as blocks
+from bot.adapters import slack_errors
 from bot.adapters import slack_oauth as oauth
 from bot.adapters import slack_payloads as payloads
 from bot.adapters import slack_requests as checks
@@ -65,12 +65,6 @@ TURN_WORKERS = 8
 QUEUE_LIMIT = 10_000
 ACK_PRIORITY = 0.05
 ZONE_TTL = 6 * 3600.0
-# Everything a Slack Web API call can raise that means "the message did not get through".
-API_ERRORS = (SlackClientError, aiohttp.ClientError, TimeoutError)
-# Slack's answers that no retry can change: the token is dead until the app is reinstalled.
-PERMANENT_ERRORS = frozenset(
-    {"invalid_auth", "account_inactive", "token_revoked", "token_expired", "not_authed"}
-)
 # The Web API client of the request (its workspace's token) or nudge being handled. Each
 # turn worker and each delivery runs in its own task, so the value never leaks between them.
 _CLIENT: ContextVar[AsyncWebClient] = ContextVar("slack_client")
@@ -206,13 +200,15 @@ class SlackAdapter:
         """Fail at start, with a clear message, rather than on the first user's message."""
         try:
             await self.client.auth_test()
-        except SlackApiError as error:
-            raise PlatformRefused(
-                f"Slack refused SLACK_BOT_TOKEN ({_reason(error)}): copy the Bot User OAuth "
-                "Token (xoxb-) again from the app's OAuth & Permissions page, or reinstall the app"
-            ) from error
-        except API_ERRORS as error:
-            raise DeliveryError(f"Slack's Web API is unreachable ({_reason(error)})") from error
+        except Exception as error:
+            failed = slack_errors.classify(error, "auth.test")
+            if failed.permanent or slack_errors.error_code(error) in slack_errors.AUTH_CODES:
+                raise PlatformRefused(
+                    f"Slack refused SLACK_BOT_TOKEN ({slack_errors.reason(error)}): copy the Bot "
+                    "User OAuth Token (xoxb-) again from the app's OAuth & Permissions page, or "
+                    "reinstall the app"
+                ) from error
+            raise DeliveryError(f"Slack's Web API is unreachable ({failed})") from error
 
     async def _connect_socket(self) -> None:
         self._socket = AsyncSocketModeHandler(
@@ -485,7 +481,7 @@ class SlackAdapter:
         if result is None:
             return
         # Only the mentioning user sees the pointer; nothing of theirs goes in the channel.
-        with contextlib.suppress(*API_ERRORS):
+        with contextlib.suppress(Exception):  # best effort: the DM carries the conversation
             await self.api.chat_postEphemeral(
                 channel=mention.channel_id,
                 user=user.user_id,
@@ -517,7 +513,7 @@ class SlackAdapter:
         _THREAD.set((press.channel_id, press.thread_ts))
         # Take the buttons away first, so a second click finds nothing to press.
         if press.message_ts is not None:
-            with contextlib.suppress(*API_ERRORS):
+            with contextlib.suppress(Exception):  # best effort: the press itself is recorded
                 await self.api.chat_update(
                     channel=press.channel_id,
                     ts=press.message_ts,
@@ -580,7 +576,7 @@ class SlackAdapter:
         """Tell a /reframe caller through response_url when their DM could not be reached."""
         if command.response_url is None:
             return
-        with contextlib.suppress(*API_ERRORS):
+        with contextlib.suppress(Exception):  # best effort: the answers are already saved
             await respond(
                 text=blocks.escape(self.core.catalog.text("error.try_again")),
                 response_type="ephemeral",
@@ -605,11 +601,9 @@ class SlackAdapter:
             return self.client
         try:
             token = await self.oauth.bot_token(user.workspace)
-        except API_ERRORS as error:
+        except Exception as error:
             # A refresh that Slack refused (invalid_refresh_token) will not work next time.
-            raise DeliveryError(
-                f"token refresh: {_reason(error)}", permanent=isinstance(error, SlackApiError)
-            ) from error
+            raise slack_errors.refresh_failed(error) from error
         if token is None:
             raise DeliveryError("the workspace has not installed the app", permanent=True)
         return _client_with(self.client, token)
@@ -626,8 +620,8 @@ class SlackAdapter:
                         title=message.attachment.filename,
                         content=message.attachment.content,
                     )
-                except API_ERRORS as error:
-                    raise _refused("files_upload_v2", error) from error
+                except Exception as error:
+                    raise slack_errors.classify(error, "files_upload_v2") from error
 
     async def _post(self, channel: str, payload: blocks.Payload) -> None:
         thread_channel, thread_ts = _THREAD.get()
@@ -640,8 +634,8 @@ class SlackAdapter:
                 unfurl_links=False,
                 unfurl_media=False,
             )
-        except API_ERRORS as error:
-            raise _refused("chat.postMessage", error) from error
+        except Exception as error:
+            raise slack_errors.classify(error, "chat.postMessage") from error
 
     async def _open_dm(self, user: UserKey) -> str:
         key = (user.workspace, user.user_id)
@@ -650,9 +644,9 @@ class SlackAdapter:
             return channel
         try:
             response = await self.api.conversations_open(users=user.user_id)
-        except API_ERRORS as error:
-            raise _refused("conversations.open", error) from error
-        channel = payloads.channel_id(response.data)
+            channel = payloads.channel_id(response.data)
+        except Exception as error:
+            raise slack_errors.classify(error, "conversations.open") from error
         if channel is None:
             raise DeliveryError("conversations.open: no channel id in the answer")
         self._dms.put(key, channel)
@@ -669,8 +663,12 @@ class SlackAdapter:
             response = await self.api.users_info(user=user.user_id, include_locale=True)
             zone = payloads.user_timezone(response.data)
             locale = payloads.user_locale(response.data)
-        except API_ERRORS as error:
-            log.info("no time zone for %s: %s", user_tag(user), _reason(error))
+        except Exception as error:
+            log.info(
+                "no time zone for %s: %s",
+                user_tag(user),
+                slack_errors.classify(error, "users.info"),
+            )
             zone = None
         self._zones.put(key, zone)
         self._locales.put(key, locale)
@@ -682,19 +680,6 @@ async def _close_after(request: web.Request, response: web.StreamResponse) -> No
     # The hook runs after the headers are prepared and before they are written.
     response.headers["Connection"] = "close"
     response.force_close()
-
-
-def _reason(error: BaseException) -> str:
-    """A log-safe reason: Slack's error code, or the exception type."""
-    response = getattr(error, "response", None)
-    code = response.get("error") if response is not None and hasattr(response, "get") else None
-    return str(code) if isinstance(code, str) else type(error).__name__
-
-
-def _refused(method: str, error: BaseException) -> DeliveryError:
-    """A Web API failure as a DeliveryError, permanent when the token is dead."""
-    reason = _reason(error)
-    return DeliveryError(f"{method}: {reason}", permanent=reason in PERMANENT_ERRORS)
 
 
 def _install(context: AsyncBoltContext) -> dict[str, Any]:

@@ -3,6 +3,8 @@
 An unmodified discord.py client talks to it through Route.BASE and
 DiscordWebSocket.DEFAULT_GATEWAY. Tests push gateway dispatches (a DM, a slash command, a
 button press) and wait, on asyncio conditions, for the requests the client makes in answer.
+Faults: `fail()` answers chosen requests with a status and a JSON or raw (HTML) body, once, n
+times or until `clear()`; `hang()` holds them until the test releases them (bounded).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import BodyPartReader, WSMsgType, web
+
+from tests.fakes.faults import Hang
 
 APP_ID = 900000000000000001
 BOT_ID = 900000000000000002
@@ -38,14 +42,16 @@ class Recorded:
 
 @dataclass(slots=True)
 class Failure:
-    """A canned error answer for the next `times` requests matching method and path."""
+    """A canned error answer for the next `times` requests matching method and path (None:
+    until cleared); `body` is JSON, or a str sent as is with `content_type`."""
 
     method: str
     path: re.Pattern[str]
     status: int
-    body: Json
+    body: Json | str
     headers: Mapping[str, str]
-    times: int
+    times: int | None
+    content_type: str = "application/json"
 
 
 @dataclass(slots=True)
@@ -57,6 +63,8 @@ class _State:
     # interaction id -> (its type, the channel it came from, the message a button was on)
     interactions: dict[int, tuple[int, int, int | None]] = field(default_factory=dict)
     failures: list[Failure] = field(default_factory=list)
+    # (method, path pattern, hang) for every request held until the test releases it
+    hangs: list[tuple[str, re.Pattern[str], Hang]] = field(default_factory=list)
 
 
 def user_json(user_id: int, *, bot: bool = False) -> Json:
@@ -146,15 +154,31 @@ class FakeDiscord:
         method: str,
         path: str,
         status: int,
-        body: Json,
+        body: Json | str,
         *,
         headers: Mapping[str, str] | None = None,
-        times: int = 1,
+        times: int | None = 1,
+        content_type: str = "application/json",
     ) -> None:
-        """Answer the next `times` requests to method + path (a regex) with this error."""
+        """Answer the next `times` requests to method + path (a regex) with this error
+        (None: until clear()); a str body (an HTML page) is sent as is with `content_type`."""
         self._state.failures.append(
-            Failure(method, re.compile(path), status, body, headers or {}, times)
+            Failure(method, re.compile(path), status, body, headers or {}, times, content_type)
         )
+
+    def hang(self, method: str, path: str, *, most: float = 10.0) -> Hang:
+        """Hold requests to method + path (a regex) until the returned Hang is released, or
+        `most` seconds pass; they then get their normal (or failing) answer."""
+        hang = Hang(most)
+        self._state.hangs.append((method, re.compile(path), hang))
+        return hang
+
+    def clear(self) -> None:
+        """Stop every injected failure and release every hang."""
+        self._state.failures.clear()
+        for _, _, hang in self._state.hangs:
+            hang.release()
+        self._state.hangs.clear()
 
     def message(self, message_id: int) -> Json:
         """A message the client sent or edited, as Discord would store it."""
@@ -392,6 +416,9 @@ class FakeDiscord:
     async def _rest(self, request: web.Request) -> web.StreamResponse:
         path = "/" + request.match_info["tail"]
         body, files = await _read_body(request)
+        for method, pattern, hang in list(self._state.hangs):
+            if method == request.method and pattern.fullmatch(path):
+                await hang.hold()
         self.requests.append(Recorded(request.method, path, dict(request.query), body, files))
         response = self._answer(request.method, path, body)
         async with self._changed:
@@ -401,8 +428,12 @@ class FakeDiscord:
     def _answer(self, method: str, path: str, body: Any) -> web.Response:
         for failure in self._state.failures:
             matched = failure.method == method and failure.path.fullmatch(path)
-            if failure.times > 0 and matched:
-                failure.times -= 1
+            if (failure.times is None or failure.times > 0) and matched:
+                if failure.times is not None:
+                    failure.times -= 1
+                if isinstance(failure.body, str):
+                    headers = {**failure.headers, "Content-Type": failure.content_type}
+                    return web.Response(text=failure.body, status=failure.status, headers=headers)
                 return _json(failure.body, failure.status, failure.headers)
         for route_method, pattern, handler in self._routes():
             match = pattern.fullmatch(path)

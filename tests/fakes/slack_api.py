@@ -2,7 +2,10 @@
 
 Messages and views over Slack's limits are refused as Slack refuses them (see slack_limits).
 
-`FakeSlackApi` records every call and can answer 429 or `ok: false` on demand. It also plays
+`FakeSlackApi` records every call and injects faults per method (or "*" for every method):
+`fail()` answers a status, `ok: false` with a chosen error, a 429 with Retry-After or a body
+that is not JSON (an HTML 500), once, n times or until `clear()`; `hang()` holds calls until
+the test releases them (bounded by a deadline, never by sleeping). It also plays
 several workspaces installing the app: `install()` prepares an OAuth code whose exchange
 (oauth.v2.access) yields that workspace's own bot token, auth.test answers per token, and a
 token in `revoked` is refused everywhere. `SlackSender` sends the adapter signed requests, as
@@ -26,6 +29,7 @@ from aiohttp import web
 from slack_sdk.signature import SignatureVerifier
 
 from tests.fakes import slack_limits
+from tests.fakes.faults import Hang
 
 TEAM = "T0TEAM"
 BOT_USER = "U0BOT"
@@ -67,9 +71,14 @@ class FakeWorkspace:
 
 @dataclass(slots=True)
 class _Failure:
+    """A canned answer: `error` as ok:false JSON, or `body` as is; `times` None = until cleared."""
+
     status: int
     error: str
-    retry_after: int | None
+    retry_after: float | None
+    body: str | None = None
+    content_type: str = "application/json"
+    times: int | None = 1
 
 
 @dataclass(slots=True)
@@ -85,6 +94,7 @@ class FakeSlackApi:
     workspaces: dict[str, FakeWorkspace] = field(default_factory=dict)
     revoked: set[str] = field(default_factory=set)
     _failures: dict[str, deque[_Failure]] = field(default_factory=lambda: defaultdict(deque))
+    _hangs: dict[str, Hang] = field(default_factory=dict)
     _changed: asyncio.Condition = field(default_factory=asyncio.Condition)
     _runner: web.AppRunner | None = None
     _ts: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
@@ -119,9 +129,44 @@ class FakeSlackApi:
         self, method: str, *, status: int = 200, error: str = "fatal_error", retry_after: int = 0
     ) -> None:
         """Make the next call to `method` fail: 429 with Retry-After, or ok:false with `error`."""
+        self.fail(method, status=status, error=error, retry_after=retry_after)
+
+    def fail(
+        self,
+        method: str,
+        *,
+        status: int = 200,
+        error: str = "fatal_error",
+        retry_after: float | None = None,
+        body: str | None = None,
+        content_type: str = "application/json",
+        times: int | None = 1,
+    ) -> None:
+        """Make the next `times` calls to `method` ("*": any) fail (None: until clear()).
+
+        A 429 says `ratelimited` with Retry-After (0 unless given); `body` replaces the JSON
+        answer as is, sent with `content_type` (an HTML page: "text/html").
+        """
+        if status == 429:
+            error, retry_after = "ratelimited", retry_after or 0
         self._failures[method].append(
-            _Failure(status, "ratelimited" if status == 429 else error, retry_after)
+            _Failure(status, error, retry_after, body, content_type, times)
         )
+
+    def hang(self, method: str, *, most: float = WAIT) -> Hang:
+        """Hold every call to `method` ("*": any) until the returned Hang is released
+        (or `most` seconds pass); held calls then get their normal (or failing) answer."""
+        hang = Hang(most)
+        self._hangs[method] = hang
+        return hang
+
+    def clear(self, method: str | None = None) -> None:
+        """Stop injecting faults into `method` (None: every method) and release its hangs."""
+        for name in [method] if method is not None else [*self._failures, *self._hangs]:
+            self._failures.pop(name, None)
+            hang = self._hangs.pop(name, None)
+            if hang is not None:
+                hang.release()
 
     def install(
         self,
@@ -182,13 +227,14 @@ class FakeSlackApi:
             if isinstance(args.get(name), str):
                 args[name] = json.loads(args[name])
         auth = request.headers.get("Authorization", "")
-        failures = self._failures.get(method)
-        if failures:
-            failure = failures.popleft()
-            await self._record(Call(method, {**args, "_ok": False}, auth))
-            headers = {"Retry-After": str(failure.retry_after)} if failure.status == 429 else {}
-            body = {"ok": False, "error": failure.error}
-            return web.json_response(body, status=failure.status, headers=headers)
+        for name in (method, "*"):
+            hang = self._hangs.get(name)
+            if hang is not None:
+                await hang.hold()
+        failure = self._take_failure(method)
+        if failure is not None:
+            await self._record(Call(method, {**args, "_ok": False, "_error": failure.error}, auth))
+            return _failure_response(failure)
         token = auth.removeprefix("Bearer ")
         if token in self.revoked:
             await self._record(Call(method, {**args, "_ok": False}, auth))
@@ -204,6 +250,19 @@ class FakeSlackApi:
         recorded = {**args, "_ok": answer.get("ok", False), "_ts": answer.get("ts")}
         await self._record(Call(method, recorded, auth))
         return web.json_response(answer)
+
+    def _take_failure(self, method: str) -> _Failure | None:
+        """The fault to answer this call with, counting it down; None to answer normally."""
+        for name in (method, "*"):
+            failures = self._failures.get(name)
+            if failures:
+                failure = failures[0]
+                if failure.times is not None:
+                    failure.times -= 1
+                    if failure.times <= 0:
+                        failures.popleft()
+                return failure
+        return None
 
     def _answer(self, method: str, args: Mapping[str, Any]) -> dict[str, Any]:
         ts = f"1700000000.{next(self._ts):06d}"
@@ -302,6 +361,21 @@ class FakeSlackApi:
                 async with self._changed:
                     self._changed.notify_all()
         return ws
+
+
+def _failure_response(failure: _Failure) -> web.Response:
+    """The HTTP answer a fault stands for."""
+    headers = {}
+    if failure.retry_after is not None:
+        headers["Retry-After"] = f"{failure.retry_after:g}"
+    if failure.body is not None:
+        return web.Response(
+            text=failure.body,
+            status=failure.status,
+            headers={**headers, "Content-Type": failure.content_type},
+        )
+    body = {"ok": False, "error": failure.error}
+    return web.json_response(body, status=failure.status, headers=headers)
 
 
 class Handled(Protocol):
