@@ -28,8 +28,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import metrics
 from bot.adapters import http_guard as guard
+from bot.adapters import slack_auth, slack_errors
 from bot.adapters import slack_blocks as blocks
-from bot.adapters import slack_errors
 from bot.adapters import slack_oauth as oauth
 from bot.adapters import slack_payloads as payloads
 from bot.adapters import slack_requests as checks
@@ -122,8 +122,16 @@ class SlackAdapter:
             if settings.slack_oauth
             else None
         )
+        # One token: Bolt's authorize step answers from the start-up auth.test, so no ack
+        # ever waits on Slack (slack_auth.py). Bolt's client then carries no token of its
+        # own; the authorize result gives each request's client the token.
+        self.startup_auth = (
+            None if self.oauth else slack_auth.StartupAuthorization(settings.slack_bot_token)
+        )
+        self._warming: asyncio.Task[None] | None = None
         self.app = AsyncApp(
-            client=self.client,
+            client=self.client if self.oauth else _client_with(self.client, None),
+            authorize=self.startup_auth,
             signing_secret=settings.slack_signing_secret,
             request_verification_enabled=not self.socket_mode,
             logger=bolt_logger,
@@ -164,6 +172,8 @@ class SlackAdapter:
         self._acks_done.set()
         self._handled = 0
         self._changed = asyncio.Condition()
+        # Seconds before the first background auth.test after a failed one at start.
+        self.warm_wait = slack_auth.FIRST_WAIT
 
     # ---- lifecycle ----------------------------------------------------------------------
 
@@ -180,6 +190,7 @@ class SlackAdapter:
         self._delivering_only = not receive
         self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=API_TIMEOUT))
         self.client.session = self._session
+        self.app.client.session = self._session
         self._workers = [asyncio.create_task(self._work()) for _ in range(TURN_WORKERS)]
         try:
             if self.oauth is not None:
@@ -197,9 +208,11 @@ class SlackAdapter:
             raise
 
     async def _check_token(self) -> None:
-        """Fail at start, with a clear message, rather than on the first user's message."""
+        """Fail at start, with a clear message, on a token Slack refuses; on a passing failure
+        (429, 5xx, a timeout) serve anyway and keep asking auth.test in the background."""
+        assert self.startup_auth is not None
         try:
-            await self.client.auth_test()
+            await self.startup_auth.check(self.client)
         except Exception as error:
             failed = slack_errors.classify(error, "auth.test")
             if failed.permanent or slack_errors.error_code(error) in slack_errors.AUTH_CODES:
@@ -208,7 +221,10 @@ class SlackAdapter:
                     "User OAuth Token (xoxb-) again from the app's OAuth & Permissions page, or "
                     "reinstall the app"
                 ) from error
-            raise DeliveryError(f"Slack's Web API is unreachable ({failed})") from error
+            log.warning("slack auth.test failed at start (%s): serving, and asking again", failed)
+            self._warming = asyncio.create_task(
+                self.startup_auth.keep_trying(self.client, first_wait=self.warm_wait)
+            )
 
     async def _connect_socket(self) -> None:
         self._socket = AsyncSocketModeHandler(
@@ -247,6 +263,10 @@ class SlackAdapter:
 
     async def stop(self) -> None:
         """Stop taking requests, let in-flight turns finish, then close every connection."""
+        if self._warming is not None:
+            self._warming.cancel()
+            await asyncio.gather(self._warming, return_exceptions=True)
+            self._warming = None
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -691,8 +711,8 @@ def _install(context: AsyncBoltContext) -> dict[str, Any]:
     }
 
 
-def _client_with(base: AsyncWebClient, token: str) -> AsyncWebClient:
-    """A client like `base` (same API URL, session, 429 retries) with another token."""
+def _client_with(base: AsyncWebClient, token: str | None) -> AsyncWebClient:
+    """A client like `base` (same API URL, session, 429 retries) with another token (or none)."""
     return AsyncWebClient(
         token=token,
         base_url=base.base_url,
