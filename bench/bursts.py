@@ -160,11 +160,11 @@ async def deliver_all(
                 now += config.backoff_cap
             seconds = time.perf_counter() - start
             after = await fake.stats()
-            async with (
-                core.db.transaction() as conn,
-                conn.execute("SELECT status, COUNT(*) FROM reminders GROUP BY status") as cursor,
-            ):
-                statuses = {row[0]: row[1] async for row in cursor}
+            async with core.db.transaction() as conn:
+                rows = await conn.fetch_all(
+                    "SELECT status, COUNT(*) AS n FROM reminders GROUP BY status"
+                )
+            statuses = {row["status"]: row["n"] for row in rows}
     accepted = sum(after["accepted"].values()) - sum(before["accepted"].values())
     refused = sum(after["refused"].values()) - sum(before["refused"].values())
     bound = accepted / rate

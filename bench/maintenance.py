@@ -110,10 +110,9 @@ async def measure(
             await asyncio.gather(purge, return_exceptions=True)
             purging_seconds += time.perf_counter() - began
         async with db.autocommit() as conn:
-            rows = await conn.execute_fetchall(
-                "SELECT count(*) FROM sessions WHERE purged_at IS NOT NULL"
+            purged = int(
+                await conn.fetch_value("SELECT count(*) FROM sessions WHERE purged_at IS NOT NULL")
             )
-        purged = int(next(iter(rows))[0])
     return {
         "p50_quiet_ms": percentile(quiet, 0.5) * 1000,
         "p99_quiet_ms": percentile(quiet, 0.99) * 1000,

@@ -8,7 +8,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.prompts import Catalog
 from bot.service import CoachService
-from bot.storage.db import Database
+from bot.storage.store import Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,7 +16,7 @@ class Core:
     """The parts every front end shares: settings, the open database, texts, service, clock."""
 
     settings: Settings
-    db: Database
+    db: Store
     catalog: Catalog
     service: CoachService
     clock: Clock

@@ -27,7 +27,7 @@ from bot.preferences import (
 from bot.prompts import Catalog
 from bot.service import user_tag
 from bot.storage import reminders, repos
-from bot.storage.db import Database
+from bot.storage.store import Store
 
 log = logging.getLogger(__name__)
 # Slack retries an event for minutes, not days: older event ids need not be remembered.
@@ -79,7 +79,7 @@ class NudgeScheduler:
 
     def __init__(
         self,
-        db: Database,
+        db: Store,
         catalog: Catalog,
         clock: Clock,
         outboxes: Mapping[str, Outbox],

@@ -9,8 +9,6 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
-import aiosqlite
-
 from bot import crisis_flow, crisis_lines, engine, intents, metrics, own_win, plan, safety
 from bot.clock import Clock
 from bot.commands import parse_command
@@ -49,7 +47,8 @@ from bot.preferences import (
 )
 from bot.prompts import Catalog
 from bot.storage import reminders, repos
-from bot.storage.db import Database
+from bot.storage.reschedule import reschedule
+from bot.storage.store import Conn, Store
 from bot.text import as_number, clean_text
 from bot.timeparse import is_valid_zone
 from bot.userdata import EXPORT_FILENAME, export_json, reminders_reply, wins_reply
@@ -122,7 +121,7 @@ class CoachService:
 
     def __init__(
         self,
-        db: Database,
+        db: Store,
         catalog: Catalog,
         clock: Clock,
         *,
@@ -214,11 +213,17 @@ class CoachService:
     async def _retrying(
         self, user: UserKey, attempt: Callable[[], Awaitable[TurnResult]]
     ) -> TurnResult:
-        """Run a turn under the user's lock, redoing it when another process wrote first."""
+        """Run a turn under the user's lock, redoing it when another process wrote first.
+
+        The store's turn scope makes the whole turn (reads and writes) one transaction under
+        the user's lock where the database has one (PostgreSQL); the version check still
+        guards a writer that holds no lock (a second process on a SQLite file).
+        """
         async with self._locks.for_user(user):
             for tries in range(1, MAX_ATTEMPTS + 1):
                 try:
-                    return await attempt()
+                    async with self.db.turn(user):
+                        return await attempt()
                 except ConflictError:
                     log.debug("conflict for %s, attempt %d", user_tag(user), tries)
         log.warning("gave up a turn for %s after %d conflicts", user_tag(user), MAX_ATTEMPTS)
@@ -524,17 +529,17 @@ class CoachService:
         if inbound.button_step == engine.NUDGE_STEP:
             transition = engine.answer_nudge(target, choice, now, turn.timezone, self.rules)
 
-            async def guard(conn: aiosqlite.Connection) -> bool:
+            async def guard(conn: Conn) -> bool:
                 return await reminders.answer(conn, user_ref=ref, session_number=number, now=now)
         elif inbound.button_step == own_win.STEP:
             transition = own_win.answer(target, choice, now)
 
-            async def guard(conn: aiosqlite.Connection) -> bool:
+            async def guard(conn: Conn) -> bool:
                 return target is not None and target.own_win is None
         else:
             transition = engine.answer_nudge_date(target, choice, now, turn.timezone)
 
-            async def guard(conn: aiosqlite.Connection) -> bool:
+            async def guard(conn: Conn) -> bool:
                 pending = await reminders.has_pending(conn, user_ref=ref, session_number=number)
                 return target is not None and target.outcome is not None and not pending
 
@@ -552,7 +557,7 @@ class CoachService:
         turn: _Turn,
         transition: Transition,
         *,
-        guard: Callable[[aiosqlite.Connection], Awaitable[bool]] | None = None,
+        guard: Callable[[Conn], Awaitable[bool]] | None = None,
     ) -> TurnResult:
         """Save the session and apply the effects in one transaction, then render."""
         now = self.clock.now()
@@ -590,7 +595,7 @@ class CoachService:
             or turn.new_platform_zone is not None
             or turn.new_locale is not None
         ):
-            async with self.db.transaction("save_turn") as conn:
+            async with self.db.transaction("save_turn", user=session.user) as conn:
                 if turn.event_id is not None and not await repos.remember_event(
                     conn, event_id=turn.event_id, user=session.user, now=now
                 ):
@@ -629,14 +634,14 @@ class CoachService:
         replies = (*first, *transition.replies)
         messages = tuple(self._render(reply, prefs, session.number) for reply in replies)
         forgot = any(isinstance(effect, ForgetUser) for effect in transition.effects)
-        # The deleted words are still in the -wal file until it is checkpointed.
-        if forgot and not await self.db.truncate_log():
+        # SQLite: the deleted words are still in the -wal file until it is checkpointed.
+        if forgot and not await self.db.scrub():
             log.warning("forget me: another reader kept the log; it is cut at its next end")
         return TurnResult(messages, tuple(shares), forgotten=forgot)
 
     async def _apply(
         self,
-        conn: aiosqlite.Connection,
+        conn: Conn,
         ref: int,
         session: Session,
         effect: Effect,
@@ -651,7 +656,7 @@ class CoachService:
         if isinstance(effect, SetQuietHours):
             await repos.set_quiet_hours(conn, user_ref=ref, start=effect.start, end=effect.end)
             moved = replace(prefs, quiet=QuietHours(effect.start, effect.end))
-            await reminders.reschedule(conn, user_ref=ref, before=prefs, after=moved)
+            await reschedule(conn, user_ref=ref, before=prefs, after=moved)
             return None, moved
         if isinstance(effect, ForgetUser):
             await repos.delete_user(conn, user=session.user, user_ref=ref)
@@ -680,7 +685,7 @@ class CoachService:
         raise AssertionError(f"unhandled effect {effect!r}")
 
     async def _set_timezone(
-        self, conn: aiosqlite.Connection, ref: int, wanted: str, prefs: Preferences
+        self, conn: Conn, ref: int, wanted: str, prefs: Preferences
     ) -> tuple[Reply, Preferences]:
         match = find_zone(wanted)
         found = match.zone
@@ -696,12 +701,10 @@ class CoachService:
         moved = replace(prefs, timezone=found, zone_known=True)
         if found == prefs.timezone:
             return Reply("timezone.set", {"zone": found}), moved
-        kept = await reminders.reschedule(conn, user_ref=ref, before=prefs, after=moved)
+        kept = await reschedule(conn, user_ref=ref, before=prefs, after=moved)
         return Reply("timezone.set", {"zone": found}, items=_kept(kept)), moved
 
-    async def _follow_platform_zone(
-        self, conn: aiosqlite.Connection, ref: int, turn: _Turn
-    ) -> Reply | None:
+    async def _follow_platform_zone(self, conn: Conn, ref: int, turn: _Turn) -> Reply | None:
         """The platform reports a new zone for a user who set none: revisits keep local time."""
         record = turn.record
         if record is None or record.timezone or not record.platform_timezone:
@@ -709,13 +712,13 @@ class CoachService:
         if record.platform_timezone == turn.prefs.timezone:
             return None
         before = replace(turn.prefs, timezone=record.platform_timezone)
-        kept = await reminders.reschedule(conn, user_ref=ref, before=before, after=turn.prefs)
+        kept = await reschedule(conn, user_ref=ref, before=before, after=turn.prefs)
         if not kept:
             return None
         return Reply("timezone.followed", {"zone": turn.prefs.timezone}, items=_kept(kept))
 
     async def _show(
-        self, conn: aiosqlite.Connection, ref: int, session: Session, effect: ShowData, zone: str
+        self, conn: Conn, ref: int, session: Session, effect: ShowData, zone: str
     ) -> Reply:
         upcoming = await reminders.upcoming(conn, user_ref=ref)
         if effect.what == "reminders" and effect.argument.lower().startswith("cancel"):
@@ -732,7 +735,7 @@ class CoachService:
 
     async def _cancel_reminder(
         self,
-        conn: aiosqlite.Connection,
+        conn: Conn,
         ref: int,
         upcoming: Sequence[reminders.Upcoming],
         argument: str,

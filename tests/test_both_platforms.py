@@ -26,21 +26,28 @@ async def seed_due_nudge(settings: Settings, platform: str, workspace: str, user
             (now + timedelta(hours=3)).strftime("%H:00"),
             (now + timedelta(hours=4)).strftime("%H:00"),
         )
-        cursor = await conn.execute(
+        ref = await conn.fetch_value(
             "INSERT INTO users (platform, workspace, user_id, timezone, quiet_start, quiet_end,"
-            " created_at) VALUES (?, ?, ?, 'UTC', ?, ?, ?)",
-            (platform, workspace, user_id, *quiet, past),
+            " created_at) VALUES (:platform, :workspace, :user_id, 'UTC', :qs, :qe, :past)"
+            " RETURNING id",
+            {
+                "platform": platform,
+                "workspace": workspace,
+                "user_id": user_id,
+                "qs": quiet[0],
+                "qe": quiet[1],
+                "past": past,
+            },
         )
-        ref = cursor.lastrowid
         await conn.execute(
             "INSERT INTO sessions (user_ref, number, step, status, state, started_at, updated_at)"
-            " VALUES (?, 1, 'summary', 'finished', ?, ?, ?)",
-            (ref, PLAN, past, past),
+            " VALUES (:ref, 1, 'summary', 'finished', :plan, :past, :past)",
+            {"ref": ref, "plan": PLAN, "past": past},
         )
         await conn.execute(
             "INSERT INTO reminders (user_ref, platform, session_number, due_at, send_after,"
-            " created_at) VALUES (?, ?, 1, ?, ?, ?)",
-            (ref, platform, past, past, past),
+            " created_at) VALUES (:ref, :platform, 1, :past, :past, :past)",
+            {"ref": ref, "platform": platform, "past": past},
         )
 
 
@@ -76,9 +83,10 @@ async def test_one_process_serves_both_platforms_with_one_scheduler(tmp_path: Pa
                     stop.set()
                     await asyncio.wait_for(task, 30)
                 async with core.db.autocommit() as conn:
-                    statuses = await conn.execute_fetchall("SELECT platform, status FROM reminders")
+                    statuses = await conn.fetch_all("SELECT platform, status FROM reminders")
     finally:
         await discord.close()
     assert nudge is not None
     assert "What changed?" in json.dumps(slack.posts()[0].args)
-    assert sorted(tuple(row) for row in statuses) == [("discord", "sent"), ("slack", "sent")]
+    stored = sorted(tuple(row.values()) for row in statuses)
+    assert stored == [("discord", "sent"), ("slack", "sent")]

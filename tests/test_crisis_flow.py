@@ -173,8 +173,8 @@ async def test_a_crisis_cancels_the_nudge_of_a_finished_plan(
         await service.handle(say(line))
     await service.handle(say("my partner hits me when I ask for anything"))
     async with db.autocommit() as conn:
-        rows = await conn.execute_fetchall("SELECT COUNT(*) FROM reminders WHERE status='pending'")
-    assert next(iter(rows))[0] == 0
+        pending = await conn.fetch_value("SELECT COUNT(*) FROM reminders WHERE status='pending'")
+    assert pending == 0
     assert (await stored(db)).session.status is Status.FINISHED  # type: ignore[union-attr]
 
 

@@ -34,10 +34,10 @@ async def finish(service: CoachService, revisit: str, zone: str = "UTC") -> list
 async def due_and_send_after(db: Database) -> list[tuple[datetime, datetime]]:
     """(due_at, send_after) of every pending reminder, soonest first."""
     async with db.autocommit() as conn:
-        rows = await conn.execute_fetchall(
+        rows = await conn.fetch_all(
             "SELECT due_at, send_after FROM reminders WHERE status = 'pending' ORDER BY due_at"
         )
-    return [(from_db(row[0]), from_db(row[1])) for row in rows]
+    return [(from_db(row["due_at"]), from_db(row["send_after"])) for row in rows]
 
 
 def test_delivery_time_is_the_due_time_outside_quiet_hours() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from bot.clock import ManualClock
 from bot.prompts import Catalog
 from bot.scheduler import NudgeScheduler, SchedulerConfig
-from bot.storage import repos
+from bot.storage import dialect, repos
 from bot.storage.db import Database, to_db
 from bot.storage.migrate import migrate
 from tests.conftest import ALICE, MIGRATIONS, START
@@ -26,26 +26,33 @@ async def add_closed_sessions(db: Database, count: int, *, reminders: int = 0) -
     async with db.transaction() as conn:
         await conn.execute(
             "INSERT INTO users (id, platform, workspace, user_id, created_at)"
-            " VALUES (1, ?, ?, ?, ?)",
-            (ALICE.platform, ALICE.workspace, ALICE.user_id, to_db(OLD)),
+            " VALUES (1, :platform, :workspace, :user_id, :old)",
+            {**repos.user_params(ALICE), "old": to_db(OLD)},
         )
-        await conn.executemany(
+        await conn.execute_many(
             "INSERT INTO sessions (user_ref, number, step, status, state, started_at, updated_at)"
-            " VALUES (1, ?, 'summary', 'finished', ?, ?, ?)",
-            [(n, state, to_db(OLD), to_db(OLD + timedelta(seconds=n % 3))) for n in range(count)],
+            " VALUES (1, :n, 'summary', 'finished', :state, :old, :updated)",
+            [
+                {
+                    "n": n,
+                    "state": state,
+                    "old": to_db(OLD),
+                    "updated": to_db(OLD + timedelta(seconds=n % 3)),
+                }
+                for n in range(count)
+            ],
         )
-        await conn.executemany(
+        await conn.execute_many(
             "INSERT INTO reminders (user_ref, platform, session_number, due_at, send_after,"
-            " created_at) VALUES (1, 'console', ?, ?, ?, ?)",
-            [(n, to_db(START), to_db(START), to_db(OLD)) for n in range(reminders)],
+            " created_at) VALUES (1, 'console', :n, :start, :start, :old)",
+            [{"n": n, "start": to_db(START), "old": to_db(OLD)} for n in range(reminders)],
         )
 
 
 async def unpurged(db: Database) -> int:
     """How many sessions still keep their words."""
     async with db.autocommit() as conn:
-        rows = await conn.execute_fetchall("SELECT count(*) FROM sessions WHERE purged_at IS NULL")
-    return int(next(iter(rows))[0])
+        return int(await conn.fetch_value("SELECT count(*) FROM sessions WHERE purged_at IS NULL"))
 
 
 async def test_the_purge_works_in_small_batches_and_misses_nothing(
@@ -62,10 +69,11 @@ async def test_the_purge_works_in_small_batches_and_misses_nothing(
 
 async def test_a_batch_reads_only_rows_not_yet_purged_in_index_order(db: Database) -> None:
     """The purge query walks the sessions_to_purge index (purged rows leave it), without a sort."""
-    async with db.conn.execute(
-        f"EXPLAIN QUERY PLAN {repos.PURGE_SQL}", ("n", "b", "a", 0, 10)
-    ) as cursor:
-        plan = " | ".join([str(row[3]) async for row in cursor])
+    params = {"now": "n", "before": "b", "after_at": "a", "after_id": 0, "limit": 10}
+    rows = await db.conn.execute_fetchall(
+        f"EXPLAIN QUERY PLAN {dialect.PURGE_SQL['sqlite']}", params
+    )
+    plan = " | ".join(str(row["detail"]) for row in rows)
     assert "USING INDEX sessions_to_purge" in plan, plan
     assert "TEMP B-TREE" not in plan
 
@@ -131,7 +139,7 @@ async def test_upgrading_from_the_previous_schema_marks_sessions_already_purged(
             path.stem for path in sorted(MIGRATIONS.glob("*.sql")) if path.stem >= PURGE_MIGRATION
         ]
         async with db.autocommit() as conn:
-            rows = await conn.execute_fetchall(
-                "SELECT number, purged_at IS NOT NULL FROM sessions ORDER BY number"
+            rows = await conn.fetch_all(
+                "SELECT number, purged_at IS NOT NULL AS purged FROM sessions ORDER BY number"
             )
-        assert [tuple(row) for row in rows] == [(0, 1), (1, 0)]
+        assert [tuple(row.values()) for row in rows] == [(0, 1), (1, 0)]

@@ -16,6 +16,12 @@ DAY, TIME = "2026-01-", "T09:00:00.000000+00:00"
 STATE = '{"answers": {"setback": "No raise", "success": "A clear answer"}, "history": []}'
 
 
+async def all_sessions(db: Database) -> list[tuple[object, ...]]:
+    """Every column of every session, as stored."""
+    async with db.autocommit() as conn:
+        return [tuple(row.values()) for row in await conn.fetch_all("SELECT * FROM sessions")]
+
+
 async def test_a_database_at_the_previous_schema_upgrades_with_its_sessions_intact(
     tmp_path: Path,
 ) -> None:
@@ -36,12 +42,19 @@ async def test_a_database_at_the_previous_schema_upgrades_with_its_sessions_inta
             for number, outcome in ((1, "yes"), (2, None)):
                 await conn.execute(
                     "INSERT INTO sessions (user_ref, number, step, status, state, outcome,"
-                    " started_at, updated_at) VALUES (1, ?, 'summary', 'finished', ?, ?, ?, ?)",
-                    (number, STATE, outcome, f"{DAY}01{TIME}", f"{DAY}0{number + 1}{TIME}"),
+                    " started_at, updated_at) VALUES (1, :number, 'summary', 'finished', :state,"
+                    " :outcome, :started, :updated)",
+                    {
+                        "number": number,
+                        "state": STATE,
+                        "outcome": outcome,
+                        "started": f"{DAY}01{TIME}",
+                        "updated": f"{DAY}0{number + 1}{TIME}",
+                    },
                 )
-        before = [tuple(r) for r in await db.conn.execute_fetchall("SELECT * FROM sessions")]
+        before = await all_sessions(db)
         applied = await migrate(db, MIGRATIONS)
-        after = [tuple(r) for r in await db.conn.execute_fetchall("SELECT * FROM sessions")]
+        after = await all_sessions(db)
         async with db.autocommit() as conn:
             sessions = await repos.list_sessions(conn, user_ref=1, user=USER)
     assert applied[0] == own.stem

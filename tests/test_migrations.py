@@ -27,11 +27,11 @@ async def test_every_migration_is_applied_once_and_recorded(tmp_path: Path) -> N
     async with Database(tmp_path / "a.db") as db:
         first = await migrate(db, MIGRATIONS)
         second = await migrate(db, MIGRATIONS)
-        async with db.conn.execute("SELECT version, checksum FROM schema_version") as cursor:
-            rows = await cursor.fetchall()
+        async with db.autocommit() as conn:
+            rows = await conn.fetch_all("SELECT version, checksum FROM schema_version")
     assert first == [path.stem for path in sorted(MIGRATIONS.glob("*.sql"))]
     assert second == []
-    assert len(list(rows)) == len(first) and all(len(row[1]) == 64 for row in rows)
+    assert len(rows) == len(first) and all(len(row["checksum"]) == 64 for row in rows)
 
 
 async def test_pragmas_are_wal_foreign_keys_and_a_busy_timeout(tmp_path: Path) -> None:
@@ -39,10 +39,8 @@ async def test_pragmas_are_wal_foreign_keys_and_a_busy_timeout(tmp_path: Path) -
     async with Database(tmp_path / "a.db") as db:
         values = {}
         for pragma in ("journal_mode", "foreign_keys", "busy_timeout", "secure_delete"):
-            async with db.conn.execute(f"PRAGMA {pragma}") as cursor:
-                row = await cursor.fetchone()
-                assert row is not None
-                values[pragma] = row[0]
+            async with db.autocommit() as conn:
+                values[pragma] = await conn.fetch_value(f"PRAGMA {pragma}")
     assert values == {
         "journal_mode": "wal",
         "foreign_keys": 1,

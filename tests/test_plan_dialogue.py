@@ -26,10 +26,8 @@ async def texts_of(service: CoachService, *lines: str) -> list[str]:
 async def pending_sends(db: Database) -> list[str]:
     """send_after of every pending reminder."""
     async with db.autocommit() as conn:
-        rows = await conn.execute_fetchall(
-            "SELECT send_after FROM reminders WHERE status = 'pending'"
-        )
-    return [row[0] for row in rows]
+        rows = await conn.fetch_all("SELECT send_after FROM reminders WHERE status = 'pending'")
+    return [row["send_after"] for row in rows]
 
 
 def test_plan_is_a_command_only_alone_or_with_a_number() -> None:

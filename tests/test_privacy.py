@@ -30,10 +30,8 @@ async def stored(db: Database, user: UserKey = ALICE) -> repos.UserRecord:
 
 async def count(db: Database, table: str) -> int:
     """Rows in a table."""
-    async with db.autocommit() as conn, conn.execute(f"SELECT COUNT(*) FROM {table}") as cursor:
-        row = await cursor.fetchone()
-    assert row is not None
-    return int(row[0])
+    async with db.autocommit() as conn:
+        return int(await conn.fetch_value(f"SELECT COUNT(*) FROM {table}"))
 
 
 async def test_the_operators_crisis_country_is_the_fallback(
@@ -139,7 +137,7 @@ async def test_retention_purges_old_words_but_keeps_outcomes(
     assert await scheduler.purge(clock.now() + timedelta(days=181)) == 1
     record = await stored(db)
     assert record.session is not None and dict(record.session.answers) == {}
-    await db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    await db.scrub()
     raw = Path(db.path).read_bytes()
     assert FULL_DIALOGUE[1].encode() not in raw
     wins = await service.handle(say("wins"))

@@ -17,7 +17,7 @@ from bot.errors import DeliveryError
 from bot.prompts import Catalog
 from bot.scheduler import NudgeScheduler, SchedulerConfig
 from bot.service import CoachService
-from bot.storage import reminders
+from bot.storage import dialect, reminders
 from bot.storage.db import Database, to_db
 from bot.storage.migrate import migrate
 from tests.conftest import ALICE, FULL_DIALOGUE, MIGRATIONS, START, press, say
@@ -57,13 +57,11 @@ async def finish_with_revisit(service: CoachService, revisit: str = "2") -> None
 
 async def reminder_rows(db: Database) -> list[tuple[str, str, int, str | None]]:
     """(status, send_after, attempts, last_error) of every reminder."""
-    async with (
-        db.autocommit() as conn,
-        conn.execute(
+    async with db.autocommit() as conn:
+        rows = await conn.fetch_all(
             "SELECT status, send_after, attempts, last_error FROM reminders ORDER BY id"
-        ) as cursor,
-    ):
-        return [(row[0], row[1], row[2], row[3]) async for row in cursor]
+        )
+    return [(row["status"], row["send_after"], row["attempts"], row["last_error"]) for row in rows]
 
 
 async def test_finishing_with_a_revisit_stores_a_reminder(
@@ -223,7 +221,7 @@ async def test_quiet_hours_follow_daylight_saving_changes(
     await finish_with_revisit(service, "in a week")
     async with db.transaction() as conn:
         await conn.execute(
-            "UPDATE reminders SET due_at = ?, send_after = ?", (to_db(due), to_db(due))
+            "UPDATE reminders SET due_at = :due, send_after = :due", {"due": to_db(due)}
         )
     outbox = RecordingOutbox()
     scheduler = scheduler_for(db, catalog, clock, outbox)
@@ -245,18 +243,18 @@ async def test_two_schedulers_racing_over_a_thousand_nudges_deliver_each_once(
             for user in range(1000):
                 await conn.execute(
                     "INSERT INTO users (id, platform, workspace, user_id, timezone, created_at)"
-                    " VALUES (?, 'console', 'local', ?, 'UTC', ?)",
-                    (user + 1, f"u{user}", to_db(START)),
+                    " VALUES (:ref, 'console', 'local', :name, 'UTC', :at)",
+                    {"ref": user + 1, "name": f"u{user}", "at": to_db(START)},
                 )
                 await conn.execute(
                     "INSERT INTO sessions (user_ref, number, step, status, state, started_at,"
-                    " updated_at) VALUES (?, 1, 'summary', 'finished', '{}', ?, ?)",
-                    (user + 1, to_db(START), to_db(START)),
+                    " updated_at) VALUES (:ref, 1, 'summary', 'finished', '{}', :at, :at)",
+                    {"ref": user + 1, "at": to_db(START)},
                 )
                 await conn.execute(
                     "INSERT INTO reminders (user_ref, platform, session_number, due_at, send_after,"
-                    " created_at) VALUES (?, 'console', 1, ?, ?, ?)",
-                    (user + 1, to_db(START), to_db(START), to_db(START)),
+                    " created_at) VALUES (:ref, 'console', 1, :at, :at, :at)",
+                    {"ref": user + 1, "at": to_db(START)},
                 )
         outbox_one, outbox_two = RecordingOutbox(), RecordingOutbox()
         noon = START.replace(hour=12)
@@ -270,11 +268,12 @@ async def test_two_schedulers_racing_over_a_thousand_nudges_deliver_each_once(
 
 async def test_the_claim_query_uses_the_partial_index(db: Database) -> None:
     """The due-reminder claim is answered from the reminders_claim index, not a table scan."""
-    sql = reminders.CLAIM_SQL.format(platforms="?", only_user="")
-    async with db.conn.execute(
-        f"EXPLAIN QUERY PLAN {sql}", ("o", "x", "y", "a", 5, "y", "console", 10)
-    ) as cursor:
-        plan = " | ".join([str(row[3]) async for row in cursor])
+    sql = dialect.CLAIM_SQL["sqlite"].format(platforms="platform IN (:p)", only_user="")
+    params = {"owner": "o", "lease_until": "x", "now": "y", "after_at": "a", "after_id": 5}
+    rows = await db.conn.execute_fetchall(
+        f"EXPLAIN QUERY PLAN {sql}", {**params, "p": "console", "limit": 10}
+    )
+    plan = " | ".join(str(row["detail"]) for row in rows)
     assert "reminders_claim" in plan, plan
     assert "SCAN reminders" not in plan.replace("SCAN reminders USING", "")
     # A range from where the last batch stopped, in index order: no sort, no re-reading.

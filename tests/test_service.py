@@ -256,7 +256,7 @@ async def test_forget_me_deletes_every_row_after_confirmation(
     await run(service, ["yes"])
     async with db.autocommit() as conn:
         assert await repos.load_user(conn, user=ALICE) is None
-    await db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    await db.scrub()
     raw = Path(db.path).read_bytes()
     for word in ("budget review", "headcount freeze", "platform migration"):
         assert word.encode() not in raw

@@ -129,8 +129,8 @@ async def snapshot(db: Database) -> list[tuple[Any, ...]]:
     rows: list[tuple[Any, ...]] = []
     async with db.transaction() as conn:
         for table in ("users", "sessions", "reminders", "processed_events"):
-            async with conn.execute(f"SELECT * FROM {table} ORDER BY 1") as cursor:
-                rows += [(table, *row) async for row in cursor]
+            found = await conn.fetch_all(f"SELECT * FROM {table} ORDER BY 1")
+            rows += [(table, *row.values()) for row in found]
     return rows
 
 
@@ -207,10 +207,10 @@ async def deliver_nudge(
 ) -> RunReport:
     """A finished dialogue whose nudge the scheduler has just delivered (calls cleared first)."""
     await run_dialogue(slack, fake, "My manager said no")
-    async with db.transaction() as conn, conn.execute("SELECT send_after FROM reminders") as cursor:
-        row = await cursor.fetchone()
-    assert row is not None
-    due = from_db(row[0])
+    async with db.transaction() as conn:
+        send_after = await conn.fetch_value("SELECT send_after FROM reminders")
+    assert send_after is not None
+    due = from_db(send_after)
     clock.set(due)
     fake.calls.clear()
     return await NudgeScheduler(db, catalog, clock, {"slack": adapter}).run_once(due)

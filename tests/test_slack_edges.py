@@ -130,7 +130,7 @@ async def test_an_org_wide_install_keeps_one_user_across_dms_and_a_button(
         urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded"
     )
     async with db.autocommit() as conn:
-        rows = await conn.execute_fetchall("SELECT workspace, user_id FROM users")
-    assert [tuple(row) for row in rows] == [("E0ORG", ALICE)]
+        rows = await conn.fetch_all("SELECT workspace, user_id FROM users")
+    assert [tuple(row.values()) for row in rows] == [("E0ORG", ALICE)]
     answers = [c.args.get("text", "") for c in fake.posts(DM)[before:]]
     assert answers and not any("already" in text.lower() for text in answers)

@@ -21,6 +21,7 @@ from bot.service import CoachService
 from bot.storage import installations
 from bot.storage.cipher import TokenCipher
 from bot.storage.db import Database
+from bot.storage.store import Store
 from tests.conftest import FULL_DIALOGUE, say
 from tests.fakes.slack_api import FakeSlackApi
 
@@ -53,9 +54,8 @@ def store(db: Database) -> SqlInstallationStore:
 async def raw_rows(db: Database) -> list[tuple[object, ...]]:
     """Every stored installation column, as written to the file."""
     async with db.autocommit() as conn:
-        return [
-            tuple(row) for row in await conn.execute_fetchall("SELECT * FROM slack_installations")
-        ]
+        rows = await conn.fetch_all("SELECT * FROM slack_installations")
+    return [tuple(row.values()) for row in rows]
 
 
 async def test_an_installation_round_trips_with_tokens_encrypted_at_rest(
@@ -203,11 +203,10 @@ async def test_concurrent_refreshes_spend_the_refresh_token_once(
         assert await count(store.db, "SELECT COUNT(*) FROM slack_token_refreshes") == 0
 
 
-async def count(db: Database, sql: str, *args: object) -> int:
-    """One number from the database."""
+async def count(db: Store, sql: str, **params: object) -> int:
+    """One number from the database (`:name` parameters)."""
     async with db.autocommit() as conn:
-        rows = await conn.execute_fetchall(sql, args)
-    return int(next(iter(rows))[0])
+        return int(await conn.fetch_value(sql, params))
 
 
 @pytest.fixture
@@ -229,15 +228,15 @@ async def test_uninstall_removes_one_workspace_and_leaves_the_other(
     assert deleted == 1
     assert await store.async_find_installation(enterprise_id=None, team_id="T1") is None
     assert await store.async_find_installation(enterprise_id=None, team_id="T2") is not None
-    assert await count(db, "SELECT COUNT(*) FROM users WHERE workspace = ?", "T1") == 0
+    assert await count(db, "SELECT COUNT(*) FROM users WHERE workspace = :w", w="T1") == 0
     for table in ("sessions", "reminders"):
         assert await count(db, f"SELECT COUNT(*) FROM {table}") == 1
         assert (
             await count(
                 db,
                 f"SELECT COUNT(*) FROM {table} t JOIN users u ON u.id = t.user_ref"
-                " WHERE u.workspace = ?",
-                "T2",
+                " WHERE u.workspace = :w",
+                w="T2",
             )
             == 1
         )
@@ -258,7 +257,7 @@ async def test_an_uninstall_that_fails_halfway_changes_nothing(
         await forget_workspace(db, enterprise_id=None, team_id="T1", org_wide=False)
 
     assert await store.async_find_installation(enterprise_id=None, team_id="T1") is not None
-    assert await count(db, "SELECT COUNT(*) FROM users WHERE workspace = ?", "T1") == 1
+    assert await count(db, "SELECT COUNT(*) FROM users WHERE workspace = :w", w="T1") == 1
 
 
 @pytest.mark.usefixtures("two_workspaces")
@@ -272,8 +271,8 @@ async def test_revoked_tokens_stop_that_workspaces_nudges(
     assert await store.async_find_bot(enterprise_id=None, team_id="T1") is None
     assert await store.async_find_bot(enterprise_id=None, team_id="T2") is not None
     pending = "SELECT COUNT(*) FROM reminders r JOIN users u ON u.id = r.user_ref"
-    pending += " WHERE r.status = 'pending' AND u.workspace = ?"
-    assert (await count(db, pending, "T1"), await count(db, pending, "T2")) == (0, 1)
+    pending += " WHERE r.status = 'pending' AND u.workspace = :w"
+    assert (await count(db, pending, w="T1"), await count(db, pending, w="T2")) == (0, 1)
 
 
 async def test_a_refresh_lease_left_by_a_dead_process_runs_out(

@@ -25,6 +25,7 @@ from bot.prompts import Catalog
 from bot.scheduler import NudgeScheduler
 from bot.service import CoachService
 from bot.storage.db import Database
+from bot.storage.store import Store
 from tests.conftest import FULL_DIALOGUE, MIGRATIONS, PROMPTS, START, say
 from tests.fakes.slack_api import FakeSlackApi, SlackSender
 
@@ -123,11 +124,10 @@ def newest_export(fake: FakeSlackApi, team: str) -> str:
     return bytes(fake.called("upload")[-1].args["content"]).decode()
 
 
-async def count(db: Database, sql: str, *args: object) -> int:
-    """One number from the database."""
+async def count(db: Store, sql: str, **params: object) -> int:
+    """One number from the database (`:name` parameters)."""
     async with db.autocommit() as conn:
-        rows = await conn.execute_fetchall(sql, args)
-    return int(next(iter(rows))[0])
+        return int(await conn.fetch_value(sql, params))
 
 
 async def test_two_workspaces_install_and_each_is_answered_with_its_own_token(
@@ -187,12 +187,14 @@ async def test_app_uninstalled_removes_one_workspace_and_leaves_the_other(
 
     await senders[ONE].event({"type": "app_uninstalled"})
 
-    in_team = "SELECT COUNT(*) FROM {} t JOIN users u ON u.id = t.user_ref WHERE u.workspace = ?"
+    in_team = "SELECT COUNT(*) FROM {} t JOIN users u ON u.id = t.user_ref WHERE u.workspace = :w"
     for table in ("sessions", "reminders"):
-        assert await count(db, in_team.format(table), ONE) == 0
-        assert await count(db, in_team.format(table), TWO) == 1
-    assert await count(db, "SELECT COUNT(*) FROM users WHERE workspace = ?", ONE) == 0
-    assert await count(db, "SELECT COUNT(*) FROM slack_installations WHERE team_id = ?", ONE) == 0
+        assert await count(db, in_team.format(table), w=ONE) == 0
+        assert await count(db, in_team.format(table), w=TWO) == 1
+    assert await count(db, "SELECT COUNT(*) FROM users WHERE workspace = :w", w=ONE) == 0
+    assert (
+        await count(db, "SELECT COUNT(*) FROM slack_installations WHERE team_id = :t", t=ONE) == 0
+    )
     before = len(fake.posts())
     await senders[TWO].dm(SAM, "status")
     assert len(fake.posts()) > before

@@ -32,10 +32,9 @@ def mode(path: Path) -> int:
 async def fill_the_disk(service: CoachService, db: Database) -> None:
     """Turns until one fails on a full disk: SQLite refuses to grow the file past
     max_page_count with SQLITE_FULL, as it does when the disk is full."""
-    async with db.autocommit() as conn, conn.execute("PRAGMA page_count") as rows:
-        row = await rows.fetchone()
-    assert row is not None
-    await db.conn.execute(f"PRAGMA max_page_count = {row[0]}")
+    async with db.autocommit() as conn:
+        pages = await conn.fetch_value("PRAGMA page_count")
+    await db.conn.execute(f"PRAGMA max_page_count = {pages}")
     with pytest.raises(StorageFault, match="disk is probably full"):
         for index in range(50):
             await service.handle(say(f"My manager said no {index} " + "x" * 3000, ALICE))

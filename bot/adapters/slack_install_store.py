@@ -20,8 +20,8 @@ from bot.clock import Clock
 from bot.errors import ConfigError, StorageError
 from bot.storage import installations
 from bot.storage.cipher import TokenCipher
-from bot.storage.db import Database
 from bot.storage.installations import InstallRow
+from bot.storage.store import Store
 
 log = logging.getLogger(__name__)
 # How long an install started at /slack/install may take to come back (Bolt's default).
@@ -44,7 +44,7 @@ def _installed_at(seconds: float) -> str:
 class SqlInstallationStore(AsyncInstallationStore):
     """One row per workspace (or per organization for an org-wide install), tokens sealed."""
 
-    def __init__(self, db: Database, cipher: TokenCipher) -> None:
+    def __init__(self, db: Store, cipher: TokenCipher) -> None:
         self.db = db
         self.cipher = cipher
 
@@ -225,7 +225,7 @@ class SqlInstallationStore(AsyncInstallationStore):
 class SqlStateStore(AsyncOAuthStateStore):
     """One-time `state` values for installs in progress, each valid for STATE_SECONDS."""
 
-    def __init__(self, db: Database, clock: Clock, *, seconds: int = STATE_SECONDS) -> None:
+    def __init__(self, db: Store, clock: Clock, *, seconds: int = STATE_SECONDS) -> None:
         self.db = db
         self.clock = clock
         self.seconds = seconds

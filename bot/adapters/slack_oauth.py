@@ -30,7 +30,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.storage import installations, reminders, repos
 from bot.storage.cipher import TokenCipher
-from bot.storage.db import Database
+from bot.storage.store import Store
 
 log = logging.getLogger(__name__)
 PLATFORM = "slack"
@@ -162,7 +162,7 @@ class SlackOAuth:
 
 
 def build_oauth(
-    settings: Settings, db: Database, clock: Clock, client: AsyncWebClient, logger: logging.Logger
+    settings: Settings, db: Store, clock: Clock, client: AsyncWebClient, logger: logging.Logger
 ) -> SlackOAuth:
     """Bolt's OAuth flow and authorize step, on our stores, calling Slack through `client`."""
     store = SqlInstallationStore(db, TokenCipher(settings.slack_token_key))
@@ -217,7 +217,7 @@ def _scope(
 
 
 async def forget_workspace(
-    db: Database, *, enterprise_id: str | None, team_id: str | None, org_wide: bool
+    db: Store, *, enterprise_id: str | None, team_id: str | None, org_wide: bool
 ) -> int:
     """app_uninstalled: the installation and every user with all their rows, in one transaction.
 
@@ -234,7 +234,7 @@ async def forget_workspace(
 
 
 async def stop_workspace(
-    db: Database, *, enterprise_id: str | None, team_id: str | None, org_wide: bool
+    db: Store, *, enterprise_id: str | None, team_id: str | None, org_wide: bool
 ) -> int:
     """tokens_revoked (the bot's): forget the token and cancel the workspace's nudges.
 

@@ -1,21 +1,23 @@
-"""The SQLite connection: pragmas, and one write transaction at a time."""
+"""The SQLite store: one aiosqlite connection, pragmas, one write transaction at a time."""
 
 from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import NoReturn
+from typing import Any, NoReturn, cast
 
 import aiosqlite
 
+from bot.domain import UserKey
 from bot.metrics import DB_SECONDS
 from bot.storage.health import StorageHealth, is_storage_fault
 from bot.storage.preflight import describe, prepare
+from bot.storage.store import NO_PARAMS, Params, Row
 
 BUSY_TIMEOUT_MS = 5000
 PRAGMAS = (
@@ -40,8 +42,46 @@ def from_db(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
 
+def _dict_row(cursor: sqlite3.Cursor, row: tuple[Any, ...]) -> dict[str, Any]:
+    """Rows as plain dicts (the Store's Row), keyed by column name."""
+    return {column[0]: value for column, value in zip(cursor.description, row, strict=True)}
+
+
+class SqliteConn:
+    """The Conn of bot.storage.store over one aiosqlite connection (`:name` parameters)."""
+
+    __slots__ = ("_conn",)
+    dialect = "sqlite"
+
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn = conn
+
+    async def execute(self, sql: str, params: Params = NO_PARAMS) -> int:
+        """Run one statement; rows changed."""
+        cursor = await self._conn.execute(sql, params)
+        return int(cursor.rowcount)
+
+    async def execute_many(self, sql: str, rows: Sequence[Params]) -> None:
+        """Run one statement for each set of parameters."""
+        await self._conn.executemany(sql, rows)
+
+    async def fetch_all(self, sql: str, params: Params = NO_PARAMS) -> list[Row]:
+        """Every row, in one round trip to aiosqlite's thread."""
+        return cast(list[Row], await self._conn.execute_fetchall(sql, params))
+
+    async def fetch_one(self, sql: str, params: Params = NO_PARAMS) -> Row | None:
+        """The first row or None."""
+        rows = await self._conn.execute_fetchall(sql, params)
+        return cast(Row | None, next(iter(rows), None))
+
+    async def fetch_value(self, sql: str, params: Params = NO_PARAMS) -> Any:
+        """The first column of the first row, or None."""
+        row = await self.fetch_one(sql, params)
+        return None if row is None else next(iter(row.values()))
+
+
 class Database:
-    """One aiosqlite connection to a file; async context manager that closes it.
+    """The SQLite Store: one aiosqlite connection to a file; async context manager.
 
     Opening raises StorageFault (one line naming the file and the fix) when the file cannot
     be used, and so does any statement that meets a broken file or disk later; `health`
@@ -70,7 +110,8 @@ class Database:
             if isinstance(error, sqlite3.Error):
                 raise describe(self.path, error) from error
             raise
-        conn.row_factory = sqlite3.Row
+        # aiosqlite types the factory as a class; sqlite3 takes any callable.
+        conn.row_factory = cast(type, _dict_row)
         self._conn = conn
         return self
 
@@ -91,32 +132,51 @@ class Database:
     ) -> None:
         await self.close()
 
-    async def truncate_log(self) -> bool:
+    @property
+    def name(self) -> str:
+        """The database file, for messages."""
+        return str(self.path)
+
+    async def scrub(self) -> bool:
         """Copy the write-ahead log into the file and cut it to zero bytes.
 
         After `forget me` the deleted words still sit in the -wal file until a checkpoint;
         TRUNCATE removes them while the process runs. Returns False when a reader (another
         process) kept part of the log in use, so the caller can say so in its log.
         """
-        async with (
-            self._write_lock,
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)") as cursor,
-        ):
-            row = await cursor.fetchone()
-        return row is not None and row[0] == 0
+        async with self._write_lock:
+            rows = await self.conn.execute_fetchall("PRAGMA wal_checkpoint(TRUNCATE)")
+        row = next(iter(rows), None)
+        return row is not None and row["busy"] == 0
 
     @property
     def conn(self) -> aiosqlite.Connection:
-        """The open connection (for reads outside a transaction)."""
+        """The raw aiosqlite connection: for bot/storage's SQLite-only code (migrations,
+        integrity checks) and SQLite-only tests; everything else goes through a Conn."""
         if self._conn is None:
             raise RuntimeError("the database is not open")
         return self._conn
 
     @asynccontextmanager
-    async def transaction(self, operation: str = "write") -> AsyncIterator[aiosqlite.Connection]:
+    async def turn(self, user: UserKey) -> AsyncIterator[None]:
+        """Nothing to add on SQLite: each write is BEGIN IMMEDIATE, one writer at a time, and
+        the session's version column catches a second process that wrote in between."""
+        yield
+
+    @asynccontextmanager
+    async def exclusive(self, name: str) -> AsyncIterator[bool]:
+        """Always True: one SQLite file is served by one process's maintenance at a time
+        (its batches are short write transactions, safe even beside a second process)."""
+        yield True
+
+    @asynccontextmanager
+    async def transaction(
+        self, operation: str = "write", *, user: UserKey | None = None
+    ) -> AsyncIterator[SqliteConn]:
         """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any error; one at a time per process.
 
         `operation` (a fixed name, never data) labels the time spent in reframe_db_seconds.
+        `user` needs no lock of its own here: SQLite lets one writer in at a time anyway.
         """
         async with self._write_lock:
             with DB_SECONDS.labels(operation).time():
@@ -124,7 +184,7 @@ class Database:
                 try:
                     await conn.execute("BEGIN IMMEDIATE")
                     try:
-                        yield conn
+                        yield SqliteConn(conn)
                     except BaseException:
                         # SQLite rolls back by itself on some errors (SQLITE_FULL).
                         if conn.in_transaction:
@@ -136,7 +196,7 @@ class Database:
                 self.health.succeeded()
 
     @asynccontextmanager
-    async def autocommit(self, operation: str = "read") -> AsyncIterator[aiosqlite.Connection]:
+    async def autocommit(self, operation: str = "read") -> AsyncIterator[SqliteConn]:
         """The connection outside any transaction: each statement commits on its own.
 
         For reads and single-statement writes; never in the middle of another coroutine's
@@ -148,7 +208,7 @@ class Database:
                 conn = self.conn
                 before = conn.total_changes
                 try:
-                    yield conn
+                    yield SqliteConn(conn)
                 except sqlite3.Error as error:
                     self._failed(error)
                 # Only a write proves the disk works again: reads succeed on a full disk.

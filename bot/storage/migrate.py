@@ -12,6 +12,7 @@ import aiosqlite
 
 from bot.errors import MigrationError
 from bot.storage.db import Database
+from bot.storage.store import Store
 
 log = logging.getLogger(__name__)
 _NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
@@ -53,8 +54,8 @@ async def _applied(conn: aiosqlite.Connection) -> dict[int, tuple[str, str]]:
         " version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
         " checksum TEXT NOT NULL, applied_at TEXT NOT NULL)"
     )
-    async with conn.execute("SELECT version, name, checksum FROM schema_version") as cursor:
-        return {row[0]: (row[1], row[2]) async for row in cursor}
+    rows = await conn.execute_fetchall("SELECT version, name, checksum FROM schema_version")
+    return {row["version"]: (row["name"], row["checksum"]) for row in rows}
 
 
 async def migrate(db: Database, directory: Path) -> list[str]:
@@ -85,15 +86,16 @@ async def migrate(db: Database, directory: Path) -> list[str]:
     return done
 
 
-async def is_current(db: Database, directory: Path) -> bool:
+async def is_current(store: Store, directory: Path) -> bool:
     """Whether the database answers and has every migration in `directory` applied.
 
     Raises what the driver raises when the database cannot be read (readiness counts that
     as not ready), MigrationError when the folder is unreadable.
     """
     expected = {migration.version for migration in discover(directory)}
-    async with db.conn.execute("SELECT version FROM schema_version") as cursor:
-        applied = {row[0] async for row in cursor}
+    async with store.autocommit() as conn:
+        rows = await conn.fetch_all("SELECT version FROM schema_version")
+    applied = {row["version"] for row in rows}
     return expected <= applied
 
 

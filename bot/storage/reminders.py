@@ -6,13 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-import aiosqlite
-
-from bot.domain import Session, Status, UserKey
-from bot.preferences import Preferences, delivery_time
+from bot.domain import Session, UserKey
+from bot.storage import dialect
 from bot.storage.db import from_db, to_db
-from bot.storage.repos import SESSION_COLUMNS, session_from_row
-from bot.timeparse import same_wall_time
+from bot.storage.repos import SESSION_COLUMNS, session_from_row, user_params
+from bot.storage.store import Conn
 
 PENDING = "pending"
 SENT = "sent"
@@ -48,7 +46,7 @@ class Upcoming:
 
 
 async def schedule(
-    conn: aiosqlite.Connection,
+    conn: Conn,
     *,
     user_ref: int,
     platform: str,
@@ -61,65 +59,64 @@ async def schedule(
     await cancel_for_session(conn, user_ref=user_ref, session_number=session_number)
     await conn.execute(
         "INSERT INTO reminders (user_ref, platform, session_number, due_at, send_after,"
-        " created_at) VALUES (?, ?, ?, ?, ?, ?)",
-        (user_ref, platform, session_number, to_db(due_at), to_db(send_after), to_db(now)),
+        " created_at) VALUES (:user_ref, :platform, :number, :due_at, :send_after, :now)",
+        {
+            "user_ref": user_ref,
+            "platform": platform,
+            "number": session_number,
+            "due_at": to_db(due_at),
+            "send_after": to_db(send_after),
+            "now": to_db(now),
+        },
     )
 
 
-async def cancel_for_session(
-    conn: aiosqlite.Connection, *, user_ref: int, session_number: int
-) -> int:
+async def cancel_for_session(conn: Conn, *, user_ref: int, session_number: int) -> int:
     """Cancel the pending reminders of one session; return how many."""
-    cursor = await conn.execute(
-        "UPDATE reminders SET status = ? WHERE user_ref = ? AND session_number = ? AND status = ?",
-        (CANCELLED, user_ref, session_number, PENDING),
+    return await conn.execute(
+        "UPDATE reminders SET status = :cancelled WHERE user_ref = :user_ref"
+        " AND session_number = :number AND status = :pending",
+        {
+            "cancelled": CANCELLED,
+            "pending": PENDING,
+            "user_ref": user_ref,
+            "number": session_number,
+        },
     )
-    return cursor.rowcount
 
 
-async def cancel_one(conn: aiosqlite.Connection, *, user_ref: int, reminder_id: int) -> bool:
+async def cancel_one(conn: Conn, *, user_ref: int, reminder_id: int) -> bool:
     """Cancel one pending reminder of this user (never another user's)."""
-    cursor = await conn.execute(
-        "UPDATE reminders SET status = ? WHERE id = ? AND user_ref = ? AND status = ?",
-        (CANCELLED, reminder_id, user_ref, PENDING),
+    changed = await conn.execute(
+        "UPDATE reminders SET status = :cancelled WHERE id = :id AND user_ref = :user_ref"
+        " AND status = :pending",
+        {"cancelled": CANCELLED, "pending": PENDING, "id": reminder_id, "user_ref": user_ref},
     )
-    return cursor.rowcount == 1
+    return changed == 1
 
 
-async def upcoming(conn: aiosqlite.Connection, *, user_ref: int) -> list[Upcoming]:
+async def upcoming(conn: Conn, *, user_ref: int) -> list[Upcoming]:
     """The user's pending reminders, soonest first."""
-    async with conn.execute(
-        "SELECT id, session_number, due_at FROM reminders WHERE user_ref = ? AND status = ?"
-        " ORDER BY due_at, id",
-        (user_ref, PENDING),
-    ) as cursor:
-        return [Upcoming(row[0], row[1], from_db(row[2])) async for row in cursor]
+    rows = await conn.fetch_all(
+        "SELECT id, session_number, due_at FROM reminders WHERE user_ref = :user_ref"
+        " AND status = :pending ORDER BY due_at, id",
+        {"user_ref": user_ref, "pending": PENDING},
+    )
+    return [Upcoming(row["id"], row["session_number"], from_db(row["due_at"])) for row in rows]
 
 
-async def has_pending(conn: aiosqlite.Connection, *, user_ref: int, session_number: int) -> bool:
+async def has_pending(conn: Conn, *, user_ref: int, session_number: int) -> bool:
     """Whether a session already has a reminder waiting."""
-    async with conn.execute(
-        "SELECT 1 FROM reminders WHERE user_ref = ? AND session_number = ? AND status = ? LIMIT 1",
-        (user_ref, session_number, PENDING),
-    ) as cursor:
-        return await cursor.fetchone() is not None
-
-
-CLAIM_SQL = (
-    "UPDATE reminders SET lease_owner = ?, lease_until = ?, attempts = attempts + 1"
-    " WHERE id IN ("
-    "  SELECT id FROM reminders WHERE status = 'pending' AND send_after <= ?"
-    # Index order from where the last batch stopped: the rows this pass leased are not
-    # read again, so a batch costs the same with 100,000 due as with 10,000.
-    "  AND (send_after, id) > (?, ?)"
-    "  AND (lease_until IS NULL OR lease_until < ?) AND platform IN ({platforms})"
-    "  {only_user} ORDER BY send_after, id LIMIT ?)"
-    " RETURNING id"
-)
+    found = await conn.fetch_value(
+        "SELECT 1 FROM reminders WHERE user_ref = :user_ref AND session_number = :number"
+        " AND status = :pending LIMIT 1",
+        {"user_ref": user_ref, "number": session_number, "pending": PENDING},
+    )
+    return found is not None
 
 
 async def claim(
-    conn: aiosqlite.Connection,
+    conn: Conn,
     *,
     owner: str,
     now: datetime,
@@ -136,32 +133,38 @@ async def claim(
     """
     if not platforms:
         return []
-    marks = ", ".join("?" for _ in platforms)
+    platforms_sql, params = dialect.in_list(conn.dialect, "platform", "platform", platforms)
     only_user_sql = ""
-    since = (to_db(after[0]), after[1]) if after is not None else ("", 0)
-    params: list[object] = [owner, to_db(lease_until), to_db(now), *since, to_db(now), *platforms]
     if only_user is not None:
         only_user_sql = (
-            "AND user_ref = (SELECT id FROM users WHERE platform = ? AND workspace = ?"
-            " AND user_id = ?)"
+            "AND user_ref = (SELECT id FROM users WHERE platform = :only_platform"
+            " AND workspace = :workspace AND user_id = :user_id)"
         )
-        params.extend((only_user.platform, only_user.workspace, only_user.user_id))
-    params.append(limit)
-    sql = CLAIM_SQL.format(platforms=marks, only_user=only_user_sql)
-    ids = [row[0] for row in await conn.execute_fetchall(sql, params)]
+        key = user_params(only_user)
+        params.update(only_platform=key.pop("platform"), **key)
+    params.update(
+        owner=owner,
+        lease_until=to_db(lease_until),
+        now=to_db(now),
+        after_at=to_db(after[0]) if after is not None else "",
+        after_id=after[1] if after is not None else 0,
+        limit=limit,
+    )
+    sql = dialect.CLAIM_SQL[conn.dialect].format(platforms=platforms_sql, only_user=only_user_sql)
+    ids = [row["id"] for row in await conn.fetch_all(sql, params)]
     if not ids:
         return []
-    id_marks = ", ".join("?" for _ in ids)
+    ids_sql, id_params = dialect.in_list(conn.dialect, "r.id", "id", ids)
     # One read brings each reminder with its user and the plan to recap.
-    rows = await conn.execute_fetchall(
+    rows = await conn.fetch_all(
         "SELECT r.id AS reminder_id, r.user_ref, u.platform, u.workspace, u.user_id,"
         " r.session_number, r.due_at, r.send_after, r.attempts,"
         " u.timezone, u.platform_timezone, u.quiet_start, u.quiet_end,"
         f" {SESSION_COLUMNS}"
         " FROM reminders r JOIN users u ON u.id = r.user_ref"
         " LEFT JOIN sessions s ON s.user_ref = r.user_ref AND s.number = r.session_number"
-        f" WHERE r.id IN ({id_marks}) ORDER BY r.send_after, r.id",
-        ids,
+        f" WHERE {ids_sql} ORDER BY r.send_after, r.id",
+        id_params,
     )
     claimed: list[Claimed] = []
     for row in rows:
@@ -185,63 +188,54 @@ async def claim(
     return claimed
 
 
-async def defer(
-    conn: aiosqlite.Connection, *, reminder_id: int, owner: str, send_after: datetime
-) -> None:
+async def defer(conn: Conn, *, reminder_id: int, owner: str, send_after: datetime) -> None:
     """Give a claimed reminder back for later (quiet hours); the claim was not an attempt."""
     await conn.execute(
-        "UPDATE reminders SET send_after = ?, lease_owner = NULL, lease_until = NULL,"
-        " attempts = attempts - 1 WHERE id = ? AND lease_owner = ?",
-        (to_db(send_after), reminder_id, owner),
+        "UPDATE reminders SET send_after = :send_after, lease_owner = NULL, lease_until = NULL,"
+        " attempts = attempts - 1 WHERE id = :id AND lease_owner = :owner",
+        {"send_after": to_db(send_after), "id": reminder_id, "owner": owner},
     )
 
 
-async def mark_sent(
-    conn: aiosqlite.Connection, *, reminder_id: int, owner: str, now: datetime
-) -> bool:
+async def mark_sent(conn: Conn, *, reminder_id: int, owner: str, now: datetime) -> bool:
     """Record a delivery; False when the lease was lost to another process meanwhile."""
-    cursor = await conn.execute(
-        "UPDATE reminders SET status = ?, sent_at = ?, lease_owner = NULL, lease_until = NULL,"
-        " last_error = NULL WHERE id = ? AND lease_owner = ? AND status = ?",
-        (SENT, to_db(now), reminder_id, owner, PENDING),
+    changed = await conn.execute(
+        "UPDATE reminders SET status = :sent, sent_at = :now, lease_owner = NULL,"
+        " lease_until = NULL, last_error = NULL"
+        " WHERE id = :id AND lease_owner = :owner AND status = :pending",
+        {"sent": SENT, "now": to_db(now), "id": reminder_id, "owner": owner, "pending": PENDING},
     )
-    return cursor.rowcount == 1
+    return changed == 1
 
 
 async def mark_failed(
-    conn: aiosqlite.Connection,
-    *,
-    reminder_id: int,
-    owner: str,
-    error: str,
-    retry_at: datetime | None,
+    conn: Conn, *, reminder_id: int, owner: str, error: str, retry_at: datetime | None
 ) -> None:
     """Record a failed attempt: retry at retry_at, or give up when it is None."""
+    where = {"error": error, "id": reminder_id, "owner": owner}
     if retry_at is None:
         await conn.execute(
-            "UPDATE reminders SET status = ?, last_error = ?, lease_owner = NULL,"
-            " lease_until = NULL WHERE id = ? AND lease_owner = ?",
-            (FAILED, error, reminder_id, owner),
+            "UPDATE reminders SET status = :failed, last_error = :error, lease_owner = NULL,"
+            " lease_until = NULL WHERE id = :id AND lease_owner = :owner",
+            {**where, "failed": FAILED},
         )
         return
     await conn.execute(
-        "UPDATE reminders SET send_after = ?, last_error = ?, lease_owner = NULL,"
-        " lease_until = NULL WHERE id = ? AND lease_owner = ?",
-        (to_db(retry_at), error, reminder_id, owner),
+        "UPDATE reminders SET send_after = :retry_at, last_error = :error, lease_owner = NULL,"
+        " lease_until = NULL WHERE id = :id AND lease_owner = :owner",
+        {**where, "retry_at": to_db(retry_at)},
     )
 
 
-async def answer(
-    conn: aiosqlite.Connection, *, user_ref: int, session_number: int, now: datetime
-) -> bool:
+async def answer(conn: Conn, *, user_ref: int, session_number: int, now: datetime) -> bool:
     """Mark the session's latest delivered nudge answered; False if it already was."""
-    cursor = await conn.execute(
-        "UPDATE reminders SET answered_at = ? WHERE id = ("
-        " SELECT id FROM reminders WHERE user_ref = ? AND session_number = ? AND status = ?"
-        " AND answered_at IS NULL ORDER BY id DESC LIMIT 1)",
-        (to_db(now), user_ref, session_number, SENT),
+    changed = await conn.execute(
+        "UPDATE reminders SET answered_at = :now WHERE id = ("
+        " SELECT id FROM reminders WHERE user_ref = :user_ref AND session_number = :number"
+        " AND status = :sent AND answered_at IS NULL ORDER BY id DESC LIMIT 1)",
+        {"now": to_db(now), "user_ref": user_ref, "number": session_number, "sent": SENT},
     )
-    return cursor.rowcount == 1
+    return changed == 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,77 +247,26 @@ class LastNudge:
     answered_at: datetime | None
 
 
-async def last_sent(conn: aiosqlite.Connection, *, user_ref: int) -> LastNudge | None:
+async def last_sent(conn: Conn, *, user_ref: int) -> LastNudge | None:
     """The latest nudge delivered to this user, answered or not (None when there was none)."""
-    async with conn.execute(
+    row = await conn.fetch_one(
         "SELECT session_number, sent_at, answered_at FROM reminders"
-        " WHERE user_ref = ? AND status = ? AND sent_at IS NOT NULL"
+        " WHERE user_ref = :user_ref AND status = :sent AND sent_at IS NOT NULL"
         " ORDER BY sent_at DESC, id DESC LIMIT 1",
-        (user_ref, SENT),
-    ) as cursor:
-        row = await cursor.fetchone()
+        {"user_ref": user_ref, "sent": SENT},
+    )
     if row is None:
         return None
-    return LastNudge(row[0], from_db(row[1]), from_db(row[2]) if row[2] else None)
-
-
-async def reschedule(
-    conn: aiosqlite.Connection, *, user_ref: int, before: Preferences, after: Preferences
-) -> list[datetime]:
-    """Move the user's pending reminders to new settings; return their new due times (UTC).
-
-    A new zone keeps each reminder at the local wall time it had; new quiet hours move
-    only when it is sent. The session's revisit date follows (and its version, so a turn
-    holding the old copy recomputes), and so does a revisit picked in a conversation still open.
-    """
-    rows = await conn.execute_fetchall(
-        "SELECT id, session_number, due_at FROM reminders WHERE user_ref = ? AND status = ?"
-        " ORDER BY due_at, id",
-        (user_ref, PENDING),
+    answered = row["answered_at"]
+    return LastNudge(
+        row["session_number"], from_db(row["sent_at"]), from_db(answered) if answered else None
     )
-    moved: list[datetime] = []
-    for reminder_id, session_number, due_text in rows:
-        due = same_wall_time(from_db(due_text), before.timezone, after.timezone)
-        await conn.execute(
-            "UPDATE reminders SET due_at = ?, send_after = ? WHERE id = ?",
-            (to_db(due), to_db(delivery_time(due, after)), reminder_id),
-        )
-        await conn.execute(
-            "UPDATE sessions SET revisit_at = ?, version = version + 1"
-            " WHERE user_ref = ? AND number = ?",
-            (to_db(due), user_ref, session_number),
-        )
-        moved.append(due)
-    return moved + await _move_unscheduled(conn, user_ref, before.timezone, after.timezone)
 
 
-async def _move_unscheduled(
-    conn: aiosqlite.Connection, user_ref: int, old_zone: str, new_zone: str
-) -> list[datetime]:
-    """An open conversation's revisit (scheduled only when its plan is finished) keeps the
-    local wall time the user chose, as scheduled ones do; return its new time (UTC)."""
-    rows = await conn.execute_fetchall(
-        "SELECT number, revisit_at FROM sessions WHERE user_ref = ? AND status IN (?, ?)"
-        " AND revisit_at IS NOT NULL",
-        (user_ref, Status.ACTIVE.value, Status.PAUSED.value),
-    )
-    moved: list[datetime] = []
-    for number, revisit_text in rows:
-        due = same_wall_time(from_db(revisit_text), old_zone, new_zone)
-        await conn.execute(
-            "UPDATE sessions SET revisit_at = ?, version = version + 1,"
-            " state = json_set(state, '$.answers.revisit', ?) WHERE user_ref = ? AND number = ?",
-            (to_db(due), due.isoformat(), user_ref, number),
-        )
-        moved.append(due)
-    return moved
-
-
-async def cancel_for_workspace(conn: aiosqlite.Connection, *, platform: str, workspace: str) -> int:
+async def cancel_for_workspace(conn: Conn, *, platform: str, workspace: str) -> int:
     """Cancel the pending reminders of every user of a workspace; return how many."""
-    cursor = await conn.execute(
-        "UPDATE reminders SET status = ? WHERE status = ? AND user_ref IN"
-        " (SELECT id FROM users WHERE platform = ? AND workspace = ?)",
-        (CANCELLED, PENDING, platform, workspace),
+    return await conn.execute(
+        "UPDATE reminders SET status = :cancelled WHERE status = :pending AND user_ref IN"
+        " (SELECT id FROM users WHERE platform = :platform AND workspace = :workspace)",
+        {"cancelled": CANCELLED, "pending": PENDING, "platform": platform, "workspace": workspace},
     )
-    return cursor.rowcount

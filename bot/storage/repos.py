@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass, replace
 from datetime import datetime
 from types import MappingProxyType
 
-import aiosqlite
-
 from bot.domain import Origin, Outcome, OwnWin, Pending, Session, Status, Step, UserKey
 from bot.errors import ConflictError
+from bot.storage import dialect
 from bot.storage.db import from_db, to_db
+from bot.storage.store import Conn, Row
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +50,7 @@ def _state_json(session: Session) -> str:
     )
 
 
-def session_from_row(row: sqlite3.Row, user: UserKey) -> Session:
+def session_from_row(row: Row, user: UserKey) -> Session:
     """A session rebuilt from its row."""
     state = json.loads(row["state"])
     return Session(
@@ -76,7 +75,12 @@ def session_from_row(row: sqlite3.Row, user: UserKey) -> Session:
     )
 
 
-async def load_user(conn: aiosqlite.Connection, *, user: UserKey) -> UserRecord | None:
+def user_params(user: UserKey) -> dict[str, str]:
+    """A user's key as the named parameters :platform, :workspace, :user_id."""
+    return {"platform": user.platform, "workspace": user.workspace, "user_id": user.user_id}
+
+
+async def load_user(conn: Conn, *, user: UserKey) -> UserRecord | None:
     """The user's settings and newest session in one query; None for a stranger."""
     query = (
         "SELECT u.id, u.timezone, u.quiet_start, u.quiet_end, u.locale, u.platform_timezone,"
@@ -84,10 +88,9 @@ async def load_user(conn: aiosqlite.Connection, *, user: UserKey) -> UserRecord 
         f"{SESSION_COLUMNS} FROM users u "
         "LEFT JOIN sessions s ON s.user_ref = u.id AND s.number = "
         "(SELECT MAX(number) FROM sessions WHERE user_ref = u.id) "
-        "WHERE u.platform = ? AND u.workspace = ? AND u.user_id = ?"
+        "WHERE u.platform = :platform AND u.workspace = :workspace AND u.user_id = :user_id"
     )
-    rows = await conn.execute_fetchall(query, (user.platform, user.workspace, user.user_id))
-    row = next(iter(rows), None)
+    row = await conn.fetch_one(query, user_params(user))
     if row is None:
         return None
     session = session_from_row(row, user) if row["number"] is not None else None
@@ -105,177 +108,175 @@ async def load_user(conn: aiosqlite.Connection, *, user: UserKey) -> UserRecord 
 
 
 async def ensure_user(
-    conn: aiosqlite.Connection, *, user: UserKey, now: datetime, timezone: str | None = None
+    conn: Conn, *, user: UserKey, now: datetime, timezone: str | None = None
 ) -> int:
     """The user's row id, creating the row on first contact."""
+    key = user_params(user)
     await conn.execute(
-        "INSERT INTO users (platform, workspace, user_id, timezone, created_at) "
-        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (platform, workspace, user_id) DO NOTHING",
-        (user.platform, user.workspace, user.user_id, timezone, to_db(now)),
+        "INSERT INTO users (platform, workspace, user_id, timezone, created_at)"
+        " VALUES (:platform, :workspace, :user_id, :timezone, :now)"
+        " ON CONFLICT (platform, workspace, user_id) DO NOTHING",
+        {**key, "timezone": timezone, "now": to_db(now)},
     )
-    async with conn.execute(
-        "SELECT id FROM users WHERE platform = ? AND workspace = ? AND user_id = ?",
-        (user.platform, user.workspace, user.user_id),
-    ) as cursor:
-        row = await cursor.fetchone()
-    assert row is not None
-    return int(row[0])
+    ref = await conn.fetch_value(
+        "SELECT id FROM users WHERE platform = :platform AND workspace = :workspace"
+        " AND user_id = :user_id",
+        key,
+    )
+    assert ref is not None
+    return int(ref)
 
 
 async def save_session(
-    conn: aiosqlite.Connection, *, user_ref: int, session: Session, expected_version: int | None
+    conn: Conn, *, user_ref: int, session: Session, expected_version: int | None
 ) -> Session:
     """Write a session if nobody else did since it was read; raise ConflictError otherwise.
 
     expected_version is None for a session that is new (a number not yet stored).
     """
-    values = (
-        session.step.value,
-        session.status.value,
-        _state_json(session),
-        to_db(session.revisit_at) if session.revisit_at else None,
-        session.outcome.value if session.outcome else None,
-        to_db(session.updated_at or session.started_at or datetime.min),
-        to_db(session.outcome_at) if session.outcome_at else None,
-        session.own_win.value if session.own_win else None,
-        to_db(session.own_win_at) if session.own_win_at else None,
-    )
+    values: dict[str, object] = {
+        "step": session.step.value,
+        "status": session.status.value,
+        "state": _state_json(session),
+        "revisit_at": to_db(session.revisit_at) if session.revisit_at else None,
+        "outcome": session.outcome.value if session.outcome else None,
+        "updated_at": to_db(session.updated_at or session.started_at or datetime.min),
+        "outcome_at": to_db(session.outcome_at) if session.outcome_at else None,
+        "win": session.own_win.value if session.own_win else None,
+        "win_at": to_db(session.own_win_at) if session.own_win_at else None,
+        "user_ref": user_ref,
+        "number": session.number,
+    }
     if expected_version is None:
-        try:
-            await conn.execute(
-                "INSERT INTO sessions (step, status, state, revisit_at, outcome, updated_at,"
-                " outcome_at, win, win_at, user_ref, number, started_at, version)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
-                (
-                    *values,
-                    user_ref,
-                    session.number,
-                    to_db(session.started_at or session.updated_at or datetime.min),
-                ),
-            )
-        except sqlite3.IntegrityError as error:
-            raise ConflictError(f"session {session.number} was created elsewhere") from error
+        # ON CONFLICT instead of catching the driver's integrity error: the same on both
+        # engines, and PostgreSQL's transaction stays usable.
+        inserted = await conn.execute(
+            "INSERT INTO sessions (step, status, state, revisit_at, outcome, updated_at,"
+            " outcome_at, win, win_at, user_ref, number, started_at, version)"
+            " VALUES (:step, :status, :state, :revisit_at, :outcome, :updated_at,"
+            " :outcome_at, :win, :win_at, :user_ref, :number, :started_at, 1)"
+            " ON CONFLICT (user_ref, number) DO NOTHING",
+            {
+                **values,
+                "started_at": to_db(session.started_at or session.updated_at or datetime.min),
+            },
+        )
+        if inserted != 1:
+            raise ConflictError(f"session {session.number} was created elsewhere")
         # Only the newest conversation stays open.
         await conn.execute(
-            "UPDATE sessions SET status = ?, version = version + 1 WHERE user_ref = ?"
-            " AND number < ? AND status IN (?, ?)",
-            (
-                Status.CANCELLED.value,
-                user_ref,
-                session.number,
-                Status.ACTIVE.value,
-                Status.PAUSED.value,
-            ),
+            "UPDATE sessions SET status = :cancelled, version = version + 1"
+            " WHERE user_ref = :user_ref AND number < :number AND status IN (:active, :paused)",
+            {
+                "cancelled": Status.CANCELLED.value,
+                "user_ref": user_ref,
+                "number": session.number,
+                "active": Status.ACTIVE.value,
+                "paused": Status.PAUSED.value,
+            },
         )
         return replace(session, version=1)
-    cursor = await conn.execute(
-        "UPDATE sessions SET step = ?, status = ?, state = ?, revisit_at = ?, outcome = ?,"
-        " updated_at = ?, outcome_at = ?, win = ?, win_at = ?, version = version + 1"
-        " WHERE user_ref = ? AND number = ? AND version = ?",
-        (*values, user_ref, session.number, expected_version),
+    changed = await conn.execute(
+        "UPDATE sessions SET step = :step, status = :status, state = :state,"
+        " revisit_at = :revisit_at, outcome = :outcome, updated_at = :updated_at,"
+        " outcome_at = :outcome_at, win = :win, win_at = :win_at, version = version + 1"
+        " WHERE user_ref = :user_ref AND number = :number AND version = :expected",
+        {**values, "expected": expected_version},
     )
-    if cursor.rowcount != 1:
+    if changed != 1:
         raise ConflictError(f"session {session.number} changed since version {expected_version}")
     return replace(session, version=expected_version + 1)
 
 
-async def load_session(
-    conn: aiosqlite.Connection, *, user_ref: int, user: UserKey, number: int
-) -> Session | None:
+async def load_session(conn: Conn, *, user_ref: int, user: UserKey, number: int) -> Session | None:
     """One session of a user by its number."""
-    async with conn.execute(
-        f"SELECT {SESSION_COLUMNS} FROM sessions s WHERE s.user_ref = ? AND s.number = ?",
-        (user_ref, number),
-    ) as cursor:
-        row = await cursor.fetchone()
+    row = await conn.fetch_one(
+        f"SELECT {SESSION_COLUMNS} FROM sessions s"
+        " WHERE s.user_ref = :user_ref AND s.number = :number",
+        {"user_ref": user_ref, "number": number},
+    )
     return session_from_row(row, user) if row is not None else None
 
 
-async def list_sessions(
-    conn: aiosqlite.Connection, *, user_ref: int, user: UserKey
-) -> list[Session]:
+async def list_sessions(conn: Conn, *, user_ref: int, user: UserKey) -> list[Session]:
     """Every session of a user, newest first."""
-    async with conn.execute(
-        f"SELECT {SESSION_COLUMNS} FROM sessions s WHERE s.user_ref = ? ORDER BY s.number DESC",
-        (user_ref,),
-    ) as cursor:
-        return [session_from_row(row, user) async for row in cursor]
+    rows = await conn.fetch_all(
+        f"SELECT {SESSION_COLUMNS} FROM sessions s WHERE s.user_ref = :user_ref"
+        " ORDER BY s.number DESC",
+        {"user_ref": user_ref},
+    )
+    return [session_from_row(row, user) for row in rows]
 
 
-async def set_timezone(conn: aiosqlite.Connection, *, user_ref: int, zone: str) -> None:
+async def set_timezone(conn: Conn, *, user_ref: int, zone: str) -> None:
     """Store the user's time zone."""
-    await conn.execute("UPDATE users SET timezone = ? WHERE id = ?", (zone, user_ref))
+    await conn.execute(
+        "UPDATE users SET timezone = :zone WHERE id = :ref", {"zone": zone, "ref": user_ref}
+    )
 
 
-async def set_quiet_hours(
-    conn: aiosqlite.Connection, *, user_ref: int, start: str, end: str
-) -> None:
+async def set_quiet_hours(conn: Conn, *, user_ref: int, start: str, end: str) -> None:
     """Store the user's quiet hours."""
     await conn.execute(
-        "UPDATE users SET quiet_start = ?, quiet_end = ? WHERE id = ?", (start, end, user_ref)
+        "UPDATE users SET quiet_start = :start, quiet_end = :end WHERE id = :ref",
+        {"start": start, "end": end, "ref": user_ref},
     )
 
 
-async def set_locale(conn: aiosqlite.Connection, *, user_ref: int, locale: str) -> None:
+async def set_locale(conn: Conn, *, user_ref: int, locale: str) -> None:
     """Store the locale the platform reports for the user."""
-    await conn.execute("UPDATE users SET locale = ? WHERE id = ?", (locale, user_ref))
-
-
-async def set_country(conn: aiosqlite.Connection, *, user_ref: int, country: str) -> None:
-    """Store the country the user named for their crisis lines (ISO code, or "ZZ")."""
-    await conn.execute("UPDATE users SET country = ? WHERE id = ?", (country, user_ref))
-
-
-async def set_platform_timezone(conn: aiosqlite.Connection, *, user_ref: int, zone: str) -> None:
-    """Store the zone the platform reports for the user."""
-    await conn.execute("UPDATE users SET platform_timezone = ? WHERE id = ?", (zone, user_ref))
-
-
-async def remember_event(
-    conn: aiosqlite.Connection, *, event_id: str, user: UserKey, now: datetime
-) -> bool:
-    """Record a platform event as handled; False when it was handled before (a retry)."""
-    cursor = await conn.execute(
-        "INSERT INTO processed_events (event_id, platform, workspace, user_id, seen_at)"
-        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING",
-        (event_id, user.platform, user.workspace, user.user_id, to_db(now)),
+    await conn.execute(
+        "UPDATE users SET locale = :locale WHERE id = :ref", {"locale": locale, "ref": user_ref}
     )
-    return cursor.rowcount == 1
 
 
-async def forget_old_events(conn: aiosqlite.Connection, *, before: datetime) -> int:
+async def set_country(conn: Conn, *, user_ref: int, country: str) -> None:
+    """Store the country the user named for their crisis lines (ISO code, or "ZZ")."""
+    await conn.execute(
+        "UPDATE users SET country = :country WHERE id = :ref",
+        {"country": country, "ref": user_ref},
+    )
+
+
+async def set_platform_timezone(conn: Conn, *, user_ref: int, zone: str) -> None:
+    """Store the zone the platform reports for the user."""
+    await conn.execute(
+        "UPDATE users SET platform_timezone = :zone WHERE id = :ref",
+        {"zone": zone, "ref": user_ref},
+    )
+
+
+async def remember_event(conn: Conn, *, event_id: str, user: UserKey, now: datetime) -> bool:
+    """Record a platform event as handled; False when it was handled before (a retry)."""
+    inserted = await conn.execute(
+        "INSERT INTO processed_events (event_id, platform, workspace, user_id, seen_at)"
+        " VALUES (:event_id, :platform, :workspace, :user_id, :now)"
+        " ON CONFLICT (event_id) DO NOTHING",
+        {"event_id": event_id, **user_params(user), "now": to_db(now)},
+    )
+    return inserted == 1
+
+
+async def forget_old_events(conn: Conn, *, before: datetime) -> int:
     """Drop event ids older than any retry could be; return how many."""
-    cursor = await conn.execute("DELETE FROM processed_events WHERE seen_at < ?", (to_db(before),))
-    return cursor.rowcount
+    return await conn.execute(
+        "DELETE FROM processed_events WHERE seen_at < :before", {"before": to_db(before)}
+    )
 
 
-async def delete_user(conn: aiosqlite.Connection, *, user: UserKey, user_ref: int | None) -> None:
+async def delete_user(conn: Conn, *, user: UserKey, user_ref: int | None) -> None:
     """Delete every row about the user: sessions and reminders go with the user row (CASCADE)."""
     await conn.execute(
-        "DELETE FROM processed_events WHERE platform = ? AND workspace = ? AND user_id = ?",
-        (user.platform, user.workspace, user.user_id),
+        "DELETE FROM processed_events WHERE platform = :platform AND workspace = :workspace"
+        " AND user_id = :user_id",
+        user_params(user),
     )
     if user_ref is not None:
-        await conn.execute("DELETE FROM users WHERE id = ?", (user_ref,))
-
-
-PURGE_SQL = (
-    "UPDATE sessions SET state = json_set(state, '$.answers', json('{}'),"
-    " '$.pending_data', NULL, '$.recent', json('[]'), '$.purged', json('true')), purged_at = ?,"
-    " version = version + 1"
-    " WHERE id IN (SELECT s.id FROM sessions s INDEXED BY sessions_to_purge"
-    # These literals match the partial index sessions_to_purge, so the planner uses it.
-    " WHERE s.purged_at IS NULL AND s.status IN ('finished', 'cancelled')"
-    " AND s.updated_at < ? AND (s.updated_at, s.id) > (?, ?)"
-    " AND NOT EXISTS (SELECT 1 FROM reminders r WHERE r.user_ref = s.user_ref"
-    " AND r.session_number = s.number AND r.status = 'pending')"
-    " ORDER BY s.updated_at, s.id LIMIT ?)"
-    " RETURNING updated_at, id"
-)
+        await conn.execute("DELETE FROM users WHERE id = :ref", {"ref": user_ref})
 
 
 async def purge_answers(
-    conn: aiosqlite.Connection,
+    conn: Conn,
     *,
     before: datetime,
     now: datetime,
@@ -289,21 +290,29 @@ async def purge_answers(
     (updated_at, id) where the previous batch stopped; returns how many were purged and the
     position to continue from (None when nothing was left).
     """
-    rows = await conn.execute_fetchall(
-        PURGE_SQL, (to_db(now), to_db(before), after[0], after[1], limit)
+    rows = await conn.fetch_all(
+        dialect.PURGE_SQL[conn.dialect],
+        {
+            "now": to_db(now),
+            "before": to_db(before),
+            "after_at": after[0],
+            "after_id": after[1],
+            "limit": limit,
+        },
     )
-    positions = [(str(row[0]), int(row[1])) for row in rows]
+    positions = [(str(row["updated_at"]), int(row["id"])) for row in rows]
     if not positions:
         return 0, None
     return len(positions), max(positions)
 
 
-async def delete_workspace(conn: aiosqlite.Connection, *, platform: str, workspace: str) -> int:
+async def delete_workspace(conn: Conn, *, platform: str, workspace: str) -> int:
     """Delete every user of a workspace with all their rows (CASCADE); return how many users."""
+    where = {"platform": platform, "workspace": workspace}
     await conn.execute(
-        "DELETE FROM processed_events WHERE platform = ? AND workspace = ?", (platform, workspace)
+        "DELETE FROM processed_events WHERE platform = :platform AND workspace = :workspace",
+        where,
     )
-    cursor = await conn.execute(
-        "DELETE FROM users WHERE platform = ? AND workspace = ?", (platform, workspace)
+    return await conn.execute(
+        "DELETE FROM users WHERE platform = :platform AND workspace = :workspace", where
     )
-    return cursor.rowcount

@@ -25,8 +25,9 @@ MAX_PROBLEMS = 20
 
 async def integrity_problems(db: Database, check: str = QUICK) -> list[str]:
     """What SQLite's quick_check or integrity_check finds wrong (empty when the file is sound)."""
-    async with db.autocommit() as conn, conn.execute(f"PRAGMA {check}({MAX_PROBLEMS})") as rows:
-        found = [str(row[0]) async for row in rows]
+    async with db.autocommit() as conn:
+        rows = await conn.fetch_all(f"PRAGMA {check}({MAX_PROBLEMS})")
+    found = [str(next(iter(row.values()))) for row in rows]
     return [] if found == ["ok"] else found
 
 
