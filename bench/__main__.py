@@ -9,6 +9,7 @@ from bench.common import machine
 
 SUITES = (
     "turns",
+    "access_layer",
     "memory",
     "reminders",
     "maintenance",

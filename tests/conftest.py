@@ -1,9 +1,11 @@
-"""Shared fixtures: the real prompts, a real migrated SQLite file, a manual clock."""
+"""Shared fixtures: the real prompts, a real migrated database on each engine, a manual clock.
+
+The engines (SQLite, PostgreSQL) and their databases come from tests/engines.py.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +22,9 @@ from bot.flood import FloodGate
 from bot.prompts import Catalog, load_catalog
 from bot.service import CoachService
 from bot.storage.db import Database
-from bot.storage.migrate import migrate
+
+# `db` (a migrated, empty store on each engine) and its kin live in tests/engines.py.
+pytest_plugins = ("tests.engines",)
 
 # In CI every run explores the same examples: a red build is never a roll of the dice.
 # Locally the examples vary from run to run, so new cases keep being tried.
@@ -53,14 +57,6 @@ def lines() -> LineBook:
 def clock() -> ManualClock:
     """A clock that only moves when a test moves it."""
     return ManualClock(START)
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    """A real SQLite file with every migration applied."""
-    async with Database(tmp_path / "reframe.db") as database:
-        await migrate(database, MIGRATIONS)
-        yield database
 
 
 @pytest.fixture
