@@ -95,6 +95,7 @@ class FakeSlackApi:
     revoked: set[str] = field(default_factory=set)
     _failures: dict[str, deque[_Failure]] = field(default_factory=lambda: defaultdict(deque))
     _hangs: dict[str, Hang] = field(default_factory=dict)
+    _posted: dict[str, list[Call]] = field(default_factory=lambda: defaultdict(list))
     _changed: asyncio.Condition = field(default_factory=asyncio.Condition)
     _runner: web.AppRunner | None = None
     _ts: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
@@ -200,11 +201,9 @@ class FakeSlackApi:
 
     def posts(self, channel: str | None = None) -> list[Call]:
         """chat.postMessage calls that succeeded, optionally to one channel only."""
-        return [
-            call
-            for call in self.called("chat.postMessage")
-            if call.args.get("_ok") and (channel is None or call.args.get("channel") == channel)
-        ]
+        if channel is not None:
+            return list(self._posted.get(channel, ()))
+        return [call for call in self.called("chat.postMessage") if call.args.get("_ok")]
 
     async def wait_until(self, predicate: Callable[[], bool]) -> None:
         """Wait (bounded) until a condition over the recorded calls holds."""
@@ -213,6 +212,8 @@ class FakeSlackApi:
 
     async def _record(self, call: Call) -> None:
         self.calls.append(call)
+        if call.method == "chat.postMessage" and call.args.get("_ok"):
+            self._posted[str(call.args.get("channel"))].append(call)
         async with self._changed:
             self._changed.notify_all()
 
