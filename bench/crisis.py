@@ -1,8 +1,9 @@
 """Crisis screening: recall per tier and language, false alarms, and time per message.
 
 python -m bench crisis. Figures for the tuning set (tests/data/crisis_tuning.jsonl) and the
-blind set (tests/data/blind/crisis.jsonl, written by a separate author before tuning and never
-used to tune): aggregate figures only, never the texts of misses.
+two blind sets (tests/data/blind/crisis.jsonl and crisis_2.jsonl, each written by a separate
+author before a round of tuning and never used to tune): aggregate figures only, never the
+texts of misses. `--quick` leaves the blind sets out (a smoke run of the timing).
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.common import write_json
+from bench.common import median, percentile, write_json
 from bot.safety import Screening, Tier, screen
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 TUNING = DATA / "crisis_tuning.jsonl"
 BLIND = DATA / "blind" / "crisis.jsonl"
+BLIND_2 = DATA / "blind" / "crisis_2.jsonl"
 LANGUAGES = ("en", "es", "de", "fr", "pt")
 # Targets from issue 14.
 CRISIS_RECALL = 1.0
@@ -139,6 +141,22 @@ def time_per_message(
     return best
 
 
+def per_message_us(
+    texts: Sequence[str], *fns: Callable[[str], object], rounds: int = 5
+) -> list[tuple[float, float]]:
+    """(median, p99) microseconds a message for each function: each message timed on its own,
+    its best of `rounds` interleaved passes (so a busy machine's pauses do not count)."""
+    best = [[float("inf")] * len(texts) for _ in fns]
+    clock = time.perf_counter_ns
+    for _ in range(rounds):
+        for index, text in enumerate(texts):
+            for which, fn in enumerate(fns):
+                start = clock()
+                fn(text)
+                best[which][index] = min(best[which][index], (clock() - start) / 1000)
+    return [(median(times), percentile(times, 0.99)) for times in best]
+
+
 def _before() -> Callable[[str], object] | None:
     """The replaced screening function, loaded from git, or None when git cannot give it."""
     try:
@@ -175,7 +193,12 @@ def _row(name: str, figures: Figures) -> str:
 def run(quick: bool = False) -> None:
     """Print the figures for both sets and the time per message; write bench/results."""
     result: dict[str, object] = {}
-    for name, path in (("tuning", TUNING), ("blind", BLIND)):
+    sets = (
+        (("tuning", TUNING),)
+        if quick
+        else (("tuning", TUNING), ("blind", BLIND), ("blind 2", BLIND_2))
+    )
+    for name, path in sets:
         if not path.exists():
             print(f"{name}: {path} not found")
             continue
@@ -185,10 +208,14 @@ def run(quick: bool = False) -> None:
             if figures.said:
                 print(_row(f"  {name} {lang}", figures))
         result[name] = {
-            "crisis_at_once": overall.crisis_recall,
-            "crisis_any_tier": overall.crisis_caught,
-            "risk_recall": overall.risk_recall,
-            "false_alarms": overall.false_alarms,
+            lang: {
+                "crisis_at_once": figures.crisis_recall,
+                "crisis_any_tier": figures.crisis_caught,
+                "risk_recall": figures.risk_recall,
+                "false_alarms": figures.false_alarms,
+            }
+            for lang, figures in (("all", overall), *by_lang.items())
+            if figures.said
         }
     texts = [example.text for example in load(TUNING)]
     ordinary = [example.text for example in load(TUNING) if example.tier == "none"]
@@ -204,4 +231,14 @@ def run(quick: bool = False) -> None:
         rows.append(f"{name}: {now:.1f} us/message, before {before:.1f} us: {verdict}")
         result[f"us_per_message {name}"] = {"now": now, "before": before}
     print("screening time (best of 9, interleaved): " + "; ".join(rows))
+    if old is not None:
+        (now_median, now_p99), (old_median, old_p99) = per_message_us(texts, screen, old)
+        print(
+            f"per message, tuning set: median {now_median:.1f} us, p99 {now_p99:.1f} us;"
+            f" before: median {old_median:.1f} us, p99 {old_p99:.1f} us"
+        )
+        result["us_per_message_each"] = {
+            "now": {"median": now_median, "p99": now_p99},
+            "before": {"median": old_median, "p99": old_p99},
+        }
     write_json("crisis", result)

@@ -59,7 +59,6 @@ ALLOWED_LABELS: dict[str, set[str]] = {
         "claim_reminders",
         "settle_reminder",
         "purge",
-        "turn",
     },
     "reason": {
         "signature",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from bench.crisis import (
     ANY_RISK_RECALL,
     BLIND,
+    BLIND_2,
     CRISIS_RECALL,
     FALSE_ALARMS,
     LANGUAGES,
@@ -22,11 +24,11 @@ from bench.crisis import (
 from bot.safety import PATTERNS, PREFILTER, Concern, Screening, Tier, screen
 from bot.safety.normal import normalise
 
-# The blind set (tests/data/blind, written by another author, never read by the detector's
-# author) falls short of the issue's targets; these floors guard against getting worse and
-# README's Safety section gives the figures. Raise them as recall grows; never lower them.
-BLIND_CRISIS_FLOOR = 0.58
-BLIND_RISK_FLOOR = 0.58
+# The blind sets (tests/data/blind, written by other authors, never read by the detector's
+# author) fall short of the issue's targets; these floors (a little under the figures measured
+# on 2026-11-30 with the learned layer: 66.7 / 73.2 % and 64.9 / 74.6 %) guard against getting
+# worse and README's Safety section gives the figures. Raise them as recall grows; never lower.
+BLIND_FLOORS = {BLIND: (0.65, 0.72), BLIND_2: (0.63, 0.73)}
 
 
 def test_tuning_set_is_split_by_kind_and_language() -> None:
@@ -50,17 +52,19 @@ def test_tuning_set_meets_the_targets() -> None:
         assert figures.crisis_recall >= CRISIS_RECALL, lang
 
 
-def test_blind_set_figures_are_reported_and_hold_their_floor() -> None:
-    """The blind set is screened and only its aggregate figures are shown, per tier and language."""
-    overall, by_lang = evaluate(load(BLIND))
+@pytest.mark.parametrize("path", [BLIND, BLIND_2], ids=["blind", "blind_2"])
+def test_blind_set_figures_are_reported_and_hold_their_floor(path: Path) -> None:
+    """Each blind set is screened; only aggregate figures are shown, per tier and language."""
+    overall, by_lang = evaluate(load(path))
     for lang, figures in by_lang.items():
         print(
-            f"blind {lang}: crisis at once {figures.crisis_recall:.1%},"
+            f"{path.stem} {lang}: crisis at once {figures.crisis_recall:.1%},"
             f" risk {figures.risk_recall:.1%}, false alarms {figures.false_alarms:.1%}"
         )
+    crisis_floor, risk_floor = BLIND_FLOORS[path]
     assert overall.false_alarms <= FALSE_ALARMS
-    assert overall.crisis_recall >= BLIND_CRISIS_FLOOR
-    assert overall.risk_recall >= BLIND_RISK_FLOOR
+    assert overall.crisis_recall >= crisis_floor
+    assert overall.risk_recall >= risk_floor
 
 
 @pytest.mark.parametrize(

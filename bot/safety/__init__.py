@@ -6,6 +6,11 @@ at once. "possible": hopelessness, being a burden, wanting to disappear or not w
 ambiguous or negated mentions; the coach asks directly whether the person is thinking about
 ending their life. English, Spanish, German, French and Portuguese are screened whatever
 language the coaching is in, and the last few messages are read together with the new one.
+
+Patterns first (english.py, other.py: precise, explainable, denials understood). A message
+that no pattern reads at all goes to the learned layer (learned.py: character n-grams, so
+words and spellings never written into a pattern still count): a high risk score asks the
+direct question, a very high crisis score gives the crisis reply.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.safety import english, other
+from bot.safety import english, learned, other
 from bot.safety.normal import expand, normalise
 from bot.safety.prefilter import Prefilter, anchored
 
@@ -96,6 +101,8 @@ _NOW = re.compile(
 # Earlier messages read together with the new one; each is cut to keep the cost bounded.
 CONTEXT_MESSAGES = 3
 _CONTEXT_CHARS = 500
+# The learned layer reads this much of a message: its cost grows with the length.
+_LEARNED_CHARS = 4000
 
 
 def _scan(normal: str) -> tuple[Screening, re.Match[str]] | None:
@@ -107,11 +114,24 @@ def _scan(normal: str) -> tuple[Screening, re.Match[str]] | None:
     return None
 
 
-def _screen_one(normal: str) -> Screening | None:
-    """One normalised text on its own, with denials taken into account."""
-    found = _scan(normal)
+def _learned(normal: str) -> Screening | None:
+    """The learned layer's reading of a text no pattern matched."""
+    found = learned.shipped().classify(normal[:_LEARNED_CHARS])
     if found is None:
         return None
+    tier, concern = found
+    return Screening(Tier(tier), Concern(concern))
+
+
+def _screen_one(normal: str, *, learn: bool = False) -> Screening | None:
+    """One normalised text on its own, with denials taken into account.
+
+    With `learn`, a text no pattern matched goes to the learned layer (only the new message
+    does: earlier ones were screened when they came, and each reading costs time).
+    """
+    found = _scan(normal)
+    if found is None:
+        return _learned(normal) if learn else None
     meaning, match = found
     if meaning.concern is not Concern.DANGER and _NEGATED.search(normal[: match.start()]):
         after = normal[match.end() :]
@@ -130,7 +150,7 @@ def screen(text: str, context: Sequence[str] = ()) -> Screening | None:
     normal = normalise(text[: _CONTEXT_CHARS * 20])
     if not normal:
         return None
-    found = _screen_one(normal)
+    found = _screen_one(normal, learn=True)
     earlier = [normalise(line[:_CONTEXT_CHARS]) for line in context[-CONTEXT_MESSAGES:]]
     earlier = [line for line in earlier if line]
     if not earlier or (found is not None and found.tier is Tier.CRISIS):

@@ -198,6 +198,31 @@ SUICIDE = (
     r"\bthis is it for me\b",
     r"\bwont be a (?:problem|burden) (?:for anyone |to anyone )?(?:much longer|for long"
     r"|anymore)\b",
+    # Word order: the object first ("myself is who I want to kill").
+    r"\b<ME> is (?:who|what|the one) i <WANT> <TO> (?:kill|hurt|end)\b",
+    r"\bwhere (?:ill|i will|im going to|im gonna|i want to|i plan to) jump(?: from| off)?\b",
+    r"\b(?:bridge|roof|rooftop|cliff|overpass|balcony|car park)\b[^.]{0,40}"
+    r"\b(?:ill|i will|im going to|im gonna) jump\b",
+    r"\b(?:everything|all) (?:i own|i have|my (?:things|stuff|belongings))(?: ive| i have| i)?"
+    r" (?:given|giving|give|gave) (?:it )?away\b",
+    # Number: a few, a handful, bottles and boxes of them.
+    r"\btook (?:a few|some|a handful|a bunch|loads|lots|half|most|all|a load)(?: of)? (?:the |my )?"
+    r"(?:sleeping )?(?:pills|tablets|meds)\b[^.]{0,30}\b(?:already|more later|too many)\b",
+    r"\b(?:saved|saving|hidden|hid|stashed|hoarded|collected|kept)(?: up| away)?"
+    r" (?:a (?:whole )?|two |three |several |some )?(?:bottles?|box(?:es)?|packs?|strips?) of"
+    r" (?:my |the )?(?:pills|tablets|meds|medication|painkillers|paracetamol|sleeping pills)\b",
+    r"\b(?:the|a|my) (?:rope|noose) is (?:in|ready|tied|up|hidden|under|waiting)\b",
+    r"\bdecided how (?:im|i am|i) (?:going to |gonna )?(?:die|do it|end it|kill <ME>)\b",
+    # Preparations and goodbyes said about what comes after.
+    r"\bwhoever finds me\b",
+    r"\b(?:take|have|look after) (?:my |the )?(?:dog|cat|pets?)\b[^.]{0,40}\bwont need\b",
+    r"\btell (?:my )?<KIN> (?:that )?i loved (?:her|him|them|you)\b",
+    r"\b(?:wont|will not) (?:even )?be (?:around|here|alive) (?:to see|for|by|when|next)\b",
+    r"\bwont (?:ever )?hear from me (?:again|after|anymore|any more)\b",
+    # Searches.
+    r"\b(?:painless|quickest|easiest|fastest|quietest|surest) ways? (?:to|of) (?:go|die|do it"
+    r"|end it)\b",
+    r"\b(?:not|wont|never|to not) survive the fall\b",
 )
 
 # --------------------------------------------------------------------------------------

@@ -29,7 +29,8 @@ SUICIDE = (
     r"|acabar con todo|terminar con mi vida|desaparecer para siempre|dejar de vivir)\b",
     r"\bme (?:quiero|kiero|qiero|voy a|pienso|gustaria) (?:morir|matar|suicidar|quitar la vida)\b",
     r"\b(?:kiero|qiero|qero) morir\w*",
-    r"\bno quiero (?:vivir|seguir viviendo|estar viv[oa]|existir|seguir aqui|despertar nunca)\b",
+    r"\bno (?:quiero|kiero|qiero) (?:vivir|seguir viviendo|estar viv[oa]|existir|seguir aqui"
+    r"|despertar nunca)\b",
     r"\b(?:ojala|quisiera|desearia|me gustaria) (?:estar|estuviera) muert[oa]\b",
     r"\b(?:estaria|estaria mucho) mejor muert[oa]\b",
     r"\b(?:juntando|guardando|acumulando|ahorrando) (?:las |unas |mis )?(?:pastillas|pildoras"
@@ -122,6 +123,30 @@ SUICIDE = (
     r"\bmots? dadieu\b",
     r"\btudo pronto para (?:hoje|esta noite)\b",
     r"\bbilhetes? de despedida\b",
+    # Preparations, goodbyes and searches said in more ways.
+    r"\bya (?:escribi|deje) (?:las |mis )?cartas\b",
+    r"\b(?:una |la )?cuerda (?:guardada|escondida|lista|preparada|comprada)\b",
+    r"\b(?:he |ya )?(?:juntado|guardado|acumulado|ahorrado|escondido|junte|guarde|acumule"
+    r"|escondi)(?: \w+)? (?:pastillas|pildoras|medicamentos|remedios)\b",
+    r"\bno (?:sabran|sabreis|vas a saber|van a saber) (?:nada )?mas de mi\b",
+    r"\bdi(?:ganle|le|dle)s? a mi (?:madre|mama|padre|papa|familia|hij[oa]s?|herman[oa]) que"
+    r" (?:l[aeo]s? )?(?:quiero|quise|amo)\b",
+    r"\b(?:que|q) ganas (?:de|d) (?:morir\w*|matarme|suicidarme|desaparecer)\b",
+    r"\bnicht mehr weiter ?leben\b",
+    r"\b(?:tabletten|pillen|medikamente|das seil|der strick)(?: \w+){0,2} (?:schon|bereits)"
+    r" (?:bereit|parat|griffbereit)\b",
+    r"\bdas (?:wars|war es) von mir\b",
+    r"\bsag(?:t)? (?:meiner|meinem|meinen) \w+ (?:dass|das) ich (?:sie|ihn|euch) (?:liebe"
+    r"|geliebt habe)\b",
+    rf"\b{_DE_WANT} mich umbr\w*",
+    r"\bmis de cote (?:des |mes |les )?(?:medicaments|cachets|pilules|comprimes)\b",
+    r"\b(?:merci pour tout|gracias por todo|obrigad[oa] por tudo|danke fur alles) (?:adieu"
+    r"|adios|adeus|lebt wohl|tschuss)\b",
+    r"\bn?entendr(?:ez|as) plus (?:jamais )?parler de moi\b",
+    r"\b(?:comment|facon de|moyen de) (?:mourir|me tuer|me suicider)\b|\bmourir sans souffrir\b",
+    r"\benvie de crever\b(?! de)",
+    r"\b(?:como|jeito de|forma de|maneira de) (?:morrer|me matar|me suicidar)\b"
+    r"|\bmorrer sem dor\b",
 )
 
 SELF_HARM = (
@@ -161,6 +186,8 @@ _AGENTS = (
 )
 
 DANGER = (
+    r"\bhat mich (?:die treppe )?(?:runter|hinunter)gesto\w*",
+    r"\bme (?:enforcou|enforca|estrangulou|estrangula|sufocou)\b",
     rf"\b{_AGENTS} (?:me|ma|nos|m a) (?:frappe\w*|battu\w*|bat|battent|etrangl\w*|viol\w*"
     r"|tabass\w*|pega|pego|pegaba|golpea|golpeo|golpeaba|maltrata|maltrato|viola|violo"
     r"|estrangula|estrangulo|ahorca|bate|bateu|batia|espanc\w*|estupr\w*|estrangul\w*"

@@ -1,0 +1,154 @@
+"""The learned layer: a risk score over character n-grams, for words no pattern was written for.
+
+A multinomial logistic regression (trained by `python -m bot.safety.train` with scikit-learn,
+shipped as bot/bundled/crisis_model.json.gz) over the character 3- to 6-grams of the
+normalised text padded with a space (" i w", "want", "t to ", "die "), present or absent,
+scaled by one over the square root of their count. Pieces of words survive misspellings,
+abbreviations and inflection in all five languages; pieces across a space keep some order.
+Scoring is a sum of weights per class and a softmax in plain Python: no numpy at run time.
+
+Five classes: none, possible, and the three crises by concern (suicide, self_harm, danger).
+`classify` routes: risk = 1 - P(none) below its threshold -> nothing; else P(any crisis) at
+or above the crisis threshold -> the crisis tier (strong evidence only); else the possible
+tier, which asks the direct, kind question. Both thresholds come from cross-validation.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+MODEL_FILE = "crisis_model.json.gz"
+NGRAMS = (3, 6)
+CLASSES = ("none", "possible", "suicide", "self_harm", "danger")
+CRISES = CLASSES[2:]
+# Weights are stored as integers in thousandths: the file stays small and reads exactly.
+SCALE = 1000
+
+
+def features(normal: str) -> set[str]:
+    """The distinct character n-grams (3 to 6) of a normalised text padded with a space.
+
+    Within a word they survive misspellings and endings; across a space they keep a little
+    of the order ("t wa" in "dont want", "me no" in "kill me now").
+    """
+    padded = f" {normal} "
+    size = len(padded)
+    grams: set[str] = set()
+    for n in range(NGRAMS[0], NGRAMS[1] + 1):
+        grams.update([padded[i : i + n] for i in range(size - n + 1)])
+    return grams
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    """A message's probabilities: risk = 1 - P(none), crisis = P(any crisis); its likeliest
+    concern of "suicide", "self_harm" and "danger"."""
+
+    risk: float
+    crisis: float
+    concern: str
+
+
+# At load each n-gram's five weights are packed into one integer, a field of _BITS bits per
+# class holding weight + _OFFSET, so that summing a message's n-grams is one sum() of ints
+# (a few microseconds) instead of five. A field cannot overflow: weights are under 2**20 in
+# thousandths and a message has under 2**20 n-grams (the caller cuts it at 4,000 characters).
+_BITS = 48
+_OFFSET = 1 << 20
+_MASK = (1 << _BITS) - 1
+
+
+def _pack(weights: tuple[int, ...]) -> int:
+    return sum((w + _OFFSET) << (_BITS * i) for i, w in enumerate(weights))
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """Weights per n-gram (one per class, in thousandths), intercepts and the two thresholds."""
+
+    weights: dict[str, tuple[int, ...]]
+    intercepts: tuple[float, ...]
+    risk_threshold: float
+    crisis_threshold: float
+    packed: dict[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "packed", {g: _pack(w) for g, w in self.weights.items()})
+
+    def scores(self, normal: str) -> Scores | None:
+        """The probabilities for a normalised text, or None for an empty one."""
+        if not normal:
+            return None
+        grams = features(normal)
+        known = list(filter(None, map(self.packed.get, grams)))
+        total = sum(known)
+        base = len(known) * _OFFSET
+        scale = 1.0 / (SCALE * math.sqrt(len(grams)))
+        logits = [
+            b + (((total >> (_BITS * i)) & _MASK) - base) * scale
+            for i, b in enumerate(self.intercepts)
+        ]
+        top = max(logits)
+        exps = [math.exp(z - top) for z in logits]
+        total_exp = sum(exps)
+        crises = exps[2:]
+        concern = CRISES[crises.index(max(crises))]
+        return Scores(1.0 - exps[0] / total_exp, sum(crises) / total_exp, concern)
+
+    def classify(self, normal: str) -> tuple[str, str] | None:
+        """("crisis" | "possible", concern) for a normalised text, or None below both."""
+        found = self.scores(normal)
+        if found is None or found.risk < self.risk_threshold:
+            return None
+        return ("crisis" if found.crisis >= self.crisis_threshold else "possible"), found.concern
+
+    def to_json(self) -> dict[str, Any]:
+        """The model as the JSON object the file holds (keys sorted when written)."""
+        return {
+            "classes": list(CLASSES),
+            "ngrams": list(NGRAMS),
+            "scale": SCALE,
+            "intercepts": [round(b, 6) for b in self.intercepts],
+            "weights": {gram: list(w) for gram, w in sorted(self.weights.items())},
+            "risk_threshold": self.risk_threshold,
+            "crisis_threshold": self.crisis_threshold,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Model:
+        """A model from the file's JSON object. Raises ValueError when its shape is not ours."""
+        if (
+            data.get("classes") != list(CLASSES)
+            or data.get("ngrams") != list(NGRAMS)
+            or data.get("scale") != SCALE
+        ):
+            raise ValueError("crisis model: classes, n-grams or scale differ from the code's")
+        return cls(
+            weights={gram: tuple(int(v) for v in w) for gram, w in data["weights"].items()},
+            intercepts=tuple(float(b) for b in data["intercepts"]),
+            risk_threshold=float(data["risk_threshold"]),
+            crisis_threshold=float(data["crisis_threshold"]),
+        )
+
+
+def dump(model: Model) -> bytes:
+    """The model file's bytes: sorted JSON, gzipped without a timestamp (the same every build)."""
+    text = json.dumps(model.to_json(), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+
+
+def parse(raw: bytes) -> Model:
+    """A model from the file's bytes. Raises ValueError (or OSError) when they are not one."""
+    return Model.from_json(json.loads(gzip.decompress(raw).decode("utf-8")))
+
+
+@cache
+def shipped() -> Model:
+    """The model that travels inside the package (bot/bundled), read once."""
+    return parse(files("bot.bundled").joinpath(MODEL_FILE).read_bytes())
