@@ -115,7 +115,7 @@ def command_body(user: str, response_url: str) -> str:
             "text": "my manager said no to the promotion",
             "api_app_id": "A0APP",
             "response_url": response_url,
-            "trigger_id": "1.2.3",
+            "trigger_id": f"{user}.2.3",  # unique, as Slack makes it
         }
     )
 

@@ -77,6 +77,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     db_override: Path | None = getattr(args, "db", None)
     if db_override is not None:
         environ["REFRAME_DB"] = str(db_override)
+        # --db names a SQLite file for this command, whatever DATABASE_URL says.
+        environ.pop("DATABASE_URL", None)
     try:
         settings = Settings.from_env(environ)
         command = args.command or (

@@ -13,6 +13,7 @@ from bot.errors import ConfigError
 from bot.logs import LogFormat
 from bot.preferences import DEFAULT_QUIET_END, DEFAULT_QUIET_START
 from bot.storage.cipher import key_problem
+from bot.storage.urls import parse_database_url
 from bot.timeparse import is_valid_zone, parse_quiet_hours
 
 
@@ -62,6 +63,13 @@ class Settings:
     ops_port: int | None = None
     ops_off: bool = False
     ops_host: str = "0.0.0.0"
+    # DATABASE_URL=postgresql://...: PostgreSQL; None: the SQLite file db_path.
+    database_url: str | None = None
+
+    @property
+    def database(self) -> Path | str:
+        """Where the store is: the PostgreSQL URL when DATABASE_URL names one, else the file."""
+        return self.database_url or self.db_path
 
     @property
     def slack_oauth(self) -> bool:
@@ -112,6 +120,22 @@ class Settings:
         # Whether the file is usable is checked as it is opened (bot/storage/preflight.py),
         # where each kind of problem gets its own line and fix.
         db_path = Path(text("REFRAME_DB") or default_db_path()).expanduser()
+        database_url: str | None = None
+        if text("DATABASE_URL"):
+            try:
+                target = parse_database_url(text("DATABASE_URL"))
+            except ValueError as error:
+                problems.append(str(error))
+            else:
+                if isinstance(target, Path):
+                    db_path = target
+                elif text("REFRAME_DB"):
+                    problems.append(
+                        "REFRAME_DB names a SQLite file and DATABASE_URL a PostgreSQL database;"
+                        " keep one of them"
+                    )
+                else:
+                    database_url = target
         zone = text("DEFAULT_TIMEZONE", "UTC")
         if not is_valid_zone(zone):
             problems.append(
@@ -142,6 +166,7 @@ class Settings:
         shard_ids = _shard_ids(text("DISCORD_SHARD_IDS"), shard_count, problems)
         settings = cls(
             db_path=db_path,
+            database_url=database_url,
             prompts_dir=prompts_dir,
             migrations_dir=migrations_dir,
             default_timezone=zone,

@@ -21,6 +21,7 @@ from bot.domain import UserKey
 from bot.errors import PlatformRefused, ReframeError
 from bot.ops import OpsServer
 from bot.scheduler import NudgeScheduler, SchedulerConfig
+from bot.storage.db import Database
 from bot.storage.migrate import discover, is_current
 from bot.storage.startup import FULL, integrity_problems, open_database
 
@@ -94,20 +95,25 @@ async def run_chat(settings: Settings, *, user: str, export_dir: Path | None = N
 
 async def run_migrate(settings: Settings) -> int:
     """Apply pending migrations and say what was done."""
-    async with open_database(settings.db_path, settings.migrations_dir) as (_, applied):
-        pass
-    print(f"{settings.db_path}: " + (f"applied {', '.join(applied)}" if applied else "up to date"))
+    async with open_database(settings.database, settings.migrations_dir) as (store, applied):
+        name = store.name
+    print(f"{name}: " + (f"applied {', '.join(applied)}" if applied else "up to date"))
     return 0
 
 
 async def run_doctor(settings: Settings) -> int:
     """The full integrity check (every page and index) and the schema, then a verdict."""
-    path = settings.db_path
-    async with open_database(path, settings.migrations_dir) as (db, applied):
-        problems = await integrity_problems(db, FULL)
+    async with open_database(settings.database, settings.migrations_dir) as (store, applied):
+        path = store.name
+        # PostgreSQL checks its own pages (data checksums, amcheck): only the schema here.
+        sqlite = isinstance(store, Database)
+        problems = await integrity_problems(store, FULL) if isinstance(store, Database) else []
     known = len(discover(settings.migrations_dir))
     if applied:
         print(f"{path}: applied {', '.join(applied)}")
+    if not sqlite:
+        print(f"{path}: schema at version {known}")
+        return 0
     if problems:
         for problem in problems:
             print(f"{path}: {problem}", file=sys.stderr)

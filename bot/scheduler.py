@@ -225,19 +225,28 @@ class NudgeScheduler:
     async def purge(self, now: datetime | None = None) -> int:
         """Blank old conversations' words and drop old event ids; return how many were purged.
 
+        One worker at a time (Store.exclusive): another finding the job taken returns 0.
+
         Works in small batches, each its own short write transaction, giving way to turns
         between them; each batch starts where the last one stopped, over an index that holds
         only rows not yet purged.
         """
         now = now or self.clock.now()
+        async with self.db.exclusive("maintenance") as mine:
+            if not mine:
+                log.debug("maintenance: another worker is at it")
+                return 0
+            return await self._purge(now)
+
+    async def _purge(self, now: datetime) -> int:
         before = now - timedelta(days=self.config.retention_days)
         size = self.config.purge_batch
-        async with self.db.transaction() as conn:
+        async with self.db.transaction("purge") as conn:
             await repos.forget_old_events(conn, before=now - EVENT_MEMORY)
         purged = 0
         position: tuple[str, int] | None = ("", 0)
         while position is not None:
-            async with self.db.transaction() as conn:
+            async with self.db.transaction("purge") as conn:
                 count, position = await repos.purge_answers(
                     conn, before=before, now=now, limit=size, after=position
                 )

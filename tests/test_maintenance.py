@@ -7,6 +7,8 @@ import shutil
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from bot.clock import ManualClock
 from bot.prompts import Catalog
 from bot.scheduler import NudgeScheduler, SchedulerConfig
@@ -67,6 +69,7 @@ async def test_the_purge_works_in_small_batches_and_misses_nothing(
     assert await scheduler.purge() == 0
 
 
+@pytest.mark.sqlite_only
 async def test_a_batch_reads_only_rows_not_yet_purged_in_index_order(db: Database) -> None:
     """The purge query walks the sessions_to_purge index (purged rows leave it), without a sort."""
     params = {"now": "n", "before": "b", "after_at": "a", "after_id": 0, "limit": 10}

@@ -59,6 +59,7 @@ ALLOWED_LABELS: dict[str, set[str]] = {
         "claim_reminders",
         "settle_reminder",
         "purge",
+        "turn",
     },
     "reason": {
         "signature",

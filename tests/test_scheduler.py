@@ -266,6 +266,7 @@ async def test_two_schedulers_racing_over_a_thousand_nudges_deliver_each_once(
     assert sum(report.delivered for report in reports) == 1000
 
 
+@pytest.mark.sqlite_only
 async def test_the_claim_query_uses_the_partial_index(db: Database) -> None:
     """The due-reminder claim is answered from the reminders_claim index, not a table scan."""
     sql = dialect.CLAIM_SQL["sqlite"].format(platforms="platform IN (:p)", only_user="")

@@ -100,11 +100,12 @@ async def test_quick_check_at_start_and_the_full_check_pass_on_a_sound_file(
 ) -> None:
     """A sound, migrated database passes both the quick check and the full integrity check."""
     async with open_database(tmp_path / "coach.db", MIGRATIONS) as (db, applied):
-        assert applied
+        assert applied and isinstance(db, Database)
         assert await integrity_problems(db, QUICK) == []
         assert await integrity_problems(db, FULL) == []
 
 
+@pytest.mark.sqlite_only
 async def test_health_follows_storage_faults_in_turns(service: CoachService, db: Database) -> None:
     """A turn that meets a full disk fails with our StorageFault and marks the database
     unhealthy; the next turn that commits marks it healthy again."""
@@ -117,6 +118,7 @@ async def test_health_follows_storage_faults_in_turns(service: CoachService, db:
     assert db.health.ok and db.health.reason == ""
 
 
+@pytest.mark.sqlite_only
 async def test_readyz_says_not_ready_while_turns_fail_on_storage(
     tmp_path: Path, service: CoachService, db: Database, catalog: Catalog, clock: ManualClock
 ) -> None:

@@ -65,6 +65,13 @@ USER_LOCK_SQL = {
     POSTGRESQL: "SELECT pg_advisory_xact_lock(:key)",
 }
 
+# Jobs only one worker runs at a time (maintenance, migrations): PostgreSQL's session-level
+# advisory locks on two int4 keys, a key space apart from the users' single bigint keys.
+JOB_NAMESPACE = 0x52460001
+TRY_JOB_LOCK_SQL = "SELECT pg_try_advisory_lock(:namespace, :job)"
+JOB_LOCK_SQL = "SELECT pg_advisory_lock(:namespace, :job)"
+JOB_UNLOCK_SQL = "SELECT pg_advisory_unlock(:namespace, :job)"
+
 
 def in_list(
     dialect: str, column: str, name: str, values: Sequence[object]
@@ -85,3 +92,9 @@ def lock_key(user: UserKey) -> int:
     """A user's advisory lock key: a stable signed 64-bit number from the user's key."""
     raw = f"{user.platform}\0{user.workspace}\0{user.user_id}".encode()
     return int.from_bytes(hashlib.blake2b(raw, digest_size=8).digest(), "big", signed=True)
+
+
+def job_lock(name: str) -> dict[str, object]:
+    """The parameters of a job's lock statements: our namespace and a number for the name."""
+    digest = hashlib.blake2b(name.encode(), digest_size=4).digest()
+    return {"namespace": JOB_NAMESPACE, "job": int.from_bytes(digest, "big", signed=True)}

@@ -43,6 +43,11 @@ class StorageHealth:
         self.ok, self.reason = False, name
         self.failures += 1
 
+    def fault(self, reason: str) -> None:
+        """Record a failure the store already knows is the server's or the disk's."""
+        self.ok, self.reason = False, reason
+        self.failures += 1
+
     async def check(self) -> bool:
         """The readiness check's shape (bot/ops.py): whether the database works."""
         return self.ok

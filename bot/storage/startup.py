@@ -11,11 +11,14 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from bot.errors import MigrationError, StorageFault
+from bot.errors import ConfigError, MigrationError, StorageFault
 from bot.storage.db import Database
 from bot.storage.health import is_storage_fault
 from bot.storage.migrate import migrate
+from bot.storage.pg import PostgresStore
 from bot.storage.preflight import damaged, describe
+from bot.storage.store import Store
+from bot.storage.urls import parse_database_url
 
 # integrity_check reads every page and index (minutes on a large file): `reframe doctor` runs
 # it. quick_check skips the index-to-table cross-checks and is what every start runs.
@@ -32,27 +35,53 @@ async def integrity_problems(db: Database, check: str = QUICK) -> list[str]:
 
 
 @asynccontextmanager
-async def open_database(
-    path: Path, migrations_dir: Path, *, check: str = QUICK
-) -> AsyncIterator[tuple[Database, list[str]]]:
-    """The open, checked and migrated database, and the migrations applied now.
+async def open_store(target: Path | str) -> AsyncIterator[Store]:
+    """The open store (no check, no migration): a SQLite file for a Path, a plain path or a
+    `sqlite:///path` URL; PostgreSQL for a `postgresql://` URL.
 
-    Raises StorageFault (naming the file and the likely fix) for a broken file or disk,
-    MigrationError for a schema problem.
+    Raises StorageFault (one line) when it cannot be opened, ConfigError for a URL that names
+    no engine or a PostgreSQL URL without the asyncpg extra installed.
     """
-    async with Database(path) as db:
+    if isinstance(target, str) and "://" in target:
         try:
-            problems = await integrity_problems(db, check)
+            target = parse_database_url(target)
+        except ValueError as error:
+            raise ConfigError([str(error)]) from None
+    if isinstance(target, str) and "://" in target:
+        async with PostgresStore(target) as store:
+            yield store
+        return
+    async with Database(Path(target)) as db:
+        yield db
+
+
+@asynccontextmanager
+async def open_database(
+    target: Path | str, migrations_dir: Path, *, check: str = QUICK
+) -> AsyncIterator[tuple[Store, list[str]]]:
+    """The open, checked and migrated store, and the migrations applied now.
+
+    Raises StorageFault (naming the file or server and the likely fix) for a broken file,
+    disk or server, MigrationError for a schema problem, ConfigError for a URL that cannot
+    be used (see open_store).
+    """
+    async with open_store(target) as store:
+        if not isinstance(store, Database):
+            yield store, await migrate(store, migrations_dir)
+            return
+        path = store.path
+        try:
+            problems = await integrity_problems(store, check)
             if problems:
                 raise damaged(path, problems[0])
-            applied = await migrate(db, migrations_dir)
+            applied = await migrate(store, migrations_dir)
         except sqlite3.Error as error:
             raise describe(path, error) from error
         except MigrationError as error:
             if error.__cause__ is not None and is_storage_fault(error.__cause__):
                 raise describe(path, error.__cause__) from error
             raise
-        yield db, applied
+        yield store, applied
 
 
-__all__ = ["FULL", "QUICK", "StorageFault", "integrity_problems", "open_database"]
+__all__ = ["FULL", "QUICK", "StorageFault", "integrity_problems", "open_database", "open_store"]

@@ -45,6 +45,8 @@ class Call:
     method: str
     args: Mapping[str, Any]
     token: str | None = None
+    # When the fake took the request (time.monotonic(), this process's clock).
+    at: float = field(default_factory=time.monotonic)
 
 
 @dataclass(frozen=True, slots=True)
@@ -406,6 +408,10 @@ class SlackSender:
         """Close the HTTP session."""
         await self.session.close()
 
+    def trigger_id(self) -> str:
+        """A new trigger_id: Slack gives every command and interaction its own."""
+        return f"{next(self._events)}.2.3"
+
     async def post(
         self,
         body: str,
@@ -485,7 +491,7 @@ class SlackSender:
             "team_id": self.team,
             "channel_id": channel,
             "response_url": self.fake.response_url(),
-            "trigger_id": "1.2.3",
+            "trigger_id": self.trigger_id(),
         }
         return await self.post(urlencode(form), "application/x-www-form-urlencoded")
 
@@ -510,7 +516,7 @@ class SlackSender:
             },
             "actions": [{**button, "block_id": "b", "action_ts": "1.1"}],
             "response_url": self.fake.response_url("action"),
-            "trigger_id": "1.2.3",
+            "trigger_id": self.trigger_id(),
         }
         return await self.post(
             urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded"
