@@ -82,6 +82,9 @@ def _listen(session: Session, current: Step, text: str, now: datetime) -> Transi
         return None
     if kind is intents.Intent.EXIT:
         return cancel(session, now)
+    if kind is intents.Intent.SKIP and QUESTIONS[current].optional:
+        # "skip this one" where the question may be skipped: as the `skip` command does.
+        return after_answer(session, record(session, current, "", now), current)
     offered = dialogue.choices(current, session.answers)
     with_choices = {
         "choices": choices(current.value, offered),
@@ -89,7 +92,8 @@ def _listen(session: Session, current: Step, text: str, now: datetime) -> Transi
     }
     if kind is intents.Intent.QUESTION:
         return Transition(session, (Reply(f"{current.value}.explain", **with_choices),))  # type: ignore[arg-type]
-    if kind is intents.Intent.DONT_KNOW:
+    if kind in (intents.Intent.DONT_KNOW, intents.Intent.SKIP):
+        # A question that may not be skipped: asked again gently, as for not knowing.
         return Transition(session, (Reply(f"{current.value}.gentle", **with_choices),))  # type: ignore[arg-type]
     return Transition(session, (Reply("listen.ack"), ask(current, session)))
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from bot.intents import Intent, free_text, normalise
+from bot.intents import Intent, free_text
+from bot.wording import normalise
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 

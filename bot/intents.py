@@ -15,8 +15,15 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from enum import StrEnum
+
+from bot import asking_back
+from bot.wording import SHORT_WORDS, has_words, normalise
+from bot.wording import core as _core
+from bot.wording import full as _full
+from bot.wording import only_glue as _only_glue
+from bot.wording import word_set as _word_set
+from bot.wording import words as _words
 
 
 class Intent(StrEnum):
@@ -25,6 +32,7 @@ class Intent(StrEnum):
     ANSWER = "answer"
     QUESTION = "question"
     DONT_KNOW = "dont_know"
+    SKIP = "skip"
     EXIT = "exit"
     ACK = "ack"
     HARD = "hard"
@@ -42,67 +50,6 @@ class Intent(StrEnum):
     OTHER = "other"
     GREETING = "greeting"
     SETBACK = "setback"
-
-
-# Longer messages carry content: they are answers whatever words they contain.
-SHORT_WORDS = 9
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
-_SPACES = re.compile(r"\s+")
-_EDGES = re.compile(r"^[\s.,!?;:…\-–—\"'()*_~]+|[\s.,!?;:…\-–—\"'()*_~]+$")
-# Words that add nothing to what a short message means ("um", "tbh", "sorry").
-# Contractions typed without their apostrophe.
-_CONTRACTED = {
-    "dont": "don't",
-    "didnt": "didn't",
-    "cant": "can't",
-    "im": "i'm",
-    "wont": "won't",
-    "havent": "haven't",
-    "doesnt": "doesn't",
-    "isnt": "isn't",
-    "wasnt": "wasn't",
-    "wouldnt": "wouldn't",
-    "whats": "what's",
-    "lets": "let's",
-    "thats": "that's",
-    "ive": "i've",
-}
-_CONTRACTIONS = re.compile(r"\b(?:" + "|".join(_CONTRACTED) + r")\b")
-_FILLER = re.compile(
-    r"\b(?:um+|uh+|erm+|hmm+|hm+|well|honestly|tbh|to be honest|really|just|sorry|lol|haha+|"
-    r"man|mate|like|so|actually|at all|atm|right now|yet|please|pls|coach|oh|ah+|anyway|"
-    r"i guess|i think|i suppose|srsly|seriously|genuinely|totally|frankly|truly)\b"
-)
-
-
-def normalise(text: str) -> str:
-    """Lower case, straight apostrophes, single spaces, no punctuation at either end."""
-    folded = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).lower()
-    folded = _CONTRACTIONS.sub(lambda found: _CONTRACTED[found.group(0)], folded)
-    return _EDGES.sub("", _SPACES.sub(" ", folded)).strip()
-
-
-def _core(text: str) -> str:
-    """The normalised text without filler words, for short fixed phrases."""
-    stripped = _FILLER.sub(" ", normalise(text))
-    return _EDGES.sub("", _SPACES.sub(" ", stripped)).strip(" ,.!?")
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[\w']+", normalise(text))
-
-
-def has_words(text: str) -> bool:
-    """Whether the text holds any letter or digit (emoji and punctuation alone do not count)."""
-    return any(ch.isalnum() for ch in text)
-
-
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-def _full(pattern: str) -> re.Pattern[str]:
-    return re.compile(rf"^(?:{pattern})$")
 
 
 _EXIT = _full(
@@ -128,7 +75,11 @@ _EXIT_KERNEL = re.compile(
     r"had enough|over it|give up|no more|that's it|not now|not today|forget it|never ?mind|nvm|"
     r"not doing this|not do this|(?:going to|gonna) go|i'll pass|"
     r"don't want to (?:do|talk|continue|go on|answer)|"
-    r"(?:need|take) a break|adi[oó]s|hasta luego|chao|tsch[uü]ss|au revoir|tchau|basta|chega|"
+    r"(?:need|take) a break(?: from (?:this|it))?|paus(?:e|ing)|sign(?:ing)? off|log(?:ging)? off|"
+    r"gtg|g2g|ttyl|talk (?:tomorrow|soon|later)|i'm off|(?:call|calling) it a (?:night|day)|"
+    r"that's all|(?:another|some other) day|head(?:ing)? (?:off|out)|"
+    r"come back (?:another day|tomorrow|later)|"
+    r"adi[oó]s|hasta luego|chao|tsch[uü]ss|au revoir|tchau|basta|chega|"
     r"j'arr[eê]te|arr[eê]ter|aufh[oö]ren|parar|salir|sair|terminar|fertig|schluss)\b"
 )
 _EXIT_GLUE = _word_set(
@@ -138,30 +89,31 @@ _EXIT_GLUE = _word_set(
     "anymore any more already then so think guess am are is be gonna going i'll time back "
     "come later again maybe for now about coaching thing this stuff bot quiero ich will je "
     "moi für heute por hoy ya pour aujourd'hui isn't helping not helping pointless thanks "
-    "thank sorry good well me that's ✌️"
+    "thank sorry good well me that's for today tomorrow continue pick up ✌️"
 )
 _DONT_KNOW_KERNEL = re.compile(
     r"\b(?:(?:i )?(?:don't|do not|really don't) (?:really )?know|dunno|idk|idek|no idea|no clue|"
     r"not (?:really )?sure|unsure|not a clue|(?:haven't|have not) (?:got )?a clue|"
     r"couldn't (?:tell|say)|can't (?:tell|say)|wouldn't know|stumped|beats me|no sé|ni idea|"
     r"keine ahnung|wei(?:ß|ss) (?:ich )?nicht|je (?:ne )?sais pas|aucune idée|não sei|nao sei|"
-    r"sei lá|nothing comes to mind|can't think of (?:any|anything|one)|drawing a blank|"
-    r"blank)\b|🤷"
+    r"sei lá|nothing (?:comes|springs|jumps)(?: to mind| up| out)?|"
+    r"(?:mind|head)(?:'s| is| has gone| went| gone)? (?:empty|blank)|"
+    r"can't think of (?:any|anything|one)|"
+    r"drawing (?:a )?blanks?|blank|stuck|clueless|(?:the|a) foggiest|search me|"
+    r"(?:be|i'm|am) (?:just |only )?guessing|can't answer (?:that|this|it)|"
+    r"can't come up with (?:anything|something|one)|(?:came|come|coming) up (?:empty|blank)|"
+    r"hard to (?:tell|say|know)|don't even know|(?:got|have) nothing|"
+    r"not the (?:right |best )?(?:person|one) to (?:say|ask|answer)|uncertain|"
+    r"who (?:can|could) say|who knows|no answer)\b|🤷"
 )
 _DONT_KNOW_GLUE = _word_set(
     "i i'm you really honestly tbh lol man hmm um no yet at all either sorry to be honest what "
-    "say yeah nope genuinely just tho though haha 🤷 🤷‍♀️ 🤷‍♂️ ‍♀️ ‍♂️ ♀️ ♂️ ️ ‍"
+    "say yeah nope genuinely just tho though haha literally absolutely completely totally even "
+    "mind head is gone has went on this one here mate that it i've i'd only kinda bit a have "
+    "my haven't mind's whatsoever tell me "
+    "😅 😬 🤷 🤷‍♀️ 🤷‍♂️ ‍♀️ ‍♂️ ♀️ ♂️ ️ ‍"
 )
 _WH_TAIL = re.compile(r"^(?:what|how|why|who|where|which|if|whether)\b")
-
-
-def _only_glue(text: str, kernel: re.Pattern[str], glue: frozenset[str]) -> bool:
-    """Whether the text says the kernel and otherwise only glue words."""
-    lowered = normalise(text)
-    if kernel.search(lowered) is None:
-        return False
-    rest = kernel.sub(" ", lowered)
-    return all(word in glue for word in re.findall(r"[^\s,.!?;:…\-–—\"()]+", rest))
 
 
 def _is_exit(text: str) -> bool:
@@ -200,10 +152,10 @@ _DONT_KNOW = _full(
 _QUESTION_START = re.compile(
     r"^(?:what do (?:you|u) mean|what does (?:that|this|it) mean|wdym|what do you mean by|"
     r"what's that mean|what is that supposed to mean|meaning|like what|such as|such as what|"
-    r"for example|for instance|e\.?g|example|examples|any examples?|an example|"
+    r"for example|for instance|e\.?g|any examples?|an example|"
     r"can you give (?:me )?(?:an )?example|could you give (?:me )?(?:an )?example|"
-    r"give me an example|can you explain|could you explain|explain|can you rephrase|"
-    r"rephrase|say that again|come again|pardon|sorry what|"
+    r"give me an example|can you explain|could you explain|can you rephrase|"
+    r"say that again|come again|pardon|sorry what|"
     r"i don't understand|i don't get (?:it|that|the question|what you mean)|i don't follow|"
     r"not sure what you mean|not sure i understand|what are you asking|what exactly|"
     r"what kind of|what sort of|how do you mean|how do i answer|how should i answer|"
@@ -240,7 +192,8 @@ _ACK_WORDS = _word_set(
     "yep yup ya yea mhm mm mhmm hi hello hey yo hiya wow awesome perfect lovely amazing "
     "brilliant neat sweet true fair enough indeed makes sense i see see ah ok. thank u much "
     "very so a lot appreciated appreciate it that's that helps helpful interesting right on "
-    "no problem np all good kind of you hmm hm mm one then 👌 🙏"
+    "no problem np all good kind of you hmm hm mm one then oh thing okey dokey roger merci danke "
+    "gracias obrigado obrigada thnx thanx tks super cool. mate 👌 🙏"
 )
 
 
@@ -297,18 +250,28 @@ def free_text(text: str, *, answer_is_a_question: bool = False) -> Intent:
         return Intent.ACK
     core = _core(text)
     words = _words(text)
-    if len(words) <= SHORT_WORDS:
-        if _EXIT.match(core) or _EXIT.match(normalise(text)) or _is_exit(text):
-            return Intent.EXIT
-        if _DONT_KNOW.match(core) or _DONT_KNOW.match(normalise(text)) or _is_dont_know(text):
-            return Intent.DONT_KNOW
-        if answer_is_a_question:
-            if _PLAIN_QUESTION_BACK.match(_core(text) or normalise(text)):
-                return Intent.QUESTION
-        elif _is_question_back(text):
+    if len(words) > asking_back.LONGEST:
+        return Intent.ANSWER
+    short = len(words) <= SHORT_WORDS
+    if short and (_EXIT.match(core) or _EXIT.match(normalise(text)) or _is_exit(text)):
+        return Intent.EXIT
+    if short and asking_back.is_skip(text):
+        return Intent.SKIP
+    if asking_back.not_following(text):
+        return Intent.QUESTION
+    if short and (
+        _DONT_KNOW.match(core) or _DONT_KNOW.match(normalise(text)) or _is_dont_know(text)
+    ):
+        return Intent.DONT_KNOW
+    if answer_is_a_question:
+        if _PLAIN_QUESTION_BACK.match(core or normalise(text)) or asking_back.is_question_back(
+            text, strict=True
+        ):
             return Intent.QUESTION
-        if _is_ack(text) or (core == "" and len(words) <= 4):
-            return Intent.ACK
+    elif _is_question_back(text) or asking_back.is_question_back(text):
+        return Intent.QUESTION
+    if short and (_is_ack(text) or (core == "" and len(words) <= 4)):
+        return Intent.ACK
     return Intent.ANSWER
 
 
@@ -339,7 +302,7 @@ _LEAD_WORDS = _word_set(
     "i think it's it is feels like a seems more pretty quite very kind of rather probably "
     "definitely def i'd say honestly a bit somewhat somewhere"
 )
-_NOTE_SEPARATOR = re.compile(r"^[\s,;:.\-–—]+|^(?:because|since|as|cause|cos|bc)\b\s*")
+_NOTE_SEPARATOR = re.compile(r"^[\s,;:.!?\-–—]+|^(?:because|since|as|cause|cos|bc)\b\s*")
 
 
 def _note_after(text: str, match: re.Match[str]) -> str:
@@ -356,8 +319,11 @@ def _note_after(text: str, match: re.Match[str]) -> str:
 def boundary(text: str) -> tuple[Intent, str]:
     """Read the boundary question's answer: the choice, and any words beside it as a note."""
     kind = free_text(text)
-    if kind in (Intent.EXIT, Intent.QUESTION):
-        return kind, ""
+    if kind is Intent.SKIP:
+        kind = Intent.DONT_KNOW
+    asks = kind is Intent.ANSWER and asking_back.asks_which(text)
+    if kind in (Intent.EXIT, Intent.QUESTION) or asks:
+        return kind if kind is Intent.EXIT else Intent.QUESTION, ""
     if kind is Intent.DONT_KNOW:
         return Intent.UNSURE, ""
     lowered = normalise(text)

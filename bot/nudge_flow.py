@@ -14,6 +14,7 @@ from bot import (
     own_win,
     plan,
     timeparse,
+    wording,
 )
 from bot.dialogue import REVISIT_CHOICES
 from bot.domain import (
@@ -120,7 +121,7 @@ def answer_nudge_words(
     session: Session, text: str, now: datetime, timezone: str, locale: str | None = None
 ) -> Transition:
     """After a maybe, a date typed in words ("in 3 weeks"), read as the revisit step reads it."""
-    typed = intents.normalise(text)
+    typed = wording.normalise(text)
     if typed in NO_NEW_DATE or intents.free_text(text) is intents.Intent.EXIT:
         return answer_nudge_date(session, "none", now, timezone)
     reading = datewords.read_when(text, now, timezone, locale)

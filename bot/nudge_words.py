@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from bot.intents import Intent, has_words, normalise
+from bot.intents import Intent
+from bot.wording import has_words, normalise
 
 _STOP = re.compile(
     r"\b(?:stop (?:reminding|the reminders|asking|nudging|these|messaging|sending)|"
@@ -23,7 +24,8 @@ _STOP = re.compile(
 _SNOOZE = re.compile(
     r"\b(?:not yet|nothing yet|still waiting|waiting (?:for|on|to hear)|haven't (?:asked|talked|"
     r"spoken|heard|had|done|got|gotten)|didn't (?:get a chance|have time|ask|talk|manage)|"
-    r"no (?:news|answer|reply|response|word)(?: yet)?|remind me|ask me (?:again|later|next)|"
+    r"no (?:news|answer|reply|response|word)(?: yet)?|ask me (?:again|later|next)|"
+    r"remind me(?! (?:what|who|which|why|how|about))|"
     r"later|next week|postponed|rescheduled|pushed (?:back|out)|delayed|still pending|"
     r"hasn't happened|not happened|didn't happen yet|not had the (?:chance|meeting|talk)|"
     r"meeting is (?:next|on|tomorrow)|give me (?:a|another|more) (?:week|few days|time)|"
@@ -36,7 +38,20 @@ _SNOOZE = re.compile(
     r"will (?:ask|talk|try|do it) (?:after|later|next|when|once|soon|on)|"
     r"(?:meet|meeting|seeing|see|talking|talk|speaking) (?:\w+ )?(?:on|next|this|tomorrow|later|"
     r"in|at) ?(?:mon|tue|wed|thu|fri|sat|sun|week|month|\d)\w*|"
-    r"(?:haven't|hasn't|not|nothing)\b(?:(?! decided| decision)[\w' ]){0,30}\byet)\b"
+    r"(?:haven't|hasn't|not|nothing)\b(?:(?! decided| decision)[\w' ]){0,30}\byet|"
+    r"put(?:ting)? (?:it |this |that )?off|(?:right|good) (?:moment|time|opportunity|chance)|"
+    r"after the (?:holidays?|weekend|break|meeting|summer|review)|"
+    r"get (?:to|round to|around to) it|(?:not|haven't|hadn't|didn't) (?:had|have) (?:the )?time|"
+    r"no time|been (?:too )?busy|too busy|chicken(?:ed)? out|lost my nerve|haven't dared)\b"
+)
+# Their decision still to come ("they'll decide next month", "she needs to check with HR"):
+# they answered with a maybe, even when a time word follows.
+_THEY_PENDING = re.compile(
+    r"\b(?:they|he|she|boss|manager|landlord|hr|company|client|team|it)\b[\w' ,]{0,40}?\b"
+    r"(?:decid\w*|think\w* (?:about|it over|on it|it through)|consider\w*|get back|let me know|"
+    r"see what|weigh\w*|run it (?:by|past)|sign[- ]off|approv\w* from|"
+    r"discuss\w*|talk (?:more|about it|again)|check\w* with|review\w*|look\w* into|"
+    r"more time|negotiat\w*|under review|in discussion)\b"
 )
 _MAYBE = re.compile(
     r"\b(?:maybe|a maybe|perhaps|possibly|think(?:ing)? about it|consider(?:ing|ed)?|"
@@ -47,7 +62,12 @@ _MAYBE = re.compile(
     r"compromise|middle ground|some of it|not sure yet|pending approval|let me know|"
     r"offered (?:me )?(?:something|part|half|less|a smaller|a different)|partial|"
     r"think(?:ing)? it over|still deciding|deciding|complicated|get back to me|"
-    r"will consider|meh|trial|(?:not|haven't|hasn't|have not) (?:yet )?(?:decided|made up))\b"
+    r"will consider|meh|trial|(?:not|haven't|hasn't|have not) (?:yet )?(?:decided|made up)|"
+    r"up in the air|under review|negotiat\w*|in discussion|discussing|tbd|to be decided|"
+    r"soft yes|might|probably|possibly|vague|hard to (?:say|tell)|looking into|"
+    r"in progress|not (?:a )?yes(?: but| or|,)? (?:not )?(?:a )?no|in the middle|"
+    r"think(?:ing)? (?:on|about) it|(?:smaller|lower|reduced|different|counter) offer|"
+    r"came back with|hopeful|(?:not|un)confirmed|promising|no decision)\b"
 )
 _NO = re.compile(
     r"^(?:no+|nope|nah|nay|nein|non|n[aã]o)\b|"
@@ -55,7 +75,12 @@ _NO = re.compile(
     r"declined|turned (?:me |it )?down|didn't work|did not work|no luck|no dice|no go|"
     r"failed|denied|not happening|same answer|still won't|won't budge|shot (?:it |me )?down|"
     r"didn't go well|went badly|flat no|hard no|not this time|they passed|unsuccessful|"
-    r"got nothing|no change|not approved|wasn't approved|didn't get it|no deal)\b"
+    r"got nothing|no change|not approved|wasn't approved|didn't get it|no deal|"
+    r"not going to happen|(?:isn't|not) happening|nothing changed|no joy|badly|"
+    r"shut (?:it |me |that |this )?down|(?:not|no) good|"
+    r"same as (?:before|last time)|"
+    r"said the same|no chance|didn't go (?:well|great|to plan)|bad news|fell through|"
+    r"didn't work out|dead end|knocked back|refus\w*|dead|not (?:going|moving) (?:ahead|forward))\b"
 )
 _YES = re.compile(
     r"^(?:y+e+s+|yep|yup|yeah|ya|yay|woo+|hooray|hurray|s[ií]|ja|oui|sim)\b|\b(?:said yes|a yes|"
@@ -65,8 +90,19 @@ _YES = re.compile(
     r"agreed|approved|accepted|they're in|it worked|worked out|success|succeeded|"
     r"we did it|i did it|nailed it|landed (?:it|the)|won(?!')|went (?:well|great)|they said ok|"
     r"green light|signed|deal is done|on board|promoted|hired|offer came|they loved it|"
-    r"it's a yes|got a raise|good news|great news|they agreed)\b"
+    r"it's a yes|got a raise|good news|great news|they agreed|went for it|go[- ]ahead|"
+    r"ok(?:ay)?(?:ed|'d)|(?:it's )?happening|sorted|fixed|better than expected|done deal|"
+    r"said (?:sure|ok|okay|yes)|they did|all set|(?:we're|it's) on|gave in|came through|yes|"
+    r"(?:moving|going|go) (?:forward|ahead)|it's done|all done|done and dusted)\b"
 )
+# An outcome said plainly, which a pending decision beside it does not turn into a maybe.
+_STATED = re.compile(r"\b(?:said (?:yes|no)|it's a (?:yes|no)|refused|rejected|approved|agreed)\b")
+_ELSEWHERE = re.compile(
+    r"^(?:something else|another thing|a different thing|unrelated|on another note|"
+    r"different (?:topic|story|thing)|new (?:problem|thing|no))\b"
+)
+# "They won't" alone is the answer; in a longer sentence it may tell of something else.
+_WONT = re.compile(r"\b(?:won't|will not)\b(?! (?:know|hear|decide|find out|be able))")
 _CELEBRATE = frozenset("🎉🥳🙌✅💪🎊👏😀😃😄😁🤩👍")
 _SAD = frozenset("👎😞😢😭☹🙁😔💔❌")
 
@@ -85,7 +121,12 @@ def nudge(text: str) -> Intent:
         return Intent.UNCLEAR
     if _STOP.search(lowered):
         return Intent.STOP
+    if _ELSEWHERE.match(lowered):
+        # "Something else: my bank won't give me a loan" is a new story, not this outcome.
+        return Intent.UNCLEAR
     negated_no = re.search(r"\bnot (?:a|exactly a) no\b|\bnot a flat no\b", lowered)
+    if _THEY_PENDING.search(lowered) and not _STATED.search(lowered):
+        return Intent.MAYBE
     if _SNOOZE.search(lowered) and not re.search(r"\bsaid (?:yes|no)\b", lowered):
         return Intent.SNOOZE
     plain_yes = re.search(r"\b(?:said yes|it's a yes|they agreed|approved)\b", lowered)
@@ -106,7 +147,7 @@ def nudge(text: str) -> Intent:
         return Intent.YES if yes.start() < no.start() else Intent.NO
     if yes:
         return Intent.YES
-    if no or symbols & _SAD:
+    if no or symbols & _SAD or (len(lowered.split()) <= 5 and _WONT.search(lowered)):
         return Intent.NO
     if symbols & _CELEBRATE:
         return Intent.YES

@@ -63,12 +63,50 @@ def test_free_text_kinds_and_their_boundary(text: str, intent: Intent) -> None:
     assert free_text(text) is intent
 
 
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # Asking back, told by structure: a request to the coach, not following, a question
+        # word with a word about meaning, who the question is about.
+        ("could you put that another way", Intent.QUESTION),
+        ("reword?", Intent.QUESTION),
+        ("what's a third option", Intent.QUESTION),
+        ("what would count as progress?", Intent.QUESTION),
+        ("should I answer for me or for them?", Intent.QUESTION),
+        ("I don't quite get what you're after", Intent.QUESTION),
+        ("ok but what does that even mean", Intent.QUESTION),
+        ("not sure what 'gain' means here", Intent.QUESTION),
+        ("can it be something tiny?", Intent.QUESTION),
+        # Asking to skip, by a skip word with only glue around it.
+        ("skip this one", Intent.SKIP),
+        ("next question please", Intent.SKIP),
+        ("can we move on?", Intent.SKIP),
+        ("I'd rather not say", Intent.SKIP),
+        # The same words carrying the user's own matter stay answers.
+        ("explain my numbers better next time", Intent.ANSWER),
+        ("a smaller raise next year?", Intent.ANSWER),
+        ("I don't understand why they said no, sales were up", Intent.ANSWER),
+        ("what they expect from me is loyalty", Intent.ANSWER),
+        ("skip the middle manager and ask her boss", Intent.ANSWER),
+        ("next time I'd bring the survey results", Intent.ANSWER),
+        ("move on to a landlord who listens", Intent.ANSWER),
+        ("their reasons were vague but the budget is tight", Intent.ANSWER),
+    ],
+)
+def test_kinds_told_by_structure_not_by_listed_sentences(text: str, intent: Intent) -> None:
+    """Asking back and skipping said in unlisted words are read; the user's matter keeps answers."""
+    assert free_text(text) is intent
+
+
 def test_at_the_question_step_a_question_is_the_answer() -> None:
     """Where the coach asks for a question to put to them, a question is an answer."""
     assert free_text("Why did you decide that?", answer_is_a_question=True) is Intent.ANSWER
     assert free_text("why?", answer_is_a_question=True) is Intent.QUESTION
     assert free_text("What would you need to see?", answer_is_a_question=True) is Intent.ANSWER
     assert free_text("what do you mean?", answer_is_a_question=True) is Intent.QUESTION
+    assert free_text("could you reword that?", answer_is_a_question=True) is Intent.QUESTION
+    assert free_text("Could you explain the decision?", answer_is_a_question=True) is Intent.ANSWER
+    assert free_text("What would you need from me?", answer_is_a_question=True) is Intent.ANSWER
 
 
 @pytest.mark.parametrize(
@@ -91,6 +129,11 @@ def test_at_the_question_step_a_question_is_the_answer() -> None:
         ("2, she said maybe later", Intent.SOFT, "she said maybe later"),
         ("somewhere in the middle", Intent.UNSURE, ""),
         ("what's the difference?", Intent.QUESTION, ""),
+        ("is it soft if they said maybe later?", Intent.QUESTION, ""),
+        ("how do I tell which one it is", Intent.QUESTION, ""),
+        ("idk what hard means here", Intent.QUESTION, ""),
+        ("could move?", Intent.SOFT, ""),
+        ("skip this one", Intent.UNSURE, ""),
     ],
 )
 def test_a_boundary_choice_keeps_its_note(text: str, intent: Intent, note: str) -> None:
@@ -121,6 +164,14 @@ def test_a_boundary_choice_keeps_its_note(text: str, intent: Intent, note: str) 
         ("worked!", Intent.YES),
         ("nein", Intent.NO),
         ("I worked on the slides but haven't asked yet", Intent.SNOOZE),
+        ("they'll decide next month", Intent.MAYBE),
+        ("she needs to run it by finance", Intent.MAYBE),
+        ("it's up in the air", Intent.MAYBE),
+        ("they went for it", Intent.YES),
+        ("not going ahead", Intent.NO),
+        ("I keep putting it off", Intent.SNOOZE),
+        ("remind me what this was about", Intent.UNCLEAR),
+        ("Something else: my bank won't give me a loan", Intent.UNCLEAR),
     ],
 )
 def test_nudge_answers_in_words(text: str, intent: Intent) -> None:

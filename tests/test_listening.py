@@ -40,6 +40,39 @@ def test_not_knowing_gets_a_gentler_rephrasing(at: Step, typed: str) -> None:
 
 
 @pytest.mark.parametrize("at", EVERY_STEP)
+@pytest.mark.parametrize(
+    "typed", ["skip this one", "next question", "can we skip?", "pass on this"]
+)
+def test_asking_to_skip_skips_where_optional_and_is_not_knowing_elsewhere(
+    at: Step, typed: str
+) -> None:
+    """'Skip this one' does what `skip` does where optional, else what not knowing does."""
+    session = walk_to(at)
+    transition = engine.step(session, say(typed), START)
+    if engine.QUESTIONS[at].optional:
+        assert transition == engine.step(session, say("skip"), START)
+        assert transition.session.answers[at.value] == ""
+    elif at is Step.BOUNDARY:
+        assert transition.session.answers["boundary"] == "unsure"
+    else:
+        assert keys(transition) == [f"{at.value}.gentle"]
+        assert transition.session == session
+
+
+@pytest.mark.parametrize("at", EVERY_STEP)
+@pytest.mark.parametrize(
+    "typed",
+    ["could you reword that?", "I don't get what you're asking", "is this about me or them?"],
+)
+def test_a_question_back_in_other_words_is_explained_too(at: Step, typed: str) -> None:
+    """Asking back in words never seen (reword, what counts, me or them) is not stored."""
+    session = walk_to(at)
+    transition = engine.step(session, say(typed), START)
+    assert keys(transition) == [f"{at.value}.explain"]
+    assert transition.session == session
+
+
+@pytest.mark.parametrize("at", EVERY_STEP)
 @pytest.mark.parametrize("typed", ["stop", "quit", "exit", "I want to stop", "leave me alone"])
 def test_an_exit_wish_ends_the_conversation_keeping_the_answers(at: Step, typed: str) -> None:
     """Wanting to stop is a cancel that says the answers are kept; no exit word is stored."""
