@@ -15,6 +15,7 @@ from bot.scheduler import NudgeScheduler, SchedulerConfig
 from bot.storage import dialect, repos
 from bot.storage.db import Database, to_db
 from bot.storage.migrate import migrate
+from bot.storage.store import Store
 from tests.conftest import ALICE, MIGRATIONS, START
 from tests.test_scheduler import RecordingOutbox
 
@@ -22,7 +23,7 @@ OLD = START - timedelta(days=400)
 PURGE_MIGRATION = "0007_purge_and_claim_order"
 
 
-async def add_closed_sessions(db: Database, count: int, *, reminders: int = 0) -> None:
+async def add_closed_sessions(db: Store, count: int, *, reminders: int = 0) -> None:
     """One user with `count` finished, long-closed sessions; the first `reminders` still pending."""
     state = json.dumps({"answers": {"ask": "words"}, "history": [], "pending": None})
     async with db.transaction() as conn:

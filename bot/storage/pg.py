@@ -18,7 +18,7 @@ from types import ModuleType, TracebackType
 from typing import Any
 
 from bot.domain import UserKey
-from bot.errors import ConfigError, StorageFault
+from bot.errors import StorageFault
 from bot.metrics import DB_SECONDS
 from bot.storage import dialect
 from bot.storage.health import StorageHealth
@@ -32,15 +32,13 @@ DEFAULT_POOL_SIZE = 10
 
 
 def driver() -> ModuleType:
-    """The asyncpg module; ConfigError naming the extra when it is not installed."""
+    """The asyncpg module; StorageFault naming the extra when it is not installed."""
     try:
         return importlib.import_module("asyncpg")
     except ImportError:
-        raise ConfigError(
-            [
-                "DATABASE_URL names a PostgreSQL database, but its driver is not installed:"
-                " pip install 'reframe-coach[postgres]'"
-            ]
+        raise StorageFault(
+            "DATABASE_URL names a PostgreSQL database, but its driver is not installed:"
+            " pip install 'reframe-coach[postgres]'"
         ) from None
 
 
@@ -117,7 +115,7 @@ class PostgresStore:
     """The PostgreSQL Store: a pool of asyncpg connections; async context manager.
 
     Opening raises StorageFault (one line, password hidden) when the server cannot be reached
-    or refuses us, ConfigError when asyncpg is missing. A lost connection or a server out of
+    or refuses us or asyncpg is missing. A lost connection or a server out of
     disk during a statement becomes StorageFault and makes `health` unready until a commit.
     """
 

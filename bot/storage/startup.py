@@ -39,8 +39,8 @@ async def open_store(target: Path | str) -> AsyncIterator[Store]:
     """The open store (no check, no migration): a SQLite file for a Path, a plain path or a
     `sqlite:///path` URL; PostgreSQL for a `postgresql://` URL.
 
-    Raises StorageFault (one line) when it cannot be opened, ConfigError for a URL that names
-    no engine or a PostgreSQL URL without the asyncpg extra installed.
+    Raises StorageFault (one line) when it cannot be opened (or the asyncpg extra is missing),
+    ConfigError for a URL that names no engine.
     """
     if isinstance(target, str) and "://" in target:
         try:

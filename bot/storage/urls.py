@@ -11,16 +11,13 @@ SQLITE_PREFIX = "sqlite:///"
 
 def redact(url: str) -> str:
     """The URL with any password replaced by ***, safe for logs and error lines."""
-    try:
-        parts = urlsplit(url)
-        password = parts.password
-    except ValueError:
-        return "<unreadable URL>"
-    if not password:
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
         return url
-    host = parts.hostname or ""
-    port = f":{parts.port}" if parts.port else ""
-    netloc = f"{parts.username or ''}:***@{host}{port}"
+    login, _, place = parts.netloc.rpartition("@")
+    if ":" not in login:
+        return url
+    netloc = f"{login.split(':', 1)[0]}:***@{place}"
     return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
 
 
