@@ -32,7 +32,9 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> AsyncIter
     clock = clock or SystemClock()
     catalog = load_catalog(settings.prompts_dir)
     lines = crisis_lines.load_lines(settings.prompts_dir / "crisis_resources.toml")
-    async with open_database(settings.database, settings.migrations_dir) as (db, applied):
+    async with open_database(
+        settings.database, settings.migrations_dir, pool_size=settings.database_pool_size
+    ) as (db, applied):
         if applied:
             log.info("database %s migrated: %s", db.name, ", ".join(applied))
         service = CoachService(

@@ -65,6 +65,8 @@ class Settings:
     ops_host: str = "0.0.0.0"
     # DATABASE_URL=postgresql://...: PostgreSQL; None: the SQLite file db_path.
     database_url: str | None = None
+    # Connections one process may hold to PostgreSQL at once (its asyncpg pool's size).
+    database_pool_size: int = 10
 
     @property
     def database(self) -> Path | str:
@@ -167,6 +169,7 @@ class Settings:
         settings = cls(
             db_path=db_path,
             database_url=database_url,
+            database_pool_size=number("DATABASE_POOL_SIZE", 10, minimum=2),
             prompts_dir=prompts_dir,
             migrations_dir=migrations_dir,
             default_timezone=zone,

@@ -40,6 +40,14 @@ def test_database_url_chooses_postgresql_or_a_sqlite_file(tmp_path: Path) -> Non
     assert plain.database == tmp_path / "r.db"
 
 
+def test_the_pool_size_is_a_setting_of_at_least_two(tmp_path: Path) -> None:
+    """DATABASE_POOL_SIZE caps a process's PostgreSQL connections (10 by default, 2 at least)."""
+    assert settings_for(tmp_path).database_pool_size == 10
+    assert settings_for(tmp_path, DATABASE_POOL_SIZE="4").database_pool_size == 4
+    with pytest.raises(ConfigError, match="DATABASE_POOL_SIZE=1 must be at least 2"):
+        settings_for(tmp_path, DATABASE_POOL_SIZE="1")
+
+
 @pytest.mark.parametrize(
     ("environ", "said"),
     [

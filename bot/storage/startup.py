@@ -35,7 +35,7 @@ async def integrity_problems(db: Database, check: str = QUICK) -> list[str]:
 
 
 @asynccontextmanager
-async def open_store(target: Path | str) -> AsyncIterator[Store]:
+async def open_store(target: Path | str, *, pool_size: int = 10) -> AsyncIterator[Store]:
     """The open store (no check, no migration): a SQLite file for a Path, a plain path or a
     `sqlite:///path` URL; PostgreSQL for a `postgresql://` URL.
 
@@ -48,7 +48,7 @@ async def open_store(target: Path | str) -> AsyncIterator[Store]:
         except ValueError as error:
             raise ConfigError([str(error)]) from None
     if isinstance(target, str) and "://" in target:
-        async with PostgresStore(target) as store:
+        async with PostgresStore(target, pool_size=pool_size) as store:
             yield store
         return
     async with Database(Path(target)) as db:
@@ -57,7 +57,7 @@ async def open_store(target: Path | str) -> AsyncIterator[Store]:
 
 @asynccontextmanager
 async def open_database(
-    target: Path | str, migrations_dir: Path, *, check: str = QUICK
+    target: Path | str, migrations_dir: Path, *, check: str = QUICK, pool_size: int = 10
 ) -> AsyncIterator[tuple[Store, list[str]]]:
     """The open, checked and migrated store, and the migrations applied now.
 
@@ -65,7 +65,7 @@ async def open_database(
     disk or server, MigrationError for a schema problem, ConfigError for a URL that cannot
     be used (see open_store).
     """
-    async with open_store(target) as store:
+    async with open_store(target, pool_size=pool_size) as store:
         if not isinstance(store, Database):
             yield store, await migrate(store, migrations_dir)
             return
