@@ -10,6 +10,7 @@ from bench.common import machine
 SUITES = (
     "turns",
     "access_layer",
+    "turns_postgres",
     "memory",
     "reminders",
     "maintenance",

@@ -23,6 +23,7 @@ from bot.prompts import load_catalog
 from bot.service import CoachService
 from bot.storage.db import Database
 from bot.storage.migrate import migrate
+from bot.storage.store import Store
 from tests.conftest import FULL_DIALOGUE
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,30 +74,34 @@ async def naive_aiosqlite(folder: Path, turns: int) -> float:
         return turns / (time.perf_counter() - start)
 
 
-async def ours(folder: Path, users: int, concurrency: int) -> dict[str, Any]:
-    """Every user walks the whole dialogue; `concurrency` users are mid-conversation at once."""
+async def walk_all(
+    db: Store, users: range, concurrency: int, *, prefix: str = "user"
+) -> tuple[list[float], float]:
+    """Each user walks the whole dialogue, `concurrency` at once; (turn latencies, seconds)."""
     catalog = load_catalog(ROOT / "prompts")
+    service = CoachService(
+        db, catalog, SystemClock(), flood=FloodGate(burst=1000, window_seconds=1)
+    )
+    semaphore = asyncio.Semaphore(concurrency)
     latencies: list[float] = []
-    async with Database(folder / "coach.db") as db:
-        await migrate(db, ROOT / "migrations")
-        service = CoachService(
-            db, catalog, SystemClock(), flood=FloodGate(burst=1000, window_seconds=1)
-        )
-        semaphore = asyncio.Semaphore(concurrency)
 
-        async def walk(index: int) -> None:
-            user = UserKey("bench", "w", f"user{index}")
-            async with semaphore:
-                for line in DIALOGUE:
-                    began = time.perf_counter()
-                    await service.handle(
-                        Inbound(user, InboundKind.MESSAGE, text=line, timezone_hint="UTC")
-                    )
-                    latencies.append(time.perf_counter() - began)
+    async def walk(index: int) -> None:
+        user = UserKey("bench", "w", f"{prefix}{index}")
+        async with semaphore:
+            for line in DIALOGUE:
+                began = time.perf_counter()
+                await service.handle(
+                    Inbound(user, InboundKind.MESSAGE, text=line, timezone_hint="UTC")
+                )
+                latencies.append(time.perf_counter() - began)
 
-        start = time.perf_counter()
-        await asyncio.gather(*(walk(i) for i in range(users)))
-        elapsed = time.perf_counter() - start
+    start = time.perf_counter()
+    await asyncio.gather(*(walk(i) for i in users))
+    return latencies, time.perf_counter() - start
+
+
+def summary(latencies: list[float], elapsed: float) -> dict[str, Any]:
+    """Turns, seconds, turns per second and latency percentiles."""
     return {
         "turns": len(latencies),
         "seconds": elapsed,
@@ -104,6 +109,14 @@ async def ours(folder: Path, users: int, concurrency: int) -> dict[str, Any]:
         "p50_ms": median(latencies) * 1000,
         "p99_ms": percentile(latencies, 0.99) * 1000,
     }
+
+
+async def ours(folder: Path, users: int, concurrency: int) -> dict[str, Any]:
+    """Every user walks the whole dialogue; `concurrency` users are mid-conversation at once."""
+    async with Database(folder / "coach.db") as db:
+        await migrate(db, ROOT / "migrations")
+        latencies, elapsed = await walk_all(db, range(users), concurrency)
+    return summary(latencies, elapsed)
 
 
 def run(users: int = 1000, concurrency: int = 1, *, quick: bool = False) -> dict[str, Any]:

@@ -32,8 +32,8 @@ from bot.service import CoachService
 from bot.storage.db import Database
 from tests.conftest import START
 from tests.fakes.slack_api import TEAM, FakeSlackApi
-from tests.test_cli import cli_env, spawn
-from tests.test_run_process import LISTENING, read_until
+from tests.test_cli import spawn
+from tests.test_run_process import LISTENING, read_until, slack_env
 from tests.test_slack_adapter import SECRET, slack_settings
 
 DEEP = "[" * 20_000 + "]" * 20_000
@@ -365,14 +365,7 @@ async def test_a_signed_request_is_answered_while_1100_slow_connections_are_held
     """`reframe run` under a 1,024 open-file limit, with 1,100 connections dribbling headers
     from 127.0.0.1: a signed request is still answered within 3 s, and the log stays small."""
     async with FakeSlackApi() as fake:
-        env = cli_env(
-            tmp_path,
-            SLACK_BOT_TOKEN="xoxb-test",
-            SLACK_SIGNING_SECRET=SECRET,
-            SLACK_API_URL=fake.base_url,
-            PORT="0",
-            LOG_LEVEL="INFO",
-        )
+        env = slack_env(tmp_path, fake, SLACK_SIGNING_SECRET=SECRET)
         process = await spawn(env, "run", preexec_fn=_open_files_1024)
         slow: list[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = []
         try:

@@ -37,6 +37,19 @@ async def read_until(stream: asyncio.StreamReader, pattern: re.Pattern[str]) -> 
             return found
 
 
+def slack_env(tmp_path: Path, fake: FakeSlackApi, **extra: str) -> dict[str, str]:
+    """`reframe run`'s environment: Slack over HTTP on a free port, the fake Web API, INFO logs
+    (`extra` adds or overrides variables)."""
+    slack = {
+        "SLACK_BOT_TOKEN": "xoxb-test",
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": fake.base_url,
+        "PORT": "0",
+        "LOG_LEVEL": "INFO",
+    }
+    return cli_env(tmp_path, **{**slack, **extra})
+
+
 def signed(body: str) -> dict[str, str]:
     """Headers Slack would send with this body."""
     stamp = str(int(time.time()))
@@ -52,16 +65,7 @@ async def test_run_serves_slack_over_http_and_stops_cleanly_on_sigterm(tmp_path:
     """The real `reframe run` answers a signed DM, is ready and counts the turn on OPS_PORT,
     then exits 0 on SIGTERM with the turn saved."""
     async with FakeSlackApi() as fake:
-        env = cli_env(
-            tmp_path,
-            SLACK_BOT_TOKEN="xoxb-test",
-            SLACK_SIGNING_SECRET=SECRET,
-            SLACK_API_URL=fake.base_url,
-            PORT="0",
-            OPS_PORT="0",
-            OPS_HOST="127.0.0.1",
-            LOG_LEVEL="INFO",
-        )
+        env = slack_env(tmp_path, fake, OPS_PORT="0", OPS_HOST="127.0.0.1")
         process = await asyncio.create_subprocess_exec(
             sys.executable,
             "-m",
