@@ -188,3 +188,15 @@ def test_the_country_comes_from_a_locale_with_a_region(locale: str, country: str
 def test_a_typed_country_is_recognised(book: LineBook, typed: str, code: str | None) -> None:
     """What people type for their country maps to its code, in their own language."""
     assert book.country_named(typed) == code
+
+
+def test_each_line_shows_its_hours_where_known(book: LineBook) -> None:
+    """A line whose hours are known says them in the reply, after its ways to reach it."""
+    known = [line for country in book.countries.values() for line in country.lines if line.hours]
+    assert known
+    for line in known:
+        rendered = line.render()
+        assert f"({line.hours})" in rendered
+        assert rendered.index(line.hours) > rendered.index(line.text or line.call)
+    _, lines = book.lines("US", "suicide")
+    assert "(24/7)" in lines[0]

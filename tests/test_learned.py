@@ -15,12 +15,13 @@ from bot.safety.train import MIN_WEIGHT, fit, rows
 
 
 def test_features_are_the_character_ngrams_of_the_padded_text() -> None:
-    """Every 3- to 6-character piece of ' text ' is a feature, and nothing else is."""
+    """Every 4- and 6-character piece of ' text ' is a feature, and nothing else is."""
     grams = features("no way")
     padded = " no way "
-    expected = {padded[i : i + n] for n in range(3, 7) for i in range(len(padded) - n + 1)}
+    expected = {padded[i : i + n] for n in (4, 6) for i in range(len(padded) - n + 1)}
     assert grams == expected
-    assert " no" in grams and "o w" in grams and "way " in grams and "no" not in grams
+    assert " no " in grams and " no wa" in grams and "way " in grams and " no" not in grams
+    assert features("a") == set() and shipped().classify("a") is None
 
 
 def test_the_model_file_travels_inside_the_package() -> None:
@@ -69,7 +70,7 @@ def test_refitting_gives_the_shipped_model() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["ya no aguanto esta vida", "ich halte dieses leben nicht mehr aus", "je veux plus être là"],
+    ["ya no aguanto esta vida", "je n'en peux plus de cette vie", "je veux plus être là"],
 )
 def test_a_message_no_pattern_reads_gets_the_direct_question(text: str) -> None:
     """Words written into no pattern, but like the tuning set's, get the direct question."""

@@ -26,8 +26,9 @@ from bot.safety.normal import normalise
 
 # The blind sets (tests/data/blind, written by other authors, never read by the detector's
 # author) fall short of the targets; these floors (a little under the figures measured
-# on 2026-11-30 with the learned layer: 66.7 / 73.2 % and 64.9 / 74.6 %) guard against getting
-# worse and README's Safety section gives the figures. Raise them as recall grows; never lower.
+# on 2026-11-30 with the learned layer, crisis at once / all risk: 65.6 / 73.8 % and
+# 64.0 / 74.1 %) guard against getting worse; README's Safety section gives the figures.
+# Raise them as recall grows; never lower them.
 BLIND_FLOORS = {BLIND: (0.65, 0.72), BLIND_2: (0.63, 0.73)}
 
 

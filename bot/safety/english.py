@@ -223,6 +223,17 @@ SUICIDE = (
     r"\b(?:painless|quickest|easiest|fastest|quietest|surest) ways? (?:to|of) (?:go|die|do it"
     r"|end it)\b",
     r"\b(?:not|wont|never|to not) survive the fall\b",
+    r"\b(?:which|what) veins?\b|\bbleed out\b",
+    r"\bis (?:drowning|hanging|overdosing|an overdose) painful\b",
+    # Goodbyes and affairs put in order.
+    r"\b(?:said|saying|say) my goodbyes\b",
+    r"\bim done (?:now|for good)(?= \.|$)|\bdone living\b",
+    r"\blook after (?:my|the) (?:cat|dog|pets?|kids|children) when im (?:not here|gone)\b",
+    r"\b(?:which|what) (?:bridge|building|train)\b[^.]{0,30}\b(?:what|which) time\b",
+    r"\bmy (?:letters|notes?) (?:are|is) (?:written|ready|sealed|done)\b",
+    r"\b(?:left|leaving) everything (?:organised|organized|sorted|ready|in order) for after\b",
+    r"\b(?:sorted|sorting) (?:out )?my (?:life insurance|will)\b[^.]{0,40}\b(?:kids|children"
+    r"|family|wife|husband|partner)\b",
 )
 
 # --------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """The learned layer: a risk score over character n-grams, for words no pattern was written for.
 
 A multinomial logistic regression (trained by `python -m bot.safety.train` with scikit-learn,
-shipped as bot/bundled/crisis_model.json.gz) over the character 3- to 6-grams of the
+shipped as bot/bundled/crisis_model.json.gz) over the character 4- and 6-grams of the
 normalised text padded with a space (" i w", "want", "t to ", "die "), present or absent,
 scaled by one over the square root of their count. Pieces of words survive misspellings,
 abbreviations and inflection in all five languages; pieces across a space keep some order.
@@ -24,7 +24,8 @@ from importlib.resources import files
 from typing import Any
 
 MODEL_FILE = "crisis_model.json.gz"
-NGRAMS = (3, 6)
+# The n-gram sizes: 4 and 6 read as well as 3 to 6 in cross-validation, at half the cost.
+NGRAMS = (4, 6)
 CLASSES = ("none", "possible", "suicide", "self_harm", "danger")
 CRISES = CLASSES[2:]
 # Weights are stored as integers in thousandths: the file stays small and reads exactly.
@@ -32,15 +33,16 @@ SCALE = 1000
 
 
 def features(normal: str) -> set[str]:
-    """The distinct character n-grams (3 to 6) of a normalised text padded with a space.
+    """The distinct character 4- and 6-grams of a normalised text padded with a space.
 
     Within a word they survive misspellings and endings; across a space they keep a little
-    of the order ("t wa" in "dont want", "me no" in "kill me now").
+    of the order ("t wa" in "dont want", "me now" in "kill me now"). A text shorter than
+    a size gives none of it.
     """
     padded = f" {normal} "
     size = len(padded)
     grams: set[str] = set()
-    for n in range(NGRAMS[0], NGRAMS[1] + 1):
+    for n in NGRAMS:
         grams.update([padded[i : i + n] for i in range(size - n + 1)])
     return grams
 
@@ -82,10 +84,10 @@ class Model:
         object.__setattr__(self, "packed", {g: _pack(w) for g, w in self.weights.items()})
 
     def scores(self, normal: str) -> Scores | None:
-        """The probabilities for a normalised text, or None for an empty one."""
-        if not normal:
-            return None
+        """The probabilities for a normalised text, or None for one too short to have n-grams."""
         grams = features(normal)
+        if not grams:
+            return None
         known = list(filter(None, map(self.packed.get, grams)))
         total = sum(known)
         base = len(known) * _OFFSET

@@ -47,7 +47,8 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
     # Accents off ("não" -> "nao", "möchte" -> "mochte"): people type without them, and the
     # patterns of every language are written bare.
-    text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not _COMBINING(ch))
+    if not text.isascii():  # most messages are: they skip the slowest step
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not _COMBINING(ch))
     text = _INVISIBLE.sub("", text).replace("'", "").replace('"', " ")
     text = _SENTENCE_END.sub(" . ", text)
     text = _NON_WORD.sub(" ", text)

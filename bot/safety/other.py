@@ -147,6 +147,17 @@ SUICIDE = (
     r"\benvie de crever\b(?! de)",
     r"\b(?:como|jeito de|forma de|maneira de) (?:morrer|me matar|me suicidar)\b"
     r"|\bmorrer sem dor\b",
+    # "When you read this I'll be gone", a rope bought, goodbye for good.
+    r"\bcuando (?:leas|lean|leais) esto\b[^.]{0,20}\bno (?:estare|estoy)\b",
+    r"\bwenn (?:ihr|du|sie) das (?:lest|liest|lesen)\b[^.]{0,20}\bnicht mehr (?:da|hier)\b",
+    r"\bquand (?:vous lirez|tu liras)\b[^.]{0,20}\bne serai plus\b",
+    r"\bquando (?:lerem|ler|voce ler|voces lerem)\b[^.]{0,20}\bnao (?:vou estar|estarei)\b",
+    r"\b(?:compre|comprei|jai achete|achete) (?:une |uma |una )?(?:corde|corda|cuerda)\b",
+    r"\b(?:einen strick|ein seil) (?:besorgt|gekauft)\b",
+    r"\b(?:au revoir|verabschieden|despedir)\b[^.]{0,20}\b(?:pour de bon|pour toujours"
+    r"|fur immer|para sempre|para siempre)\b",
+    r"\b(?:guardei|juntei) todos os meus (?:comprimidos|remedios)\b",
+    r"\b(?:garde|gardee) tous mes (?:somniferes|medicaments|cachets)\b",
 )
 
 SELF_HARM = (

@@ -73,7 +73,8 @@ def rows() -> list[Row]:
     for path in ORDINARY:
         for line in path.read_text("utf-8").splitlines():
             found.append(Row(normalise(json.loads(line)["text"]), "none", "en", "coaching", False))
-    return [row for row in found if row.normal]
+    # A text too short for an n-gram ("2", "k") carries nothing to learn from.
+    return [row for row in found if features(row.normal)]
 
 
 def _vectors(batch: Sequence[Row]) -> list[dict[str, float]]:
