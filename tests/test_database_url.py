@@ -161,3 +161,19 @@ async def test_postgresql_gets_its_own_version_of_a_migration_where_one_exists(
     assert identity == "YES"
     [first] = [m for m in discover(MIGRATIONS, "postgresql") if m.version == 1]
     assert recorded == first.checksum != discover(MIGRATIONS)[0].checksum
+
+
+def test_migrate_and_doctor_run_on_postgresql(
+    fresh_postgres_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`reframe migrate` applies every file to an empty PostgreSQL database, then none;
+    `reframe doctor` reports its schema version (PostgreSQL checks its own pages)."""
+    assert run_migrate(monkeypatch, tmp_path, fresh_postgres_url) == 0
+    assert "applied 0001_init" in capsys.readouterr().out
+    assert run_migrate(monkeypatch, tmp_path, fresh_postgres_url) == 0
+    assert capsys.readouterr().out.strip().endswith("up to date")
+    assert main(["doctor"]) == 0
+    assert f"schema at version {len(discover(MIGRATIONS))}" in capsys.readouterr().out

@@ -84,11 +84,15 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_wheel_carries_every_prompt_and_migration(wheel: Path) -> None:
-    """Each file of prompts/ and migrations/ is in the wheel under bot/bundled/."""
+    """Each file of prompts/ and migrations/ (PostgreSQL's own too) is in the wheel."""
     names = set(zipfile.ZipFile(wheel).namelist())
     expected = {f"bot/bundled/prompts/{p.name}" for p in PROMPTS.glob("*.toml")}
     expected |= {f"bot/bundled/migrations/{p.name}" for p in MIGRATIONS.glob("*.sql")}
-    assert expected <= names
+    expected |= {
+        f"bot/bundled/migrations/postgresql/{p.name}"
+        for p in (MIGRATIONS / "postgresql").glob("*.sql")
+    }
+    assert len(expected) > 10 and expected <= names
 
 
 def test_the_installed_wheel_chats_and_migrates_with_no_checkout_beside_it(
