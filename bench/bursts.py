@@ -157,7 +157,7 @@ async def deliver_all(
                 if report.failed == 0:
                     break
                 # Failed nudges come back after the scheduler's backoff (at most its cap).
-                now += config.backoff_cap
+                now += config.delivery.backoff_cap
             seconds = time.perf_counter() - start
             after = await fake.stats()
             async with core.db.transaction() as conn:

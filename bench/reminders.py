@@ -10,7 +10,7 @@ import argparse
 import asyncio
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -36,7 +36,12 @@ class NoOpOutbox:
     def __init__(self) -> None:
         self.count = 0
 
-    async def deliver(self, user: UserKey, messages: Sequence[Message]) -> None:
+    async def deliver(
+        self,
+        user: UserKey,
+        messages: Sequence[Message],
+        route: Mapping[str, str] | None = None,
+    ) -> None:
         """Count and drop."""
         self.count += 1
 

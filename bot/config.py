@@ -39,7 +39,7 @@ class Settings:
     quiet_end: str = DEFAULT_QUIET_END
     idle_days: int = 7
     retention_days: int = 180
-    nudge_max_attempts: int = 5
+    delivery_retry_hours: int = 24
     crisis_country: str = ""
     log_level: str = "INFO"
     log_format: LogFormat = "text"
@@ -177,7 +177,7 @@ class Settings:
             quiet_end=parsed_quiet[1],
             idle_days=number("IDLE_DAYS", 7),
             retention_days=number("RETENTION_DAYS", 180),
-            nudge_max_attempts=number("NUDGE_MAX_ATTEMPTS", 5),
+            delivery_retry_hours=number("DELIVERY_RETRY_HOURS", 24),
             crisis_country=country,
             log_level=level,
             log_format="json" if log_format == "json" else "text",

@@ -142,6 +142,7 @@ class Inbound:
     platform reports for the user, used until they set one themselves; `locale_hint` is the
     user's locale ("en-US"), which chooses the crisis lines shown; `locale` is the one in
     effect (reported, stored or the default), which orders numeric dates ("1/2").
+    `received_at` is when the platform handed it to us (UTC; the flood gate counts by it).
     """
 
     user: UserKey
@@ -158,6 +159,7 @@ class Inbound:
     timezone_known: bool = True
     locale_hint: str | None = None
     locale: str | None = None
+    received_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

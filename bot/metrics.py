@@ -58,16 +58,21 @@ DELIVERY_LAG = Histogram(
     buckets=(1, 5, 15, 30, 60, 120, 300, 900, 3600, 4 * 3600, 12 * 3600, 24 * 3600),
     registry=REGISTRY,
 )
-QUEUE_DEPTH = Gauge(
-    "reframe_queue_depth",
-    "Work waiting in a queue (slack_turns: Slack requests acked, turn not yet started).",
-    ("queue",),
+INBOX_BACKLOG = Gauge(
+    "reframe_inbox_backlog",
+    "Events stored in the inbox and not yet handled, as this process last counted them.",
     registry=REGISTRY,
 )
-DROPPED = Counter(
-    "reframe_dropped",
-    "Work dropped because its queue was full, or left queued at shutdown, by queue.",
-    ("queue",),
+INBOX_REFUSED = Counter(
+    "reframe_inbox_refused",
+    "Events answered 'try again later' because the inbox backlog was over its limit, by platform.",
+    ("platform",),
+    registry=REGISTRY,
+)
+DELIVERIES = Counter(
+    "reframe_deliveries",
+    "Outbox rows by platform, kind (reply, nudge) and result (sent, retrying, failed, dropped).",
+    ("platform", "kind", "result"),
     registry=REGISTRY,
 )
 HTTP_REJECTED = Counter(

@@ -154,6 +154,7 @@ STATIC_KEYS = (
     "nudge_date.unclear",
     "error.try_again",
     "error.busy",
+    "error.missed",
     "error.dm_only",
     "error.dm_closed",
     "error.files_not_read",

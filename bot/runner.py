@@ -16,7 +16,8 @@ from bot.adapters.base import PlatformAdapter
 from bot.adapters.console import ConsoleChat
 from bot.app import open_core
 from bot.config import Settings
-from bot.core import Core
+from bot.core import Core, delivery_window
+from bot.delivery import DeliveryPolicy
 from bot.domain import UserKey
 from bot.errors import PlatformRefused, ReframeError
 from bot.ops import OpsServer
@@ -35,7 +36,7 @@ CONSOLE_WORKSPACE = "local"
 def scheduler_config(settings: Settings, *, poll_interval: float = 15.0) -> SchedulerConfig:
     """The scheduler's pacing from the settings."""
     return SchedulerConfig(
-        max_attempts=settings.nudge_max_attempts,
+        delivery=DeliveryPolicy(give_up_after=delivery_window(settings)),
         default_timezone=settings.default_timezone,
         quiet_start=settings.quiet_start,
         quiet_end=settings.quiet_end,
@@ -73,7 +74,12 @@ async def run_chat(settings: Settings, *, user: str, export_dir: Path | None = N
         operations(core, (), settings.ops_listen_port(serving=False)),
     ):
         key = UserKey("console", CONSOLE_WORKSPACE, user)
-        chat = ConsoleChat(core.service, key, export_dir=export_dir or settings.db_path.parent)
+        chat = ConsoleChat(
+            core.service,
+            key,
+            export_dir=export_dir or settings.db_path.parent,
+            pipeline=core.pipeline,
+        )
         scheduler = NudgeScheduler(
             core.db,
             core.catalog,
@@ -81,7 +87,10 @@ async def run_chat(settings: Settings, *, user: str, export_dir: Path | None = N
             {"console": chat},
             scheduler_config(settings, poll_interval=5.0),
             only_user=key,
+            deliverer=core.pipeline.deliverer,
         )
+        # Deliveries a killed chat left half done are taken back before anything else.
+        await core.pipeline.deliverer.take_over_dead(core.clock.now())
         # The greeting comes first; then nudges already due are delivered at once.
         status = await chat.start()
         nudges = asyncio.create_task(scheduler.run_forever())
@@ -172,8 +181,10 @@ async def _serve(
         core.clock,
         {adapter.platform: adapter for adapter in adapters},
         scheduler_config(core.settings),
+        deliverer=core.pipeline.deliverer,
     )
     started: list[PlatformAdapter] = []
+    await core.pipeline.deliverer.take_over_dead(core.clock.now())
     try:
         for adapter in adapters:
             try:

@@ -1,20 +1,22 @@
-"""NudgeScheduler: claims due reminders with a lease, delivers them, settles each one."""
+"""NudgeScheduler: puts due nudges in the outbox, runs the outbox's retry pass, purges."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import logging
-import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+
 
 from bot import engine, metrics
 from bot.adapters.base import Outbox
 from bot.clock import Clock
+from bot.delivery import Deliverer, DeliveryPolicy
 from bot.domain import UserKey
-from bot.errors import DeliveryError, StorageFault
+from bot.errors import StorageFault
+from bot.logtags import user_tag
 from bot.preferences import (
     DEFAULT_QUIET_END,
     DEFAULT_QUIET_START,
@@ -25,9 +27,8 @@ from bot.preferences import (
     resolve,
 )
 from bot.prompts import Catalog
-from bot.service import user_tag
-from bot.storage import reminders, repos
-from bot.storage.store import Store
+from bot.storage import inbox, outbox, reminders, repos
+from bot.storage.store import Conn, Store
 
 log = logging.getLogger(__name__)
 # Slack retries an event for minutes, not days: older event ids need not be remembered.
@@ -40,9 +41,7 @@ class SchedulerConfig:
 
     batch_size: int = 200
     lease: timedelta = timedelta(minutes=5)
-    max_attempts: int = 5
-    backoff_base: timedelta = timedelta(minutes=1)
-    backoff_cap: timedelta = timedelta(hours=1)
+    delivery: DeliveryPolicy = field(default_factory=DeliveryPolicy)
     poll_interval: float = 15.0
     concurrency: int = 32
     default_timezone: str = DEFAULT_TIMEZONE
@@ -86,6 +85,7 @@ class NudgeScheduler:
         config: SchedulerConfig = SchedulerConfig(),
         *,
         only_user: UserKey | None = None,
+        deliverer: Deliverer | None = None,
     ) -> None:
         self.db = db
         self.catalog = catalog
@@ -93,77 +93,56 @@ class NudgeScheduler:
         self.outboxes = dict(outboxes)
         self.config = config
         self.only_user = only_user
-        self.owner = uuid.uuid4().hex
+        self.deliverer = deliverer or Deliverer(db, clock, outboxes, config.delivery)
+        self.owner = self.deliverer.owner
         self.defaults = Defaults(
             config.default_timezone, quiet=QuietHours(config.quiet_start, config.quiet_end)
         )
         self._stop = asyncio.Event()
         self._last_purge: datetime | None = None
 
-    def backoff(self, attempts: int) -> timedelta:
-        """How long to wait after the given number of failed attempts."""
-        delay: timedelta = self.config.backoff_base * (2 ** max(0, attempts - 1))
-        return min(delay, self.config.backoff_cap)
-
     async def run_once(self, now: datetime | None = None) -> RunReport:
-        """Deliver everything due at `now`.
+        """Queue every nudge due at `now` in the outbox, then deliver what the outbox holds.
 
-        Reminders are claimed a batch at a time (never all rows in memory) and up to
-        `concurrency` deliveries run at once; the next batch is claimed as slots free up,
-        so one slow delivery (a 429 sleeping for its Retry-After) never idles the rest.
+        Reminders are claimed a batch at a time (never all rows in memory); each due nudge
+        is rendered and written to the outbox in the claim's transaction, its reminder marked
+        'queued'. The outbox delivers it like a reply (per user, leased, retried).
         """
         now = now or self.clock.now()
         total = RunReport()
-        slots = asyncio.Semaphore(self.config.concurrency)
-        running: set[asyncio.Task[RunReport]] = set()
         position: tuple[datetime, int] | None = None
-
-        async def deliver(item: reminders.Claimed) -> RunReport:
-            try:
-                report = await self._deliver(item, now)
-            finally:
-                slots.release()
-            _count(item.user.platform, report)
-            return report
-
         due = 0
-
-        try:
-            while True:
-                async with self.db.transaction("claim_reminders") as conn:
-                    batch = await reminders.claim(
-                        conn,
-                        owner=self.owner,
-                        now=now,
-                        lease_until=now + self.config.lease,
-                        platforms=tuple(self.outboxes),
-                        limit=self.config.batch_size,
-                        only_user=self.only_user,
-                        after=position,
-                    )
-                if not batch:
-                    break
-                last = batch[-1]
-                position = (last.send_after or last.due_at, last.id)
-                due += len(batch)
+        while True:
+            async with self.db.transaction("claim_reminders") as conn:
+                batch = await reminders.claim(
+                    conn,
+                    owner=self.owner,
+                    now=now,
+                    lease_until=now + self.config.lease,
+                    platforms=tuple(self.outboxes),
+                    limit=self.config.batch_size,
+                    only_user=self.only_user,
+                    after=position,
+                )
                 for item in batch:
-                    await slots.acquire()
-                    running.add(asyncio.create_task(deliver(item)))
-                for task in [task for task in running if task.done()]:
-                    running.discard(task)
-                    total = total + task.result()
-            for report in await asyncio.gather(*running):
-                total = total + report
-            running.clear()
-        finally:
-            # Only on an error: leave no delivery running behind a failed pass.
-            for task in running:
-                task.cancel()
-            await asyncio.gather(*running, return_exceptions=True)
+                    report = await self._queue(conn, item, now)
+                    _count(item.user.platform, report)
+                    total = total + report
+            if not batch:
+                break
+            last = batch[-1]
+            position = (last.send_after or last.due_at, last.id)
+            due += len(batch)
         metrics.REMINDERS_DUE.set(due)
-        return total
+        delivered = await self.deliverer.run_once(now)
+        return total + RunReport(
+            delivered=delivered.sent, failed=delivered.retrying, given_up=delivered.failed
+        )
 
-    async def _deliver(self, item: reminders.Claimed, now: datetime) -> RunReport:
+    async def _queue(
+        self, conn: Conn, item: reminders.Claimed, now: datetime
+    ) -> RunReport:
+        """One claimed reminder: deferred out of quiet hours, or its nudge put in the outbox."""
         prefs = resolve(
             self.defaults,
             zone=item.timezone,
@@ -171,56 +150,33 @@ class NudgeScheduler:
             quiet_start=item.quiet_start,
             quiet_end=item.quiet_end,
         )
-        zone = prefs.timezone
         wake = delivery_time(now, prefs)
         if wake > now:
-            async with self.db.autocommit("settle_reminder") as conn:
-                await reminders.defer(conn, reminder_id=item.id, owner=self.owner, send_after=wake)
+            await reminders.defer(conn, reminder_id=item.id, owner=self.owner, send_after=wake)
             return RunReport(deferred=1)
         session = item.session
         if session is None:
-            async with self.db.autocommit("settle_reminder") as conn:
-                await reminders.mark_failed(
-                    conn, reminder_id=item.id, owner=self.owner, error="session gone", retry_at=None
-                )
+            await reminders.mark_failed(
+                conn, reminder_id=item.id, owner=self.owner, error="session gone", retry_at=None
+            )
             return RunReport(given_up=1)
         message = self.catalog.message(
-            engine.nudge_reply(session), zone, session_number=session.number, now=now
+            engine.nudge_reply(session), prefs.timezone, session_number=session.number, now=now
         )
-        try:
-            await self.outboxes[item.user.platform].deliver(item.user, (message,))
-        except (TimeoutError, DeliveryError, OSError) as error:
-            return await self._failed(item, now, error)
-        sent_at = self.clock.now()
-        async with self.db.autocommit("settle_reminder") as conn:
-            await reminders.mark_sent(conn, reminder_id=item.id, owner=self.owner, now=sent_at)
-        metrics.DELIVERY_LAG.observe(max(0.0, (sent_at - item.due_at).total_seconds()))
-        log.info("nudge delivered to %s", user_tag(item.user))
-        return RunReport(delivered=1)
-
-    async def _failed(
-        self, item: reminders.Claimed, now: datetime, error: BaseException
-    ) -> RunReport:
-        reason = f"{type(error).__name__}: {error}"[:500]
-        # A revoked token or an uninstalled app will refuse every retry just the same.
-        permanent = isinstance(error, DeliveryError) and error.permanent
-        give_up = permanent or item.attempts >= self.config.max_attempts
-        retry_at = None if give_up else now + self.backoff(item.attempts)
-        async with self.db.autocommit("settle_reminder") as conn:
-            await reminders.mark_failed(
-                conn, reminder_id=item.id, owner=self.owner, error=reason, retry_at=retry_at
-            )
-        if give_up:
-            log.warning(
-                "gave up nudge %d for %s after %d attempts: %s",
-                item.id,
-                user_tag(item.user),
-                item.attempts,
-                type(error).__name__,
-            )
-            return RunReport(given_up=1)
-        log.info("nudge %d failed (attempt %d), retrying later", item.id, item.attempts)
-        return RunReport(failed=1)
+        await outbox.enqueue(
+            conn,
+            user=item.user,
+            kind=outbox.NUDGE,
+            turn=f"nudge:{item.id}",
+            route={},
+            messages=(message,),
+            now=now,
+            reminder_id=item.id,
+        )
+        await reminders.queue(conn, reminder_id=item.id, owner=self.owner)
+        metrics.DELIVERY_LAG.observe(max(0.0, (now - item.due_at).total_seconds()))
+        log.info("nudge queued for %s", user_tag(item.user))
+        return RunReport()
 
     async def purge(self, now: datetime | None = None) -> int:
         """Blank old conversations' words and drop old event ids; return how many were purged.
@@ -243,6 +199,8 @@ class NudgeScheduler:
         size = self.config.purge_batch
         async with self.db.transaction("purge") as conn:
             await repos.forget_old_events(conn, before=now - EVENT_MEMORY)
+            await inbox.forget_done(conn, before=now - EVENT_MEMORY)
+            await outbox.forget_settled(conn, before=now - EVENT_MEMORY)
         purged = 0
         position: tuple[str, int] | None = ("", 0)
         while position is not None:

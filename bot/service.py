@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -35,6 +34,7 @@ from bot.domain import (
 )
 from bot.errors import ConflictError
 from bot.flood import FloodGate
+from bot.logtags import user_tag as user_tag
 from bot.preferences import (
     DEFAULT_QUIET_END,
     DEFAULT_QUIET_START,
@@ -46,7 +46,7 @@ from bot.preferences import (
     resolve,
 )
 from bot.prompts import Catalog
-from bot.storage import reminders, repos
+from bot.storage import inbox, outbox, reminders, repos
 from bot.storage.reschedule import reschedule
 from bot.storage.store import Conn, Store
 from bot.text import as_number, clean_text
@@ -57,12 +57,6 @@ from bot.zones import find_zone
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 8
 LOCK_STRIPES = 256
-
-
-def user_tag(user: UserKey) -> str:
-    """A short, stable, non-reversible tag for a user, safe for logs."""
-    raw = f"{user.platform}:{user.workspace}:{user.user_id}".encode()
-    return hashlib.sha256(raw).hexdigest()[:10]
 
 
 class UserLocks:
@@ -85,6 +79,13 @@ class TurnResult:
     duplicate: bool = False
     # The user's data was deleted this turn: files a front end wrote for them go too.
     forgotten: bool = False
+    # The turn's hook ran in its transaction (its messages are in the outbox).
+    committed: bool = False
+
+
+# Runs inside a turn's transaction with its rendered messages (the pipeline marks the inbox
+# row handled and enqueues the messages); False means the event was handled before.
+TurnHook = Callable[[Conn, tuple[Message, ...]], Awaitable[bool]]
 
 
 @dataclass(slots=True)
@@ -101,6 +102,7 @@ class _Turn:
     locale: str | None = None
     new_locale: str | None = None
     prefs: Preferences = field(default_factory=Preferences)
+    hook: TurnHook | None = None
 
 
 NUDGE_STEPS = (engine.NUDGE_STEP, engine.NUDGE_DATE_STEP, own_win.STEP)
@@ -148,19 +150,24 @@ class CoachService:
 
     # ---- public entry points ------------------------------------------------------------
 
-    async def handle(self, inbound: Inbound) -> TurnResult:
-        """Process one thing a user did and return what to show them (timed and counted)."""
+    async def handle(self, inbound: Inbound, hook: TurnHook | None = None) -> TurnResult:
+        """Process one thing a user did and return what to show them (timed and counted).
+
+        `hook` runs inside the turn's transaction with the rendered messages; a result that
+        is not `committed` (flooded, a stale button) wrote nothing and ran no hook.
+        """
         platform = inbound.user.platform
         with metrics.TURN_SECONDS.labels(platform).time():
             try:
-                return await self._handle(inbound)
+                return await self._handle(inbound, hook)
             except Exception:
                 metrics.TURNS.labels(platform, "failed").inc()
                 raise
 
-    async def _handle(self, inbound: Inbound) -> TurnResult:
+    async def _handle(self, inbound: Inbound, hook: TurnHook | None) -> TurnResult:
         platform = inbound.user.platform
-        if not self.flood.allow(inbound.user, self.clock.now()):
+        # Messages count by when they arrived: a backlog released at once is not a flood.
+        if not self.flood.allow(inbound.user, inbound.received_at or self.clock.now()):
             # Over the limit: a polite word, and nothing read, written or kept.
             log.info("flood limit reached for %s", user_tag(inbound.user))
             metrics.TURNS.labels(platform, "flooded").inc()
@@ -170,7 +177,7 @@ class CoachService:
 
         async def attempt() -> TurnResult:
             try:
-                result = await self._turn(inbound)
+                result = await self._turn(inbound, hook)
             except _Duplicate:
                 log.info("dropped a repeated event for %s", user_tag(inbound.user))
                 metrics.TURNS.labels(platform, "duplicate").inc()
@@ -192,11 +199,13 @@ class CoachService:
 
         return await self._retrying(user, attempt)
 
-    async def undo_share(self, user: UserKey, session_number: int) -> TurnResult:
+    async def undo_share(
+        self, user: UserKey, session_number: int, hook: TurnHook | None = None
+    ) -> TurnResult:
         """The platform refused the share note: record that nothing was shared, and say so."""
 
         async def attempt() -> TurnResult:
-            turn = await self._load(user)
+            turn = replace(await self._load(user), hook=hook)
             target: Session | None = None
             if turn.record is not None:
                 async with self.db.autocommit() as conn:
@@ -295,8 +304,8 @@ class CoachService:
             prefs=prefs,
         )
 
-    async def _turn(self, inbound: Inbound) -> TurnResult:
-        turn = await self._load(inbound.user, inbound)
+    async def _turn(self, inbound: Inbound, hook: TurnHook | None = None) -> TurnResult:
+        turn = replace(await self._load(inbound.user, inbound), hook=hook)
         now = self.clock.now()
         inbound = replace(
             inbound,
@@ -576,7 +585,9 @@ class CoachService:
             and turn.event_id is None
             and turn.new_platform_zone is None
             and turn.new_locale is None
+            and turn.hook is None
         )
+        messages: tuple[Message, ...] = ()
         if lone_update and turn.record is not None:
             # Most turns change only the session: one UPDATE, atomic on its own.
             async with self.db.autocommit("save_turn") as conn:
@@ -594,6 +605,7 @@ class CoachService:
             or turn.event_id is not None
             or turn.new_platform_zone is not None
             or turn.new_locale is not None
+            or turn.hook is not None
         ):
             async with self.db.transaction("save_turn", user=session.user) as conn:
                 if turn.event_id is not None and not await repos.remember_event(
@@ -631,13 +643,24 @@ class CoachService:
                         first.append(reply)
                     if isinstance(effect, ShareNote):
                         shares.append(effect)
-        replies = (*first, *transition.replies)
-        messages = tuple(self._render(reply, prefs, session.number) for reply in replies)
+                if turn.hook is not None:
+                    messages = self._render_all((*first, *transition.replies), prefs, session)
+                    if not await turn.hook(conn, messages):
+                        raise _Duplicate
+        if turn.hook is None:
+            messages = self._render_all((*first, *transition.replies), prefs, session)
         forgot = any(isinstance(effect, ForgetUser) for effect in transition.effects)
         # SQLite: the deleted words are still in the -wal file until it is checkpointed.
         if forgot and not await self.db.scrub():
             log.warning("forget me: another reader kept the log; it is cut at its next end")
-        return TurnResult(messages, tuple(shares), forgotten=forgot)
+        return TurnResult(
+            messages, tuple(shares), forgotten=forgot, committed=turn.hook is not None
+        )
+
+    def _render_all(
+        self, replies: Sequence[Reply], prefs: Preferences, session: Session
+    ) -> tuple[Message, ...]:
+        return tuple(self._render(reply, prefs, session.number) for reply in replies)
 
     async def _apply(
         self,
@@ -660,6 +683,8 @@ class CoachService:
             return None, moved
         if isinstance(effect, ForgetUser):
             await repos.delete_user(conn, user=session.user, user_ref=ref)
+            await inbox.delete_user(conn, user=session.user)
+            await outbox.delete_user(conn, user=session.user)
             return None, prefs
         if isinstance(effect, ShowData) and effect.what == "quiet":
             shown = {"start": prefs.quiet.start, "end": prefs.quiet.end}

@@ -114,7 +114,10 @@ async def test_run_serves_slack_over_http_and_stops_cleanly_on_sigterm(tmp_path:
                 async with session.get(f"{ops}/metrics") as scraped:
                     metrics = await scraped.text()
             assert 'reframe_turns_total{outcome="ok",platform="slack"} 1.0' in metrics
-            assert 'reframe_queue_depth{queue="slack_turns"} 0.0' in metrics
+            assert "reframe_inbox_backlog " in metrics
+            assert (
+                'reframe_deliveries_total{kind="reply",platform="slack",result="sent"}' in metrics
+            )
             process.send_signal(signal.SIGTERM)
             _, err = await asyncio.wait_for(process.communicate(), 30)
         finally:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from bot.clock import ManualClock
+from bot.delivery import DeliveryPolicy
 from bot.domain import Message, UserKey
 from bot.errors import DeliveryError
 from bot.prompts import Catalog
@@ -32,7 +33,12 @@ class RecordingOutbox:
         self.sent: list[tuple[UserKey, Message]] = []
         self.failures = failures
 
-    async def deliver(self, user: UserKey, messages: Sequence[Message]) -> None:
+    async def deliver(
+        self,
+        user: UserKey,
+        messages: Sequence[Message],
+        route: Mapping[str, str] | None = None,
+    ) -> None:
         """Record the messages, or fail while failures remain."""
         if self.failures > 0:
             self.failures -= 1
@@ -110,26 +116,51 @@ async def test_a_failing_delivery_is_retried_with_backoff_then_given_up(
     clock: ManualClock,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    """Each failure is recorded and pushed back further; after the limit it is given up, logged."""
+    """A nudge refused for a passing reason is retried with growing pauses for the whole
+    retry window (here 2 hours), then given up once, logged."""
     await finish_with_revisit(service)
-    outbox = RecordingOutbox(failures=10)
-    scheduler = scheduler_for(db, catalog, clock, outbox, max_attempts=3)
+    outbox = RecordingOutbox(failures=10_000)
+    policy = DeliveryPolicy(give_up_after=timedelta(hours=2))
+    scheduler = scheduler_for(db, catalog, clock, outbox, delivery=policy)
     moment = START + timedelta(days=15)
-    first = await scheduler.run_once(moment)
-    assert first.failed == 1
-    status, send_after, attempts, error = (await reminder_rows(db))[0]
-    assert (status, attempts) == ("pending", 1) and "platform unavailable" in (error or "")
-    assert send_after == to_db(moment + timedelta(minutes=1))
-    assert (await scheduler.run_once(moment + timedelta(seconds=30))).failed == 0  # not yet
-    second = await scheduler.run_once(moment + timedelta(minutes=1))
-    assert second.failed == 1
-    assert (await reminder_rows(db))[0][1] == to_db(moment + timedelta(minutes=3))
-    with caplog.at_level(logging.WARNING, logger="bot.scheduler"):
-        third = await scheduler.run_once(moment + timedelta(minutes=3))
-    assert third.given_up == 1
+    assert (await scheduler.run_once(moment)).failed == 1
+    assert (await reminder_rows(db))[0][0] == "queued"
+    assert (await scheduler.run_once(moment + timedelta(seconds=5))).failed == 0  # not yet
+    assert (await scheduler.run_once(moment + timedelta(seconds=10))).failed == 1
+    assert (await scheduler.run_once(moment + timedelta(seconds=29))).failed == 0  # 20 s pause
+    tries = 2
+    at = moment + timedelta(seconds=30)
+    while at < moment + timedelta(hours=2):
+        tries += (await scheduler.run_once(at)).failed
+        at += policy.backoff_cap
+    with caplog.at_level(logging.WARNING, logger="bot.delivery"):
+        last = await scheduler.run_once(at)
+    assert last.given_up == 1 and 8 <= tries <= 20
     assert (await reminder_rows(db))[0][0] == "failed"
-    assert "gave up nudge" in caplog.text
+    assert caplog.text.count("gave up nudge") == 1
     assert outbox.sent == []
+
+
+async def test_a_token_fixed_after_a_long_outage_still_gets_the_nudge_out(
+    service: CoachService, db: Database, catalog: Catalog, clock: ManualClock
+) -> None:
+    """Fifteen minutes of refusals (an invalid token being fixed) do not lose the nudge: it
+    goes out at the next retry once the platform takes it again."""
+    await finish_with_revisit(service)
+    outbox = RecordingOutbox(failures=10_000)
+    scheduler = scheduler_for(db, catalog, clock, outbox)
+    moment = START + timedelta(days=15)
+    at = moment
+    while at < moment + timedelta(minutes=15):
+        await scheduler.run_once(at)
+        at += timedelta(minutes=1)
+    outbox.failures = 0
+    delivered = 0
+    while delivered == 0 and at < moment + timedelta(hours=1):
+        delivered = (await scheduler.run_once(at)).delivered
+        at += timedelta(minutes=1)
+    assert delivered == 1 and len(outbox.sent) == 1
+    assert (await reminder_rows(db))[0][0] == "sent"
 
 
 async def test_a_permanent_failure_is_given_up_at_once(
@@ -138,12 +169,17 @@ async def test_a_permanent_failure_is_given_up_at_once(
     """A delivery refused for good (a revoked token) is given up after one attempt, not retried."""
 
     class RevokedOutbox(RecordingOutbox):
-        async def deliver(self, user: UserKey, messages: Sequence[Message]) -> None:
+        async def deliver(
+            self,
+            user: UserKey,
+            messages: Sequence[Message],
+            route: Mapping[str, str] | None = None,
+        ) -> None:
             """Refuse as Slack does for a revoked token."""
             raise DeliveryError("chat.postMessage: token_revoked", permanent=True)
 
     await finish_with_revisit(service)
-    scheduler = scheduler_for(db, catalog, clock, RevokedOutbox(), max_attempts=5)
+    scheduler = scheduler_for(db, catalog, clock, RevokedOutbox())
 
     report = await scheduler.run_once(START + timedelta(days=15))
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -304,20 +305,31 @@ async def test_rate_limit_is_survived(slack: SlackSender, fake: FakeSlackApi) ->
     assert fake.posts(DM)[0].args["text"] == attempts[0].args["text"]
 
 
-async def test_api_failure_loses_no_answer(
-    slack: SlackSender, fake: FakeSlackApi, db: Database, catalog: Catalog
+async def test_a_refused_reply_is_retried_and_the_answer_never_said_lost(
+    slack: SlackSender,
+    fake: FakeSlackApi,
+    db: Database,
+    catalog: Catalog,
+    clock: ManualClock,
+    adapter: SlackAdapter,
 ) -> None:
-    """When posting the reply fails, the answer is still saved and the user is asked to resend."""
+    """When Slack refuses the reply, the answer stays saved, the reply is posted by the retry
+    pass, and the user is never told that their answer could not be saved."""
     await slack.dm(ALICE, "hi")
     fake.fail_next("chat.postMessage", error="internal_error")
 
     await slack.dm(ALICE, "My landlord said no")
+    refused = len(fake.posts(DM))
+    clock.set(clock.now() + timedelta(minutes=1))
+    retried = await adapter.core.pipeline.deliverer.run_once()
 
     async with db.transaction() as conn:
         record = await repos.load_user(conn, user=ALICE_KEY)
     assert record is not None and record.session is not None
     assert record.session.answers["setback"] == "My landlord said no"
-    assert fake.posts(DM)[-1].args["text"] == escape(catalog.text("error.try_again"))[:300]
+    assert retried.sent >= 1 and len(fake.posts(DM)) == refused + retried.sent
+    sorry = escape(catalog.text("error.try_again"))[:300]
+    assert all(post.args["text"] != sorry for post in fake.posts(DM))
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from bot.domain import Message, UserKey
@@ -11,12 +11,18 @@ from bot.errors import ReframeError
 
 
 class Outbox(Protocol):
-    """Delivers coach messages outside a turn (nudges); raises DeliveryError on failure."""
+    """Delivers coach messages (replies and nudges from the outbox); raises DeliveryError.
+
+    `route` is where a reply goes, as the adapter wrote it with the event (a channel and
+    thread, say); a nudge has none and goes to the user's direct conversation.
+    """
 
     platform: str
 
-    async def deliver(self, user: UserKey, messages: Sequence[Message]) -> None:
-        """Send the messages to the user's direct conversation."""
+    async def deliver(
+        self, user: UserKey, messages: Sequence[Message], route: Mapping[str, str] | None = None
+    ) -> None:
+        """Send the messages where `route` says, else to the user's direct conversation."""
         ...
 
 

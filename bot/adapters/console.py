@@ -8,14 +8,16 @@ import os
 import re
 import stat
 import sys
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
 
 from bot import own_win
 from bot.adapters.terminal_input import enable_line_editing, plain, read_typed, without_escapes
+from bot.delivery import Deliverer
 from bot.domain import Attachment, Inbound, InboundKind, Message, UserKey
 from bot.engine import NUDGE_DATE_STEP, NUDGE_STEP, SUMMARY_STEP
+from bot.pipeline import Pipeline
 from bot.service import CoachService
 from bot.timeparse import is_valid_zone
 from bot.userdata import EXPORT_FILENAME
@@ -25,6 +27,8 @@ _SIDE_STEPS = (NUDGE_STEP, NUDGE_DATE_STEP, SUMMARY_STEP, own_win.STEP)
 PROMPT = "> "
 # Said when the chat ends at the keyboard (Ctrl-D, Ctrl-C): nothing typed is lost.
 GOODBYE = "Bye for now. Your answers are saved."
+# Where a turn's replies go: this conversation (a nudge has no route).
+TURN_ROUTE = {"to": "terminal"}
 
 
 class OutputClosed(Exception):
@@ -97,8 +101,14 @@ class ConsoleChat:
         stdout: TextIO = sys.stdout,
         interactive: bool | None = None,
         export_dir: Path | None = None,
+        pipeline: Pipeline | None = None,
     ) -> None:
         self.service = service
+        # Every turn goes through the one pipeline; its replies come back through deliver().
+        self.pipeline = pipeline or Pipeline(
+            service, service.db, service.catalog, Deliverer(service.db, service.clock, {})
+        )
+        self.pipeline.deliverer.add(self)
         self.user = user
         self.stdin = stdin
         self.stdout = stdout
@@ -110,14 +120,18 @@ class ConsoleChat:
         self.locale = local_locale()
         # Side questions showing now (a maybe's date and the own-win question come together).
         self._sides: list[Message] = []
+        self._fresh = True
         self._closed = False
         # How an interactive chat reads a line (input(), with readline's editing); tests inject.
         self.read_line: Callable[[], str] = input
 
     def show(self, messages: Sequence[Message]) -> None:
         """Print messages, remembering side buttons a typed answer may be meant for."""
-        if any(message.buttons for message in messages):
+        # New buttons replace the side questions shown before (once per turn: a turn's
+        # messages arrive one by one from the outbox).
+        if self._fresh and any(message.buttons for message in messages):
             self._sides = []
+            self._fresh = False
         for message in messages:
             text = format_message(message)
             if message.attachment is not None:
@@ -205,9 +219,12 @@ class ConsoleChat:
             messages = read_lines(self.stdin)
         try:
             async for line in messages:
-                outcome = await self.service.handle(self.to_inbound(line))
-                self.show(outcome.messages)
-                if outcome.forgotten:
+                inbound = self.to_inbound(line)
+                self._fresh = True
+                outcome = await self.pipeline.turn(inbound, route=TURN_ROUTE)
+                if self._closed:
+                    return 0
+                if outcome.result.forgotten:
                     self._delete_exports()
                 self._prompt()
             if self.interactive:
@@ -228,8 +245,17 @@ class ConsoleChat:
                 os.dup2(devnull, self.stdout.fileno())
             raise OutputClosed from None
 
-    async def deliver(self, user: UserKey, messages: Sequence[Message]) -> None:
-        """Outbox: a nudge due while chatting appears in the conversation."""
-        with contextlib.suppress(OutputClosed):
+    async def deliver(
+        self, user: UserKey, messages: Sequence[Message], route: Mapping[str, str] | None = None
+    ) -> None:
+        """Outbox: replies, and a nudge due while chatting, appear in the conversation."""
+        try:
+            if not route:
+                # A nudge arrives between turns: its buttons are new, the prompt comes back.
+                self._fresh = True
             self.show(messages)
-            self._prompt()
+            if not route:
+                self._prompt()
+        except OutputClosed:
+            # Whoever read the chat has gone: the chat ends after this turn.
+            self._closed = True

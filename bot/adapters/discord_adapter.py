@@ -7,7 +7,7 @@ import contextlib
 import io
 import logging
 import time
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
 from typing import Any
 
 import discord
@@ -225,6 +225,7 @@ class DiscordAdapter:
         self._inflight = 0
         self._idle = asyncio.Event()
         self._idle.set()
+        core.pipeline.deliverer.add(self)
 
     # ---- lifecycle -----------------------------------------------------------------------
 
@@ -320,8 +321,10 @@ class DiscordAdapter:
 
     # ---- Outbox --------------------------------------------------------------------------
 
-    async def deliver(self, user: UserKey, messages: Sequence[Message]) -> None:
-        """Send messages (a nudge) to the user's DM; DeliveryError lets the scheduler retry."""
+    async def deliver(
+        self, user: UserKey, messages: Sequence[Message], route: Mapping[str, str] | None = None
+    ) -> None:
+        """Outbox: send messages to the user's DM; DeliveryError lets the outbox retry."""
         client = self.client
         if (
             client is None

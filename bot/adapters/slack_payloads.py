@@ -108,6 +108,11 @@ def _org_wide(body: object) -> bool:
     return flag is True or flag == "true"
 
 
+def workspace_of(body: object) -> str | None:
+    """The workspace part of a user's key for any payload (see _team)."""
+    return _team(body)
+
+
 def _team(body: object) -> str | None:
     """The workspace part of a user's key, the same for every payload kind.
 

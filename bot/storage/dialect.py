@@ -59,6 +59,13 @@ CLAIM_SQL = {
     POSTGRESQL: _CLAIM_HEAD + " FOR UPDATE SKIP LOCKED) RETURNING id",
 }
 
+# Claims of the inbox's and outbox's head rows (bot/storage/inbox.py, outbox.py): several
+# PostgreSQL workers skip the rows another is claiming at this moment instead of waiting.
+SKIP_LOCKED = {
+    SQLITE: "",
+    POSTGRESQL: " FOR UPDATE SKIP LOCKED",
+}
+
 # The per-user lock taken first in a turn's transaction. SQLite has one writer at a time.
 USER_LOCK_SQL = {
     SQLITE: None,

@@ -13,6 +13,8 @@ from bot.storage.repos import SESSION_COLUMNS, session_from_row, user_params
 from bot.storage.store import Conn
 
 PENDING = "pending"
+# Its nudge is in the outbox: being delivered, or waiting for a retry.
+QUEUED = "queued"
 SENT = "sent"
 FAILED = "failed"
 CANCELLED = "cancelled"
@@ -72,13 +74,14 @@ async def schedule(
 
 
 async def cancel_for_session(conn: Conn, *, user_ref: int, session_number: int) -> int:
-    """Cancel the pending reminders of one session; return how many."""
+    """Cancel the pending (or queued, not yet delivered) reminders of one session; how many."""
     return await conn.execute(
         "UPDATE reminders SET status = :cancelled WHERE user_ref = :user_ref"
-        " AND session_number = :number AND status = :pending",
+        " AND session_number = :number AND status IN (:pending, :queued)",
         {
             "cancelled": CANCELLED,
             "pending": PENDING,
+            "queued": QUEUED,
             "user_ref": user_ref,
             "number": session_number,
         },
@@ -106,11 +109,11 @@ async def upcoming(conn: Conn, *, user_ref: int) -> list[Upcoming]:
 
 
 async def has_pending(conn: Conn, *, user_ref: int, session_number: int) -> bool:
-    """Whether a session already has a reminder waiting."""
+    """Whether a session already has a reminder waiting (or on its way)."""
     found = await conn.fetch_value(
         "SELECT 1 FROM reminders WHERE user_ref = :user_ref AND session_number = :number"
-        " AND status = :pending LIMIT 1",
-        {"user_ref": user_ref, "number": session_number, "pending": PENDING},
+        " AND status IN (:pending, :queued) LIMIT 1",
+        {"user_ref": user_ref, "number": session_number, "pending": PENDING, "queued": QUEUED},
     )
     return found is not None
 
@@ -228,14 +231,54 @@ async def mark_failed(
 
 
 async def answer(conn: Conn, *, user_ref: int, session_number: int, now: datetime) -> bool:
-    """Mark the session's latest delivered nudge answered; False if it already was."""
+    """Mark the session's latest nudge answered; False if it already was.
+
+    A nudge still 'queued' was pressed, so it reached the user although its delivery was
+    never settled (the process stopped mid-post): the answer marks it delivered, and the
+    outbox then drops it instead of sending it again.
+    """
     changed = await conn.execute(
-        "UPDATE reminders SET answered_at = :now WHERE id = ("
+        "UPDATE reminders SET answered_at = :now, status = :sent,"
+        " sent_at = COALESCE(sent_at, :now) WHERE id = ("
         " SELECT id FROM reminders WHERE user_ref = :user_ref AND session_number = :number"
-        " AND status = :sent AND answered_at IS NULL ORDER BY id DESC LIMIT 1)",
-        {"now": to_db(now), "user_ref": user_ref, "number": session_number, "sent": SENT},
+        " AND status IN (:sent, :queued) AND answered_at IS NULL ORDER BY id DESC LIMIT 1)",
+        {
+            "now": to_db(now),
+            "sent": SENT,
+            "queued": QUEUED,
+            "user_ref": user_ref,
+            "number": session_number,
+        },
     )
     return changed == 1
+
+
+async def queue(conn: Conn, *, reminder_id: int, owner: str) -> bool:
+    """A claimed reminder's nudge went into the outbox: hand the delivery over to it."""
+    changed = await conn.execute(
+        "UPDATE reminders SET status = :queued, lease_owner = NULL, lease_until = NULL"
+        " WHERE id = :id AND lease_owner = :owner AND status = :pending",
+        {"queued": QUEUED, "id": reminder_id, "owner": owner, "pending": PENDING},
+    )
+    return changed == 1
+
+
+async def mark_delivered(conn: Conn, *, reminder_id: int, now: datetime) -> None:
+    """The outbox delivered the reminder's nudge."""
+    await conn.execute(
+        "UPDATE reminders SET status = :sent, sent_at = :now, last_error = NULL"
+        " WHERE id = :id AND status = :queued",
+        {"sent": SENT, "now": to_db(now), "id": reminder_id, "queued": QUEUED},
+    )
+
+
+async def give_up(conn: Conn, *, reminder_id: int, error: str) -> None:
+    """The outbox gave the reminder's nudge up (refused for good, or for too long)."""
+    await conn.execute(
+        "UPDATE reminders SET status = :failed, last_error = :error"
+        " WHERE id = :id AND status = :queued",
+        {"failed": FAILED, "error": error[:500], "id": reminder_id, "queued": QUEUED},
+    )
 
 
 @dataclass(frozen=True, slots=True)

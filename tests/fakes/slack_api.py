@@ -403,6 +403,7 @@ class SlackSender:
         self.fake = fake
         self.session = aiohttp.ClientSession()
         self._events = itertools.count(1)
+        self._triggers = itertools.count(1)
 
     async def close(self) -> None:
         """Close the HTTP session."""
@@ -469,8 +470,8 @@ class SlackSender:
         response = await self.post(json.dumps(body), "application/json", headers=headers, wait=wait)
         return response, event_id
 
-    async def dm(self, user: str, text: str) -> Sent:
-        """The user types text in their DM with the coach."""
+    async def dm(self, user: str, text: str, *, wait: bool = True) -> Sent:
+        """The user types text in their DM with the coach (wait=False: only the ack)."""
         event = {
             "type": "message",
             "channel_type": "im",
@@ -479,8 +480,12 @@ class SlackSender:
             "text": text,
             "ts": "1.1",
         }
-        response, _ = await self.event(event)
+        response, _ = await self.event(event, wait=wait)
         return response
+
+    def trigger_id(self) -> str:
+        """A fresh trigger_id, unique as Slack's are (the coach keys commands by it)."""
+        return f"{next(self._triggers)}.{self.team}.trigger"
 
     async def command(self, user: str, text: str, channel: str) -> Sent:
         """The user types `/reframe text` in a channel (or a DM)."""

@@ -1,0 +1,257 @@
+"""Delivers the outbox: replies and nudges, per user in order, leased, retried with backoff.
+
+A turn's replies are delivered right after its commit (flush); whatever a platform refused
+for a passing reason is tried again by the retry pass (run_once), with pauses growing from
+`backoff_base` to `backoff_cap`, until `give_up_after` has passed since it was written. A
+permanent refusal (DMs closed, token revoked) stops that row at once, logged once. A nudge
+whose reminder was answered or cancelled meanwhile is dropped, never sent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from bot import metrics
+from bot.adapters.base import Outbox
+from bot.clock import Clock
+from bot.domain import UserKey
+from bot.errors import DeliveryError
+from bot.logtags import user_tag
+from bot.storage import outbox, reminders
+from bot.storage.store import Store
+
+log = logging.getLogger(__name__)
+# What a platform call may raise besides DeliveryError when it fails on the way.
+SEND_FAILURES = (DeliveryError, TimeoutError, OSError)
+
+
+def process_owner() -> str:
+    """A lease owner id naming this host and process, so a restart can tell it is gone."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:12]}"
+
+
+def owner_is_dead(owner: str) -> bool:
+    """Whether a lease owner was a process on this host that no longer runs."""
+    host, _, rest = owner.partition(":")
+    pid_text = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid_text.isdigit():
+        return False
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryPolicy:
+    """How delivery paces itself: the lease, the backoff and when to give up."""
+
+    lease: timedelta = timedelta(minutes=2)
+    backoff_base: timedelta = timedelta(seconds=10)
+    backoff_cap: timedelta = timedelta(minutes=15)
+    give_up_after: timedelta = timedelta(hours=24)
+    batch: int = 64
+
+    def backoff(self, attempts: int) -> timedelta:
+        """The pause after `attempts` failed attempts: doubling from the base, capped."""
+        delay: timedelta = self.backoff_base * (2 ** max(0, min(attempts, 30) - 1))
+        return min(delay, self.backoff_cap)
+
+
+@dataclass(frozen=True, slots=True)
+class Delivered:
+    """What a delivery pass did with the rows it took."""
+
+    sent: int = 0
+    retrying: int = 0
+    failed: int = 0
+    dropped: int = 0
+
+    def __add__(self, other: Delivered) -> Delivered:
+        return Delivered(
+            self.sent + other.sent,
+            self.retrying + other.retrying,
+            self.failed + other.failed,
+            self.dropped + other.dropped,
+        )
+
+
+class Deliverer:
+    """Takes rows from the outbox and hands them to each platform's Outbox."""
+
+    def __init__(
+        self,
+        db: Store,
+        clock: Clock,
+        outboxes: Mapping[str, Outbox],
+        policy: DeliveryPolicy = DeliveryPolicy(),
+        *,
+        owner: str | None = None,
+    ) -> None:
+        self.db = db
+        self.clock = clock
+        self.outboxes = dict(outboxes)
+        self.policy = policy
+        self.owner = owner or process_owner()
+
+    def add(self, target: Outbox) -> None:
+        """Deliver this platform's rows through `target` (an adapter joining at start)."""
+        self.outboxes[target.platform] = target
+
+    async def flush(self, user: UserKey, now: datetime | None = None) -> Delivered:
+        """Deliver the user's due rows in order, stopping at the first that must wait.
+
+        Two flushes of one user never post at once: a row is claimed only while no older
+        row of that user is pending and nobody holds its lease.
+        """
+        total = Delivered()
+        while True:
+            moment = now or self.clock.now()
+            async with self.db.transaction("claim_outbox") as conn:
+                row = await outbox.claim_user(
+                    conn,
+                    owner=self.owner,
+                    user=user,
+                    now=moment,
+                    lease_until=moment + self.policy.lease,
+                )
+            if row is None:
+                return total
+            done = await self._deliver(row, moment)
+            total = total + done
+            if done.retrying:
+                return total
+
+    async def run_once(self, now: datetime | None = None) -> Delivered:
+        """The retry pass: every user with a due row gets a flush (a batch of users at once)."""
+        now = now or self.clock.now()
+        total = Delivered()
+        platforms = tuple(self.outboxes)
+        while True:
+            async with self.db.transaction("claim_outbox") as conn:
+                heads = await outbox.claim_due(
+                    conn,
+                    owner=self.owner,
+                    now=now,
+                    lease_until=now + self.policy.lease,
+                    platforms=platforms,
+                    limit=self.policy.batch,
+                )
+            if not heads:
+                return total
+            rest = (self._head_then_rest(row, now) for row in heads)
+            for result in await asyncio.gather(*rest):
+                total = total + result
+            if len(heads) < self.policy.batch:
+                return total
+
+    async def _head_then_rest(self, row: outbox.OutboxRow, now: datetime) -> Delivered:
+        first = await self._deliver(row, now)
+        if first.retrying:
+            return first
+        return first + await self.flush(row.user, now)
+
+    async def _deliver(self, row: outbox.OutboxRow, now: datetime) -> Delivered:
+        """Post one leased row and settle it."""
+        if row.kind == outbox.NUDGE and row.reminder_status != reminders.QUEUED:
+            # Answered (pressed after an interrupted delivery) or cancelled: never sent again.
+            await self._settle(row, "dropped", now)
+            return Delivered(dropped=1)
+        target = self.outboxes.get(row.user.platform)
+        try:
+            if target is None:
+                raise DeliveryError(f"no {row.user.platform} adapter here", permanent=True)
+            await target.deliver(row.user, (row.message,), route=row.route or None)
+        except SEND_FAILURES as error:
+            return await self._failed(row, error, now)
+        sent_at = max(now, self.clock.now())
+        async with self.db.transaction("settle_outbox") as conn:
+            await outbox.settle(conn, row_id=row.id, owner=self.owner, status="sent", now=sent_at)
+            if row.reminder_id is not None:
+                await reminders.mark_delivered(conn, reminder_id=row.reminder_id, now=sent_at)
+        _count(row, "sent")
+        if row.kind == outbox.NUDGE:
+            log.info("nudge delivered to %s", user_tag(row.user))
+        return Delivered(sent=1)
+
+    async def _failed(
+        self, row: outbox.OutboxRow, error: BaseException, now: datetime
+    ) -> Delivered:
+        permanent = isinstance(error, DeliveryError) and error.permanent
+        too_old = now - row.created_at >= self.policy.give_up_after
+        reason = f"{type(error).__name__}: {error}"[:500]
+        if not (permanent or too_old):
+            async with self.db.transaction("settle_outbox") as conn:
+                await outbox.retry_at(
+                    conn,
+                    row_id=row.id,
+                    owner=self.owner,
+                    when=now + self.policy.backoff(row.attempts),
+                    error=reason,
+                )
+            log.info(
+                "%s %d to %s not delivered (attempt %d, %s), retrying later",
+                row.kind,
+                row.id,
+                user_tag(row.user),
+                row.attempts,
+                type(error).__name__,
+            )
+            _count(row, "retrying")
+            return Delivered(retrying=1)
+        await self._settle(row, "failed", now, reason)
+        # Logged once, when given up: the type only (an error's text may quote the message).
+        log.warning(
+            "gave up %s %d to %s after %d attempts: %s (%s)",
+            row.kind,
+            row.id,
+            user_tag(row.user),
+            row.attempts,
+            type(error).__name__,
+            "permanent" if permanent else "retried too long",
+        )
+        _count(row, "failed")
+        return Delivered(failed=1)
+
+    async def _settle(
+        self, row: outbox.OutboxRow, status: str, now: datetime, error: str | None = None
+    ) -> None:
+        async with self.db.transaction("settle_outbox") as conn:
+            await outbox.settle(
+                conn, row_id=row.id, owner=self.owner, status=status, now=now, error=error
+            )
+            if row.reminder_id is not None and status == "failed":
+                await reminders.give_up(conn, reminder_id=row.reminder_id, error=error or "")
+
+    async def take_over_dead(self, now: datetime) -> int:
+        """At start: leases held by killed processes on this host run out now; how many."""
+        released = 0
+        async with self.db.transaction("claim_outbox") as conn:
+            for owner in await outbox.lease_owners(conn, now=now):
+                if owner_is_dead(owner):
+                    released += await outbox.expire_owner(conn, owner=owner, now=now)
+        return released
+
+
+# reframe_nudges_total keeps its names for nudges: a retry is "failed", giving up "given_up".
+_NUDGE_RESULTS = {"sent": "sent", "retrying": "failed", "failed": "given_up"}
+
+
+def _count(row: outbox.OutboxRow, result: str) -> None:
+    """One delivery's result in reframe_deliveries (and reframe_nudges for a nudge)."""
+    metrics.DELIVERIES.labels(row.user.platform, row.kind, result).inc()
+    if row.kind == outbox.NUDGE:
+        metrics.NUDGES.labels(row.user.platform, _NUDGE_RESULTS[result]).inc()

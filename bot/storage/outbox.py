@@ -1,0 +1,328 @@
+"""SQL for the one outbox: replies and nudges, one row per rendered message.
+
+A turn enqueues its replies inside its own transaction; the scheduler enqueues a due nudge
+and marks its reminder 'queued'. Rows are leased per user in id order (a user's row waits
+while an older one of theirs is undelivered), then settled: sent, retried later, failed
+(given up) or dropped (a nudge answered or cancelled meanwhile, a reply superseded).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from bot.domain import Attachment, Button, Message, UserKey
+from bot.storage import dialect
+from bot.storage.db import from_db, to_db
+from bot.storage.store import Conn
+
+REPLY = "reply"
+NUDGE = "nudge"
+PENDING = "pending"
+
+_COLUMNS = (
+    "o.id, o.platform, o.workspace, o.user_id, o.kind, o.turn, o.route, o.message,"
+    " o.reminder_id, o.attempts, o.interrupted, o.created_at"
+)
+# A user's head row: pending, due, not leased now, with no older pending row of that user.
+# PostgreSQL skips rows another worker is claiming at this moment (dialect.SKIP_LOCKED).
+_HEADS = (
+    "SELECT o.id FROM outbox o WHERE o.status = 'pending' AND o.send_after <= :now"
+    " AND (o.lease_until IS NULL OR o.lease_until < :now) {filter}"
+    " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.platform = o.platform"
+    " AND p.workspace = o.workspace AND p.user_id = o.user_id AND p.status = 'pending'"
+    " AND p.id < o.id)"
+    " ORDER BY o.send_after, o.id LIMIT :limit{skip_locked}"
+)
+# A lease that ran out with its owner still set was cut short (a killed process): counted.
+_CLAIM = (
+    "UPDATE outbox SET lease_owner = :owner, lease_until = :lease_until,"
+    " attempts = attempts + 1,"
+    " interrupted = interrupted + CASE WHEN lease_owner IS NULL THEN 0 ELSE 1 END"
+    " WHERE id IN (" + _HEADS + ") RETURNING id"
+)
+
+
+def _claim_sql(conn: Conn, where: str) -> str:
+    return _CLAIM.format(filter=where, skip_locked=dialect.SKIP_LOCKED[conn.dialect])
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxRow:
+    """One message to deliver, where to, and how often it was tried."""
+
+    id: int
+    user: UserKey
+    kind: str
+    turn: str
+    route: Mapping[str, str]
+    message: Message
+    reminder_id: int | None
+    attempts: int
+    interrupted: int
+    created_at: datetime
+    # For a nudge: its reminder's status now ('queued' unless answered or cancelled).
+    reminder_status: str | None = None
+
+
+def dump_message(message: Message) -> str:
+    """A rendered message as JSON text (the attachment's bytes in base64)."""
+    attachment = message.attachment
+    return json.dumps(
+        {
+            "text": message.text,
+            "buttons": [[button.id, button.label] for button in message.buttons],
+            "step": message.step,
+            "session_number": message.session_number,
+            "attachment": None
+            if attachment is None
+            else {
+                "filename": attachment.filename,
+                "content": base64.b64encode(attachment.content).decode("ascii"),
+            },
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def load_message(text: str) -> Message:
+    """The message dump_message wrote."""
+    data = json.loads(text)
+    attached = data.get("attachment")
+    return Message(
+        text=data["text"],
+        buttons=tuple(Button(str(id_), str(label)) for id_, label in data.get("buttons", ())),
+        step=data.get("step"),
+        session_number=data.get("session_number"),
+        attachment=None
+        if attached is None
+        else Attachment(attached["filename"], base64.b64decode(attached["content"])),
+    )
+
+
+def _user(user: UserKey) -> dict[str, object]:
+    return {"platform": user.platform, "workspace": user.workspace, "user_id": user.user_id}
+
+
+async def enqueue(
+    conn: Conn,
+    *,
+    user: UserKey,
+    kind: str,
+    turn: str,
+    route: Mapping[str, str],
+    messages: Sequence[Message],
+    now: datetime,
+    reminder_id: int | None = None,
+) -> None:
+    """Add messages to deliver to the user, in order, due now."""
+    for message in messages:
+        await conn.execute(
+            "INSERT INTO outbox (platform, workspace, user_id, kind, turn, route, message,"
+            " reminder_id, send_after, created_at) VALUES (:platform, :workspace, :user_id,"
+            " :kind, :turn, :route, :message, :reminder_id, :now, :now)",
+            {
+                **_user(user),
+                "kind": kind,
+                "turn": turn,
+                "route": json.dumps(dict(route), separators=(",", ":")),
+                "message": dump_message(message),
+                "reminder_id": reminder_id,
+                "now": to_db(now),
+            },
+        )
+
+
+async def _claimed(conn: Conn, ids: Sequence[int]) -> list[OutboxRow]:
+    if not ids:
+        return []
+    where, params = dialect.in_list(conn.dialect, "o.id", "id", ids)
+    rows = await conn.fetch_all(
+        f"SELECT {_COLUMNS}, r.status AS reminder_status FROM outbox o"
+        f" LEFT JOIN reminders r ON r.id = o.reminder_id WHERE {where} ORDER BY o.id",
+        params,
+    )
+    return [_row(row) for row in rows]
+
+
+def _row(row: Any) -> OutboxRow:
+    return OutboxRow(
+        id=int(row["id"]),
+        user=UserKey(row["platform"], row["workspace"], row["user_id"]),
+        kind=str(row["kind"]),
+        turn=str(row["turn"]),
+        route=json.loads(row["route"]),
+        message=load_message(row["message"]),
+        reminder_id=row["reminder_id"],
+        attempts=int(row["attempts"]),
+        interrupted=int(row["interrupted"]),
+        created_at=from_db(row["created_at"]),
+        reminder_status=row["reminder_status"],
+    )
+
+
+async def claim_due(
+    conn: Conn,
+    *,
+    owner: str,
+    now: datetime,
+    lease_until: datetime,
+    platforms: Sequence[str],
+    limit: int,
+) -> list[OutboxRow]:
+    """Lease the due head row of up to `limit` users (the retry pass)."""
+    if not platforms or limit <= 0:
+        return []
+    where, names = dialect.in_list(conn.dialect, "o.platform", "platform", platforms)
+    rows = await conn.fetch_all(
+        _claim_sql(conn, "AND " + where),
+        {
+            **names,
+            "owner": owner,
+            "now": to_db(now),
+            "lease_until": to_db(lease_until),
+            "limit": limit,
+        },
+    )
+    return await _claimed(conn, [int(row["id"]) for row in rows])
+
+
+async def claim_user(
+    conn: Conn, *, owner: str, user: UserKey, now: datetime, lease_until: datetime
+) -> OutboxRow | None:
+    """Lease this user's head row if it is due and nobody holds it."""
+    rows = await conn.fetch_all(
+        _claim_sql(
+            conn,
+            "AND o.platform = :platform AND o.workspace = :workspace AND o.user_id = :user_id",
+        ),
+        {
+            **_user(user),
+            "owner": owner,
+            "now": to_db(now),
+            "lease_until": to_db(lease_until),
+            "limit": 1,
+        },
+    )
+    found = await _claimed(conn, [int(row["id"]) for row in rows])
+    return found[0] if found else None
+
+
+async def settle(
+    conn: Conn,
+    *,
+    row_id: int,
+    owner: str,
+    status: str,
+    now: datetime,
+    error: str | None = None,
+) -> bool:
+    """Mark a leased row sent, failed or dropped; False when the lease was lost meanwhile."""
+    changed = await conn.execute(
+        "UPDATE outbox SET status = :status, sent_at = :now, last_error = :error,"
+        " lease_owner = NULL, lease_until = NULL"
+        " WHERE id = :id AND lease_owner = :owner AND status = 'pending'",
+        {"id": row_id, "owner": owner, "status": status, "now": to_db(now), "error": error},
+    )
+    return changed == 1
+
+
+async def retry_at(
+    conn: Conn, *, row_id: int, owner: str, when: datetime, error: str
+) -> None:
+    """A retryable failure: try again at `when` (the user's later rows wait)."""
+    await conn.execute(
+        "UPDATE outbox SET send_after = :when, last_error = :error, lease_owner = NULL,"
+        " lease_until = NULL WHERE id = :id AND lease_owner = :owner AND status = 'pending'",
+        {"id": row_id, "owner": owner, "when": to_db(when), "error": error[:500]},
+    )
+
+
+async def unseen_replies(conn: Conn, *, user: UserKey, since: datetime) -> bool:
+    """Whether a reply to this user was undelivered at `since` (a message's arrival): still
+    pending now, or delivered only after it."""
+    found = await conn.fetch_value(
+        "SELECT 1 FROM outbox WHERE platform = :platform AND workspace = :workspace"
+        " AND user_id = :user_id AND kind = 'reply'"
+        " AND (status = 'pending' OR (status = 'sent' AND sent_at > :since)) LIMIT 1",
+        {**_user(user), "since": to_db(since)},
+    )
+    return found is not None
+
+
+async def last_turn(conn: Conn, *, user: UserKey) -> list[OutboxRow]:
+    """The replies of the user's latest turn, in order (the question they may have missed)."""
+    rows = await conn.fetch_all(
+        f"SELECT {_COLUMNS}, NULL AS reminder_status FROM outbox o"
+        " WHERE o.platform = :platform AND o.workspace = :workspace AND o.user_id = :user_id"
+        " AND o.turn = (SELECT turn FROM outbox WHERE platform = :platform"
+        " AND workspace = :workspace AND user_id = :user_id AND kind = 'reply'"
+        " ORDER BY id DESC LIMIT 1) ORDER BY o.id",
+        _user(user),
+    )
+    return [_row(row) for row in rows]
+
+
+async def drop_pending_replies(
+    conn: Conn, *, user: UserKey, now: datetime, turn: str | None = None
+) -> int:
+    """Drop undelivered replies nobody is posting now (all, or one turn's); how many."""
+    one_turn = " AND turn = :turn" if turn is not None else ""
+    return await conn.execute(
+        "UPDATE outbox SET status = 'dropped', sent_at = :now WHERE platform = :platform"
+        " AND workspace = :workspace AND user_id = :user_id AND kind = 'reply'"
+        " AND status = 'pending' AND (lease_until IS NULL OR lease_until < :now)" + one_turn,
+        {**_user(user), "now": to_db(now), **({"turn": turn} if turn is not None else {})},
+    )
+
+
+async def lease_owners(conn: Conn, *, now: datetime) -> list[str]:
+    """The owners holding a live lease on some pending row."""
+    rows = await conn.fetch_all(
+        "SELECT DISTINCT lease_owner FROM outbox WHERE status = 'pending'"
+        " AND lease_owner IS NOT NULL AND lease_until >= :now",
+        {"now": to_db(now)},
+    )
+    return [str(row["lease_owner"]) for row in rows]
+
+
+async def expire_owner(conn: Conn, *, owner: str, now: datetime) -> int:
+    """An owner known to be gone (a killed process): its leases run out now; how many.
+
+    The owner stays set, so the next claim counts the row as interrupted.
+    """
+    return await conn.execute(
+        "UPDATE outbox SET lease_until = :now WHERE lease_owner = :owner AND status = 'pending'"
+        " AND lease_until > :now",
+        {"owner": owner, "now": to_db(now)},
+    )
+
+
+async def forget_settled(conn: Conn, *, before: datetime) -> int:
+    """Delete rows settled before `before` (their words are not kept longer); how many."""
+    return await conn.execute(
+        "DELETE FROM outbox WHERE status <> 'pending' AND sent_at < :before",
+        {"before": to_db(before)},
+    )
+
+
+async def delete_user(conn: Conn, *, user: UserKey) -> None:
+    """`forget me`: delete every row for the user (the turn's own answer is enqueued after)."""
+    await conn.execute(
+        "DELETE FROM outbox WHERE platform = :platform AND workspace = :workspace"
+        " AND user_id = :user_id",
+        _user(user),
+    )
+
+
+async def delete_workspace(conn: Conn, *, platform: str, workspace: str) -> None:
+    """An uninstalled workspace: nothing more goes to its users."""
+    await conn.execute(
+        "DELETE FROM outbox WHERE platform = :platform AND workspace = :workspace",
+        {"platform": platform, "workspace": workspace},
+    )

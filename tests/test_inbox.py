@@ -1,0 +1,279 @@
+"""Nothing acknowledged is lost: the durable inbox, the one outbox and the turn pipeline,
+on a real SQLite file, the real Bolt app over HTTP and the fake Slack Web API."""
+
+from __future__ import annotations
+
+import os
+import socket
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from bot import engine
+from bot.adapters.slack_adapter import SlackAdapter, create_slack_adapter
+from bot.adapters.slack_blocks import escape
+from bot.clock import ManualClock
+from bot.config import Settings
+from bot.core import Core
+from bot.delivery import owner_is_dead
+from bot.domain import Inbound, InboundKind, UserKey
+from bot.flood import FloodGate
+from bot.inbox_workers import InboxWorkers
+from bot.prompts import Catalog
+from bot.scheduler import NudgeScheduler, SchedulerConfig
+from bot.service import CoachService
+from bot.storage import inbox, outbox, reminders, repos
+from bot.storage.db import Database
+from bot.storage.inbox import InboxRow
+from tests.conftest import FULL_DIALOGUE, MIGRATIONS, PROMPTS, START, press, say
+from tests.fakes.slack_api import TEAM, FakeSlackApi, SlackSender
+from tests.test_scheduler import RecordingOutbox
+from tests.test_slack_adapter import SECRET, adapter, fake, slack, slack_settings
+
+__all__ = ["adapter", "fake", "slack"]  # the Slack fixtures, shared
+
+SLACK_ALICE = "U0ALICE"
+DM = "D" + SLACK_ALICE
+ALICE_KEY = UserKey("slack", TEAM, SLACK_ALICE)
+
+
+def slack_core(
+    tmp_path: Path,
+    fake: FakeSlackApi,
+    db: Database,
+    catalog: Catalog,
+    clock: ManualClock,
+    service: CoachService,
+) -> Core:
+    """A fresh Core (pipeline and deliverer of its own) on the shared database."""
+    return Core(slack_settings(tmp_path, fake), db, catalog, service, clock)
+
+
+async def answers(db: Database, user: UserKey = ALICE_KEY) -> dict[str, str]:
+    """The answers of the user's newest session."""
+    async with db.autocommit() as conn:
+        record = await repos.load_user(conn, user=user)
+    assert record is not None and record.session is not None
+    return dict(record.session.answers)
+
+
+async def test_an_event_acknowledged_before_a_stop_is_handled_at_the_next_start(
+    tmp_path: Path,
+    fake: FakeSlackApi,
+    db: Database,
+    catalog: Catalog,
+    clock: ManualClock,
+    service: CoachService,
+) -> None:
+    """A DM acknowledged (200) while no worker ran is in the database, and the next start
+    handles it: the answer is saved and the reply posted."""
+    first = create_slack_adapter(
+        slack_core(tmp_path, fake, db, catalog, clock, service), host="127.0.0.1"
+    )
+    await first.start()
+    sender = SlackSender(f"http://127.0.0.1:{first.port}", SECRET, first, fake)
+    try:
+        assert (await sender.dm(SLACK_ALICE, "hi")).status == 200
+        await first.inbox.stop(0)  # the process "dies" after the next ack, before the turn
+        sent = await sender.dm(SLACK_ALICE, "My landlord said no", wait=False)
+        assert sent.status == 200
+    finally:
+        await sender.close()
+        await first.stop()
+    posted = len(fake.posts(DM))
+
+    second = create_slack_adapter(
+        slack_core(tmp_path, fake, db, catalog, clock, service), host="127.0.0.1"
+    )
+    await second.start()
+    try:
+        await second.inbox.idle()
+    finally:
+        await second.stop()
+    assert (await answers(db))["setback"] == "My landlord said no"
+    assert len(fake.posts(DM)) > posted
+
+
+async def test_the_same_event_id_twice_runs_once(
+    slack: SlackSender, fake: FakeSlackApi, db: Database
+) -> None:
+    """An event sent again with the same event_id (Slack's retry) is stored and run once."""
+    await slack.dm(SLACK_ALICE, "hi")
+    event = {
+        "type": "message",
+        "channel_type": "im",
+        "channel": DM,
+        "user": SLACK_ALICE,
+        "text": "My landlord said no",
+        "ts": "1700000000.000200",
+    }
+    await slack.event(event, event_id="EvTWICE")
+    posted = len(fake.posts(DM))
+    again, _ = await slack.event(event, event_id="EvTWICE", retry=1)
+    assert again.status == 200
+    assert len(fake.posts(DM)) == posted
+    async with db.autocommit() as conn:
+        rows = await conn.execute_fetchall(
+            "SELECT status, outcome FROM inbox WHERE event_key LIKE '%EvTWICE'"
+        )
+    assert [tuple(row) for row in rows] == [("done", "turn")]
+
+
+async def test_one_users_events_run_in_order_and_other_users_in_parallel(
+    db: Database, clock: ManualClock
+) -> None:
+    """Only a user's oldest row can be leased, and only while none of theirs is held;
+    another user's oldest row is leased alongside."""
+    bob = UserKey("slack", TEAM, "U0BOB")
+    async with db.transaction() as conn:
+        for key, user in (("a1", ALICE_KEY), ("a2", ALICE_KEY), ("b1", bob)):
+            await inbox.add(conn, key=key, user=user, kind="message", payload={}, received_at=START)
+    lease = START + timedelta(minutes=2)
+    async with db.transaction() as conn:
+        first = await inbox.claim(
+            conn, owner="w1", now=START, lease_until=lease, platforms=("slack",), limit=10
+        )
+        again = await inbox.claim(
+            conn, owner="w2", now=START, lease_until=lease, platforms=("slack",), limit=10
+        )
+        held = await inbox.claim_next(
+            conn, owner="w2", user=ALICE_KEY, now=START, lease_until=lease
+        )
+        await inbox.finish(conn, row_id=first[0].id, outcome="turn", now=START)
+        after = await inbox.claim_next(
+            conn, owner="w2", user=ALICE_KEY, now=START, lease_until=lease
+        )
+    assert [row.user for row in first] == [ALICE_KEY, bob]
+    assert again == [] and held is None
+    assert after is not None and after.id == first[0].id + 1
+
+
+async def test_a_message_sent_while_the_last_reply_is_undelivered_gets_the_question_again(
+    slack: SlackSender, fake: FakeSlackApi, db: Database, catalog: Catalog
+) -> None:
+    """When the question never reached the user, their next message is not stored as its
+    answer: they are told, and the question they missed is posted again."""
+    await slack.dm(SLACK_ALICE, "hi")
+    fake.fail_next("chat.postMessage", error="internal_error")
+    await slack.dm(SLACK_ALICE, "My landlord said no")  # its question is refused
+    await slack.dm(SLACK_ALICE, "A new flat by March")  # written without seeing it
+
+    stored = await answers(db)
+    assert stored["setback"] == "My landlord said no"
+    assert "A new flat by March" not in stored.values()
+    texts = [post.args["text"] for post in fake.posts(DM)]
+    missed = escape(catalog.text("error.missed"))
+    assert any(text.startswith(missed[:60]) for text in texts)
+    sorry = escape(catalog.text("error.try_again"))[:300]
+    assert sorry not in texts
+
+
+async def test_a_full_inbox_asks_slack_to_send_again_later(
+    adapter: SlackAdapter, slack: SlackSender, db: Database
+) -> None:
+    """Over the backlog limit a request is answered 503 with Retry-After, and not stored."""
+    adapter.inbox.backlog_limit = adapter.inbox.backlog
+    answer = await slack.dm(SLACK_ALICE, "hi", wait=False)
+    assert answer.status == 503
+    async with db.autocommit() as conn:
+        assert await inbox.backlog(conn) == 0
+        assert await conn.execute_fetchall("SELECT id FROM inbox") == []
+
+
+async def test_the_flood_gate_counts_messages_by_their_arrival(
+    db: Database, catalog: Catalog, clock: ManualClock
+) -> None:
+    """Messages that arrived at a normal pace and are handled in one burst are all answered;
+    as many arriving at the same moment are held back by the gate. (Commands: typed answers
+    written before the last reply arrived are the "question you missed" case instead.)"""
+    service = CoachService(db, catalog, clock, flood=FloodGate(burst=3, window_seconds=10))
+    settings = Settings(db_path=db.path, prompts_dir=PROMPTS, migrations_dir=MIGRATIONS)
+    core = Core(settings, db, catalog, service, clock)
+    core.pipeline.deliverer.add(RecordingOutbox())
+    flooded: list[str] = []
+
+    async def handle(row: InboxRow) -> None:
+        outcome = await core.pipeline.turn(
+            Inbound(row.user, InboundKind.MESSAGE, text=str(row.payload["text"])),
+            route={},
+            row=row,
+        )
+        if any(m.text == catalog.text("error.busy") for m in outcome.result.messages):
+            flooded.append(row.user.user_id)
+
+    workers = InboxWorkers(db, clock, "console", handle)
+    paced = UserKey("console", "local", "paced")
+    burst = UserKey("console", "local", "burst")
+    for index in range(8):
+        clock.set(START + timedelta(seconds=5 * index))
+        await workers.add(key=f"p{index}", user=paced, kind="message", payload={"text": "help"})
+        clock.set(START)
+        await workers.add(key=f"b{index}", user=burst, kind="message", payload={"text": "help"})
+    clock.set(START + timedelta(minutes=5))  # every one handled at once, long after
+    await workers.idle()
+    assert flooded.count("paced") == 0
+    assert flooded.count("burst") == 5
+
+
+async def test_a_press_on_a_nudge_whose_delivery_was_cut_short_is_recorded_once(
+    service: CoachService, db: Database, catalog: Catalog, clock: ManualClock
+) -> None:
+    """The process died after posting a nudge and before settling it: the user's press is
+    recorded (not "already answered"), and the nudge is never posted again."""
+    for line in FULL_DIALOGUE:
+        await service.handle(say(line))
+    moment = START + timedelta(days=15)
+    posted = RecordingOutbox()
+    scheduler = NudgeScheduler(db, catalog, clock, {"console": posted}, SchedulerConfig())
+    dead = f"{socket.gethostname()}:999999999:gone"
+    # The nudge is queued, then leased by a process that is killed mid-post.
+    assert await scheduler_claim(scheduler, moment) == 1
+    async with db.transaction() as conn:
+        rows = await outbox.claim_due(
+            conn,
+            owner=dead,
+            now=moment,
+            lease_until=moment + timedelta(minutes=2),
+            platforms=("console",),
+            limit=10,
+        )
+    assert len(rows) == 1
+    clock.set(moment + timedelta(minutes=1))
+
+    answer = await service.handle(press("yes", engine.NUDGE_STEP, 1))
+
+    assert catalog.text("button.already") not in " ".join(m.text for m in answer.messages)
+    clock.set(moment + timedelta(hours=1))
+    report = await scheduler.run_once(clock.now())
+    assert report.delivered == 0 and posted.sent == []
+    async with db.autocommit() as conn:
+        status = await conn.execute_fetchall("SELECT status, answered_at FROM reminders")
+        settled = await conn.execute_fetchall("SELECT status FROM outbox")
+    assert [(row[0], row[1] is not None) for row in status] == [("sent", True)]
+    assert [row[0] for row in settled] == ["dropped"]
+
+
+async def scheduler_claim(scheduler: NudgeScheduler, moment: datetime) -> int:
+    """Queue the due nudges without delivering them (the scheduler's first half)."""
+    queued = 0
+    async with scheduler.db.transaction() as conn:
+        batch = await reminders.claim(
+            conn,
+            owner=scheduler.owner,
+            now=moment,
+            lease_until=moment + timedelta(minutes=5),
+            platforms=("console",),
+            limit=10,
+        )
+        for item in batch:
+            await scheduler._queue(conn, item, moment)
+            queued += 1
+    return queued
+
+
+def test_a_lease_owner_on_this_host_is_dead_once_its_process_is_gone() -> None:
+    """Leases of a killed process on this host are taken back at start; our own and other
+    hosts' are not."""
+    host = socket.gethostname()
+    assert owner_is_dead(f"{host}:999999999:x")
+    assert not owner_is_dead(f"{host}:{os.getpid()}:x")
+    assert not owner_is_dead("elsewhere:1:x")
