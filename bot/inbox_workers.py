@@ -23,8 +23,8 @@ from bot.delivery import owner_is_dead, process_owner
 from bot.domain import UserKey
 from bot.errors import StorageFault
 from bot.storage import inbox
-from bot.storage.store import Store
 from bot.storage.inbox import InboxRow
+from bot.storage.store import Store
 
 log = logging.getLogger(__name__)
 Handler = Callable[[InboxRow], Awaitable[None]]

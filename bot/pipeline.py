@@ -31,8 +31,8 @@ from bot.logtags import user_tag
 from bot.prompts import Catalog
 from bot.service import CoachService, TurnHook, TurnResult
 from bot.storage import inbox, outbox
-from bot.storage.store import Conn, Store
 from bot.storage.inbox import InboxRow
+from bot.storage.store import Conn, Store
 
 log = logging.getLogger(__name__)
 # A turn that raised is tried again this many times (a full disk may clear) before the

@@ -9,7 +9,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-
 from bot import engine, metrics
 from bot.adapters.base import Outbox
 from bot.clock import Clock
@@ -139,9 +138,7 @@ class NudgeScheduler:
             delivered=delivered.sent, failed=delivered.retrying, given_up=delivered.failed
         )
 
-    async def _queue(
-        self, conn: Conn, item: reminders.Claimed, now: datetime
-    ) -> RunReport:
+    async def _queue(self, conn: Conn, item: reminders.Claimed, now: datetime) -> RunReport:
         """One claimed reminder: deferred out of quiet hours, or its nudge put in the outbox."""
         prefs = resolve(
             self.defaults,

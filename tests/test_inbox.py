@@ -112,10 +112,10 @@ async def test_the_same_event_id_twice_runs_once(
     assert again.status == 200
     assert len(fake.posts(DM)) == posted
     async with db.autocommit() as conn:
-        rows = await conn.execute_fetchall(
+        rows = await conn.fetch_all(
             "SELECT status, outcome FROM inbox WHERE event_key LIKE '%EvTWICE'"
         )
-    assert [tuple(row) for row in rows] == [("done", "turn")]
+    assert [(row["status"], row["outcome"]) for row in rows] == [("done", "turn")]
 
 
 async def test_one_users_events_run_in_order_and_other_users_in_parallel(
@@ -176,7 +176,7 @@ async def test_a_full_inbox_asks_slack_to_send_again_later(
     assert answer.status == 503
     async with db.autocommit() as conn:
         assert await inbox.backlog(conn) == 0
-        assert await conn.execute_fetchall("SELECT id FROM inbox") == []
+        assert await conn.fetch_all("SELECT id FROM inbox") == []
 
 
 async def test_the_flood_gate_counts_messages_by_their_arrival(
@@ -246,10 +246,10 @@ async def test_a_press_on_a_nudge_whose_delivery_was_cut_short_is_recorded_once(
     report = await scheduler.run_once(clock.now())
     assert report.delivered == 0 and posted.sent == []
     async with db.autocommit() as conn:
-        status = await conn.execute_fetchall("SELECT status, answered_at FROM reminders")
-        settled = await conn.execute_fetchall("SELECT status FROM outbox")
-    assert [(row[0], row[1] is not None) for row in status] == [("sent", True)]
-    assert [row[0] for row in settled] == ["dropped"]
+        status = await conn.fetch_all("SELECT status, answered_at FROM reminders")
+        settled = await conn.fetch_all("SELECT status FROM outbox")
+    assert [(row["status"], row["answered_at"] is not None) for row in status] == [("sent", True)]
+    assert [row["status"] for row in settled] == ["dropped"]
 
 
 async def scheduler_claim(scheduler: NudgeScheduler, moment: datetime) -> int:

@@ -232,9 +232,7 @@ async def settle(
     return changed == 1
 
 
-async def retry_at(
-    conn: Conn, *, row_id: int, owner: str, when: datetime, error: str
-) -> None:
+async def retry_at(conn: Conn, *, row_id: int, owner: str, when: datetime, error: str) -> None:
     """A retryable failure: try again at `when` (the user's later rows wait)."""
     await conn.execute(
         "UPDATE outbox SET send_after = :when, last_error = :error, lease_owner = NULL,"
