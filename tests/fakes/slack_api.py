@@ -403,7 +403,6 @@ class SlackSender:
         self.fake = fake
         self.session = aiohttp.ClientSession()
         self._events = itertools.count(1)
-        self._triggers = itertools.count(1)
 
     async def close(self) -> None:
         """Close the HTTP session."""
@@ -482,10 +481,6 @@ class SlackSender:
         }
         response, _ = await self.event(event, wait=wait)
         return response
-
-    def trigger_id(self) -> str:
-        """A fresh trigger_id, unique as Slack's are (the coach keys commands by it)."""
-        return f"{next(self._triggers)}.{self.team}.trigger"
 
     async def command(self, user: str, text: str, channel: str) -> Sent:
         """The user types `/reframe text` in a channel (or a DM)."""
