@@ -105,18 +105,21 @@ class InboxWorkers:
         """Stop taking rows; let rows in hand finish for up to `grace` s. Nothing is dropped:
         what was not handled stays in the inbox for the next start."""
         self._stopping = True
-        if self._dispatcher is not None:
-            # It waits only for a free worker or a wake-up; its claims are whole transactions.
-            self._dispatcher.cancel()
-            await asyncio.gather(self._dispatcher, return_exceptions=True)
-            self._dispatcher = None
-        if self._running:
-            _, late = await asyncio.wait(self._running, timeout=grace)
+        self._wake.set()
+        # Workers finish the row in hand and take no other; cancelling one inside a database
+        # call could leave the connection mid-transaction, so only the late are cancelled.
+        waiting = [*self._running, *([self._dispatcher] if self._dispatcher else [])]
+        if waiting:
+            _, late = await asyncio.wait(waiting, timeout=max(grace, 0.001))
             for task in late:
                 task.cancel()
             await asyncio.gather(*late, return_exceptions=True)
             if late:
                 log.warning("stopping: %d events left in the inbox for the next start", len(late))
+        self._dispatcher = None
+        # Rows leased but not handled go back at once, for whichever process starts next.
+        async with self.db.transaction("inbox") as conn:
+            await inbox.release_owner(conn, owner=self.owner)
 
     async def idle(self) -> None:
         """Wait until nothing is being handled and nothing is claimable now (for tests)."""
@@ -143,6 +146,8 @@ class InboxWorkers:
             except Exception:
                 log.exception("inbox dispatch failed")
                 started = False
+            if self._stopping:
+                break
             if started:
                 continue
             with contextlib.suppress(TimeoutError):
@@ -157,6 +162,10 @@ class InboxWorkers:
         while not self._free.locked():
             await self._free.acquire()
             free += 1
+        if self._stopping:
+            for _ in range(free):
+                self._free.release()
+            return False
         now = self.clock.now()
         try:
             async with self.db.transaction("inbox") as conn:
