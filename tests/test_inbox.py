@@ -180,13 +180,15 @@ async def test_a_full_inbox_asks_slack_to_send_again_later(
 
 
 async def test_the_flood_gate_counts_messages_by_their_arrival(
-    db: Database, catalog: Catalog, clock: ManualClock
+    tmp_path: Path, db: Database, catalog: Catalog, clock: ManualClock
 ) -> None:
     """Messages that arrived at a normal pace and are handled in one burst are all answered;
     as many arriving at the same moment are held back by the gate. (Commands: typed answers
     written before the last reply arrived are the "question you missed" case instead.)"""
     service = CoachService(db, catalog, clock, flood=FloodGate(burst=3, window_seconds=10))
-    settings = Settings(db_path=db.path, prompts_dir=PROMPTS, migrations_dir=MIGRATIONS)
+    settings = Settings(
+        db_path=tmp_path / "unused.db", prompts_dir=PROMPTS, migrations_dir=MIGRATIONS
+    )
     core = Core(settings, db, catalog, service, clock)
     core.pipeline.deliverer.add(RecordingOutbox())
     flooded: list[str] = []
