@@ -55,7 +55,7 @@ class StartupAuthorization(AsyncAuthorize):
             try:
                 await self.check(client)
             except Exception as error:
-                log.warning("slack auth.test still failing: %s", slack_errors.classify(error, ""))
+                log.warning("slack still failing: %s", slack_errors.classify(error, "auth.test"))
                 wait = min(wait * 2, MOST_WAIT)
         log.info("slack auth.test answered: requests are authorized as the bot")
 
