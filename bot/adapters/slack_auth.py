@@ -21,6 +21,7 @@ import logging
 from slack_bolt.authorization import AuthorizeResult
 from slack_bolt.authorization.async_authorize import AsyncAuthorize
 from slack_bolt.context.async_context import AsyncBoltContext
+from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters import slack_errors
@@ -91,5 +92,47 @@ class StartupAuthorization(AsyncAuthorize):
             bot_user_id=learnt.bot_user_id,
             bot_scopes=learnt.bot_scopes,
             bot_token=self.token,
+            user_id=user_id,
+        )
+
+
+class StoredAuthorization(AsyncAuthorize):
+    """Many workspaces: Bolt's authorize step from our installation store alone.
+
+    Bolt's own (AsyncInstallationStoreAuthorize) calls auth.test on a workspace's first
+    request and may refresh its token there, both inside the ack. The stored installation
+    already holds the bot's ids; requests are stored and handled later with a token the
+    delivery side refreshes (SlackWeb), so the ack reads only the database.
+    """
+
+    def __init__(self, store: AsyncInstallationStore) -> None:
+        self.store = store
+
+    async def __call__(
+        self,
+        *,
+        context: AsyncBoltContext,
+        enterprise_id: str | None,
+        team_id: str | None,
+        user_id: str | None,
+        actor_enterprise_id: str | None = None,
+        actor_team_id: str | None = None,
+        actor_user_id: str | None = None,
+    ) -> AuthorizeResult | None:
+        """The workspace's installed bot, or None (Bolt then says the app is not installed)."""
+        bot = await self.store.async_find_bot(
+            enterprise_id=enterprise_id,
+            team_id=team_id,
+            is_enterprise_install=context.is_enterprise_install,
+        )
+        if bot is None or not bot.bot_token:
+            return None
+        return AuthorizeResult(
+            enterprise_id=bot.enterprise_id,
+            team_id=bot.team_id,
+            bot_id=bot.bot_id,
+            bot_user_id=bot.bot_user_id,
+            bot_token=bot.bot_token,
+            bot_scopes=bot.bot_scopes,
             user_id=user_id,
         )
