@@ -40,6 +40,7 @@ class Settings:
     idle_days: int = 7
     retention_days: int = 180
     delivery_retry_hours: int = 24
+    inbox_backlog_limit: int = 50_000
     crisis_country: str = ""
     log_level: str = "INFO"
     log_format: LogFormat = "text"
@@ -178,6 +179,7 @@ class Settings:
             idle_days=number("IDLE_DAYS", 7),
             retention_days=number("RETENTION_DAYS", 180),
             delivery_retry_hours=number("DELIVERY_RETRY_HOURS", 24),
+            inbox_backlog_limit=number("INBOX_BACKLOG_LIMIT", 50_000),
             crisis_country=country,
             log_level=level,
             log_format="json" if log_format == "json" else "text",

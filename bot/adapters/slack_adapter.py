@@ -120,7 +120,13 @@ class SlackAdapter:
         self.app.action(payloads.ACTION_PATTERN)(self._on_button)
         self.web = SlackWeb(self.client, core.catalog, self.oauth)
         self.work = work.SlackWork(core, self.web)
-        self.inbox = InboxWorkers(core.db, core.clock, self.platform, self._handle)
+        self.inbox = InboxWorkers(
+            core.db,
+            core.clock,
+            self.platform,
+            self._handle,
+            backlog_limit=core.settings.inbox_backlog_limit,
+        )
         core.pipeline.deliverer.add(self.web)
         core.pipeline.add_sharer(self.platform, self.web)
         self._runner: web.AppRunner | None = None

@@ -18,13 +18,13 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
-from slack_bolt.authorization.async_authorize import AsyncInstallationStoreAuthorize
 from slack_bolt.oauth.async_oauth_flow import AsyncOAuthFlow
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
 from slack_sdk.oauth.installation_store import Bot
 from slack_sdk.oauth.token_rotation.async_rotator import AsyncTokenRotator
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.adapters.slack_auth import StoredAuthorization
 from bot.adapters.slack_install_store import SqlInstallationStore, SqlStateStore
 from bot.clock import Clock
 from bot.config import Settings
@@ -147,7 +147,7 @@ class SlackOAuth:
 
     store: SqlInstallationStore
     flow: AsyncOAuthFlow
-    authorize: AsyncInstallationStoreAuthorize
+    authorize: StoredAuthorization
     rotator: LockedTokenRotator
 
     async def bot_token(self, workspace: str) -> str | None:
@@ -188,18 +188,8 @@ def build_oauth(
         client_secret=settings.slack_client_secret,
         client=client,
     )
-    authorize = AsyncInstallationStoreAuthorize(
-        logger=logger,
-        installation_store=store,
-        client_id=settings.slack_client_id,
-        client_secret=settings.slack_client_secret,
-        token_rotation_expiration_minutes=REFRESH_MINUTES,
-        bot_only=True,
-        # One auth.test per token, not one per request: acks stay within Slack's 3 s.
-        cache_enabled=True,
-        client=client,
-    )
-    authorize.token_rotator = rotator
+    # The ack reads only the database: no auth.test, no refresh (slack_auth.py).
+    authorize = StoredAuthorization(store)
     # AsyncApp takes its authorize step from the flow's settings.
     oauth_settings.authorize = authorize
     flow = AsyncOAuthFlow(client=client, logger=logger, settings=oauth_settings)
