@@ -23,13 +23,14 @@ _META_GLUE = word_set(
     "differently another way simpler simply plainly what you u mean meant by for me here "
     "term terms option options some an example examples step thing to with "
     "of answer answers clearer clear specific bit? ? in other sorry kindly maybe first "
-    "idea hint hints clue clues tip tips sample mean? up on out better say i as any"
+    "idea hint hints clue clues tip tips sample mean? up on out better say i as any asked"
 )
 # Verbs of a request to the coach to say its question again, otherwise or more fully.
 _REQUEST_VERB = (
     r"explain|rephrase|reword|re-word|clarify|elaborate|expand|define|simplify|repeat|"
     r"reformulate|paraphrase|unpack|say|put|ask|give|show|tell|help|break|spell|word|describe|"
-    r"be (?:a (?:bit|little) )?(?:more )?(?:specific|clear|clearer|concrete|precise)"
+    r"be (?:a (?:bit|little) )?(?:more )?(?:specific|clear|clearer|concrete|precise)|"
+    r"make (?:it|that|this|the question) (?:a bit |a little )?(?:simpler|clearer|easier)"
 )
 _ADDRESSED = re.compile(
     rf"^(?:(?:can|could|would|will|may|might) (?:you|u)|(?:you|u) (?:can|could)|"
@@ -43,6 +44,7 @@ _IMPERATIVE = re.compile(
     r"in other words|more simply|simply|plainly|in plain words)|"
     r"say more|tell me more|give me (?:an? |some |another )?(?:example|hint|clue|idea|tip)s?|"
     r"show me (?:an? )?example|help me(?: out)?|help|example|examples|hint|hints|clue|"
+    r"remind me(?: of)?(?: what)?|"
     r"another way|in other words|simpler|more detail|details|context|meaning)\b"
 )
 # Not following the coach: only what the question means can follow these ("why they said
@@ -51,6 +53,7 @@ _NOT_FOLLOWING = re.compile(
     r"\b(?:(?:don't|do not|didn't|did not|can't|cannot|couldn't|still don't|not sure i) "
     r"(?:really |quite |fully |totally |even )?(?:understand|get|follow|grasp|see)|"
     r"(?:no|not an?) (?:idea|clue) what|(?:idk|dunno|not sure|unsure|confused about) what|"
+    r"(?:don't|do not|didn't) (?:really )?know what|"
     r"(?:lost|confused|puzzled|baffled)|confus(?:es|ing|ed)|"
     r"(?:not|n't) (?:really )?(?:following|getting it|understanding)|(?:over|above) my head|"
     r"(?:makes?|made) no sense|(?:doesn't|does not|didn't) make (?:any )?sense|"
@@ -62,7 +65,7 @@ _ABOUT_IT = word_set(
     "the question questions options option you u what you're you are ur are asking ask asked "
     "mean meant means by it this that is was to me of with about again your quite "
     "being step one part bit wording word words too here? still that's it's thats want wants "
-    "wanting looking for getting at after need needs went goes"
+    "wanting looking for getting at after need needs went goes there"
 )
 _OPENER = re.compile(
     r"^(?:what|what's|how|how's|which|why|who|who's|whom|whose|where|is|are|am|do|does|did|"
@@ -87,7 +90,8 @@ _WHO = re.compile(
     r"\b(?:me or (?:them|him|her|my|the|their|they)|mine or (?:theirs|his|hers)|"
     r"(?:my|our) side or|(?:them|they|him|her) or me|(?:for|about|to|from|by) (?:who|whom)\b|"
     r"who(?:'s| is| are) (?:they|them|'they'|\"they\"|that|this|he|she)|"
-    r"who do you mean|which (?:one|person|side|part|of them)|^who(?:'s| is| are) \S+$)"
+    r"who do you mean|which (?:one|person|side|part|of them)|^who(?:'s| is| are) \S+$|"
+    r"^(?:is|was) (?:this|that|it) about .{1,30} or )"
 )
 # "What's a third option?": a short question for the meaning of a word.
 _DEFINITION = re.compile(
@@ -99,7 +103,9 @@ _DEFINITION = re.compile(
 _ALLOWED = re.compile(
     r"^(?:does|do|can|should|must|is|may|has|have|would) (?:it|this|that|the answer|my answer|"
     r"an answer|a \w+|i) (?:have to|has to|need to|needs to|be|count|matter|work|ok|okay|fine|"
-    r"alright|enough|allowed)\b"
+    r"alright|enough|allowed)\b|"
+    r"^(?:should|do|can|must|may) i (?:write|say|put|answer|use|include|mention|list|keep it)\b|"
+    r"^(?:is|are|would|will) .{0,25}\b(?:enough|ok|okay|fine|alright|allowed|acceptable)$"
 )
 # Words that lead a message without changing what it asks ("ok but what does that mean").
 _LEAD = re.compile(r"^(?:(?:ok|okay|but|and|so|wait|sorry|hm+|um+|huh|eh|right|oh|ah)\b[\s,]*)+")
@@ -154,7 +160,7 @@ _MEANS = re.compile(
 _ASKS_WHICH = re.compile(
     r"^(?:(?:is|are|was|does|do|did|would|should|could|can|will|isn't|doesn't)"
     r" (?:it|that|this|there|a|an|the|i|you|they|he|she|we|my|their|his|her|something)|"
-    r"(?:what|how|which|why|who|where|when)(?:'s)?)\b"
+    r"(?:what|how|which|why|who|where|when)(?:'s)?)\b|^(?:is|would|does|are) ['\"]"
 )
 
 
@@ -191,7 +197,7 @@ def is_question_back(text: str, *, strict: bool = False) -> bool:
     ordered = _IMPERATIVE.match(plain)
     if ordered is not None and (_rest_is(plain, ordered, _META_GLUE) or (asked and len(said) <= 3)):
         return True
-    if not_following(text) or _WHO.search(lowered):
+    if not_following(text) or _WHO.search(lowered) or (asked and " as in " in f" {lowered} "):
         return True
     if strict:
         return False
@@ -202,7 +208,7 @@ def is_question_back(text: str, *, strict: bool = False) -> bool:
     if _DEFINITION.match(plain) and len(said) <= 5 and (asked or len(said) <= 4):
         return True
     # "third option meaning what?": a short question that ends on its question word.
-    if asked and len(said) <= 6 and re.search(r"\b(?:what|who|how|which)$", lowered):
+    if asked and len(said) <= 6 and re.search(r"\b(?:what|who|how|which)(?: exactly)?$", lowered):
         return True
     # "say more?", "hint?": a few words about asking, ending in a question mark.
     if asked and len(said) <= 3 and not _TENTATIVE.match(plain):

@@ -62,7 +62,8 @@ _EXIT = _full(
     r"i don't want to (?:do this|continue|go on|talk about it|answer)(?: anymore| now)?|"
     r"no more(?: questions)?|not now|not today|i give up on this|forget it|never ?mind|"
     r"nvm|i'm leaving|gotta go|got to go|i have to go|i need to go|can i stop|can i leave|"
-    r"i'd rather not continue|i want out|let me go|shut up|end session|stop asking"
+    r"i'd rather not continue|i want out|let me go|shut up|end session|stop asking|"
+    r"(?:good ?)?night|nite|gn|nighty night|para|stopp|arr[eê]te|basta"
 )
 # Exit said in any words: a stopping phrase, with nothing else but glue words around it
 # ("ok bye", "nah i'm done", "i'm tired of this, stop"); other words make it an answer.
@@ -78,7 +79,12 @@ _EXIT_KERNEL = re.compile(
     r"(?:need|take) a break(?: from (?:this|it))?|paus(?:e|ing)|sign(?:ing)? off|log(?:ging)? off|"
     r"gtg|g2g|ttyl|talk (?:tomorrow|soon|later)|i'm off|(?:call|calling) it a (?:night|day)|"
     r"that's all|(?:another|some other) day|head(?:ing)? (?:off|out)|"
-    r"come back (?:another day|tomorrow|later)|"
+    r"come back (?:another day|tomorrow|later)|forget about it|abort|close (?:this|it)|"
+    r"let me out|get me out|over (?:this|it)|"
+    r"(?:tired|sick) of (?:this|answering|these|the questions)|"
+    r"(?:go|going) offline|(?:do|finish) the rest later|be back later|wrap (?:it |this )?up|"
+    r"call it (?:there|quits)|can't do this(?: (?:today|now|right now|anymore))?|"
+    r"leave it there|pick (?:this|it) up (?:tomorrow|later|another time)|stopp|h[öo]r auf|"
     r"adi[oó]s|hasta luego|chao|tsch[uü]ss|au revoir|tchau|basta|chega|"
     r"j'arr[eê]te|arr[eê]ter|aufh[oö]ren|parar|salir|sair|terminar|fertig|schluss)\b"
 )
@@ -89,7 +95,8 @@ _EXIT_GLUE = _word_set(
     "anymore any more already then so think guess am are is be gonna going i'll time back "
     "come later again maybe for now about coaching thing this stuff bot quiero ich will je "
     "moi für heute por hoy ya pour aujourd'hui isn't helping not helping pointless thanks "
-    "thank sorry good well me that's for today tomorrow continue pick up ✌️"
+    "thank sorry good well me that's for today tomorrow continue pick up there ugh lass uns "
+    "veux quero möchte want ✌️"
 )
 _DONT_KNOW_KERNEL = re.compile(
     r"\b(?:(?:i )?(?:don't|do not|really don't) (?:really )?know|dunno|idk|idek|no idea|no clue|"
@@ -98,7 +105,9 @@ _DONT_KNOW_KERNEL = re.compile(
     r"keine ahnung|wei(?:ß|ss) (?:ich )?nicht|je (?:ne )?sais pas|aucune idée|não sei|nao sei|"
     r"sei lá|nothing (?:comes|springs|jumps)(?: to mind| up| out)?|"
     r"(?:mind|head)(?:'s| is| has gone| went| gone)? (?:empty|blank)|"
-    r"can't think of (?:any|anything|one)|"
+    r"can't think of (?:any|anything|one|a (?:single )?thing)|blanking|not much|"
+    r"(?:never|haven't|not) (?:really )?(?:thought|considered) (?:about )?(?:it|that)|"
+    r"nothing (?:i can think of|that comes to mind)|no se|"
     r"drawing (?:a )?blanks?|blank|stuck|clueless|(?:the|a) foggiest|search me|"
     r"(?:be|i'm|am) (?:just |only )?guessing|can't answer (?:that|this|it)|"
     r"can't come up with (?:anything|something|one)|(?:came|come|coming) up (?:empty|blank)|"
@@ -110,14 +119,34 @@ _DONT_KNOW_GLUE = _word_set(
     "i i'm you really honestly tbh lol man hmm um no yet at all either sorry to be honest what "
     "say yeah nope genuinely just tho though haha literally absolutely completely totally even "
     "mind head is gone has went on this one here mate that it i've i'd only kinda bit a have "
-    "my haven't mind's whatsoever tell me "
+    "my haven't mind's whatsoever tell me nothing ? right now "
     "😅 😬 🤷 🤷‍♀️ 🤷‍♂️ ‍♀️ ‍♂️ ♀️ ♂️ ️ ‍"
 )
 _WH_TAIL = re.compile(r"^(?:what|how|why|who|where|which|if|whether)\b")
 
 
 def _is_exit(text: str) -> bool:
-    return _only_glue(text, _EXIT_KERNEL, _EXIT_GLUE)
+    if _only_glue(text, _EXIT_KERNEL, _EXIT_GLUE):
+        return True
+    # "This is too much right now, I need to stop": a clause that leaves, beside clauses that
+    # say how the conversation feels; a clause that tells something ("ask in March, then
+    # stop") keeps it an answer.
+    clauses = [part for part in _CLAUSES.split(normalise(text)) if part.strip()]
+    leaving = [part for part in clauses if _only_glue(part, _EXIT_KERNEL, _EXIT_GLUE)]
+    return bool(leaving) and all(
+        part in leaving or all(word in _REASON for word in _words(part)) for part in clauses
+    )
+
+
+_CLAUSES = re.compile(r"[,;.!?…]+|\s[-–—]+\s|\b(?:but|so)\b")
+# How the conversation feels: the reasons people give beside leaving it.
+_REASON = _word_set(
+    "this it that is isn't was feels feel feeling too much so very really right now today "
+    "tonight i i'm im am tired exhausted busy not helping pointless useless hard heavy sorry "
+    "thanks thank you ugh honestly changed my mind in a good place for mood the lot of getting "
+    "late overwhelmed overwhelming stressed can't anymore no nope ok okay well just bit kinda "
+    "already enough been long day it's this's ve i've making me feel worse bad upset sad anxious"
+)
 
 
 def _is_dont_know(text: str) -> bool:
@@ -130,11 +159,11 @@ def _is_dont_know(text: str) -> bool:
         return False
     if (
         found is None
-        or found.start() > 6
+        or found.start() > 14
         or re.search(r"[,;:]|\b(?:but|maybe|so|because)\b", lowered)
     ):
         return False
-    return _WH_TAIL.match(lowered[found.end() :].strip()) is not None and len(_words(text)) <= 8
+    return _WH_TAIL.match(lowered[found.end() :].strip()) is not None and len(_words(text)) <= 12
 
 
 _DONT_KNOW = _full(
@@ -172,7 +201,6 @@ _QUESTION_START = re.compile(
 # Longer ways to ask back, tried before the short starts above ("what" alone) can claim them.
 _QUESTION_PHRASES = re.compile(
     r"^(?:what are you asking|um what|what (?:does|do) (?:that|this|you) even mean|wym|"
-    r"confused|i'm confused|"
     r"(?:you )?lost me|in what way|what's (?:that|this) got to do|what has (?:that|this) got to do|"
     r"not sure (?:what you(?:'re| are)? (?:asking|mean|want)|i (?:follow|understand|get it))|"
     r"i'm not sure what you (?:mean|want|are asking|'re asking)|which part|"
@@ -193,7 +221,8 @@ _ACK_WORDS = _word_set(
     "brilliant neat sweet true fair enough indeed makes sense i see see ah ok. thank u much "
     "very so a lot appreciated appreciate it that's that helps helpful interesting right on "
     "no problem np all good kind of you hmm hm mm one then oh thing okey dokey roger merci danke "
-    "gracias obrigado obrigada thnx thanx tks super cool. mate 👌 🙏"
+    "gracias obrigado obrigada thnx thanx tks super cool. mate coach bot was useful helped "
+    "👌 🙏"
 )
 
 
@@ -253,14 +282,14 @@ def free_text(text: str, *, answer_is_a_question: bool = False) -> Intent:
     if len(words) > asking_back.LONGEST:
         return Intent.ANSWER
     short = len(words) <= SHORT_WORDS
-    if short and (_EXIT.match(core) or _EXIT.match(normalise(text)) or _is_exit(text)):
+    if (short and (_EXIT.match(core) or _EXIT.match(normalise(text)))) or _is_exit(text):
         return Intent.EXIT
     if short and asking_back.is_skip(text):
         return Intent.SKIP
     if asking_back.not_following(text):
         return Intent.QUESTION
-    if short and (
-        _DONT_KNOW.match(core) or _DONT_KNOW.match(normalise(text)) or _is_dont_know(text)
+    if (short and (_DONT_KNOW.match(core) or _DONT_KNOW.match(normalise(text)))) or _is_dont_know(
+        text
     ):
         return Intent.DONT_KNOW
     if answer_is_a_question:
@@ -405,6 +434,7 @@ _ABOUT_BOT = re.compile(
     r"\b(?:what (?:is|are) (?:this|you|reframe)|who are you|what do you do|what can you do|"
     r"how does (?:this|it) work|how do (?:i|you) (?:use|start|work)|what's this|what is this|"
     r"what are you for|are you (?:a bot|human|real|a person|an ai)|is this a bot|"
+    r"is (?:this|it|that) (?:a |an )?(?:bot|real|human|person|ai|automated)|"
     r"can you help|how can you help|what is reframe|help me understand|what should i do here|"
     r"how do i begin|what happens now|what now)\b"
 )

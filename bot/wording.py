@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Longer messages carry content: they are answers whatever words they contain.
 SHORT_WORDS = 9
@@ -36,6 +37,8 @@ _FILLER = re.compile(
 )
 
 
+# Each reader normalises the same message several times: remember the last few.
+@lru_cache(maxsize=256)
 def normalise(text: str) -> str:
     """Lower case, straight apostrophes, single spaces, no punctuation at either end."""
     folded = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).lower()
@@ -43,6 +46,7 @@ def normalise(text: str) -> str:
     return _EDGES.sub("", _SPACES.sub(" ", folded)).strip()
 
 
+@lru_cache(maxsize=256)
 def core(text: str) -> str:
     """The normalised text without filler words, for short fixed phrases."""
     stripped = _FILLER.sub(" ", normalise(text))

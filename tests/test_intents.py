@@ -91,6 +91,11 @@ def test_free_text_kinds_and_their_boundary(text: str, intent: Intent) -> None:
         ("next time I'd bring the survey results", Intent.ANSWER),
         ("move on to a landlord who listens", Intent.ANSWER),
         ("their reasons were vague but the budget is tight", Intent.ANSWER),
+        # Leaving beside how the conversation feels; a clause that tells keeps an answer.
+        ("this is too much right now, I need to stop", Intent.EXIT),
+        ("not feeling it today, bye", Intent.EXIT),
+        ("done right, it saves them 20 hours a month", Intent.ANSWER),
+        ("ask again in March, then stop", Intent.ANSWER),
     ],
 )
 def test_kinds_told_by_structure_not_by_listed_sentences(text: str, intent: Intent) -> None:
@@ -172,6 +177,9 @@ def test_a_boundary_choice_keeps_its_note(text: str, intent: Intent, note: str) 
         ("I keep putting it off", Intent.SNOOZE),
         ("remind me what this was about", Intent.UNCLEAR),
         ("Something else: my bank won't give me a loan", Intent.UNCLEAR),
+        ("this is no longer relevant", Intent.STOP),
+        ("cancel the reminder", Intent.STOP),
+        ("switch these off", Intent.STOP),
     ],
 )
 def test_nudge_answers_in_words(text: str, intent: Intent) -> None:
