@@ -30,7 +30,12 @@ CHOICE_WORDS = sorted(
 STEP_NAMES = (
     [s.value for s in Step] + [p.value for p in Pending] + ["nudge", "nudge_date", "summary"]
 )
-ANSWER_KEYS = {s.value for s in engine.DIALOGUE} | {"timing_note", "shared"}
+# Each answer, the note a choice may keep beside it (dialogue.py's `note`), and "shared".
+ANSWER_KEYS = (
+    {s.value for s in engine.DIALOGUE}
+    | {f"{at.value}_note" for at, question in engine.QUESTIONS.items() if question.note}
+    | {"shared"}
+)
 
 commands = st.sampled_from(
     [c.value for c in CommandName if c is not CommandName.FORGET]
