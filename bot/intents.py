@@ -134,7 +134,7 @@ def _is_exit(text: str) -> bool:
     clauses = [part for part in _CLAUSES.split(normalise(text)) if part.strip()]
     leaving = [part for part in clauses if _only_glue(part, _EXIT_KERNEL, _EXIT_GLUE)]
     return bool(leaving) and all(
-        part in leaving or all(word in _REASON for word in _words(part)) for part in clauses
+        part in leaving or all(word in _REASON for word in _words(_core(part))) for part in clauses
     )
 
 
@@ -145,7 +145,8 @@ _REASON = _word_set(
     "tonight i i'm im am tired exhausted busy not helping pointless useless hard heavy sorry "
     "thanks thank you ugh honestly changed my mind in a good place for mood the lot of getting "
     "late overwhelmed overwhelming stressed can't anymore no nope ok okay well just bit kinda "
-    "already enough been long day it's this's ve i've making me feel worse bad upset sad anxious"
+    "already enough been long day it's this's ve i've making me feel worse bad upset sad anxious "
+    "all a little"
 )
 
 
@@ -221,7 +222,7 @@ _ACK_WORDS = _word_set(
     "brilliant neat sweet true fair enough indeed makes sense i see see ah ok. thank u much "
     "very so a lot appreciated appreciate it that's that helps helpful interesting right on "
     "no problem np all good kind of you hmm hm mm one then oh thing okey dokey roger merci danke "
-    "gracias obrigado obrigada thnx thanx tks super cool. mate coach bot was useful helped "
+    "gracias obrigado obrigada thnx thanx tks super cool. mate coach bot was useful helped again "
     "👌 🙏"
 )
 
