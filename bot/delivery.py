@@ -199,7 +199,7 @@ class Deliverer:
                     conn,
                     row_id=row.id,
                     owner=self.owner,
-                    when=now + self.policy.backoff(row.attempts),
+                    when=now + self._pause(row, error),
                     error=reason,
                 )
             log.info(
@@ -225,6 +225,12 @@ class Deliverer:
         )
         _count(row, "failed")
         return Delivered(failed=1)
+
+    def _pause(self, row: outbox.OutboxRow, error: BaseException) -> timedelta:
+        """The backoff, or longer when the platform asked for a longer wait (Retry-After)."""
+        pause = self.policy.backoff(row.attempts)
+        asked = error.retry_after if isinstance(error, DeliveryError) else None
+        return max(pause, timedelta(seconds=asked)) if asked else pause
 
     async def _settle(
         self, row: outbox.OutboxRow, status: str, now: datetime, error: str | None = None

@@ -279,3 +279,35 @@ def test_a_lease_owner_on_this_host_is_dead_once_its_process_is_gone() -> None:
     assert owner_is_dead(f"{host}:999999999:x")
     assert not owner_is_dead(f"{host}:{os.getpid()}:x")
     assert not owner_is_dead("elsewhere:1:x")
+
+
+async def test_a_discord_dm_is_stored_in_the_inbox_and_handled_once(
+    tmp_path: Path, db: Database, catalog: Catalog, clock: ManualClock, service: CoachService
+) -> None:
+    """A DM reaching the gateway is written to the inbox under its message id, handled by the
+    pipeline, and its row marked done with the user's words blanked."""
+    from tests.fakes.discord_server import FakeDiscord
+    from tests.test_discord_adapter import dm, running, says
+
+    fake = FakeDiscord()
+    await fake.start()
+    try:
+        settings = Settings(
+            db_path=tmp_path / "unused.db",
+            prompts_dir=PROMPTS,
+            migrations_dir=MIGRATIONS,
+            discord_token="fake-token",
+            discord_api_base=fake.api_base,
+            discord_gateway_url=fake.gateway_url,
+        )
+        async with running(Core(settings, db, catalog, service, clock)) as adapter:
+            await dm(fake, "hi", says(catalog, "setback.ask"))
+            await adapter.inbox.idle()
+    finally:
+        await fake.close()
+    async with db.autocommit() as conn:
+        rows = await conn.fetch_all("SELECT event_key, kind, status, outcome, payload FROM inbox")
+    assert [(r["kind"], r["status"], r["outcome"], r["payload"]) for r in rows] == [
+        ("dm", "done", "turn", "{}")
+    ]
+    assert rows[0]["event_key"].startswith("discord:dm:")

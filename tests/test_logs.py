@@ -72,6 +72,7 @@ async def test_a_whole_dialogue_at_debug_leaves_no_user_text_at_info_or_above(
     """A Discord dialogue, a crisis DM and the nudge: no INFO+ JSON line holds what was typed."""
     async with running(core) as adapter:
         await walk_to_summary(fake, catalog)
+        await adapter.inbox.idle()  # the last turn's replies are all delivered
         scheduler = NudgeScheduler(
             core.db, catalog, clock, {"discord": adapter}, scheduler_config(core.settings)
         )

@@ -34,7 +34,9 @@ from bot.config import Settings
 from bot.core import Core
 from bot.domain import Attachment, Inbound, Message, UserKey
 from bot.errors import DeliveryError, PlatformRefused, ReframeError
+from bot.inbox_workers import InboxWorkers
 from bot.service import TurnResult, user_tag
+from bot.storage.inbox import InboxRow
 
 log = logging.getLogger(__name__)
 
@@ -226,6 +228,8 @@ class DiscordAdapter:
         self._idle = asyncio.Event()
         self._idle.set()
         core.pipeline.deliverer.add(self)
+        core.pipeline.add_sharer(self.platform, self)
+        self.inbox = InboxWorkers(core.db, core.clock, self.platform, self._handle)
 
     # ---- lifecycle -----------------------------------------------------------------------
 
@@ -250,6 +254,8 @@ class DiscordAdapter:
                     raise refused from error
                 raise
             return
+        # DMs acknowledged before a stop or a crash are handled first.
+        await self.inbox.start()
         runner = asyncio.create_task(client.start(self.core.settings.discord_token))
         self._runner = runner
         self._failure = asyncio.get_running_loop().create_future()
@@ -283,6 +289,8 @@ class DiscordAdapter:
     async def stop(self) -> None:
         """Take no new events, let turns in flight finish, then close the connection."""
         self._stopping = True
+        # DMs stored but not handled stay in the inbox for the next start.
+        await self.inbox.stop(DRAIN_TIMEOUT)
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._idle.wait(), timeout=DRAIN_TIMEOUT)
         if self.client is not None:
@@ -332,6 +340,10 @@ class DiscordAdapter:
             or not (user.user_id.isascii() and user.user_id.isdigit())
         ):
             raise DeliveryError("Discord is not connected or the user id is not a Discord id")
+        channel = (route or {}).get("channel", "")
+        if channel.isascii() and channel.isdigit():
+            await self._send(client.get_partial_messageable(int(channel)), messages)
+            return
         await self._send_dm(client, int(user.user_id), messages)
 
     # ---- inbound -------------------------------------------------------------------------
@@ -352,12 +364,51 @@ class DiscordAdapter:
         )
         if inbound is None:
             return
+        # The gateway never sends a message again: it is stored before anything else.
+        await self.inbox.add(
+            key=f"discord:dm:{message.id}",
+            user=inbound.user,
+            kind="dm",
+            payload={
+                "author_id": message.author.id,
+                "own_id": client.user.id if client.user else None,
+                "content": message.content,
+                "message_id": message.id,
+                "message_type": message.type.value,
+                "channel_id": message.channel.id,
+            },
+        )
+
+    async def _handle(self, row: InboxRow) -> None:
+        """An inbox worker's call: a stored DM's turn, through the pipeline."""
+        data = row.payload
+        inbound = dm_inbound(
+            author_id=int(data["author_id"]),
+            author_is_bot=False,
+            own_id=data.get("own_id"),
+            in_dm=True,
+            content=str(data["content"]),
+            message_id=int(data["message_id"]),
+            message_type=int(data["message_type"]),
+        )
+        route = {"channel": str(data["channel_id"])}
+        if inbound is None:
+            await self.core.pipeline.skip(row, "ignored")
+            return
         async with self._tracked():
-            result = await self._share(client, inbound.user, await self._turn(inbound))
             try:
-                await self._send(message.channel, result.messages)
-            except DeliveryError as error:
-                log.warning("reply to %s failed: %s", user_tag(inbound.user), error)
+                await self.core.pipeline.turn(inbound, route=route, row=row)
+            except Exception as error:
+                log.debug("discord turn failure", exc_info=True)
+                await self.core.pipeline.failed(row, route, error)
+
+    async def share(self, user: UserKey, channel_id: str) -> None:
+        """The pipeline's share note: the fixed line, never the user's words."""
+        client = self.client
+        if client is None or not (channel_id.isascii() and channel_id.isdigit()):
+            raise DeliveryError("not connected, or not a Discord channel id")
+        channel = client.get_partial_messageable(int(channel_id))
+        await self._send_text(channel, self._text("share.note"))
 
     async def on_reframe(self, interaction: discord.Interaction[Any], setback: str | None) -> None:
         """/reframe: in a guild, an ephemeral note and the conversation in a DM; in a DM, there."""
