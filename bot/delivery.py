@@ -248,7 +248,9 @@ class Deliverer:
         async with self.db.transaction("claim_outbox") as conn:
             for owner in await outbox.lease_owners(conn, now=now):
                 if owner_is_dead(owner):
-                    released += await outbox.expire_owner(conn, owner=owner, now=now)
+                    # Just past: claimable at `now` itself.
+                    gone = now - timedelta(seconds=1)
+                    released += await outbox.expire_owner(conn, owner=owner, now=gone)
         return released
 
 

@@ -311,3 +311,65 @@ async def test_a_discord_dm_is_stored_in_the_inbox_and_handled_once(
         ("dm", "done", "turn", "{}")
     ]
     assert rows[0]["event_key"].startswith("discord:dm:")
+
+
+async def test_the_apology_comes_only_when_nothing_was_saved(
+    tmp_path: Path, db: Database, catalog: Catalog, clock: ManualClock, service: CoachService
+) -> None:
+    """A turn that raised is tried again later without a word to the user; only when it has
+    failed three times is the event given up and the user told it was not saved."""
+    settings = Settings(
+        db_path=tmp_path / "unused.db", prompts_dir=PROMPTS, migrations_dir=MIGRATIONS
+    )
+    core = Core(settings, db, catalog, service, clock)
+    screen = RecordingOutbox()
+    core.pipeline.deliverer.add(screen)
+    user = UserKey("console", "local", "alice")
+    async with db.transaction() as conn:
+        await inbox.add(conn, key="e1", user=user, kind="message", payload={}, received_at=START)
+    for attempt in range(1, 4):
+        clock.set(START + timedelta(hours=attempt))
+        async with db.transaction() as conn:
+            (row,) = await inbox.claim(
+                conn,
+                owner=core.pipeline.deliverer.owner,
+                now=clock.now(),
+                lease_until=clock.now() + timedelta(minutes=2),
+                platforms=("console",),
+                limit=1,
+            )
+        assert row.attempts == attempt
+        await core.pipeline.failed(row, {"to": "terminal"}, RuntimeError("disk"))
+        told = [message.text for _, message in screen.sent]
+        assert told == ([] if attempt < 3 else [catalog.text("error.try_again")])
+    async with db.autocommit() as conn:
+        assert await conn.fetch_value("SELECT status FROM inbox") == "failed"
+
+
+async def test_a_nudge_cut_short_by_a_kill_is_sent_again_once_if_unanswered(
+    service: CoachService, db: Database, catalog: Catalog, clock: ManualClock
+) -> None:
+    """A nudge whose post was in flight when its process was killed is posted once more at
+    the next start (the killed process's lease is taken back), and never a third time."""
+    for line in FULL_DIALOGUE:
+        await service.handle(say(line))
+    moment = START + timedelta(days=15)
+    posted = RecordingOutbox()
+    scheduler = NudgeScheduler(db, catalog, clock, {"console": posted}, SchedulerConfig())
+    assert await scheduler_claim(scheduler, moment) == 1
+    async with db.transaction() as conn:
+        await outbox.claim_due(
+            conn,
+            owner=f"{socket.gethostname()}:999999999:gone",
+            now=moment,
+            lease_until=moment + timedelta(minutes=2),
+            platforms=("console",),
+            limit=10,
+        )
+    clock.set(moment + timedelta(seconds=1))
+    assert await scheduler.deliverer.take_over_dead(clock.now()) == 1
+    first = await scheduler.run_once(clock.now())
+    later = await scheduler.run_once(clock.now() + timedelta(hours=1))
+    assert (first.delivered, later.delivered, len(posted.sent)) == (1, 0, 1)
+    async with db.autocommit() as conn:
+        assert await conn.fetch_value("SELECT interrupted FROM outbox") == 1
