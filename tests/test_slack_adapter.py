@@ -12,9 +12,11 @@ from typing import Any
 
 import aiohttp
 import pytest
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.slack_adapter import SlackAdapter, create_slack_adapter
 from bot.adapters.slack_blocks import escape
+from bot.adapters.slack_web import SlackWeb
 from bot.clock import ManualClock
 from bot.config import Settings
 from bot.core import Core
@@ -24,7 +26,7 @@ from bot.scheduler import NudgeScheduler, RunReport
 from bot.service import CoachService
 from bot.storage import repos
 from bot.storage.db import Database, from_db
-from tests.conftest import MIGRATIONS, PROMPTS, stored_session
+from tests.conftest import MIGRATIONS, PROMPTS, START, stored_session
 from tests.fakes.slack_api import BOT_USER, TEAM, Call, FakeSlackApi, SlackSender
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
@@ -506,3 +508,18 @@ async def test_crisis_lines_follow_the_users_slack_time_zone(
     assert "988" not in all_text(fake.posts(DM)[-1])
     [info] = fake.called("users.info")
     assert info.args.get("include_locale") in (True, "true", "1")
+
+
+async def test_a_second_worker_reuses_the_dm_channel_the_first_opened(
+    fake: FakeSlackApi, db: Database, catalog: Catalog
+) -> None:
+    """Two workers' Web API sides on one store: conversations.open is called once for a user."""
+    async with db.transaction() as conn:
+        await repos.ensure_user(conn, user=ALICE_KEY, now=START)
+    first, second = (
+        SlackWeb(AsyncWebClient(token="xoxb-test", base_url=fake.base_url), catalog, None, db)
+        for _ in range(2)
+    )
+    opened = await first.open_dm(ALICE_KEY)
+    assert await second.open_dm(ALICE_KEY) == opened
+    assert len(fake.called("conversations.open")) == 1

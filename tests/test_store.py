@@ -15,7 +15,7 @@ from bot.domain import Inbound, InboundKind, UserKey
 from bot.flood import FloodGate
 from bot.prompts import Catalog
 from bot.service import CoachService
-from bot.storage import dialect, repos
+from bot.storage import channels, dialect, repos
 from bot.storage.db import to_db
 from bot.storage.pg_sql import positional
 from bot.storage.store import Store
@@ -220,3 +220,17 @@ async def test_maintenance_runs_in_one_worker_at_a_time(
             assert mine
             assert await scheduler.purge() == 0
         assert await scheduler.purge() == 3
+
+
+async def test_a_users_dm_channel_is_stored_for_every_worker(db: Store, open_db: OpenDb) -> None:
+    """The DM channel one worker opened is what another worker reads; forget me takes it too."""
+    async with db.transaction(user=ALICE) as conn:
+        await repos.ensure_user(conn, user=ALICE, now=START)
+        assert await channels.dm_channel(conn, user=ALICE) is None
+        await channels.remember_dm_channel(conn, user=ALICE, channel="D0ALICE")
+    async with open_db() as other, other.autocommit() as conn:
+        assert await channels.dm_channel(conn, user=ALICE) == "D0ALICE"
+        record = await repos.load_user(conn, user=ALICE)
+        assert record is not None
+        await repos.delete_user(conn, user=ALICE, user_ref=record.ref)
+        assert await channels.dm_channel(conn, user=ALICE) is None

@@ -36,6 +36,7 @@ from bot.domain import Attachment, Inbound, Message, UserKey
 from bot.errors import DeliveryError, PlatformRefused, ReframeError
 from bot.inbox_workers import InboxWorkers
 from bot.service import TurnResult, user_tag
+from bot.storage import channels
 from bot.storage.inbox import InboxRow
 
 log = logging.getLogger(__name__)
@@ -341,10 +342,20 @@ class DiscordAdapter:
         ):
             raise DeliveryError("Discord is not connected or the user id is not a Discord id")
         channel = (route or {}).get("channel", "")
+        if not (channel.isascii() and channel.isdigit()):
+            # The DM channel another worker opened, else open it and keep its id for them.
+            async with self.core.db.autocommit() as conn:
+                channel = await channels.dm_channel(conn, user=user) or ""
         if channel.isascii() and channel.isdigit():
             await self._send(client.get_partial_messageable(int(channel)), messages)
             return
-        await self._send_dm(client, int(user.user_id), messages)
+        try:
+            dm = await client.create_dm(discord.Object(id=int(user.user_id)))
+        except Exception as error:
+            raise discord_errors.classify(error, "create DM") from error
+        async with self.core.db.autocommit() as conn:
+            await channels.remember_dm_channel(conn, user=user, channel=str(dm.id))
+        await self._send(dm, messages)
 
     # ---- inbound -------------------------------------------------------------------------
 

@@ -118,7 +118,7 @@ class SlackAdapter:
         for command in COMMANDS:
             self.app.command(command)(self._on_command)
         self.app.action(payloads.ACTION_PATTERN)(self._on_button)
-        self.web = SlackWeb(self.client, core.catalog, self.oauth)
+        self.web = SlackWeb(self.client, core.catalog, self.oauth, core.db)
         self.work = work.SlackWork(core, self.web)
         self.inbox = InboxWorkers(
             core.db,

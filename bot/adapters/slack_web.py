@@ -20,6 +20,8 @@ from bot.domain import Message, UserKey
 from bot.errors import DeliveryError
 from bot.logtags import user_tag
 from bot.prompts import Catalog
+from bot.storage import channels
+from bot.storage.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -60,11 +62,17 @@ class SlackWeb:
     platform = payloads.PLATFORM
 
     def __init__(
-        self, client: AsyncWebClient, catalog: Catalog, auth: oauth.SlackOAuth | None
+        self,
+        client: AsyncWebClient,
+        catalog: Catalog,
+        auth: oauth.SlackOAuth | None,
+        store: Store | None = None,
     ) -> None:
         self.client = client
         self.catalog = catalog
         self.oauth = auth
+        # Where DM channel ids are kept for every worker (None: this process's cache only).
+        self.store = store
         self._zones = _Lru(CACHE_SIZE, ZONE_TTL)
         self._locales = _Lru(CACHE_SIZE, ZONE_TTL)
         self._dms = _Lru(CACHE_SIZE)
@@ -153,11 +161,18 @@ class SlackWeb:
             raise slack_errors.classify(error, "chat.postMessage") from error
 
     async def open_dm(self, user: UserKey) -> str:
-        """The user's DM channel id (cached); DeliveryError when Slack will not open it."""
+        """The user's DM channel id (cached here, and stored for every worker); DeliveryError
+        when Slack will not open it."""
         key = (user.workspace, user.user_id)
         found, channel = self._dms.get(key)
         if found and channel:
             return channel
+        if self.store is not None:
+            async with self.store.autocommit() as conn:
+                channel = await channels.dm_channel(conn, user=user)
+            if channel:
+                self._dms.put(key, channel)
+                return channel
         try:
             response = await self.api.conversations_open(users=user.user_id)
             channel = payloads.channel_id(response.data)
@@ -166,6 +181,9 @@ class SlackWeb:
         if channel is None:
             raise DeliveryError("conversations.open: no channel id in the answer")
         self._dms.put(key, channel)
+        if self.store is not None:
+            async with self.store.autocommit() as conn:
+                await channels.remember_dm_channel(conn, user=user, channel=channel)
         return channel
 
     async def profile(self, user: UserKey) -> tuple[str | None, str | None]:
