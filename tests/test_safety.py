@@ -230,3 +230,9 @@ def test_extreme_inputs_are_handled_quickly(text: str) -> None:
     start = time.perf_counter()
     screen(text, [text])
     assert time.perf_counter() - start < 3.0
+
+
+@pytest.mark.parametrize("text", ["me", "nothing", "I can't", "just me", "nothing really"])
+def test_a_one_or_two_word_answer_is_not_weighed_by_the_learned_layer(text: str) -> None:
+    """A message of one or two everyday words (an answer such as "nothing") raises no alarm."""
+    assert screen(text) is None

@@ -103,6 +103,10 @@ CONTEXT_MESSAGES = 3
 _CONTEXT_CHARS = 500
 # The learned layer reads this much of a message: its cost grows with the length.
 _LEARNED_CHARS = 4000
+# A message of one or two words gives character n-grams too little to weigh ("me" and
+# "nothing" scored as risk): short clear statements are the patterns' job.
+LEARNED_MIN_WORDS = 3
+_WORD = re.compile(r"\w+")
 
 
 def _scan(normal: str) -> tuple[Screening, re.Match[str]] | None:
@@ -131,7 +135,8 @@ def _screen_one(normal: str, *, learn: bool = False) -> Screening | None:
     """
     found = _scan(normal)
     if found is None:
-        return _learned(normal) if learn else None
+        enough = learn and len(_WORD.findall(normal)) >= LEARNED_MIN_WORDS
+        return _learned(normal) if enough else None
     meaning, match = found
     if meaning.concern is not Concern.DANGER and _NEGATED.search(normal[: match.start()]):
         after = normal[match.end() :]
