@@ -16,6 +16,8 @@ SUITES = (
     "maintenance",
     "bursts",
     "acks",
+    "kills",
+    "overload",
     "traps",
     "intents",
     "crisis",
