@@ -28,7 +28,8 @@ _COLUMNS = (
     "o.id, o.platform, o.workspace, o.user_id, o.kind, o.turn, o.route, o.message,"
     " o.reminder_id, o.attempts, o.interrupted, o.created_at"
 )
-# A user's head row: pending, due, not leased now, with no older pending row of that user.
+# A user's head row: pending, due, not leased now, with no older pending row of that user
+# (and, for a nudge, no inbound event of that user still to handle).
 # PostgreSQL skips rows another worker is claiming at this moment (dialect.SKIP_LOCKED).
 _HEADS = (
     "SELECT o.id FROM outbox o WHERE o.status = 'pending' AND o.send_after <= :now"
@@ -36,6 +37,11 @@ _HEADS = (
     " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.platform = o.platform"
     " AND p.workspace = o.workspace AND p.user_id = o.user_id AND p.status = 'pending'"
     " AND p.id < o.id)"
+    # A nudge waits while its user has an event not yet handled: a press on it that came
+    # in first (say, just after a restart) answers it, and the nudge is then dropped.
+    " AND (o.kind <> 'nudge' OR NOT EXISTS (SELECT 1 FROM inbox i WHERE"
+    " i.platform = o.platform AND i.workspace = o.workspace AND i.user_id = o.user_id"
+    " AND i.status = 'pending'))"
     " ORDER BY o.send_after, o.id LIMIT :limit{skip_locked}"
 )
 # A lease that ran out with its owner still set was cut short (a killed process): counted.
