@@ -401,12 +401,20 @@ _SHOW_PLAN = re.compile(
     r"what (?:was|is|were) (?:my|the|our) plan|plan again|where(?:'s| is) (?:my|the) plan|"
     r"summary again|recap|^plan$|^summary$|what did we (?:decide|agree|come up with)|"
     r"what (?:am i|was i) (?:supposed|meant) to (?:do|say)|"
+    r"what we (?:came up with|made|wrote|decided|agreed|planned)|"
     r"^(?:can i |could i |can you |could you |pls |please )?(?:see|show|send|repeat|have|"
     r"give|read|view|display)(?: me)?(?: it| that| this)?(?: again)?$|"
     r"(?:see|show|send|repeat|have|give|get|read|view|display) (?:me )?(?:it|that|this|them) again|"
     r"(?:steps?|plan|summary|card) again|repeat (?:it|that|the plan)|"
     r"what (?:was|were|is|did) (?:it|that|we|the steps?|my (?:next )?steps?)\b.{0,20}\bagain|"
     r"what did we (?:say|decide|agree|plan))\b"
+)
+# Doing something to the plan other than seeing it ("how do I change my plan?").
+_CHANGE_PLAN = re.compile(r"\b(?:change|edit|update|delete|remove|modify|fix|redo|stop|cancel)\b")
+_THANKS = re.compile(
+    r"\b(?:thank\w*|thx|ty|helpful|helped|useful|love (?:it|this)|good stuff|great|amazing|"
+    r"brilliant|awesome|wonderful|fantastic|appreciate\w*|feel(?:ing)? (?:\w+ ){0,2}better|"
+    r"nice|cool|perfect|lovely|sweet|will do)\b"
 )
 _NEW_SETBACK = re.compile(
     r"\b(?:another (?:no|one|setback|rejection)|new (?:no|one|setback|reframe)|"
@@ -433,6 +441,9 @@ _GREETING = _full(
 _HOW_ARE_YOU = re.compile(r"\bhow (?:are|r) (?:you|u)\b|\bhow's it going\b")
 _ABOUT_BOT = re.compile(
     r"\b(?:what (?:is|are) (?:this|you|reframe)|who are you|what do you do|what can you do|"
+    r"how (?:does|do) (?:this|it|you)(?: \w+)? work|"
+    r"is (?:this|it) (?:free|private|safe|confidential|secure|anonymous)|"
+    r"do you (?:store|save|keep|share|read|record)|who (?:made|built|runs) (?:you|this)|"
     r"how does (?:this|it) work|how do (?:i|you) (?:use|start|work)|what's this|what is this|"
     r"what are you for|are you (?:a bot|human|real|a person|an ai)|is this a bot|"
     r"is (?:this|it|that) (?:a |an )?(?:bot|real|human|person|ai|automated)|"
@@ -463,7 +474,8 @@ def after_summary(text: str) -> Intent:
     words = _words(text)
     if not has_words(text):
         return Intent.ACK
-    if (_SHOW_PLAN.search(lowered) or _SHOW_PLAN.search(_core(text))) and len(words) <= 12:
+    shown = _SHOW_PLAN.search(lowered) or _SHOW_PLAN.search(_core(text))
+    if shown and len(words) <= 12 and not _CHANGE_PLAN.search(lowered):
         return Intent.SHOW_PLAN
     if _NEW_SETBACK.search(lowered):
         return Intent.NEW_SETBACK
@@ -472,6 +484,9 @@ def after_summary(text: str) -> Intent:
         return Intent.ACK
     if kind is Intent.EXIT:
         return Intent.EXIT
+    if _THANKS.search(lowered) and len(words) <= 8 and not text.rstrip().endswith("?"):
+        # "This was really helpful", "feeling better already": thanks in other words.
+        return Intent.ACK
     told = kind is Intent.ANSWER and len(words) >= 5 and not text.rstrip().endswith("?")
     if told and _NEGATION.search(lowered) and not _UNSURE.search(lowered):
         # A story of some length that tells of a refusal is most likely the next no.

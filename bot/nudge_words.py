@@ -89,7 +89,8 @@ _NO = re.compile(
     r"shut (?:it |me |that |this )?down|(?:not|no) good|"
     r"same as (?:before|last time)|"
     r"said the same|no chance|didn't go (?:well|great|to plan)|bad news|fell through|"
-    r"didn't work out|dead end|knocked back|refus\w*|dead|not (?:going|moving) (?:ahead|forward))\b"
+    r"didn't work out|dead end|knocked back|negative|refus\w*|dead|"
+    r"not (?:going|moving) (?:ahead|forward))\b"
 )
 _YES = re.compile(
     r"^(?:y+e+s+|yep|yup|yeah|ya|yay|woo+|hooray|hurray|s[ií]|ja|oui|sim)\b|\b(?:said yes|a yes|"
@@ -102,7 +103,7 @@ _YES = re.compile(
     r"it's a yes|got a raise|good news|great news|they agreed|went for it|go[- ]ahead|"
     r"ok(?:ay)?(?:ed|'d)|(?:it's )?happening|sorted|fixed|better than expected|done deal|"
     r"said (?:sure|ok|okay|yes)|they did|all set|(?:we're|it's) on|gave in|came through|yes|"
-    r"(?:moving|going|go) (?:forward|ahead)|it's done|all done|done and dusted)\b"
+    r"(?:moving|going|go) (?:forward|ahead)|it's done|all done|done and dusted|positive)\b"
 )
 # An outcome said plainly, which a pending decision beside it does not turn into a maybe.
 _STATED = re.compile(r"\b(?:said (?:yes|no)|it's a (?:yes|no)|refused|rejected|approved|agreed)\b")

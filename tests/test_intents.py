@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bench import intents as bench
@@ -202,6 +204,29 @@ def test_after_summary_and_first_message() -> None:
     assert first_message("My manager said no to the promotion") is Intent.SETBACK
 
 
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("this was really helpful", Intent.ACK),
+        ("I feel a bit better now", Intent.ACK),
+        ("how do I change my plan?", Intent.OTHER),
+        ("show me what we came up with", Intent.SHOW_PLAN),
+        ("thanks, but my sister said no to lending me the car", Intent.NEW_SETBACK),
+    ],
+)
+def test_after_the_plan_thanks_and_changes_in_other_words(text: str, intent: Intent) -> None:
+    """After the plan, thanks in other words is an ack and changing the plan is not seeing it."""
+    assert after_summary(text) is intent
+
+
+@pytest.mark.parametrize(
+    "text", ["how does this thing work", "is this free?", "do you store what I write?"]
+)
+def test_a_first_message_about_the_coach_is_a_question(text: str) -> None:
+    """Asking how the coach works, what it costs or keeps is a question, not a setback."""
+    assert first_message(text) is Intent.QUESTION
+
+
 def test_the_tuning_set_scores() -> None:
     """On our own tuning set the recogniser keeps macro precision and recall at 0.95 or more."""
     report = bench.evaluate(bench.TUNING)
@@ -209,10 +234,22 @@ def test_the_tuning_set_scores() -> None:
     assert report.macro_precision >= 0.95 and report.macro_recall >= 0.95
 
 
-def test_the_blind_set_scores() -> None:
-    """On the blind set (never read, never tuned on): macro precision >= 0.85, recall >= 0.75."""
-    if not bench.BLIND.exists():
+# Floors a little below the figures measured on 2026-11-30 (blind 1: 0.943 / 0.924, asking
+# back in free text 0.88; blind 2: 0.950 / 0.902, asking back 0.756, leaving 0.677).
+BLIND_FLOORS = {
+    bench.BLIND: (0.92, 0.90, 0.84, 0.85),
+    bench.BLIND_2: (0.93, 0.88, 0.72, 0.64),
+}
+
+
+@pytest.mark.parametrize("path", list(BLIND_FLOORS), ids=lambda path: path.name)
+def test_the_blind_sets_score(path: Path) -> None:
+    """On each blind set (never read, never tuned on) the figures stay above their floors."""
+    if not path.exists():
         pytest.skip("the blind set has not landed yet")
-    report = bench.evaluate(bench.BLIND)
-    assert report.macro_precision >= 0.85
-    assert report.macro_recall >= 0.75
+    precision, recall, asking_back, leaving = BLIND_FLOORS[path]
+    report = bench.evaluate(path)
+    assert report.macro_precision >= precision
+    assert report.macro_recall >= recall
+    assert report.scores["free_text", "question"].recall >= asking_back
+    assert report.scores["free_text", "exit"].recall >= leaving
