@@ -88,12 +88,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         setup_logging(settings.log_level if command != "chat" else "WARNING", settings.log_format)
         if command == "chat":
             from bot.adapters.console import GOODBYE
+            from bot.adapters.terminal_input import kept_terminal
             from bot.runner import run_chat
 
             user = args.__dict__.get("user") or _login_name()
             export_dir: Path | None = getattr(args, "export_dir", None)
             try:
-                return asyncio.run(run_chat(settings, user=user, export_dir=export_dir))
+                with kept_terminal():
+                    return asyncio.run(run_chat(settings, user=user, export_dir=export_dir))
             except KeyboardInterrupt:
                 # Ctrl-C: end the prompt's line, and say that nothing typed was lost.
                 print(f"\n{GOODBYE}")

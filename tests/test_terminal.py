@@ -4,14 +4,24 @@ from __future__ import annotations
 
 import asyncio
 import io
+import os
 import signal
 import sys
+import termios
 from asyncio.subprocess import PIPE
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
+
 from bot.adapters.console import GOODBYE, ConsoleChat, format_message
-from bot.adapters.terminal_input import PasteJoiner, plain, read_typed, without_escapes
+from bot.adapters.terminal_input import (
+    PasteJoiner,
+    kept_terminal,
+    plain,
+    read_typed,
+    without_escapes,
+)
 from bot.domain import Button, Message
 from bot.service import CoachService
 from tests.conftest import ALICE, ROOT
@@ -107,3 +117,22 @@ async def test_help_and_dash_dash_help_show_the_commands(tmp_path: Path) -> None
         code, out, err = await run_cli(cli_env(tmp_path), argument)
         assert code == 0, err
         assert "chat" in out and "migrate" in out and "forget me" in out
+
+
+def test_the_terminal_gets_its_settings_back_when_the_chat_is_interrupted() -> None:
+    """Echo and line mode switched off inside the chat are switched on again after Ctrl-C."""
+    leader, follower = os.openpty()
+    try:
+        with open(follower, closefd=False) as stream:
+            before = termios.tcgetattr(follower)
+            with pytest.raises(KeyboardInterrupt), kept_terminal(stream):
+                raw = termios.tcgetattr(follower)
+                raw[3] &= ~(termios.ECHO | termios.ICANON)
+                termios.tcsetattr(follower, termios.TCSANOW, raw)
+                raise KeyboardInterrupt
+            after = termios.tcgetattr(follower)
+        assert after[3] & termios.ECHO and after[3] & termios.ICANON
+        assert after == before
+    finally:
+        os.close(leader)
+        os.close(follower)

@@ -8,9 +8,13 @@ read here: there every line is its own message.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
+import sys
+import termios
 import threading
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import TextIO
 
 # Lines closer together than this (seconds) were pasted, not typed.
 PASTE_WINDOW = 0.05
@@ -58,6 +62,27 @@ class PasteJoiner:
         lines, self._lines, self._last = self._lines, [], None
         text = "\n".join(lines).strip()
         return text or None
+
+
+@contextlib.contextmanager
+def kept_terminal(stream: TextIO | None = None) -> Iterator[None]:
+    """Put the terminal's settings back however the chat ends (Ctrl-C included).
+
+    readline switches echo and line mode off while it reads, in a thread that Ctrl-C does not
+    stop: without this, the shell after the chat would not show what is typed. A stream that
+    is not a terminal is left alone.
+    """
+    stream = stream or sys.stdin
+    saved = None
+    with contextlib.suppress(OSError, ValueError, termios.error):
+        if stream.isatty():
+            saved = termios.tcgetattr(stream.fileno())
+    try:
+        yield
+    finally:
+        if saved is not None:
+            with contextlib.suppress(OSError, ValueError, termios.error):
+                termios.tcsetattr(stream.fileno(), termios.TCSADRAIN, saved)
 
 
 def enable_line_editing() -> bool:
