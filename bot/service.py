@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
-from bot import crisis_flow, crisis_lines, engine, intents, metrics, own_win, plan, safety
+from bot import crisis_flow, crisis_lines, dialogue, engine, intents, metrics, own_win, plan, safety
 from bot.clock import Clock
 from bot.commands import parse_command
 from bot.domain import (
@@ -394,7 +394,8 @@ class CoachService:
             question = engine.QUESTIONS[session.step]
             if not question.choices:
                 return inbound
-            prefix, ids = session.step.value, question.choices
+            # The choices shown on the user's path: a hard boundary offers its own list.
+            prefix, ids = session.step.value, dialogue.choices(session.step, session.answers)
             allow_rest = not question.free_text_with_choices
         else:
             return inbound

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bot import dialogue
 from bot.clock import ManualClock
 from bot.domain import Inbound, InboundKind, Origin, Status, Step, UserKey
 from bot.prompts import Catalog
@@ -340,3 +341,27 @@ async def test_greet_continues_an_unfinished_conversation_at_its_question(
     assert "hard or soft" in result.messages[0].text or "timing" in result.messages[0].text
     greeting = await service.greet(ALICE)
     assert "Could the context or the timing change?" in greeting.messages[-1].text
+
+
+@pytest.mark.parametrize("number", [1, 2, 3, 4])
+async def test_a_number_typed_after_a_hard_boundary_picks_the_line_shown(
+    service: CoachService, db: Database, number: int
+) -> None:
+    """On the hard-boundary path the option typed as a number is the one listed at that number."""
+    await run(service, [*FULL_DIALOGUE[:3], "1"])
+    shown: list[str] = []
+    for _ in range(10):
+        record = await stored(db)
+        assert record.session is not None
+        if record.session.step is Step.OPTION:
+            break
+        result = await service.handle(say("something I can do"))
+        shown = [button.label for button in result.messages[-1].buttons]
+    assert record.session is not None and record.session.step is Step.OPTION
+    assert len(shown) == 4
+    await run(service, [str(number)])
+    record = await stored(db)
+    assert record.session is not None
+    picked = record.session.answers["option"]
+    assert picked == dialogue.choices(Step.OPTION, record.session.answers)[number - 1]
+    assert service.catalog.text(f"option.choice.{picked}") == shown[number - 1]
