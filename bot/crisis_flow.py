@@ -21,7 +21,7 @@ from dataclasses import replace
 from datetime import datetime
 from types import MappingProxyType
 
-from bot import engine
+from bot import engine, intents
 from bot.commands import CommandName, parse_command
 from bot.crisis_lines import OTHER_COUNTRY
 from bot.domain import (
@@ -38,7 +38,7 @@ from bot.domain import (
     Transition,
 )
 from bot.safety import Concern, Screening, Tier
-from bot.safety.answers import FollowUp, RiskAnswer, follow_up, risk_answer
+from bot.safety.answers import FollowUp, RiskAnswer, declined, follow_up, risk_answer
 from bot.text import as_number
 
 RISK_STEP = Pending.RISK_CHECK.value
@@ -64,6 +64,7 @@ PROMPT_KEYS = (
     "risk.ask",
     "risk.reprompt",
     "risk.no",
+    "risk.declined",
     "country.ask",
     "country.set",
     *(f"{RISK_STEP}.choice.{choice}" for choice in RISK_CHOICES),
@@ -170,22 +171,61 @@ def _risk_answer(
         answer = RiskAnswer(RISK_CHOICES[number - 1])
     elif found is not None and found.tier is Tier.CRISIS:
         answer = RiskAnswer.YES
+    elif declined(inbound.text):
+        # "No quiero hablar de eso" starts with a no but answers nothing.
+        answer = None
     else:
         answer = risk_answer(inbound.text, risky=found is not None)
     if answer is None:
-        return Transition(session, (_risk_question("risk.reprompt"),))
+        return _not_an_answer(session, inbound, concern, now)
     if answer is not RiskAnswer.NO:
         text = str(held.get("text", ""))
         return crisis(session, concern, text, now, country_known=known)
+    return _carry_on(session, inbound, now, Reply("risk.no"))
+
+
+def _carry_on(session: Session, inbound: Inbound, now: datetime, first: Reply) -> Transition:
+    """Back to the reframe after the direct question, `first` said before its next question."""
+    held = json.loads(session.pending_data or "{}")
     cleared = replace(session, updated_at=now, pending=None, pending_data=None)
-    thanks = Reply("risk.no")
     if cleared.is_open and cleared.step not in (Step.WELCOME, Step.SETBACK):
         # The reframe goes on at the question it was at.
-        return Transition(cleared, (thanks, *_ask_again(cleared)))
+        return Transition(cleared, (first, *_ask_again(cleared)))
     # The message before the question told the setback: take it as the setback.
     story = Inbound(session.user, text=str(held.get("text", "")), timezone=inbound.timezone)
     taken = engine.step(cleared, story, now)
-    return replace(taken, replies=(thanks, *taken.replies))
+    return replace(taken, replies=(first, *taken.replies))
+
+
+def _not_an_answer(session: Session, inbound: Inbound, concern: str, now: datetime) -> Transition:
+    """Anything but yes, no or not sure at the direct question: nobody is held there.
+
+    Stopping ends the conversation with the lines once more; declining to answer is
+    respected, with the lines, and the reframe goes on; a command is carried out and the
+    question asked again; anything else asks it again.
+    """
+    command = parse_command(inbound.text) if inbound.kind is InboundKind.MESSAGE else None
+    wants = intents.free_text(inbound.text) if inbound.text.strip() else None
+    if (command is not None and command.name is CommandName.CANCEL) or (
+        command is None and wants is intents.Intent.EXIT and not declined(inbound.text)
+    ):
+        return _stop(session, concern, now)
+    if (command is not None and command.name is CommandName.SKIP) or (
+        command is None and (wants is intents.Intent.SKIP or declined(inbound.text))
+    ):
+        return _carry_on(session, inbound, now, Reply("risk.declined", {"concern": concern}))
+    if command is not None and command.name not in _HELD_COMMANDS:
+        # help, export, plan, forget me...: done, then the question again if it still stands.
+        done = engine.step(replace(session, pending=None), inbound, now)
+        if done.session.pending is None:
+            kept = replace(
+                done.session, pending=Pending.RISK_CHECK, pending_data=session.pending_data
+            )
+            return replace(
+                done, session=kept, replies=(*done.replies, _risk_question("risk.reprompt"))
+            )
+        return done
+    return Transition(session, (_risk_question("risk.reprompt"),))
 
 
 def _ask_again(session: Session) -> tuple[Reply, ...]:

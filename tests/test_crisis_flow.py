@@ -288,3 +288,62 @@ async def test_a_typed_number_answers_the_direct_question(service: CoachService)
     await service.handle(say("I want to disappear"))
     reply = await service.handle(say("3"))
     assert "findahelpline.com" in reply.messages[0].text
+
+
+@pytest.mark.parametrize(
+    "decline",
+    ["I don't want to talk about that", "rather not say", "skip", "no quiero hablar de eso"],
+)
+async def test_declining_the_direct_question_shows_the_lines_and_lets_the_reframe_go_on(
+    service: CoachService, db: Database, decline: str
+) -> None:
+    """Declining to answer the direct question is respected: the lines once, then coaching."""
+    question = await to_question(service)
+    await service.handle(say("honestly I can't see any way out"))
+    reply = await service.handle(say(decline))
+    assert "don't have to answer" in reply.messages[0].text
+    assert "findahelpline.com" in reply.messages[0].text
+    session = (await stored(db)).session
+    assert session is not None and session.pending is None and session.status is Status.ACTIVE
+    assert reply.messages[-1].text == question.text
+    await service.handle(say("soft"))
+    after = (await stored(db)).session
+    assert after is not None and after.answers.get("boundary") == "soft"
+
+
+@pytest.mark.parametrize("stop", ["cancel", "stop", "leave me alone"])
+async def test_stopping_at_the_direct_question_ends_with_the_lines(
+    service: CoachService, db: Database, stop: str
+) -> None:
+    """Stopping at the direct question ends the conversation, with the lines once more."""
+    await to_question(service)
+    await service.handle(say("I can't do this anymore"))
+    reply = await service.handle(say(stop))
+    assert "findahelpline.com" in reply.messages[0].text
+    session = (await stored(db)).session
+    assert session is not None and session.pending is None
+    assert session.status is Status.CANCELLED
+
+
+@pytest.mark.parametrize("command", ["help", "status", "export"])
+async def test_a_command_at_the_direct_question_is_done_and_the_question_asked_again(
+    service: CoachService, db: Database, command: str
+) -> None:
+    """help, status or export at the direct question work, and the question follows."""
+    await to_question(service)
+    await service.handle(say("everyone would be better off without me"))
+    reply = await service.handle(say(command))
+    assert len(reply.messages) >= 2
+    assert "ending your life" in reply.messages[-1].text
+    session = (await stored(db)).session
+    assert session is not None and session.pending is not None
+    assert session.pending.value == "risk_check"
+
+
+async def test_forget_me_at_the_direct_question_asks_to_confirm(service: CoachService) -> None:
+    """forget me at the direct question is not held back: its confirmation comes."""
+    await to_question(service)
+    await service.handle(say("everyone would be better off without me"))
+    reply = await service.handle(say("forget me"))
+    assert any(button.id == "yes" for button in reply.messages[-1].buttons)
+    assert "ending your life" not in reply.messages[-1].text

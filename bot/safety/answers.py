@@ -148,3 +148,23 @@ def risk_answer(text: str, *, risky: bool = False) -> RiskAnswer | None:
     if said_no:
         return RiskAnswer.NO
     return None
+
+
+# Declining the direct question itself, in the five languages: not an answer, and no way to
+# be held at the question either.
+_DECLINED = re.compile(
+    r"\b(?:(?:do ?n.?t|do not|dont) (?:want|wanna|like) to (?:talk|say|answer|discuss|go into)"
+    r"|rather not|prefer not|not (?:talking|going to talk|answering|going to answer)"
+    r"|wont answer|won t answer|(?:none|not) (?:of )?your business|no comment|next question"
+    r"|move on|not (?:now|today)|private|personal"
+    r"|no quiero (?:hablar|contestar|responder)|prefiero no|no es asunto tuyo"
+    r"|(?:will|mochte) (?:nicht|nichts) (?:daruber )?(?:reden|sagen|antworten)"
+    r"|geht dich nichts an"
+    r"|je (?:ne )?veux pas (?:en )?(?:parler|repondre)|je prefere ne pas"
+    r"|nao quero (?:falar|responder)|prefiro nao)\b"
+)
+
+
+def declined(text: str) -> bool:
+    """Whether a message declines to answer the direct question ("I'd rather not say")."""
+    return _DECLINED.search(normalise(text)) is not None
