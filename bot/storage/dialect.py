@@ -32,13 +32,14 @@ PURGE_SQL = {
         " WHERE id IN (SELECT s.id FROM sessions s INDEXED BY sessions_to_purge"
         f"{_PURGE_WHERE}) RETURNING updated_at, id"
     ),
+    # SKIP LOCKED: a turn writing one of these rows is never waited for; next pass.
     POSTGRESQL: (
-        "UPDATE sessions SET state = (state::jsonb || jsonb_build_object('answers',"
+        f"WITH picked AS MATERIALIZED (SELECT s.id AS picked_id FROM sessions s{_PURGE_WHERE}"
+        " FOR UPDATE OF s SKIP LOCKED)"
+        " UPDATE sessions SET state = (state::jsonb || jsonb_build_object('answers',"
         " '{}'::jsonb, 'pending_data', NULL, 'recent', '[]'::jsonb, 'purged', true))::text,"
         " purged_at = :now, version = version + 1"
-        # SKIP LOCKED: a turn writing one of these rows is never waited for; next pass.
-        f" WHERE id IN (SELECT s.id FROM sessions s{_PURGE_WHERE} FOR UPDATE SKIP LOCKED)"
-        " RETURNING updated_at, id"
+        " FROM picked WHERE sessions.id = picked.picked_id RETURNING updated_at, id"
     ),
 }
 
@@ -46,24 +47,34 @@ PURGE_SQL = {
 # of the previous batch. {platforms} is an in_list(); {only_user} narrows to one user.
 # PostgreSQL skips rows another worker is claiming right now instead of waiting for them
 # (and then claiming them a second time once that worker commits its lease).
-_CLAIM_HEAD = (
-    "UPDATE reminders SET lease_owner = :owner, lease_until = :lease_until,"
-    " attempts = attempts + 1 WHERE id IN ("
-    " SELECT id FROM reminders WHERE status = 'pending' AND send_after <= :now"
+_CLAIM_PICK = (
+    "SELECT id AS picked_id FROM reminders WHERE status = 'pending' AND send_after <= :now"
     " AND (send_after, id) > (:after_at, :after_id)"
     " AND (lease_until IS NULL OR lease_until < :now) AND {platforms} {only_user}"
     " ORDER BY send_after, id LIMIT :limit"
 )
-CLAIM_SQL = {
-    SQLITE: _CLAIM_HEAD + ") RETURNING id",
-    POSTGRESQL: _CLAIM_HEAD + " FOR UPDATE SKIP LOCKED) RETURNING id",
-}
+_CLAIM_SET = "lease_owner = :owner, lease_until = :lease_until, attempts = attempts + 1"
 
-# Claims of the inbox's and outbox's head rows (bot/storage/inbox.py, outbox.py): several
-# PostgreSQL workers skip the rows another is claiming at this moment instead of waiting.
-SKIP_LOCKED = {
-    SQLITE: "",
-    POSTGRESQL: " FOR UPDATE SKIP LOCKED",
+
+def claim_sql(dialect: str, table: str, assignments: str, pick: str, returning: str) -> str:
+    """UPDATE the rows a SELECT picks (one column `picked_id`, ending in its LIMIT).
+
+    PostgreSQL picks them once, in a MATERIALIZED CTE with FOR UPDATE SKIP LOCKED: rows
+    another worker is claiming are skipped, not waited for, and a LIMIT inside `IN (...)`
+    is no bound there (the subquery may run again: 4 rows came back for a LIMIT of 3).
+    """
+    if dialect == POSTGRESQL:
+        return (
+            f"WITH picked AS MATERIALIZED ({pick} FOR UPDATE SKIP LOCKED)"
+            f" UPDATE {table} SET {assignments} FROM picked"
+            f" WHERE {table}.id = picked.picked_id RETURNING {returning}"
+        )
+    return f"UPDATE {table} SET {assignments} WHERE id IN ({pick}) RETURNING {returning}"
+
+
+CLAIM_SQL = {
+    SQLITE: claim_sql(SQLITE, "reminders", _CLAIM_SET, _CLAIM_PICK, "id"),
+    POSTGRESQL: claim_sql(POSTGRESQL, "reminders", _CLAIM_SET, _CLAIM_PICK, "id"),
 }
 
 # The per-user lock taken first in a turn's transaction. SQLite has one writer at a time.

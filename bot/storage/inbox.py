@@ -25,23 +25,21 @@ FAILED = "failed"
 
 _COLUMNS = "id, platform, workspace, user_id, kind, payload, received_at, attempts"
 # A user's head row: pending, not leased now, with no older pending row of the same user.
-# PostgreSQL skips rows another worker is claiming at this moment (dialect.SKIP_LOCKED).
+# PostgreSQL skips rows another worker is claiming at this moment (dialect.claim_sql).
 _HEADS = (
-    "SELECT i.id FROM inbox i WHERE i.status = 'pending'"
+    "SELECT i.id AS picked_id FROM inbox i WHERE i.status = 'pending'"
     " AND (i.lease_until IS NULL OR i.lease_until < :now) {filter}"
     " AND NOT EXISTS (SELECT 1 FROM inbox j WHERE j.platform = i.platform"
     " AND j.workspace = i.workspace AND j.user_id = i.user_id AND j.status = 'pending'"
     " AND j.id < i.id)"
-    " ORDER BY i.id LIMIT :limit{skip_locked}"
+    " ORDER BY i.id LIMIT :limit"
 )
-_CLAIM = (
-    "UPDATE inbox SET lease_owner = :owner, lease_until = :lease_until, attempts = attempts + 1"
-    " WHERE id IN (" + _HEADS + ") RETURNING " + _COLUMNS
-)
+_LEASE = "lease_owner = :owner, lease_until = :lease_until, attempts = attempts + 1"
 
 
 def _claim_sql(conn: Conn, where: str) -> str:
-    return _CLAIM.format(filter=where, skip_locked=dialect.SKIP_LOCKED[conn.dialect])
+    pick = _HEADS.format(filter=where)
+    return dialect.claim_sql(conn.dialect, "inbox", _LEASE, pick, _COLUMNS)
 
 
 @dataclass(frozen=True, slots=True)

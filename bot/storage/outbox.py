@@ -30,9 +30,9 @@ _COLUMNS = (
 )
 # A user's head row: pending, due, not leased now, with no older pending row of that user
 # (and, for a nudge, no inbound event of that user still to handle).
-# PostgreSQL skips rows another worker is claiming at this moment (dialect.SKIP_LOCKED).
+# PostgreSQL skips rows another worker is claiming at this moment (dialect.claim_sql).
 _HEADS = (
-    "SELECT o.id FROM outbox o WHERE o.status = 'pending' AND o.send_after <= :now"
+    "SELECT o.id AS picked_id FROM outbox o WHERE o.status = 'pending' AND o.send_after <= :now"
     " AND (o.lease_until IS NULL OR o.lease_until < :now) {filter}"
     " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.platform = o.platform"
     " AND p.workspace = o.workspace AND p.user_id = o.user_id AND p.status = 'pending'"
@@ -42,19 +42,18 @@ _HEADS = (
     " AND (o.kind <> 'nudge' OR NOT EXISTS (SELECT 1 FROM inbox i WHERE"
     " i.platform = o.platform AND i.workspace = o.workspace AND i.user_id = o.user_id"
     " AND i.status = 'pending'))"
-    " ORDER BY o.send_after, o.id LIMIT :limit{skip_locked}"
+    " ORDER BY o.send_after, o.id LIMIT :limit"
 )
 # A lease that ran out with its owner still set was cut short (a killed process): counted.
-_CLAIM = (
-    "UPDATE outbox SET lease_owner = :owner, lease_until = :lease_until,"
-    " attempts = attempts + 1,"
+_LEASE = (
+    "lease_owner = :owner, lease_until = :lease_until, attempts = attempts + 1,"
     " interrupted = interrupted + CASE WHEN lease_owner IS NULL THEN 0 ELSE 1 END"
-    " WHERE id IN (" + _HEADS + ") RETURNING id"
 )
 
 
 def _claim_sql(conn: Conn, where: str) -> str:
-    return _CLAIM.format(filter=where, skip_locked=dialect.SKIP_LOCKED[conn.dialect])
+    pick = _HEADS.format(filter=where)
+    return dialect.claim_sql(conn.dialect, "outbox", _LEASE, pick, "id")
 
 
 @dataclass(frozen=True, slots=True)
