@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
 
-from bot import crisis_lines, engine
+from bot import crisis_lines, engine, safety
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 
@@ -32,6 +32,7 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> AsyncIter
     clock = clock or SystemClock()
     catalog = load_catalog(settings.prompts_dir)
     lines = crisis_lines.load_lines(settings.prompts_dir / "crisis_resources.toml")
+    safety.warm()
     async with open_database(
         settings.database, settings.migrations_dir, pool_size=settings.database_pool_size
     ) as (db, applied):

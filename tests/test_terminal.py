@@ -24,6 +24,8 @@ from bot.adapters.terminal_input import (
 )
 from bot.domain import Button, Message
 from bot.service import CoachService
+from bot.storage import repos
+from bot.storage.db import Database
 from tests.conftest import ALICE, ROOT
 from tests.test_cli import Chat, chats, cli_env, run_cli, start_chat
 
@@ -70,6 +72,23 @@ def test_escape_codes_and_markdown_never_reach_the_user_or_the_answer() -> None:
     assert plain("Type `help` or **stop**.") == "Type help or stop."
     shown = format_message(Message("Type `skip`.", buttons=(Button("a", "Yes"),)))
     assert shown == "Type skip.\n  1. Yes"
+
+
+@pytest.mark.parametrize("word", ["exit", "quit", "Exit "])
+async def test_exit_typed_alone_leaves_the_chat_and_is_not_an_answer(
+    service: CoachService, db: Database, word: str
+) -> None:
+    """exit or quit alone at the prompt ends the chat with the goodbye, and is never stored."""
+    out = io.StringIO()
+    chat = ConsoleChat(service, ALICE, stdin=io.StringIO(), stdout=out, interactive=True)
+    chat.read_line = scripted([word])
+    await chat.start()
+    assert "Type exit" in out.getvalue()
+    assert await chat.run() == 0
+    assert out.getvalue().endswith(f"\n{GOODBYE}\n")
+    async with db.autocommit() as conn:
+        record = await repos.load_user(conn, user=ALICE)
+    assert record is None or record.session is None or not record.session.answers
 
 
 async def test_ctrl_d_says_the_answers_are_saved(service: CoachService) -> None:

@@ -27,6 +27,10 @@ _SIDE_STEPS = (NUDGE_STEP, NUDGE_DATE_STEP, SUMMARY_STEP, own_win.STEP)
 PROMPT = "> "
 # Said when the chat ends at the keyboard (Ctrl-D, Ctrl-C): nothing typed is lost.
 GOODBYE = "Bye for now. Your answers are saved."
+# Typed alone at an interactive prompt, these leave the chat (as Ctrl-D does); in a
+# sentence they are words like any other.
+LEAVE_WORDS = frozenset({"exit", "quit", ":q", "/exit", "/quit"})
+LEAVE_HINT = "(Type exit, or press Ctrl-D, to leave. Your answers are kept.)"
 # Where a turn's replies go: this conversation (a nudge has no route).
 TURN_ROUTE = {"to": "terminal"}
 
@@ -202,6 +206,8 @@ class ConsoleChat:
         """Show the first screen: a welcome, or the question where the user stopped."""
         try:
             self.show((await self.service.greet(self.user)).messages)
+            if self.interactive:
+                self._write(f"{LEAVE_HINT}\n")
             self._prompt()
         except OutputClosed:
             self._closed = True
@@ -219,6 +225,8 @@ class ConsoleChat:
             messages = read_lines(self.stdin)
         try:
             async for line in messages:
+                if self.interactive and line.strip().lower() in LEAVE_WORDS:
+                    break
                 inbound = self.to_inbound(line)
                 self._fresh = True
                 outcome = await self.pipeline.turn(inbound, route=TURN_ROUTE)
