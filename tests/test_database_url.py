@@ -15,8 +15,9 @@ import pytest
 
 from bot.__main__ import main
 from bot.config import Settings
-from bot.errors import ConfigError
+from bot.errors import ConfigError, StorageFault
 from bot.storage.migrate import discover
+from bot.storage.pg import PostgresStore
 from bot.storage.startup import open_database
 from tests.conftest import MIGRATIONS
 from tests.engines import Server
@@ -177,3 +178,14 @@ def test_migrate_and_doctor_run_on_postgresql(
     assert capsys.readouterr().out.strip().endswith("up to date")
     assert main(["doctor"]) == 0
     assert f"schema at version {len(discover(MIGRATIONS))}" in capsys.readouterr().out
+
+
+def test_a_server_fault_without_words_still_names_what_happened() -> None:
+    """A PostgreSQL fault whose message is empty (a timeout) says its kind, not a bare colon."""
+    store = PostgresStore("postgresql://coach:secret@db.example:5432/reframe")
+    with (
+        pytest.raises(StorageFault, match=r"failed: TimeoutError$") as raised,
+        store._watch("turn"),
+    ):
+        raise TimeoutError()
+    assert "secret" not in str(raised.value)

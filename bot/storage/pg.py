@@ -28,6 +28,9 @@ from bot.storage.store import NO_PARAMS, Params, Row
 from bot.storage.urls import redact
 
 CONNECT_SECONDS = 10.0
+# Waiting for a free pooled connection is back-pressure, not a broken server (a new connection
+# has its own CONNECT_SECONDS): on a loaded machine a burst of deliveries can queue for seconds.
+ACQUIRE_SECONDS = 60.0
 DEFAULT_POOL_SIZE = 10
 
 
@@ -175,7 +178,7 @@ class PostgresStore:
         """A pooled connection for the block."""
         if self._pool is None:
             raise RuntimeError("the database is not open")
-        async with self._pool.acquire(timeout=CONNECT_SECONDS) as raw:
+        async with self._pool.acquire(timeout=ACQUIRE_SECONDS) as raw:
             yield PgConn(raw)
 
     @contextmanager
@@ -188,8 +191,9 @@ class PostgresStore:
                 if not is_fault(error):
                     raise
                 self.health.fault(type(error).__name__)
+                detail = str(error) or type(error).__name__
                 raise StorageFault(
-                    f"the PostgreSQL database {self.name} failed: {error}"
+                    f"the PostgreSQL database {self.name} failed: {detail}"
                 ) from error
 
     @asynccontextmanager
