@@ -51,6 +51,11 @@ class Sharer(Protocol):
         ...
 
 
+# A message with its own route, written after a turn's replies (a note where /reframe was
+# typed saying that the conversation went on in the DM).
+Note = tuple[Mapping[str, str], Message]
+
+
 class _Handled(Exception):
     """The inbox row was handled already (another worker): nothing more to do."""
 
@@ -87,28 +92,35 @@ class Pipeline:
         self.sharers[platform] = sharer
 
     async def turn(
-        self, inbound: Inbound, *, route: Mapping[str, str], row: InboxRow | None = None
+        self,
+        inbound: Inbound,
+        *,
+        route: Mapping[str, str],
+        row: InboxRow | None = None,
+        then: Note | None = None,
     ) -> Outcome:
-        """Run the turn for `inbound` (from inbox `row`, if any) and deliver its replies.
+        """Run the turn for `inbound` (from inbox `row`, if any) and deliver its replies to
+        `route`, then the note `then` (a route and a message: where the replies went) to
+        its own route, in the same transaction.
 
         Raises what the turn raised when it failed; `failed(row, error)` then decides
         between trying again later and telling the user that nothing was saved.
         """
         user = inbound.user
-        turn_id = f"inbox:{row.id}" if row is not None else f"turn:{uuid.uuid4().hex}"
+        turn_id = self.turn_key(row) if row is not None else f"turn:{uuid.uuid4().hex}"
         if row is not None:
             # The inbox row is the dedupe now; the flood gate counts by arrival.
             inbound = replace(inbound, received_at=row.received_at, event_id=None)
             if self._answer_like(inbound) and await self._missed(row, route, turn_id):
                 await self.deliverer.flush(user)
                 return Outcome(TurnResult(()), "missed")
-        hook = self._hook(user, route, turn_id, row)
+        hook = self._hook(user, route, turn_id, row, then)
         try:
             result = await self.service.handle(inbound, hook)
             if result.duplicate:
                 return Outcome(result, "duplicate")
             if not result.committed:
-                await self._record(user, route, turn_id, row, result.messages)
+                await self._record(user, route, turn_id, row, result.messages, then)
         except _Handled:
             return Outcome(TurnResult((), duplicate=True), "duplicate")
         for share in result.shares:
@@ -154,6 +166,11 @@ class Pipeline:
         async with self.db.transaction("inbox") as conn:
             await inbox.finish(conn, row_id=row.id, outcome=outcome, now=self.clock.now())
 
+    @staticmethod
+    def turn_key(row: InboxRow) -> str:
+        """The outbox's name for the turn that handles an inbox row (its replies' `turn`)."""
+        return f"inbox:{row.id}"
+
     # ---- inside ---------------------------------------------------------------------------
 
     def _owner(self) -> str:
@@ -162,8 +179,8 @@ class Pipeline:
     @staticmethod
     def _answer_like(inbound: Inbound) -> bool:
         """Typed words that could be taken as an answer to the question showing."""
-        if inbound.kind is InboundKind.BUTTON:
-            return False
+        if inbound.kind is not InboundKind.MESSAGE:
+            return False  # A press or a /reframe answers no question it did not see.
         command = parse_command(inbound.text) if inbound.text else None
         return command is None or command.name in _ANSWER_LIKE
 
@@ -192,7 +209,12 @@ class Pipeline:
         return True
 
     def _hook(
-        self, user: UserKey, route: Mapping[str, str], turn_id: str, row: InboxRow | None
+        self,
+        user: UserKey,
+        route: Mapping[str, str],
+        turn_id: str,
+        row: InboxRow | None,
+        then: Note | None = None,
     ) -> TurnHook:
         async def within(conn: Conn, messages: tuple[Message, ...]) -> bool:
             now = self.clock.now()
@@ -200,15 +222,20 @@ class Pipeline:
                 conn, row_id=row.id, outcome="turn", now=now
             ):
                 return False
-            await outbox.enqueue(
-                conn,
-                user=user,
-                kind=outbox.REPLY,
-                turn=turn_id,
-                route=route,
-                messages=messages,
-                now=now,
-            )
+            # The replies, then the note that says where they went (if any).
+            batches = [(route, messages)]
+            if then is not None:
+                batches.append((then[0], (then[1],)))
+            for where, what in batches:
+                await outbox.enqueue(
+                    conn,
+                    user=user,
+                    kind=outbox.REPLY,
+                    turn=turn_id,
+                    route=where,
+                    messages=what,
+                    now=now,
+                )
             return True
 
         return within
@@ -220,10 +247,11 @@ class Pipeline:
         turn_id: str,
         row: InboxRow | None,
         messages: tuple[Message, ...],
+        then: Note | None = None,
     ) -> None:
         """A turn that wrote nothing (flooded, a stale button): settle its row, queue its words."""
         async with self.db.transaction("inbox") as conn:
-            if not await self._hook(user, route, turn_id, row)(conn, messages):
+            if not await self._hook(user, route, turn_id, row, then)(conn, messages):
                 raise _Handled
 
     async def _share(

@@ -65,8 +65,10 @@ def nudge_buttons(call: Call) -> list[dict[str, Any]]:
 class Coach:
     """A `reframe run` process that can be killed and started again on the same database."""
 
-    def __init__(self, env: dict[str, str]) -> None:
+    def __init__(self, env: dict[str, str], ready: re.Pattern[bytes] = LISTENING) -> None:
         self.env = env
+        # The log line that says the process serves (its group, if any: the port).
+        self.ready = ready
         self.process: asyncio.subprocess.Process | None = None
         self.port = 0
         self.up = asyncio.Event()
@@ -74,7 +76,7 @@ class Coach:
         self._drain: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
-        """Start the process and wait until it serves /slack/events."""
+        """Start the process and wait until it serves (/slack/events, or its `ready` line)."""
         self.process = await asyncio.create_subprocess_exec(
             sys.executable,
             "-m",
@@ -92,9 +94,9 @@ class Coach:
             line = await asyncio.wait_for(stream.readline(), START_WAIT)
             if not line:
                 raise AssertionError("reframe run ended before it served")
-            found = LISTENING.search(line)
+            found = self.ready.search(line)
             if found:
-                self.port = int(found.group(1))
+                self.port = int(found.group(1)) if found.groups() else 0
                 break
         # Keep reading the log so the pipe never fills and blocks the process.
         self._drain = asyncio.create_task(_drain(stream))

@@ -159,7 +159,7 @@ def test_the_bucket_sweep_runs_at_most_once_per_interval() -> None:
     """discord.py's bucket sweep, called on every new bucket, really runs once per interval."""
     import discord
 
-    from bot.adapters.discord_adapter import throttle_bucket_sweep
+    from bot.adapters.discord_client import throttle_bucket_sweep
 
     http = discord.http.HTTPClient(loop=None)  # type: ignore[arg-type]
     calls: list[int] = []

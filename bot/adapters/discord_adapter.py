@@ -1,207 +1,36 @@
-"""The Discord front end: DMs and /reframe in, coach messages and buttons out, nudges by DM."""
+"""The Discord front end: DMs and interactions stored in the inbox, coach messages and
+buttons out through the outbox, nudges by DM."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import io
 import logging
-import time
 from collections.abc import AsyncIterator, Mapping, Sequence
 from typing import Any
 
 import discord
-import discord.gateway
-import discord.http
-import yarl
-from discord import app_commands
 
-from bot.adapters import discord_errors
+from bot.adapters import discord_errors, discord_send
+from bot.adapters.discord_client import CoachClient, Endpoints, throttle_bucket_sweep
 from bot.adapters.discord_closes import refusal, stopped
-from bot.adapters.discord_payloads import (
-    PLATFORM,
-    WORKSPACE,
-    ButtonRef,
-    Piece,
-    answered_in_place,
-    button_inbound,
-    command_inbound,
-    dm_inbound,
-    pieces,
-)
-from bot.adapters.discord_views import ChoiceButton, choice_view, disabled_view
-from bot.config import Settings
+from bot.adapters.discord_interactions import BUTTON, COMMAND, Interactions, is_interaction
+from bot.adapters.discord_payloads import PLATFORM, ButtonRef, dm_inbound
 from bot.core import Core
-from bot.domain import Attachment, Inbound, Message, UserKey
+from bot.domain import Message, UserKey
 from bot.errors import DeliveryError, PlatformRefused, ReframeError
 from bot.inbox_workers import InboxWorkers
-from bot.service import TurnResult, user_tag
 from bot.storage import channels
 from bot.storage.inbox import InboxRow
 
 log = logging.getLogger(__name__)
 
-NO_MENTIONS = discord.AllowedMentions.none()
-# A 429 asking us to wait longer than this raises instead, so a nudge is retried by the
-# scheduler's backoff rather than holding a delivery slot (discord.py's minimum is 30 s).
-MAX_RATELIMIT_WAIT = 60.0
 START_TIMEOUT = 60.0
 DRAIN_TIMEOUT = 10.0
 BUCKET_SWEEP_INTERVAL = 30.0
 # Discord accepts one IDENTIFY per 5 s (per max_concurrency bucket): the shards of one
 # process connect that far apart, as discord.py's own default hook does.
 IDENTIFY_INTERVAL = 5.0
-
-
-def throttle_bucket_sweep(http: discord.http.HTTPClient, interval: float) -> None:
-    """Let discord.py sweep its expired rate-limit buckets at most once per `interval` s.
-
-    discord.py 2.7 scans every bucket whenever it creates one, and a nudge burst creates one
-    per DM channel: 10,000 nudges cost 17 s of CPU in that scan alone. Buckets live 300 s,
-    so sweeping every 30 s frees the same memory. The hook is private: if a later
-    discord.py renames it, this quietly does nothing and only the burst gets slower.
-    """
-    sweep = getattr(http, "_try_clear_expired_ratelimits", None)
-    if sweep is None:
-        return
-    last = -interval
-
-    def throttled() -> None:
-        nonlocal last
-        now = time.monotonic()
-        if now - last >= interval:
-            last = now
-            sweep()
-
-    http._try_clear_expired_ratelimits = throttled  # type: ignore[method-assign]
-
-
-class Endpoints:
-    """Where discord.py connects: the real Discord unless settings point it elsewhere."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.api_base = settings.discord_api_base.rstrip("/")
-        self.gateway = settings.discord_gateway_url
-        self._saved: tuple[str, yarl.URL] | None = None
-
-    def apply(self) -> None:
-        """Point discord.py (process-wide class attributes) at the configured hosts."""
-        if self._saved is None:
-            self._saved = (
-                discord.http.Route.BASE,
-                discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY,
-            )
-        if self.api_base:
-            discord.http.Route.BASE = self.api_base
-        if self.gateway:
-            discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(self.gateway)
-
-    def restore(self) -> None:
-        """Put back what was there before apply()."""
-        if self._saved is not None:
-            discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = self._saved
-            self._saved = None
-
-
-@app_commands.describe(
-    setback="What happened, or a command: help, wins, reminders, export, forget me, timezone X"
-)
-async def _reframe(interaction: discord.Interaction[Any], setback: str | None = None) -> None:
-    client = interaction.client
-    if isinstance(client, CoachClient):
-        await client.adapter.on_reframe(interaction, setback)
-
-
-def reframe_command() -> app_commands.Command[Any, ..., None]:
-    """The /reframe slash command, usable in guild channels and in a DM with the bot."""
-    command: app_commands.Command[Any, ..., None] = app_commands.Command(
-        name="reframe",
-        description="Turn a no into a plan, privately in a DM.",
-        callback=_reframe,
-    )
-    command = app_commands.allowed_contexts(guilds=True, dms=True, private_channels=False)(command)
-    return app_commands.allowed_installs(guilds=True, users=False)(command)
-
-
-class CoachClient(discord.AutoShardedClient):
-    """The gateway client: routes DMs, /reframe and button presses to the adapter.
-
-    Sharded: by default one process runs as many shards as Discord recommends (GET
-    /gateway/bot); DISCORD_SHARD_COUNT and DISCORD_SHARD_IDS split them over processes.
-    """
-
-    def __init__(self, adapter: DiscordAdapter, *, ready_timeout: float) -> None:
-        # No privileged intent: DMs with the bot are exempt from the message content intent.
-        intents = discord.Intents.none()
-        intents.guilds = True
-        intents.dm_messages = True
-        settings = adapter.core.settings
-        shard_ids = settings.discord_shard_ids
-        super().__init__(
-            intents=intents,
-            allowed_mentions=NO_MENTIONS,
-            max_ratelimit_timeout=MAX_RATELIMIT_WAIT,
-            chunk_guilds_at_startup=False,
-            guild_ready_timeout=ready_timeout,
-            shard_count=settings.discord_shard_count,
-        )
-        if shard_ids is not None:
-            # Set here: the keyword is typed as never None. Settings checked it has a count.
-            self.shard_ids = list(shard_ids)
-        self.adapter = adapter
-        self.tree: app_commands.CommandTree[CoachClient] = app_commands.CommandTree(self)
-        self.tree.add_command(reframe_command())
-        self.ready = asyncio.Event()
-
-    async def setup_hook(self) -> None:
-        """Register the persistent buttons, then publish /reframe (a dev guild gets it at once).
-
-        Only the process running shard 0 publishes: the commands are the application's, one
-        set for every shard.
-        """
-        self.add_dynamic_items(ChoiceButton)
-        if not self.adapter.receiving:
-            return
-        if self.shard_count is None and self.adapter.endpoints.gateway:
-            # Left to itself discord.py would connect where GET /gateway/bot says; ask it for
-            # the recommended count here, so the configured gateway URL is the one used.
-            self.shard_count, _, _ = await self.http.get_bot_gateway()
-        if self.shard_ids is not None and 0 not in self.shard_ids:
-            return
-        guild_id = self.adapter.core.settings.discord_guild_id
-        try:
-            if guild_id is not None:
-                guild = discord.Object(id=guild_id)
-                self.tree.copy_global_to(guild=guild)
-                await self.tree.sync(guild=guild)
-            else:
-                await self.tree.sync()
-        except discord.HTTPException as error:
-            # Discord keeps the last synced commands: DMs and buttons still work without this.
-            log.warning("could not sync /reframe: %s", error)
-
-    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
-        """Space this process's IDENTIFYs by the adapter's identify_interval (Discord: 5 s)."""
-        if not initial:
-            await asyncio.sleep(self.adapter.identify_interval)
-
-    async def on_ready(self) -> None:
-        """Connected: the adapter's start() may return."""
-        log.info(
-            "discord connected as bot %s, shards %s of %s",
-            self.user.id if self.user else "?",
-            sorted(self.shards),
-            self.shard_count,
-        )
-        self.ready.set()
-
-    async def on_message(self, message: discord.Message) -> None:
-        """A message the bot can see: only DMs from people reach the coach."""
-        await self.adapter.on_dm(message)
-
-    async def on_choice(self, interaction: discord.Interaction[Any], ref: ButtonRef) -> None:
-        """A coach button was pressed (called by ChoiceButton)."""
-        await self.adapter.on_choice(interaction, ref)
 
 
 class DiscordAdapter:
@@ -231,6 +60,9 @@ class DiscordAdapter:
         core.pipeline.deliverer.add(self)
         core.pipeline.add_sharer(self.platform, self)
         self.inbox = InboxWorkers(core.db, core.clock, self.platform, self._handle)
+        self.interactions = Interactions(
+            core, self.inbox, lambda: self.client, self._send_dm, self.dm_channel
+        )
 
     # ---- lifecycle -----------------------------------------------------------------------
 
@@ -333,29 +165,46 @@ class DiscordAdapter:
     async def deliver(
         self, user: UserKey, messages: Sequence[Message], route: Mapping[str, str] | None = None
     ) -> None:
-        """Outbox: send messages to the user's DM; DeliveryError lets the outbox retry."""
-        client = self.client
-        if (
-            client is None
-            or client.is_closed()
-            or not (user.user_id.isascii() and user.user_id.isdigit())
-        ):
-            raise DeliveryError("Discord is not connected or the user id is not a Discord id")
-        channel = (route or {}).get("channel", "")
-        if not (channel.isascii() and channel.isdigit()):
-            # The DM channel another worker opened, else open it and keep its id for them.
-            async with self.core.db.autocommit() as conn:
-                channel = await channels.dm_channel(conn, user=user) or ""
-        if channel.isascii() and channel.isdigit():
-            await self._send(client.get_partial_messageable(int(channel)), messages)
+        """Outbox: answer an interaction (followup, else DM), or send to the route's channel
+        or the user's DM; DeliveryError lets the outbox retry."""
+        if is_interaction(route):
+            assert route is not None  # is_interaction checked it
+            await self.interactions.deliver(user, messages, route)
             return
+        await self._send_dm(user, messages, (route or {}).get("channel"))
+
+    async def _send_dm(
+        self, user: UserKey, messages: Sequence[Message], channel: str | None = None
+    ) -> None:
+        """Send to `channel` (a DM's id) or, without one, to the user's DM channel."""
+        client = self._connected()
+        if not (channel and channel.isascii() and channel.isdigit()):
+            channel = await self.dm_channel(user)
+        await discord_send.send(client.get_partial_messageable(int(channel)), messages)
+
+    async def dm_channel(self, user: UserKey) -> str:
+        """The id of the user's DM channel: the one a worker opened before, else opened now
+        (create_dm) and kept for the others. DeliveryError (classified) when refused."""
+        client = self._connected()
+        if not (user.user_id.isascii() and user.user_id.isdigit()):
+            raise DeliveryError("not a Discord user id", permanent=True)
+        async with self.core.db.autocommit() as conn:
+            channel = await channels.dm_channel(conn, user=user) or ""
+        if channel.isascii() and channel.isdigit():
+            return channel
         try:
             dm = await client.create_dm(discord.Object(id=int(user.user_id)))
         except Exception as error:
             raise discord_errors.classify(error, "create DM") from error
         async with self.core.db.autocommit() as conn:
             await channels.remember_dm_channel(conn, user=user, channel=str(dm.id))
-        await self._send(dm, messages)
+        return str(dm.id)
+
+    def _connected(self) -> CoachClient:
+        client = self.client
+        if client is None or client.is_closed():
+            raise DeliveryError("Discord is not connected")
+        return client
 
     # ---- inbound -------------------------------------------------------------------------
 
@@ -390,8 +239,25 @@ class DiscordAdapter:
             },
         )
 
+    async def on_reframe(self, interaction: discord.Interaction[Any], setback: str | None) -> None:
+        """/reframe from the gateway: stored, then acked (discord_interactions)."""
+        if not self._stopping and self.client is not None:
+            await self.interactions.on_reframe(interaction, setback)
+
+    async def on_choice(self, interaction: discord.Interaction[Any], ref: ButtonRef) -> None:
+        """A coach button from the gateway: stored, then acked (discord_interactions)."""
+        if not self._stopping and self.client is not None:
+            await self.interactions.on_choice(interaction, ref)
+
     async def _handle(self, row: InboxRow) -> None:
-        """An inbox worker's call: a stored DM's turn, through the pipeline."""
+        """An inbox worker's call: a stored DM's or interaction's turn, through the pipeline."""
+        async with self._tracked():
+            if row.kind in (COMMAND, BUTTON):
+                await self.interactions.handle(row)
+            else:
+                await self._dm_turn(row)
+
+    async def _dm_turn(self, row: InboxRow) -> None:
         data = row.payload
         inbound = dm_inbound(
             author_id=int(data["author_id"]),
@@ -406,183 +272,19 @@ class DiscordAdapter:
         if inbound is None:
             await self.core.pipeline.skip(row, "ignored")
             return
-        async with self._tracked():
-            try:
-                await self.core.pipeline.turn(inbound, route=route, row=row)
-            except Exception as error:
-                log.debug("discord turn failure", exc_info=True)
-                await self.core.pipeline.failed(row, route, error)
+        try:
+            await self.core.pipeline.turn(inbound, route=route, row=row)
+        except Exception as error:
+            log.debug("discord turn failure", exc_info=True)
+            await self.core.pipeline.failed(row, route, error)
 
     async def share(self, user: UserKey, channel_id: str) -> None:
         """The pipeline's share note: the fixed line, never the user's words."""
-        client = self.client
-        if client is None or not (channel_id.isascii() and channel_id.isdigit()):
-            raise DeliveryError("not connected, or not a Discord channel id")
+        client = self._connected()
+        if not (channel_id.isascii() and channel_id.isdigit()):
+            raise DeliveryError("not a Discord channel id", permanent=True)
         channel = client.get_partial_messageable(int(channel_id))
-        await self._send_text(channel, self._text("share.note"))
-
-    async def on_reframe(self, interaction: discord.Interaction[Any], setback: str | None) -> None:
-        """/reframe: in a guild, an ephemeral note and the conversation in a DM; in a DM, there."""
-        client = self.client
-        if self._stopping or client is None:
-            return
-        in_guild = interaction.guild_id is not None
-        inbound = command_inbound(
-            user_id=interaction.user.id,
-            guild_id=interaction.guild_id,
-            channel_id=interaction.channel_id,
-            setback=setback,
-            interaction_id=interaction.id,
-            locale=interaction.locale,
-        )
-        async with self._tracked():
-            # Answer within Discord's 3 s at once; the turn and the DM may take longer.
-            await interaction.response.defer(ephemeral=in_guild, thinking=True)
-            if inbound is None:
-                await self._followup(interaction, self._text("error.try_again"), private=True)
-                return
-            result = await self._share(client, inbound.user, await self._turn(inbound))
-            if in_guild and not answered_in_place(setback):
-                await self._open_dm(client, interaction, result)
-            else:
-                await self._followups(interaction, result.messages)
-
-    async def on_choice(self, interaction: discord.Interaction[Any], ref: ButtonRef) -> None:
-        """A pressed button: disable the message's buttons, then run the turn and answer."""
-        client = self.client
-        if self._stopping or client is None:
-            return
-        inbound = button_inbound(
-            user_id=interaction.user.id,
-            custom_id=ref.custom_id,
-            interaction_id=interaction.id,
-            locale=interaction.locale,
-        )
-        async with self._tracked():
-            if interaction.message is not None:
-                await interaction.response.edit_message(
-                    view=disabled_view(interaction.message, ref.custom_id),
-                    allowed_mentions=NO_MENTIONS,
-                )
-            else:
-                await interaction.response.defer()
-            if inbound is None:
-                return
-            result = await self._share(client, inbound.user, await self._turn(inbound))
-            await self._followups(interaction, result.messages)
-
-    async def _turn(self, inbound: Inbound) -> TurnResult:
-        """One turn of the service; an unexpected failure becomes a polite reply."""
-        try:
-            return await self.core.service.handle(inbound)
-        except Exception:
-            log.exception("turn failed for %s", user_tag(inbound.user))
-            return TurnResult((Message(self._text("error.try_again")),))
-
-    # ---- outbound ------------------------------------------------------------------------
-
-    async def _open_dm(
-        self, client: CoachClient, interaction: discord.Interaction[Any], result: TurnResult
-    ) -> None:
-        """Move a guild /reframe to the user's DM; explain how to open DMs when they are closed."""
-        try:
-            await self._send_dm(client, interaction.user.id, result.messages)
-        except DeliveryError as error:
-            # Forbidden (DMs closed) is permanent; either way the user hears how to open DMs.
-            log.info("DM to %s not delivered: %s", _tag(interaction.user.id), error)
-            await self._followup(interaction, self.core.catalog.text("error.dm_closed"), True)
-            return
-        await self._followup(interaction, self._text("error.dm_only"), private=True)
-
-    async def _send_dm(
-        self, client: CoachClient, user_id: int, messages: Sequence[Message]
-    ) -> None:
-        """Open the user's DM and send there; DeliveryError (classified) when Discord refuses."""
-        try:
-            channel = await client.create_dm(discord.Object(id=user_id))
-        except Exception as error:
-            raise discord_errors.classify(error, "create DM") from error
-        await self._send(channel, messages)
-
-    async def _send(self, channel: discord.abc.Messageable, messages: Sequence[Message]) -> None:
-        """Send each piece; DeliveryError (classified) when Discord refuses one."""
-        try:
-            for piece in _pieces(messages):
-                await channel.send(piece.text, allowed_mentions=NO_MENTIONS, **_extras(piece))
-        except Exception as error:
-            raise discord_errors.classify(error, "send") from error
-
-    async def _followups(
-        self, interaction: discord.Interaction[Any], messages: Sequence[Message]
-    ) -> None:
-        # A followup in a guild channel would be public: keep it to the user who acted.
-        private = interaction.guild_id is not None
-        try:
-            for piece in _pieces(messages):
-                await interaction.followup.send(
-                    piece.text, ephemeral=private, allowed_mentions=NO_MENTIONS, **_extras(piece)
-                )
-        except Exception as error:
-            failed = discord_errors.classify(error, "followup")
-            log.warning("followup to %s failed: %s", _tag(interaction.user.id), failed)
-
-    async def _followup(
-        self, interaction: discord.Interaction[Any], text: str, private: bool
-    ) -> None:
-        try:
-            await interaction.followup.send(text, ephemeral=private, allowed_mentions=NO_MENTIONS)
-        except Exception as error:
-            failed = discord_errors.classify(error, "followup")
-            log.warning("followup to %s failed: %s", _tag(interaction.user.id), failed)
-
-    async def _share(self, client: CoachClient, user: UserKey, result: TurnResult) -> TurnResult:
-        """The one channel post: the short note a user chose to share, never their words.
-
-        When Discord refuses it, the share is undone and the user is told instead.
-        """
-        for share in result.shares:
-            try:
-                if not (share.channel_id.isascii() and share.channel_id.isdigit()):
-                    raise DeliveryError("not a Discord channel id")
-                channel = client.get_partial_messageable(int(share.channel_id))
-                await self._send_text(channel, self._text("share.note"))
-            except DeliveryError as error:
-                log.warning("share note not posted: %s", error)
-                return await self.core.service.undo_share(user, share.session_number)
-        return result
-
-    async def _send_text(self, channel: discord.abc.Messageable, text: str) -> None:
-        """Send one plain text; DeliveryError (classified) when Discord refuses it."""
-        try:
-            await channel.send(text, allowed_mentions=NO_MENTIONS)
-        except Exception as error:
-            raise discord_errors.classify(error, "send") from error
-
-    def _text(self, key: str, default: str = "") -> str:
-        return self.core.catalog.texts.get(key, default)
-
-
-def _tag(user_id: int) -> str:
-    return user_tag(UserKey(PLATFORM, WORKSPACE, str(user_id)))
-
-
-def _extras(piece: Piece) -> dict[str, Any]:
-    """The buttons and file that go with one piece of a message, as send() keywords."""
-    extra: dict[str, Any] = {}
-    view = choice_view(piece.buttons)
-    if view is not None:
-        extra["view"] = view
-    if piece.attachment is not None:
-        extra["file"] = _file(piece.attachment)
-    return extra
-
-
-def _pieces(messages: Sequence[Message]) -> list[Piece]:
-    return [piece for message in messages for piece in pieces(message)]
-
-
-def _file(attachment: Attachment) -> discord.File:
-    return discord.File(io.BytesIO(attachment.content), filename=attachment.filename)
+        await discord_send.send_text(channel, self.core.catalog.text("share.note"))
 
 
 def create_discord_adapter(core: Core) -> DiscordAdapter:

@@ -258,6 +258,16 @@ async def unseen_replies(conn: Conn, *, user: UserKey, since: datetime) -> bool:
     return found is not None
 
 
+async def turn_failed(conn: Conn, *, user: UserKey, turn: str) -> bool:
+    """Whether a message of this turn was given up (refused for good, or retried too long)."""
+    found = await conn.fetch_value(
+        "SELECT 1 FROM outbox WHERE platform = :platform AND workspace = :workspace"
+        " AND user_id = :user_id AND turn = :turn AND status = 'failed' LIMIT 1",
+        {**_user(user), "turn": turn},
+    )
+    return found is not None
+
+
 async def last_turn(conn: Conn, *, user: UserKey) -> list[OutboxRow]:
     """The replies of the user's latest turn, in order (the question they may have missed)."""
     rows = await conn.fetch_all(

@@ -62,6 +62,9 @@ class _State:
     dm_channels: dict[int, int] = field(default_factory=dict)
     # interaction id -> (its type, the channel it came from, the message a button was on)
     interactions: dict[int, tuple[int, int, int | None]] = field(default_factory=dict)
+    # interaction id -> the INTERACTION_CREATE data dispatched, and the ids answered (acked)
+    payloads: dict[int, Json] = field(default_factory=dict)
+    acked: set[int] = field(default_factory=set)
     failures: list[Failure] = field(default_factory=list)
     # (method, path pattern, hang) for every request held until the test releases it
     hangs: list[tuple[str, re.Pattern[str], Hang]] = field(default_factory=list)
@@ -280,6 +283,10 @@ class FakeDiscord:
         data: Json = {"custom_id": custom_id, "component_type": 2}
         return await self._interaction(3, user_id, data, message=self.message(message_id))
 
+    async def repeat(self, interaction_id: int) -> None:
+        """Dispatch an interaction once more with the same id (a gateway replay)."""
+        await self.dispatch("INTERACTION_CREATE", self._state.payloads[interaction_id])
+
     async def _interaction(
         self,
         kind: int,
@@ -347,6 +354,7 @@ class FakeDiscord:
             int(payload["channel_id"]),
             int(message["id"]) if message is not None else None,
         )
+        self._state.payloads[interaction_id] = payload
         await self.dispatch("INTERACTION_CREATE", payload)
         return interaction_id
 
@@ -505,6 +513,11 @@ class FakeDiscord:
         kind = body.get("type") if isinstance(body, dict) else None
         data = (body.get("data") if isinstance(body, dict) else None) or {}
         interaction_kind, _, message_id = self._state.interactions[int(match[1])]
+        if int(match[1]) in self._state.acked:
+            return _json(
+                {"message": "Interaction has already been acknowledged.", "code": 40060}, 400
+            )
+        self._state.acked.add(int(match[1]))
         interaction: Json = {"id": match[1], "type": interaction_kind}
         if kind == 7 and message_id is not None:  # UPDATE_MESSAGE: the button's message
             self._state.messages[message_id].update(
@@ -520,6 +533,9 @@ class FakeDiscord:
     def _followup(self, match: re.Match[str], body: Any) -> web.Response:
         interaction_id = int(match[1].removeprefix("token-"))
         _, channel_id, _ = self._state.interactions[interaction_id]
+        if interaction_id not in self._state.acked:
+            # Discord knows an interaction's webhook only once the interaction was answered.
+            return _json({"message": "Unknown Webhook", "code": 10015}, 404)
         message = self._message_json(channel_id, user_json(BOT_ID, bot=True), "", body)
         message["webhook_id"] = str(APP_ID)
         self.sent.append(message)
