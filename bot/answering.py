@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import datetime
 
 from bot import (
+    corrections,
     datewords,
     dialogue,
     intents,
@@ -52,6 +54,8 @@ def answer(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> T
             read, note = intents.boundary(text)
             if read.value in offered:
                 chosen = read.value
+        if chosen is None and corrections.already_said(text):
+            return _already_said(session, current, now)
         if chosen is None:
             listened = _listen(session, current, text, now)
             if listened is not None:
@@ -85,17 +89,43 @@ def _listen(session: Session, current: Step, text: str, now: datetime) -> Transi
     if kind is intents.Intent.SKIP and QUESTIONS[current].optional:
         # "skip this one" where the question may be skipped: as the `skip` command does.
         return after_answer(session, record(session, current, "", now), current)
-    offered = dialogue.choices(current, session.answers)
-    with_choices = {
-        "choices": choices(current.value, offered),
-        "choice_step": current.value if offered else None,
-    }
     if kind is intents.Intent.QUESTION:
-        return Transition(session, (Reply(f"{current.value}.explain", **with_choices),))  # type: ignore[arg-type]
+        return Transition(session, (_with_choices(session, current, "explain"),))
     if kind in (intents.Intent.DONT_KNOW, intents.Intent.SKIP):
         # A question that may not be skipped: asked again gently, as for not knowing.
-        return Transition(session, (Reply(f"{current.value}.gentle", **with_choices),))  # type: ignore[arg-type]
+        return Transition(session, (_with_choices(session, current, "gentle"),))
     return Transition(session, (Reply("listen.ack"), ask(current, session)))
+
+
+# "No to the promotion": what the setback already says they hoped for.
+_NO_TO = re.compile(r"\bno to (?P<ask>[^.!?;\n]{3,80})", re.IGNORECASE)
+
+
+def _already_said(session: Session, current: Step, now: datetime) -> Transition:
+    """ "Like I just said": reuse what they told, or own it and ask in other words."""
+    given = ""
+    if current is Step.ASK:
+        found = _NO_TO.search(session.answers.get(Step.SETBACK.value, ""))
+        given = found.group("ask").strip(" ,") if found else ""
+    elif current is Step.OPTION_DETAIL:
+        given = session.answers.get("option_note", "")
+    if given:
+        moved = record(session, current, given, now)
+        transition = after_answer(session, moved, current)
+        taken = Reply("listen.reused", {"answer": given})
+        return replace(transition, replies=(taken, *transition.replies))
+    again = _with_choices(session, current, "explain")
+    return Transition(session, (Reply("listen.already_said"), again))
+
+
+def _with_choices(session: Session, current: Step, text: str) -> Reply:
+    """One of the step's own texts (`explain`, `gentle`), with the step's choices."""
+    offered = dialogue.choices(current, session.answers)
+    return Reply(
+        f"{current.value}.{text}",
+        choices=choices(current.value, offered),
+        choice_step=current.value if offered else None,
+    )
 
 
 def cancel(session: Session, now: datetime) -> Transition:

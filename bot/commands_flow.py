@@ -9,7 +9,7 @@ from bot import (
     dialogue,
     timeparse,
 )
-from bot.answering import after_answer, cancel
+from bot.answering import after_answer, answer, cancel
 from bot.commands import Command, CommandName
 from bot.dialogue import QUESTIONS
 from bot.domain import (
@@ -129,7 +129,7 @@ def _answered(session: Session) -> int:
 
 
 def _back(session: Session, now: datetime) -> Transition:
-    if _just_finished(session, now):
+    if just_finished(session, now):
         # Right after the summary: reopen the last question; its nudge waits for the new card.
         reopened = _back(replace(session, status=Status.ACTIVE), now)
         return replace(reopened, effects=(CancelNudges(),))
@@ -149,11 +149,33 @@ def _back(session: Session, now: datetime) -> Transition:
     return Transition(moved, (shown, ask(previous, moved)))
 
 
+def correct(
+    session: Session, new: str, inbound: Inbound, now: datetime, rules: Rules
+) -> Transition:
+    """The previous answer taken back in words: asked again, or replaced by `new` at once."""
+    back = _back(session, now)
+    if not new:
+        return back
+    if back.session is session:
+        # Nothing to go back to (the first question): the words are this question's answer.
+        return answer(session, replace(inbound, text=new), now, rules)
+    redone = answer(back.session, replace(inbound, text=new), now, rules)
+    said: tuple[Reply, ...] = (Reply("back.corrected", {"answer": new}),)
+    if redone.session.step is back.session.step and redone.session.pending is None:
+        # The new words do not answer that question either: it stays open, as `back` left it.
+        said = back.replies[:1]
+    return replace(
+        redone,
+        replies=(*said, *redone.replies),
+        effects=(*back.effects, *redone.effects),
+    )
+
+
 # How long after the summary `back` may still change the last answer ("right after" it).
 BACK_AFTER_SUMMARY = timedelta(hours=1)
 
 
-def _just_finished(session: Session, now: datetime) -> bool:
+def just_finished(session: Session, now: datetime) -> bool:
     """A plan just made: finished at its summary within the hour, not revisited, with a
     question behind it."""
     return (

@@ -9,9 +9,17 @@ from __future__ import annotations
 from datetime import datetime
 from types import MappingProxyType
 
+from bot import corrections
 from bot.answering import answer
 from bot.commands import parse_command
-from bot.commands_flow import BACK_AFTER_SUMMARY, GO_ON_AFTER, apply_command, open_question
+from bot.commands_flow import (
+    BACK_AFTER_SUMMARY,
+    GO_ON_AFTER,
+    apply_command,
+    correct,
+    just_finished,
+    open_question,
+)
 from bot.dialogue import DIALOGUE, QUESTIONS, REVISIT_CHOICES, Question
 from bot.domain import (
     Inbound,
@@ -124,6 +132,11 @@ def step(
         return start(session, inbound, now)
     if session.pending is not None:
         return answer_pending(session, inbound, now, rules)
+    taken_back = corrections.read(inbound.text) if inbound.choice is None else None
+    if taken_back is not None and (
+        (session.is_open and session.step in QUESTIONS) or just_finished(session, now)
+    ):
+        return correct(session, taken_back.new, inbound, now, rules)
     if not session.is_open:
         return after_summary(session, inbound, now)
     if idle(session, now, rules):

@@ -1,0 +1,96 @@
+"""Taking back or correcting the previous answer in plain words, and "I already said" (pure).
+
+"go back", "undo", "oops, wrong one", "wait" said alone ask for the previous question
+again, as the `back` command does; "actually I meant two weeks off" or "wait, I meant soft"
+replace the previous answer with the words after "meant". A real answer that merely holds
+these words ("I want to go back to school", "I meant to ask sooner") stays an answer: the
+kernel must stand with nothing but glue words around it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.wording import has_words, normalise, only_glue, word_set, words
+
+_BACK_KERNEL = re.compile(
+    r"\b(?:go(?:ing)? back|back up|step back|undo|redo|re-do|rewind|scratch that|"
+    r"take (?:that|it) back|(?:previous|last|earlier) (?:question|answer|one|step)|"
+    r"(?:change|fix|edit|correct|redo|amend) (?:that|it|my (?:last |previous )?answer|"
+    r"the (?:last|previous) (?:answer|one))|wrong (?:answer|one|button|number|choice)|"
+    r"(?:made|make) a (?:mistake|typo)|typo|my (?:bad|mistake)|oops+|whoops|"
+    r"that's (?:wrong|not right|not what i meant)|not what i meant|i meant|"
+    r"i didn't mean (?:that|it)|"
+    r"actually|back)\b"
+)
+_BACK_GLUE = word_set(
+    "a an the i i'm me my to can could we let let's us please pls go want wanna would like "
+    "need just sorry oh no nope ah wait hold on hang actually that this it one answer answers "
+    "question step sec second minute moment previous last earlier again ok okay so hmm um "
+    "there i've i'd made meant was wrong typed pressed picked chose said put oops quick "
+    "how do change that's not what is"
+)
+# "actually I meant two weeks off": the new answer follows "meant" (never "meant to ...").
+_MEANT = re.compile(
+    r"^(?:(?:oh|oops|whoops|sorry|wait|hold on|hang on|actually|no|nope|ah|um|hmm|ok|okay|"
+    r"correction|my bad|my mistake|typo)[\s,.!:;\-–—]*)*"
+    r"(?:i meant(?: to say)?|what i meant (?:is|was)|correction|(?:i )?should have said|"
+    r"change (?:that|it|my (?:last )?answer) to)"
+    r"(?!\s+(?:to|it|that|well|no harm)\b)[\s,.!:;\-–—]+(?P<new>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+# "I meant it" insists on the answer; it takes nothing back.
+_EMPHASIS = frozenset({"i meant it", "i meant that", "i really meant it", "i meant what i said"})
+# After "meant", at most this many words: a correction, not a new story.
+_LONGEST_CORRECTION = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """The previous answer taken back; `new` is its replacement, empty to ask it again."""
+
+    new: str = ""
+
+
+def read(text: str) -> Correction | None:
+    """A taking-back of the previous answer, with its replacement when one is given; else None."""
+    said = text.strip()
+    if not said or len(words(said)) > _LONGEST_CORRECTION:
+        return None
+    meant = _MEANT.match(said)
+    if meant is not None:
+        new = meant.group("new").strip().strip("\"'“”‘’").strip()
+        if has_words(new) and normalise(new) not in ("that", "it", "the other one"):
+            return Correction(new)
+    if normalise(said) in _EMPHASIS:
+        return None
+    if len(words(said)) <= 10 and only_glue(said, _BACK_KERNEL, _BACK_GLUE):
+        return Correction()
+    return None
+
+
+_ALREADY_SAID = re.compile(
+    r"\b(?:(?:i|i've|i have|i've already|i already|i just|i literally|i did|did i not|didn't i)"
+    r"(?: already| just| literally| clearly)* (?:said|told|wrote|answered|mentioned|explained|"
+    r"typed|say|tell|answer)(?: (?:you|that|it|this|so|already|before|earlier|above))*|"
+    r"(?:as|like) i (?:just |already )?(?:said|told you|wrote|mentioned)|"
+    r"(?:said|told you|answered|mentioned) (?:that|it|this) already|already (?:said|told you|"
+    r"answered|mentioned)|see above|read (?:above|back|what i (?:said|wrote))|"
+    r"(?:you|u) (?:already )?(?:asked|know) (?:that|this)(?: already)?|"
+    r"same as (?:before|above|i said)|(?:asked|answered) (?:and answered|that already)|"
+    r"didn't you (?:read|listen|hear)|are you (?:even )?(?:listening|reading)|"
+    r"i just told you|scroll up)\b"
+)
+_ALREADY_GLUE = word_set(
+    "i i've i'm you u me my that this it so already just literally like as said told before "
+    "earlier above the question same thing again yes yeah yep um hmm ok okay well but come on "
+    "dude man bro lol wtf ugh seriously really duh obviously clearly did didn't not already "
+    "about asked know it's its all a bit ffs omg sigh are even listening reading up what"
+)
+
+
+def already_said(text: str) -> bool:
+    """Whether the message complains that the answer was given already ("like I just said??")."""
+    said = text.strip()
+    return bool(said) and len(words(said)) <= 12 and only_glue(said, _ALREADY_SAID, _ALREADY_GLUE)

@@ -1,0 +1,105 @@
+"""Taking back the previous answer in words, and "I already said", at every step (pure engine)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import corrections, dialogue, engine
+from bot.domain import Step
+from tests.conftest import START, say
+from tests.test_engine import ANSWERS, keys, walk_to
+
+OPEN_PATH = dialogue.counted({})
+# Every step that has a question before it, with the free-text ones' answers kept as typed.
+AFTER_FIRST = [at for at in OPEN_PATH if at is not Step.SETBACK]
+
+
+@pytest.mark.parametrize("at", AFTER_FIRST)
+@pytest.mark.parametrize(
+    "typed",
+    ["go back", "undo", "can we go back?", "oops, wrong one", "scratch that", "wait, I meant…"],
+)
+def test_taking_back_in_words_reopens_the_previous_question(at: Step, typed: str) -> None:
+    """Words that take the last answer back do what `back` does; nothing is stored as an answer."""
+    session = walk_to(at)
+    transition = engine.step(session, say(typed), START)
+    assert transition == engine.step(session, say("back"), START)
+    assert transition.session.step is not at
+    assert typed not in transition.session.answers.values()
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "actually I meant two weeks off",
+        "wait, I meant: two weeks off",
+        "sorry, I meant two weeks off",
+        "correction: two weeks off",
+    ],
+)
+def test_i_meant_replaces_the_previous_answer_and_moves_on(typed: str) -> None:
+    """ "Actually I meant X" replaces the previous answer with X and asks the current question."""
+    session = walk_to(Step.BOUNDARY)
+    transition = engine.step(session, say(typed), START)
+    assert transition.session.answers["ask"] == "two weeks off"
+    assert "boundary" not in transition.session.answers
+    assert transition.session.step is Step.BOUNDARY
+    assert keys(transition)[0] == "back.corrected"
+
+
+def test_i_meant_a_choice_at_the_next_step_changes_the_choice() -> None:
+    """ "Wait, I meant hard" after picking soft changes the choice and follows the new path."""
+    session = walk_to(Step.TIMING)
+    transition = engine.step(session, say("wait, I meant hard"), START)
+    assert transition.session.answers["boundary"] == "hard"
+    assert transition.session.step is not Step.TIMING
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "I want to go back to school",
+        "I meant to ask sooner",
+        "Actually it was the budget",
+        "they said they'd get back to me",
+        "I need to go back and ask for the criteria",
+    ],
+)
+def test_real_answers_holding_those_words_are_kept(typed: str) -> None:
+    """An answer that merely contains back/actually/meant is stored as the answer."""
+    session = walk_to(Step.UNSEEN)
+    transition = engine.step(session, say(typed), START)
+    assert transition.session.answers["unseen"] == typed
+
+
+def test_taking_back_right_after_the_plan_reopens_the_last_question() -> None:
+    """ "Oops, go back" right after the plan card does what `back` does there."""
+    session = walk_to(Step.SUCCESS)
+    finished = engine.step(session, say(ANSWERS[Step.SUCCESS]), START).session
+    transition = engine.step(finished, say("oops, go back"), START)
+    assert transition == engine.step(finished, say("back"), START)
+    assert transition.session.step is Step.SUCCESS
+
+
+@pytest.mark.parametrize("typed", ["like i just said??", "I already told you", "see above"])
+def test_already_said_at_the_ask_reuses_the_setback(typed: str) -> None:
+    """ "Like I just said" at the ask keeps what the setback says they hoped for."""
+    session = engine.step(walk_to(Step.SETBACK), say("My boss said no to a raise"), START).session
+    transition = engine.step(session, say(typed), START)
+    assert transition.session.answers["ask"] == "a raise"
+    assert keys(transition)[0] == "listen.reused"
+
+
+@pytest.mark.parametrize("at", [Step.OFFER, Step.UNSEEN, Step.SUCCESS, Step.BOUNDARY])
+@pytest.mark.parametrize("typed", ["I already said that", "as i said already!!", "read above"])
+def test_already_said_elsewhere_is_owned_and_asked_another_way(at: Step, typed: str) -> None:
+    """Without an earlier answer to reuse, the complaint is owned and the question explained."""
+    session = walk_to(at)
+    transition = engine.step(session, say(typed), START)
+    assert keys(transition) == ["listen.already_said", f"{at.value}.explain"]
+    assert transition.session == session
+
+
+def test_an_answer_that_quotes_itself_is_not_a_complaint() -> None:
+    """ "The promotion, like I said" carries an answer and is kept as one."""
+    assert not corrections.already_said("The promotion, like I said")
