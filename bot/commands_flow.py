@@ -26,8 +26,9 @@ from bot.domain import (
     Transition,
 )
 from bot.opening import begin
-from bot.side_questions import pending_reprompt
+from bot.side_questions import drop_side_question, pending_reprompt
 from bot.steps import (
+    CONFIRMATIONS,
     PENDING_CHOICES,
     Rules,
     ask,
@@ -81,6 +82,9 @@ def _run_command(
     if name is CommandName.STATUS:
         return _status(session)
     if name is CommandName.CANCEL:
+        if session.pending in CONFIRMATIONS:
+            # Cancel at "Start a new reframe? yes/no" cancels that question, not the reframe.
+            return drop_side_question(session, now)
         return cancel(session, now)
     if name is CommandName.RESTART:
         if in_progress(session) and session.pending is None:

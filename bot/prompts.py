@@ -99,6 +99,7 @@ STATIC_KEYS = (
     "help.text",
     "cancel.done",
     "cancel.nothing",
+    "cancel.side_question",
     "back.nothing",
     "back.showing",
     "back.showing_choice",

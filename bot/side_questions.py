@@ -7,6 +7,7 @@ from datetime import datetime
 
 from bot import (
     datewords,
+    intents,
 )
 from bot.answering import set_revisit
 from bot.domain import (
@@ -21,6 +22,7 @@ from bot.domain import (
 )
 from bot.opening import after_summary, begin
 from bot.steps import (
+    CONFIRMATIONS,
     PENDING_CHOICES,
     ZONE_CHOICE,
     Rules,
@@ -37,6 +39,11 @@ from bot.steps import (
 def answer_pending(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> Transition:
     pending = session.pending
     assert pending is not None
+    chosen = matched_choice(PENDING_CHOICES.get(pending, ()), inbound)
+    leaving = chosen is None and intents.free_text(inbound.text) is intents.Intent.EXIT
+    if leaving and pending in CONFIRMATIONS:
+        # "never mind" at "Start a new reframe?": that question is dropped, nothing else.
+        return drop_side_question(session, now)
     if pending is Pending.TIMEZONE:
         return _answer_timezone(session, inbound, now)
     if pending is Pending.NUDGE_DATE:
@@ -44,7 +51,6 @@ def answer_pending(session: Session, inbound: Inbound, now: datetime, rules: Rul
         return after_summary(touch(session, now, pending=None), inbound, now)
     if pending is Pending.WHICH_DATE:
         return _answer_which_date(session, inbound, now)
-    chosen = matched_choice(PENDING_CHOICES[pending], inbound)
     if chosen is None:
         return Transition(session, (pending_reprompt(session),))
     cleared = touch(session, now, pending=None, pending_data=None)
@@ -65,6 +71,18 @@ def answer_pending(session: Session, inbound: Inbound, now: datetime, rules: Rul
     if chosen == "yes" and session.pending_data:
         return set_revisit(cleared, datetime.fromisoformat(session.pending_data), now)
     return Transition(cleared, (reprompt(Step.REVISIT, session),))
+
+
+# What dropping a side question says: the thing it would have done is not done.
+_DROPPED = {Pending.RESTART: "restart.kept", Pending.FORGET: "forget.kept"}
+
+
+def drop_side_question(session: Session, now: datetime) -> Transition:
+    """The side question cancelled alone: the conversation goes on where it was."""
+    assert session.pending is not None
+    said = Reply(_DROPPED.get(session.pending, "cancel.side_question"))
+    kept = touch(session, now, pending=None, pending_data=None)
+    return Transition(kept, (said, *continue_asking(kept)))
 
 
 def pending_reprompt(session: Session) -> Reply:

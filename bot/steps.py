@@ -49,6 +49,12 @@ PENDING_CHOICES: Mapping[Pending, tuple[str, ...]] = MappingProxyType(
 )
 
 
+# Side questions that confirm or complete one thing: `cancel` there drops only the question.
+CONFIRMATIONS = frozenset(
+    {Pending.RESTART, Pending.FORGET, Pending.FAR_DATE, Pending.WHICH_DATE, Pending.TIMEZONE}
+)
+
+
 NUDGE_CHOICES = ("yes", "maybe", "no", "snooze", "stop")
 
 
