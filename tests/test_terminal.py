@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import json
 import os
 import signal
 import sys
@@ -155,3 +156,106 @@ def test_the_terminal_gets_its_settings_back_when_the_chat_is_interrupted() -> N
     finally:
         os.close(leader)
         os.close(follower)
+
+
+def _read_pty_until(leader: int, seen: bytearray, fragment: bytes, deadline: float) -> None:
+    """Read the terminal's output into seen until it holds fragment (or fail at the deadline)."""
+    import select
+    import time
+
+    while fragment not in seen:
+        left = deadline - time.monotonic()
+        assert left > 0, f"never saw {fragment!r}: {bytes(seen[-400:])!r}"
+        ready, _, _ = select.select([leader], [], [], left)
+        if ready:
+            seen += os.read(leader, 65536)
+
+
+def test_a_paste_without_a_final_newline_is_one_message_sent_by_enter(tmp_path: Path) -> None:
+    """In a real terminal a bracketed paste of three lines, then Enter, is one stored answer."""
+    import subprocess
+    import time
+
+    leader, follower = os.openpty()
+    env = cli_env(tmp_path, TERM="xterm")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "chat", "--user", "paste"],
+        cwd=ROOT,
+        env=env,
+        stdin=follower,
+        stdout=follower,
+        stderr=subprocess.PIPE,
+    )
+    os.close(follower)
+    deadline = time.monotonic() + 60
+    try:
+        seen = bytearray()
+        _read_pty_until(leader, seen, b"What's the no", deadline)
+        # readline asks the terminal to mark pastes: the paste waits, whole, for Enter.
+        _read_pty_until(leader, seen, b"\x1b[?2004h", time.monotonic() + 10)
+        pasted = b"My landlord said no\nto fixing the heating\nbefore winter"
+        os.write(leader, b"\x1b[200~" + pasted + b"\x1b[201~")
+        os.write(leader, b"\r")
+        _read_pty_until(leader, seen, b"What were you hoping", deadline)
+        os.write(leader, b"\x04")
+        process.wait(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        assert process.stderr is not None
+        process.stderr.close()
+        os.close(leader)
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "coach.db") as conn:
+        states = [row[0] for row in conn.execute("SELECT state FROM sessions")]
+    assert len(states) == 1
+    answers = json.loads(states[0])["answers"]
+    assert answers == {"setback": "My landlord said no\nto fixing the heating\nbefore winter"}
+
+
+def _menu(step: str, *labels: str) -> Message:
+    """A message with numbered options, as the service renders a question."""
+    buttons = tuple(Button(label.lower().replace(" ", "_"), label) for label in labels)
+    return Message(f"{step}?", buttons=buttons, step=step, session_number=1)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # The own-win question and a maybe's new date, shown together.
+        (_menu("nudge_win", "Yes", "Partly", "Not yet"), _menu("nudge_date", "1 week", "2 weeks")),
+        # The own-win question, then the first question of a new reframe.
+        (
+            _menu("nudge_win", "Yes", "Partly", "Not yet"),
+            _menu("boundary", "Hard", "Soft", "Not sure"),
+        ),
+        # A nudge, then the crisis country list.
+        (_menu("nudge", "Got a yes", "Got a maybe"), _menu("country", "UK", "US", "Canada")),
+    ],
+)
+def test_two_lists_showing_at_once_never_share_a_number(
+    service: CoachService, first: Message, second: Message
+) -> None:
+    """Lists shown together are numbered on from each other: each number picks one option."""
+
+    def shown_both() -> tuple[ConsoleChat, str]:
+        out = io.StringIO()
+        chat = ConsoleChat(service, ALICE, stdin=io.StringIO(), stdout=out, interactive=False)
+        chat.show([first, second])
+        return chat, out.getvalue()
+
+    assert f"  {len(first.buttons) + 1}. {second.buttons[0].label}" in shown_both()[1]
+    options = [
+        (menu, index) for menu in (first, second) for index in range(1, len(menu.buttons) + 1)
+    ]
+    for number, (menu, index) in enumerate(options, 1):
+        inbound = shown_both()[0].to_inbound(str(number))
+        if menu.step in ("nudge_win", "nudge", "nudge_date"):
+            assert (inbound.button_step, inbound.choice) == (menu.step, menu.buttons[index - 1].id)
+        else:
+            # The open question's own list: the service reads its own number, and any note.
+            assert (inbound.choice, inbound.text) == (None, str(index))
+            noted = shown_both()[0].to_inbound(f"{number} next cycle")
+            assert noted.text == f"{index} next cycle"

@@ -15,7 +15,7 @@ from typing import TextIO
 from bot import own_win
 from bot.adapters.terminal_input import enable_line_editing, plain, read_typed, without_escapes
 from bot.delivery import Deliverer
-from bot.domain import Attachment, Inbound, InboundKind, Message, UserKey
+from bot.domain import Attachment, Button, Inbound, InboundKind, Message, UserKey
 from bot.engine import NUDGE_DATE_STEP, NUDGE_STEP, SUMMARY_STEP
 from bot.pipeline import Pipeline
 from bot.service import CoachService
@@ -61,11 +61,17 @@ def local_zone() -> str | None:
     return None
 
 
-def format_message(message: Message) -> str:
-    """A message as terminal text: the words, then the options numbered from 1."""
+def format_message(message: Message, first: int = 1) -> str:
+    """A message as terminal text: the words, then the options numbered from `first`."""
     lines = [plain(message.text)]
-    lines.extend(f"  {index}. {button.label}" for index, button in enumerate(message.buttons, 1))
+    lines.extend(
+        f"  {index}. {button.label}" for index, button in enumerate(message.buttons, first)
+    )
     return "\n".join(lines)
+
+
+# A number typed first, and the words after it ("2 next cycle").
+_LEADING_NUMBER = re.compile(r"^\s*(\d{1,2})(?=$|[\s,;:.)!\-–—])(.*)$", re.DOTALL)
 
 
 async def read_lines(stream: TextIO) -> AsyncIterator[str]:
@@ -124,6 +130,8 @@ class ConsoleChat:
         self.locale = local_locale()
         # Side questions showing now (a maybe's date and the own-win question come together).
         self._sides: list[Message] = []
+        # Every numbered list showing now, numbered on from one another: one number, one option.
+        self._menus: list[Message] = []
         self._fresh = True
         self._closed = False
         # How an interactive chat reads a line (input(), with readline's editing); tests inject.
@@ -135,9 +143,12 @@ class ConsoleChat:
         # messages arrive one by one from the outbox).
         if self._fresh and any(message.buttons for message in messages):
             self._sides = []
+            self._menus = []
             self._fresh = False
         for message in messages:
-            text = format_message(message)
+            text = format_message(message, first=self._numbered() + 1)
+            if message.buttons:
+                self._menus.append(message)
             if message.attachment is not None:
                 text += f"\nSaved to {self._save(message.attachment)}"
             if message.buttons and message.step in _SIDE_STEPS:
@@ -173,31 +184,54 @@ class ConsoleChat:
         if self.interactive:
             self._write(PROMPT)
 
+    def _numbered(self) -> int:
+        """How many options the lists showing now hold together."""
+        return sum(len(menu.buttons) for menu in self._menus)
+
+    def _option(self, number: int) -> tuple[Message, int] | None:
+        """The list a shown number belongs to, and the option's number inside it."""
+        for menu in self._menus:
+            if number <= len(menu.buttons):
+                return menu, number
+            number -= len(menu.buttons)
+        return None
+
     def to_inbound(self, line: str) -> Inbound:
         """A typed line: an answer to side buttons still showing, or an ordinary message."""
         sides, self._sides = self._sides, []
         line = without_escapes(line)
+        leading = _LEADING_NUMBER.match(line)
+        shown = self._option(int(leading.group(1))) if leading is not None else None
+        if leading is not None and shown is not None:
+            menu, index = shown
+            if menu in sides and not leading.group(2).strip():
+                return self._press(menu, menu.buttons[index - 1], sides)
+            if menu not in sides:
+                # The open question's own list, numbered on after another: its own number.
+                line = f"{index}{leading.group(2)}"
         typed = line.strip().lower()
-        # A number answers the side question shown last; a label or id answers any of them.
-        for number, side in enumerate(reversed(sides)):
-            for index, button in enumerate(side.buttons, 1):
-                numbered = number == 0 and typed == str(index)
-                if numbered or typed in (button.id, button.label.lower()):
-                    # The other side question stays answerable (the date after the own win).
-                    self._sides = [other for other in sides if other is not side]
-                    return Inbound(
-                        self.user,
-                        InboundKind.BUTTON,
-                        choice=button.id,
-                        session_number=side.session_number,
-                        button_step=side.step,
-                        timezone_hint=self.zone,
-                        locale_hint=self.locale,
-                    )
+        # A label or id answers any side question showing, the one shown last first.
+        for side in reversed(sides):
+            for button in side.buttons:
+                if typed in (button.id, button.label.lower()):
+                    return self._press(side, button, sides)
         return Inbound(
             self.user,
             InboundKind.MESSAGE,
             text=line,
+            timezone_hint=self.zone,
+            locale_hint=self.locale,
+        )
+
+    def _press(self, side: Message, button: Button, sides: list[Message]) -> Inbound:
+        """A side question's button, pressed by typing; the other side questions stay open."""
+        self._sides = [other for other in sides if other is not side]
+        return Inbound(
+            self.user,
+            InboundKind.BUTTON,
+            choice=button.id,
+            session_number=side.session_number,
+            button_step=side.step,
             timezone_hint=self.zone,
             locale_hint=self.locale,
         )

@@ -1,7 +1,8 @@
 """Reading a person at a terminal: pastes kept whole, line editing, plain text out.
 
-A paste arrives as many lines within a few milliseconds; typing never does. Lines that come
-within `window` seconds of the one before are joined into one message. Piped input is not
+With readline, the terminal's bracketed paste keeps a paste in one line (newlines and all).
+Without it, a paste arrives as many lines within a few milliseconds; typing never does. Lines
+that come within `window` seconds of the one before are joined into one message. Piped input is not
 read here: there every line is its own message.
 """
 
@@ -86,11 +87,18 @@ def kept_terminal(stream: TextIO | None = None) -> Iterator[None]:
 
 
 def enable_line_editing() -> bool:
-    """Arrow keys, editing and history for input(), through the standard readline if present."""
+    """Arrow keys, editing and history for input(), through the standard readline if present.
+
+    Bracketed paste is switched on (Python switches it off): the terminal marks a paste, and
+    readline puts all of it, newlines too, in the line being edited, so a paste without a
+    final newline is still one message, sent with the next Enter. Where the terminal or the
+    library (libedit) has no bracketed paste, the paste window below joins the lines instead.
+    """
     try:
-        import readline  # noqa: F401  (importing it is what turns editing on)
+        import readline
     except ImportError:
         return False
+    readline.parse_and_bind("set enable-bracketed-paste on")
     return True
 
 
