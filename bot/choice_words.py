@@ -18,8 +18,23 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _JOINING = r"and|but|because|cause|cos|bc|plus|with|then|so|maybe|or|also|too|as|since|i'd|i'll"
 # "1/2", "1.2", "2-3" and "10:00" are dates, ranges and times, not a choice with a note.
 _SEPARATED = rf"(?!\s*[/.:\-–]\s*\d)(?=$|\s*[,;:+&.!)\-–—]|\s+(?:{_JOINING})\b)"
+# A number then plain words ("2 next cycle") is a choice and its note, unless the word says
+# what the number counts ("2 weeks", "3 days", "5 people", "10am"): then it is an answer.
+_COUNTED = (
+    r"(?:s|st|nd|rd|th|am|pm|a\.m|p\.m|h|hrs?|hours?|mins?|minutes?|secs?|seconds?|days?|"
+    r"nights?|wks?|weeks?|fortnights?|mo|mos|months?|yrs?|years?|times?|x|%|percent|k|m|"
+    r"o'clock|people|persons?|of|or|to|out|more|less|extra|other|others|ppl|kids?|children|"
+    r"hundred|thousand|million|dollars?|euros?|pounds?|bucks|grand|quid|jobs?|roles?|"
+    r"offers?|steps?|things?|ways?|options?|ideas?|reasons?|"
+    r"jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|"
+    r"september|oct|october|nov|november|dec|december|mon|monday|tue|tues|tuesday|wed|"
+    r"wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday|"
+    r"(?:this|next|last|the) (?:week|weekend|month|year|quarter|day|morning|afternoon|evening))"
+)
+_WORDS_AFTER = rf"(?=\s+(?!{_COUNTED}\b)[^\W\d])"
 _NUMBER = re.compile(
-    rf"^(?:(?:option|number|choice|no\.?|nr\.?|#)\s*)?(\d{{1,2}})(?:\s*[.)])?{_SEPARATED}"
+    rf"^(?:(?:option|number|choice|no\.?|nr\.?|#)\s*)?(\d{{1,2}})(?:\s*[.)])?"
+    rf"(?:{_SEPARATED}|{_WORDS_AFTER})"
 )
 _NOTE_LEAD = re.compile(
     r"^[\s,;:/+&.!)\-–—]+|^(?:and|plus|also|because|cause|cos|bc|since|as|so)\b\s*"

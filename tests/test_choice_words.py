@@ -55,3 +55,27 @@ def test_a_typed_choice_and_its_note(
 def test_words_that_only_look_like_a_choice(text: str, offered: tuple[str, ...]) -> None:
     """Amounts, dates, a number out of range, "yeah no" and not knowing pick nothing."""
     assert read_choice(text, offered) == (None, "")
+
+
+REVISIT = ("1w", "2w", "1m", "none")
+
+
+@pytest.mark.parametrize(
+    ("text", "offered", "chosen", "note"),
+    [
+        ("2 next cycle", TIMING, "maybe", "next cycle"),
+        ("3 they never budge", TIMING, "no", "they never budge"),
+        ("1 Count to five first", CALM, "pause", "Count to five first"),
+        ("2 weeks", REVISIT, None, ""),
+        ("3 march", REVISIT, None, ""),
+        ("1 feb at 9", REVISIT, None, ""),
+        ("2 next week", REVISIT, None, ""),
+        ("3 days", TIMING, None, ""),
+        ("2 people could help", CALM, None, ""),
+    ],
+)
+def test_a_number_then_plain_words_is_the_choice_and_its_note(
+    text: str, offered: tuple[str, ...], chosen: str | None, note: str
+) -> None:
+    """ "2 next cycle" picks choice 2 and keeps the note; "2 weeks" or "3 march" pick nothing."""
+    assert read_choice(text, offered) == (chosen, note)

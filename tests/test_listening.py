@@ -222,3 +222,16 @@ def test_a_casual_yes_answers_a_yes_question(typed: str) -> None:
     """A casual yes at the timing question is read as its "yes" choice."""
     session = walk_to(Step.TIMING)
     assert engine.step(session, say(typed), START).session.answers["timing"] == "yes"
+
+
+@pytest.mark.parametrize(
+    ("at", "typed"), [(Step.TIMING, "2 next cycle"), (Step.CALM, "1 count to five")]
+)
+def test_a_number_and_words_without_punctuation_answer_the_choice(at: Step, typed: str) -> None:
+    """A menu number followed by a note with no punctuation picks the choice and keeps the note."""
+    session = walk_to(at)
+    transition = engine.step(session, say(typed), START)
+    number, note = typed.split(" ", 1)
+    offered = dialogue.choices(at, session.answers)
+    assert transition.session.answers[at.value] == offered[int(number) - 1]
+    assert transition.session.answers[f"{at.value}_note"] == note
