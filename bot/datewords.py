@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from types import MappingProxyType
 
+from bot import clockwords
 from bot.timeparse import DEFAULT_NUDGE_TIME, zone
 
 MAX_DATE_TEXT = 160
@@ -30,11 +31,6 @@ _DAY_OF_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b|\bon\s+the\s+(\d{1,2})
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_NAME = re.compile(r"\b(?:" + "|".join(_MONTHS) + r")[a-z]*\b")
 _NUMERIC = re.compile(r"(?<![\d.:/])(\d{1,2})([./])(\d{1,2})(?:\2(\d{4}|\d{2}))?\.?(?![\d:/])")
-_CLOCK = re.compile(
-    r"\b(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\.?\b"
-    r"|\bat\s+(\d{1,2})(?:[:.h](\d{2}))?\b"
-    r"|\bat\s+(noon|midday|midnight)\b"
-)
 _WORDS = re.compile(r"[^\w:./\-]+")
 
 # Month-day order by region: these use month first; CA mixes both, so the coach asks.
@@ -142,7 +138,16 @@ def read_when(text: str, now: datetime, tz_name: str, locale: str | None = None)
     words = _WORDS.sub(" ", text.lower()[:MAX_DATE_TEXT]).strip()
     if not words:
         return Reading()
-    clock, words = _clock(words)
+    soon = clockwords.within_the_day(words, local_now)
+    if soon is not None:
+        return Reading(when=soon) if soon > now else Reading(past=soon)
+    clock, words = clockwords.clock(words)
+    if clock is not None and clockwords.alone(words):
+        # A time alone ("at 16:10"): today's, or tomorrow's once today's has gone.
+        moment = _at(local_now.date(), clock, tz)
+        if moment <= now:
+            moment = _at(local_now.date() + timedelta(days=1), clock, tz)
+        return Reading(when=moment)
     found = _read_day(words, local_now, locale, clock)
     if found is None:
         return Reading()
@@ -164,26 +169,6 @@ def parse_when(
 def _at(day: date, clock: time, tz: tzinfo) -> datetime:
     """A local wall time on a local day, as UTC (a time in a spring-forward gap reads as after)."""
     return datetime.combine(day, clock, tzinfo=tz).astimezone(UTC)
-
-
-def _clock(words: str) -> tuple[time | None, str]:
-    """The time of day the words give ("at 9", "3pm", "at 15:30", "at noon"), and the rest."""
-    match = _CLOCK.search(words)
-    if match is None:
-        return None, words
-    rest = (words[: match.start()] + " " + words[match.end() :]).strip()
-    if match.group(6):
-        return (time(0, 0) if match.group(6) == "midnight" else time(12, 0)), rest
-    if match.group(1):
-        hour, minute = int(match.group(1)), int(match.group(2) or 0)
-        if not 1 <= hour <= 12 or minute > 59:
-            return None, words
-        hour = hour % 12 + (12 if match.group(3) == "p" else 0)
-        return time(hour, minute), rest
-    hour, minute = int(match.group(4)), int(match.group(5) or 0)
-    if hour > 23 or minute > 59:
-        return None, words
-    return time(hour, minute), rest
 
 
 def _read_day(

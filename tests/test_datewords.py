@@ -195,3 +195,37 @@ def test_any_revisit_the_coach_stores_is_in_the_future(
     if moved.session.revisit_at is not None:
         dues.append(moved.session.revisit_at)
     assert all(due > now for due in dues)
+
+
+# (zone, local now, words, local result): minutes and hours from the real now; a time of day
+# alone is today's, or tomorrow's once today's has gone.
+WITHIN_THE_DAY = [
+    ("Europe/Berlin", "2026-11-30 16:00", "in 3 minutes", "2026-11-30 16:03"),
+    ("Europe/Berlin", "2026-11-30 16:00", "in 2 hours", "2026-11-30 18:00"),
+    ("Europe/Berlin", "2026-11-30 16:00", "in half an hour", "2026-11-30 16:30"),
+    ("Europe/Berlin", "2026-11-30 16:00", "in a couple of hours", "2026-11-30 18:00"),
+    ("Europe/Berlin", "2026-11-30 16:00", "90 mins from now", "2026-11-30 17:30"),
+    ("Europe/Berlin", "2026-11-30 16:00", "at 16:10", "2026-11-30 16:10"),
+    ("Europe/Berlin", "2026-11-30 16:20", "at 16:10", "2026-12-01 16:10"),
+    ("Europe/Berlin", "2026-11-30 16:00", "at 4pm please", "2026-12-01 16:00"),
+    ("Asia/Kolkata", "2026-11-30 23:30", "in 1 hour", "2026-12-01 00:30"),
+    ("America/New_York", "2026-03-08 01:30", "in 1 hour", "2026-03-08 03:30"),
+    ("America/New_York", "2026-11-30 09:00", "at noon", "2026-11-30 12:00"),
+]
+
+
+@pytest.mark.parametrize(("zone", "now", "words", "expected"), WITHIN_THE_DAY)
+def test_minutes_hours_and_a_time_alone_land_later_today_or_tomorrow(
+    zone: str, now: str, words: str, expected: str
+) -> None:
+    """ "in 3 minutes", "in 2 hours", "at 16:10" are future moments in the user's zone."""
+    at = local(zone, now)
+    reading = read_when(words, at, zone, GB)
+    assert reading.when is not None and reading.when > at
+    assert shown(reading.when, zone) == expected
+
+
+def test_a_time_today_that_has_gone_is_past_with_a_clear_answer() -> None:
+    """ "today at 9" at 16:00 is past: the coach says so rather than moving it."""
+    reading = read_when("today at 9", local("Europe/Berlin", "2026-11-30 16:00"), "Europe/Berlin")
+    assert reading.when is None and reading.past is not None
