@@ -37,6 +37,7 @@ from bot.steps import (
     which_date,
 )
 from bot.summary import finish
+from bot.wording import has_words
 
 
 def answer(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> Transition:
@@ -92,9 +93,26 @@ def _listen(session: Session, current: Step, text: str, now: datetime) -> Transi
     if kind is intents.Intent.QUESTION:
         return Transition(session, (_with_choices(session, current, "explain"),))
     if kind in (intents.Intent.DONT_KNOW, intents.Intent.SKIP):
+        if _stuck_again(session):
+            # The gentle text once was not enough: an example this time, and a way on.
+            way_on = "listen.stuck_skip" if QUESTIONS[current].optional else "listen.stuck_draft"
+            return Transition(session, (_with_choices(session, current, "explain"), Reply(way_on)))
         # A question that may not be skipped: asked again gently, as for not knowing.
         return Transition(session, (_with_choices(session, current, "gentle"),))
+    if not has_words(text):
+        # An emoji alone: it cannot be read as an answer, and "no rush" would not fit it.
+        return Transition(session, (Reply("listen.emoji"), ask(current, session)))
     return Transition(session, (Reply("listen.ack"), ask(current, session)))
+
+
+def _stuck_again(session: Session) -> bool:
+    """Whether the message before this one also said "I don't know" (odd repeats alternate)."""
+    repeats = 0
+    for earlier in reversed(session.recent):
+        if intents.free_text(earlier) not in (intents.Intent.DONT_KNOW, intents.Intent.SKIP):
+            break
+        repeats += 1
+    return repeats % 2 == 1
 
 
 # "No to the promotion": what the setback already says they hoped for.

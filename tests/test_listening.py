@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot import dialogue, engine, plan
@@ -84,9 +86,9 @@ def test_an_exit_wish_ends_the_conversation_keeping_the_answers(at: Step, typed:
 
 
 @pytest.mark.parametrize("at", EVERY_STEP)
-@pytest.mark.parametrize("typed", ["👍", "ok", "thanks!"])
-def test_thanks_or_an_emoji_nudges_back_to_the_question(at: Step, typed: str) -> None:
-    """A thank-you, ok or emoji-only message gets a nudge and the same question again."""
+@pytest.mark.parametrize("typed", ["ok", "thanks!"])
+def test_thanks_nudges_back_to_the_question(at: Step, typed: str) -> None:
+    """A thank-you or ok gets a nudge and the same question again."""
     session = walk_to(at)
     transition = engine.step(session, say(typed), START)
     assert keys(transition)[0] in ("listen.ack", f"{at.value}.reprompt")
@@ -235,3 +237,28 @@ def test_a_number_and_words_without_punctuation_answer_the_choice(at: Step, type
     offered = dialogue.choices(at, session.answers)
     assert transition.session.answers[at.value] == offered[int(number) - 1]
     assert transition.session.answers[f"{at.value}_note"] == note
+
+
+@pytest.mark.parametrize("at", EVERY_STEP)
+@pytest.mark.parametrize("typed", ["👍", "😢😢", "🙃 ...", "❤️"])
+def test_an_emoji_alone_is_acknowledged_and_the_question_asked_again(at: Step, typed: str) -> None:
+    """An emoji-only message gets its own line (not "no rush") and the question again."""
+    session = walk_to(at)
+    transition = engine.step(session, say(typed), START)
+    assert keys(transition)[0] == "listen.emoji"
+    assert keys(transition)[1] == engine.ask(at, session).key
+    assert transition.session == session
+
+
+# At the boundary not knowing is the "Not sure" choice itself.
+@pytest.mark.parametrize("at", [at for at in EVERY_STEP if at is not Step.BOUNDARY])
+def test_not_knowing_twice_gets_an_example_and_a_way_on_the_second_time(at: Step) -> None:
+    """A second "idk" in a row gets the example and a way on, not the same paragraph again."""
+    session = walk_to(at)
+    first = engine.step(session, say("idk"), START)
+    second = engine.step(replace(first.session, recent=("idk",)), say("no idea"), START)
+    assert keys(first) == [f"{at.value}.gentle"]
+    assert keys(second)[0] == f"{at.value}.explain"
+    way_on = "listen.stuck_skip" if engine.QUESTIONS[at].optional else "listen.stuck_draft"
+    assert keys(second)[1] == way_on
+    assert second.session.answers == session.answers
