@@ -28,6 +28,7 @@ from bot.domain import (
 from bot.opening import begin
 from bot.side_questions import drop_side_question, pending_reprompt
 from bot.steps import (
+    ANSWERED_IN_WORDS,
     CONFIRMATIONS,
     PENDING_CHOICES,
     Rules,
@@ -68,7 +69,7 @@ def open_question(session: Session) -> tuple[Reply, ...]:
     """The question the user still owes an answer to, asked again: a side question first."""
     if session.pending in PENDING_CHOICES:
         return (pending_reprompt(session),)
-    if session.pending is not None:
+    if session.pending is not None and session.pending not in ANSWERED_IN_WORDS:
         return ()
     return continue_asking(session)
 
@@ -105,6 +106,10 @@ def _run_command(
         if session.pending is Pending.TIMEZONE:
             # The zone asked for before the date is given as a command: it answers that question.
             session = touch(session, now, pending=None, pending_data=None)
+        if not timeparse.is_region_zone(command.argument):
+            # The service answers with a question ("IST: which one?"): the next words may be
+            # the zone's name ("Kolkata"), not an answer to the dialogue.
+            session = touch(session, now, pending=Pending.ZONE_NAME)
         return Transition(session, (), (SetTimezone(command.argument),))
     if name is CommandName.QUIET:
         return _quiet(session, command.argument)

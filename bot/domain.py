@@ -71,6 +71,7 @@ class Pending(StrEnum):
     RESTART = "restart"
     NUDGE_DATE = "nudge_date"
     WHICH_DATE = "which_date"  # "1/2" read two ways: which day was meant
+    ZONE_NAME = "zone_name"  # `timezone IST` named no one zone: the next words may name it
 
 
 class Outcome(StrEnum):

@@ -6,6 +6,7 @@ and everything the world must do (schedule a nudge, store a setting) is an effec
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from types import MappingProxyType
 
@@ -24,6 +25,7 @@ from bot.dialogue import DIALOGUE, QUESTIONS, REVISIT_CHOICES, Question
 from bot.domain import (
     Inbound,
     InboundKind,
+    Pending,
     Reply,
     Session,
     ShareNote,
@@ -50,8 +52,9 @@ from bot.opening import (
     start,
     welcome,
 )
-from bot.side_questions import answer_pending, pending_reprompt
+from bot.side_questions import answer_pending, pending_reprompt, zone_named
 from bot.steps import (
+    ANSWERED_IN_WORDS,
     CLOSINGS,
     DEFAULT_RULES,
     NUDGE_CHOICES,
@@ -123,6 +126,11 @@ def step(
     session: Session, inbound: Inbound, now: datetime, rules: Rules = DEFAULT_RULES
 ) -> Transition:
     """Advance one conversation by one thing the user did."""
+    if session.pending is Pending.ZONE_NAME:
+        if inbound.choice == ZONE_CHOICE and inbound.text:
+            return zone_named(session, inbound.text, now)
+        # Not a zone's name: the question lapses and the message is read as usual.
+        session = replace(session, pending=None)
     if inbound.kind is InboundKind.BUTTON:
         return _button(session, inbound, now, rules)
     command = parse_command(inbound.text) if inbound.choice is None else None
@@ -148,6 +156,8 @@ def step(
 
 def greet(session: Session, now: datetime, rules: Rules = DEFAULT_RULES) -> Transition:
     """What the coach says when a user opens the chat: welcome, resume, or an invitation."""
+    if session.pending in ANSWERED_IN_WORDS:
+        session = replace(session, pending=None)
     if session.step is Step.WELCOME and session.is_open:
         return welcome(session, Inbound(session.user), now)
     if session.pending is not None:

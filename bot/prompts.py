@@ -123,6 +123,7 @@ STATIC_KEYS = (
     "quiet.invalid",
     "quiet.current",
     "timezone.kept",
+    "timezone.kept_instant",
     "timezone.followed",
     "when.sent",
     "when.moved",

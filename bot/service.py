@@ -6,11 +6,11 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from bot import crisis_flow, crisis_lines, dialogue, engine, intents, metrics, own_win, plan, safety
 from bot.clock import Clock
-from bot.commands import parse_command
+from bot.commands import CommandName, parse_command
 from bot.domain import (
     Attachment,
     CancelNudges,
@@ -47,7 +47,7 @@ from bot.preferences import (
 )
 from bot.prompts import Catalog
 from bot.storage import inbox, outbox, reminders, repos
-from bot.storage.reschedule import reschedule
+from bot.storage.reschedule import Moved, reschedule
 from bot.storage.store import Conn, Store
 from bot.text import as_number, clean_text
 from bot.timeparse import is_valid_zone
@@ -376,9 +376,14 @@ class CoachService:
         """Typed words that name a choice ("soft", "Soft boundary") become that choice."""
         if inbound.kind is not InboundKind.MESSAGE or inbound.choice is not None:
             return inbound
-        if not inbound.text or parse_command(inbound.text) is not None:
+        command = parse_command(inbound.text) if inbound.text else None
+        if command is not None and command.name is CommandName.TIMEZONE and command.argument:
+            # `timezone berlin` names one zone: the engine is given its IANA name.
+            named = find_zone(command.argument).zone
+            return replace(inbound, text=f"timezone {named}") if named else inbound
+        if not inbound.text or command is not None:
             return inbound
-        if session.pending is Pending.TIMEZONE:
+        if session.pending in (Pending.TIMEZONE, Pending.ZONE_NAME):
             zone = find_zone(inbound.text).zone
             if zone is not None:
                 return replace(inbound, choice=engine.ZONE_CHOICE, text=zone)
@@ -727,7 +732,8 @@ class CoachService:
         moved = replace(prefs, timezone=found, zone_known=True)
         if found == prefs.timezone:
             return Reply("timezone.set", {"zone": found}), moved
-        kept = await reschedule(conn, user_ref=ref, before=prefs, after=moved)
+        now = self.clock.now()
+        kept = await reschedule(conn, user_ref=ref, before=prefs, after=moved, now=now)
         return Reply("timezone.set", {"zone": found}, items=_kept(kept)), moved
 
     async def _follow_platform_zone(self, conn: Conn, ref: int, turn: _Turn) -> Reply | None:
@@ -738,7 +744,9 @@ class CoachService:
         if record.platform_timezone == turn.prefs.timezone:
             return None
         before = replace(turn.prefs, timezone=record.platform_timezone)
-        kept = await reschedule(conn, user_ref=ref, before=before, after=turn.prefs)
+        kept = await reschedule(
+            conn, user_ref=ref, before=before, after=turn.prefs, now=self.clock.now()
+        )
         if not kept:
             return None
         return Reply("timezone.followed", {"zone": turn.prefs.timezone}, items=_kept(kept))
@@ -796,6 +804,12 @@ class CoachService:
         )
 
 
-def _kept(moved: Sequence[datetime]) -> tuple[Reply, ...]:
-    """Scheduled revisits keep their local wall time: one line each, with the new date."""
-    return tuple(Reply("timezone.kept", dates={"revisit_at": due.isoformat()}) for due in moved)
+def _kept(moved: Sequence[Moved]) -> tuple[Reply, ...]:
+    """Scheduled revisits keep their local wall time (or, once it is past, their instant)."""
+    return tuple(
+        Reply(
+            "timezone.kept" if kept.wall_kept else "timezone.kept_instant",
+            dates={"revisit_at": kept.due.isoformat()},
+        )
+        for kept in moved
+    )

@@ -111,6 +111,12 @@ def _answer_which_date(session: Session, inbound: Inbound, now: datetime) -> Tra
     return set_revisit(touch(session, now, pending=None, pending_data=None), due, now)
 
 
+def zone_named(session: Session, zone: str, now: datetime) -> Transition:
+    """The zone named after `timezone IST` asked which: set, and the open question again."""
+    cleared = touch(session, now, pending=None, pending_data=None)
+    return Transition(cleared, continue_asking(cleared), (SetTimezone(zone),))
+
+
 def _answer_timezone(session: Session, inbound: Inbound, now: datetime) -> Transition:
     """The once-only time zone question: keep the default, or a zone the service recognised."""
     if matched_choice(PENDING_CHOICES[Pending.TIMEZONE], inbound) == "default":

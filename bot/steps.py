@@ -49,6 +49,10 @@ PENDING_CHOICES: Mapping[Pending, tuple[str, ...]] = MappingProxyType(
 )
 
 
+# Side questions without choices, answered in words or let lapse by any other message.
+ANSWERED_IN_WORDS = frozenset({Pending.ZONE_NAME})
+
+
 # Side questions that confirm or complete one thing: `cancel` there drops only the question.
 CONFIRMATIONS = frozenset(
     {Pending.RESTART, Pending.FORGET, Pending.FAR_DATE, Pending.WHICH_DATE, Pending.TIMEZONE}

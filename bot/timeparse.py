@@ -30,6 +30,11 @@ def is_valid_zone(name: str) -> bool:
     return True
 
 
+def is_region_zone(name: str) -> bool:
+    """Whether name is a known zone written as Region/City, or UTC (not "EST", not "IST")."""
+    return ("/" in name or name == "UTC") and is_valid_zone(name)
+
+
 def days_ahead(now: datetime, days: int, tz_name: str) -> datetime:
     """The default nudge time of the local day `days` after now, in UTC."""
     local_day = now.astimezone(zone(tz_name)).date() + timedelta(days=days)

@@ -16,6 +16,7 @@ from bot.commands import CommandName
 from bot.domain import Inbound, InboundKind, Pending, Session, Status, Step
 from bot.prompts import Catalog, load_catalog
 from bot.service import CoachService
+from bot.steps import ANSWERED_IN_WORDS
 from bot.storage import repos
 from bot.storage.db import Database
 from bot.storage.migrate import migrate
@@ -79,7 +80,7 @@ def assert_valid(session: Session) -> None:
     if session.status is Status.FINISHED:
         assert session.step is Step.SUMMARY
     if session.pending is not None:
-        assert session.pending in engine.PENDING_CHOICES
+        assert session.pending in engine.PENDING_CHOICES or session.pending in ANSWERED_IN_WORDS
     assert set(session.answers) <= ANSWER_KEYS
     positions = [engine.DIALOGUE.index(at) for at in session.history]
     assert positions == sorted(positions) and len(set(positions)) == len(positions)

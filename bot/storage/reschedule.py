@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from typing import NamedTuple
 
 from bot.domain import Status
 from bot.preferences import Preferences, delivery_time
@@ -13,13 +14,35 @@ from bot.storage.store import Conn
 from bot.timeparse import same_wall_time
 
 
+class Moved(NamedTuple):
+    """A revisit after a change of zone: its due time (UTC), and whether the wall time held."""
+
+    due: datetime
+    wall_kept: bool = True
+
+
+def new_due(old: datetime, old_zone: str, new_zone: str, now: datetime | None) -> Moved:
+    """The same wall time in the new zone; the same instant when that wall time is past now."""
+    due = same_wall_time(old, old_zone, new_zone)
+    if now is not None and due <= now < old:
+        # 10:00 in the new zone has gone by already: the revisit stays upcoming, at its instant.
+        return Moved(old, wall_kept=False)
+    return Moved(due)
+
+
 async def reschedule(
-    conn: Conn, *, user_ref: int, before: Preferences, after: Preferences
-) -> list[datetime]:
+    conn: Conn,
+    *,
+    user_ref: int,
+    before: Preferences,
+    after: Preferences,
+    now: datetime | None = None,
+) -> list[Moved]:
     """Move the user's pending reminders to new settings; return their new due times (UTC).
 
-    A new zone keeps each reminder at the local wall time it had; new quiet hours move
-    only when it is sent. The session's revisit date follows (and its version, so a turn
+    A new zone keeps each reminder at the local wall time it had, unless that time is past
+    `now` (then it keeps its instant, never listed upcoming in the past); new quiet hours
+    move only when it is sent. The session's revisit date follows (and its version, so a turn
     holding the old copy recomputes), and so does a revisit picked in a conversation still open.
     """
     rows = await conn.fetch_all(
@@ -27,9 +50,10 @@ async def reschedule(
         " AND status = :pending ORDER BY due_at, id",
         {"user_ref": user_ref, "pending": PENDING},
     )
-    moved: list[datetime] = []
+    moved: list[Moved] = []
     for row in rows:
-        due = same_wall_time(from_db(row["due_at"]), before.timezone, after.timezone)
+        kept = new_due(from_db(row["due_at"]), before.timezone, after.timezone, now)
+        due = kept.due
         await conn.execute(
             "UPDATE reminders SET due_at = :due_at, send_after = :send_after WHERE id = :id",
             {
@@ -43,13 +67,13 @@ async def reschedule(
             " WHERE user_ref = :user_ref AND number = :number",
             {"due_at": to_db(due), "user_ref": user_ref, "number": row["session_number"]},
         )
-        moved.append(due)
-    return moved + await _move_unscheduled(conn, user_ref, before.timezone, after.timezone)
+        moved.append(kept)
+    return moved + await _move_unscheduled(conn, user_ref, before.timezone, after.timezone, now)
 
 
 async def _move_unscheduled(
-    conn: Conn, user_ref: int, old_zone: str, new_zone: str
-) -> list[datetime]:
+    conn: Conn, user_ref: int, old_zone: str, new_zone: str, now: datetime | None
+) -> list[Moved]:
     """An open conversation's revisit (scheduled only when its plan is finished) keeps the
     local wall time the user chose, as scheduled ones do; return its new time (UTC)."""
     rows = await conn.fetch_all(
@@ -57,9 +81,10 @@ async def _move_unscheduled(
         " AND status IN (:active, :paused) AND revisit_at IS NOT NULL",
         {"user_ref": user_ref, "active": Status.ACTIVE.value, "paused": Status.PAUSED.value},
     )
-    moved: list[datetime] = []
+    moved: list[Moved] = []
     for row in rows:
-        due = same_wall_time(from_db(row["revisit_at"]), old_zone, new_zone)
+        kept = new_due(from_db(row["revisit_at"]), old_zone, new_zone, now)
+        due = kept.due
         # The state's JSON is edited here rather than in SQL: the same on both engines.
         state = json.loads(row["state"])
         state.setdefault("answers", {})["revisit"] = due.isoformat()
@@ -73,5 +98,5 @@ async def _move_unscheduled(
                 "number": row["number"],
             },
         )
-        moved.append(due)
+        moved.append(kept)
     return moved
