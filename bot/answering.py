@@ -12,6 +12,7 @@ from bot import (
     dialogue,
     intents,
     timeparse,
+    tone,
 )
 from bot.dialogue import QUESTIONS
 from bot.domain import (
@@ -72,6 +73,9 @@ def answer(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> T
         return after_answer(session, moved, current)
     if not text:
         return Transition(session, (Reply("empty.reask"), ask(current, session)))
+    if current is Step.SETBACK and tone.tells_nothing(text):
+        # "ok new one": a reframe asked for, its no not told yet.
+        return Transition(session, (Reply("start.fresh"), ask(current, session)))
     moved = record(session, current, text, now)
     replies: list[Reply] = []
     if inbound.truncated:

@@ -9,6 +9,7 @@ from bot import (
     dialogue,
     intents,
     plan,
+    tone,
 )
 from bot.commands import CommandName
 from bot.domain import (
@@ -39,7 +40,7 @@ def welcome(session: Session, inbound: Inbound, now: datetime) -> Transition:
 
 def looks_like_a_setback(text: str) -> bool:
     """Whether an opening message tells of a "no" (not a greeting or a question about us)."""
-    return intents.first_message(text) is intents.Intent.SETBACK
+    return intents.first_message(text) is intents.Intent.SETBACK and not tone.tells_nothing(text)
 
 
 def after_summary(session: Session, inbound: Inbound, now: datetime) -> Transition:
@@ -60,8 +61,11 @@ def show_plan(session: Session) -> Transition:
 
 
 def ack_setback(session: Session) -> Reply:
-    """One short line that reflects the user's setback back to them."""
-    return Reply("setback.heard", {"gist": gist(session.answers.get("setback", ""))})
+    """One short line that reflects the user's setback back to them (gently, for a loss)."""
+    told = session.answers.get("setback", "")
+    if tone.is_loss(told):
+        return Reply("setback.heard_loss")
+    return Reply("setback.heard", {"gist": gist(tone.without_lead(told) or told)})
 
 
 # How much of the user's setback the acknowledgement quotes back.

@@ -72,6 +72,7 @@ STATIC_KEYS = (
     "start.fresh",
     "start.prompt",
     "setback.heard",
+    "setback.heard_loss",
     "boundary.heard_hard",
     "boundary.heard_closed",
     "listen.ack",

@@ -1,0 +1,46 @@
+"""How a setback is told, for the words that answer it: a loss, and the filler around it (pure).
+
+A loss ("my dad died and…") gets a gentler opening than an ordinary no, with nothing quoted
+back; filler and requests at the start ("ok new one:", "so,") are never quoted as the no.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PEOPLE = (
+    r"mum|mom|mother|dad|father|parents?|husband|wife|partner|boyfriend|girlfriend|fianc[eé]e?|"
+    r"son|daughter|child|kid|baby|brother|sister|grand(?:ma|mother|pa|father|parent)|nan|"
+    r"granny|aunt|uncle|cousin|friend|best friend|dog|cat|pet"
+)
+_LOSS = re.compile(
+    rf"\b(?:died|passed away|passed on|has passed|death of|funeral|bereave\w*|grie(?:f|ving)|"
+    rf"miscarr\w*|stillb(?:orn|irth)|lost (?:my|our|her|his) (?:{_PEOPLE})|"
+    rf"(?:my|our) (?:late|dear late) (?:{_PEOPLE})|terminal(?:ly ill| cancer| diagnosis))\b",
+    re.IGNORECASE,
+)
+# Words said before the story starts, and requests for a new reframe, never the no itself.
+_LEAD = re.compile(
+    r"^(?:(?:ok(?:ay)?|ok so|so|well|right|alright|hi|hey|hello|um+|uh+|erm|anyway|here goes|"
+    r"yes|yeah|sure|fine|also|and|then|please|pls|thanks|thank you|"
+    r"(?:a |another |a new |new )(?:one|no|setback|reframe)|start (?:a )?(?:new|another|over)|"
+    r"(?:can|could) (?:we|i) (?:do|try|start) (?:another|a new)(?: one)?|one more|"
+    r"i have another(?: one)?|i've got another(?: one)?|let's go|let's do (?:it|this))\b"
+    r"[\s,.:;!?\-–—]*)+",
+    re.IGNORECASE,
+)
+
+
+def is_loss(text: str) -> bool:
+    """Whether the words tell of a death or a loss of that weight."""
+    return _LOSS.search(text) is not None
+
+
+def without_lead(text: str) -> str:
+    """The words after any filler or request that opens them ("ok new one: my boss…")."""
+    return _LEAD.sub("", text.strip()).strip()
+
+
+def tells_nothing(text: str) -> bool:
+    """Whether the words are only filler or a request for a reframe, with no no told."""
+    return not any(ch.isalnum() for ch in without_lead(text))

@@ -1,0 +1,59 @@
+"""The words that answer a setback fit it: no filler quoted back, a gentler opening for a loss."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import engine
+from bot.domain import Step
+from tests.conftest import START, say
+from tests.test_engine import fresh, keys, walk_to
+
+
+@pytest.mark.parametrize("typed", ["ok new one", "another one", "new reframe please", "so, hi"])
+@pytest.mark.parametrize("first", [True, False])
+def test_filler_or_a_request_is_not_taken_as_the_no(typed: str, first: bool) -> None:
+    """ "ok new one" asks for the no again; nothing is stored and nothing is quoted back."""
+    session = fresh() if first else walk_to(Step.SETBACK)
+    transition = engine.step(session, say(typed), START)
+    assert "setback" not in transition.session.answers
+    assert keys(transition)[-1] == "setback.ask"
+    assert "setback.heard" not in keys(transition)
+
+
+@pytest.mark.parametrize(
+    ("typed", "gist"),
+    [
+        ("ok new one: my boss said no to a raise", "my boss said no to a raise"),
+        ("So, the landlord refused the repair", "the landlord refused the repair"),
+        (
+            "Next week's trip was refused by my manager",
+            "Next week's trip was refused by my manager",
+        ),
+    ],
+)
+def test_the_echo_quotes_the_no_without_the_filler_before_it(typed: str, gist: str) -> None:
+    """The setback is kept as typed; the line that reflects it quotes only the no itself."""
+    transition = engine.step(walk_to(Step.SETBACK), say(typed), START)
+    assert transition.session.answers["setback"] == typed
+    heard = transition.replies[0]
+    assert (heard.key, heard.variables["gist"]) == ("setback.heard", gist)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "my dad died and my manager said no to more leave",
+        "We lost our baby last month and HR refused my request",
+        "my mum passed away, and the airline won't refund the flight",
+        "after the funeral my landlord said no to paying late",
+    ],
+)
+@pytest.mark.parametrize("first", [True, False])
+def test_a_loss_gets_a_gentle_opening_with_nothing_quoted(typed: str, first: bool) -> None:
+    """A no told with a death in it is met gently, not with the upbeat "a real no" line."""
+    session = fresh() if first else walk_to(Step.SETBACK)
+    transition = engine.step(session, say(typed), START)
+    assert "setback.heard_loss" in keys(transition)
+    assert "setback.heard" not in keys(transition)
+    assert transition.session.answers["setback"] == typed
