@@ -121,6 +121,9 @@ def _run_command(
 
 
 def _status(session: Session) -> Transition:
+    if session.status is Status.FINISHED and session.pending is None:
+        # The reframe is done: where things stand is the plan, with its revisit date.
+        return Transition(session, (Reply("status.finished"),), (ShowData(CommandName.PLAN.value),))
     if not session.is_open or session.step is Step.WELCOME:
         return Transition(session, (Reply("status.none"),))
     total = len(dialogue.counted(session.answers))

@@ -113,6 +113,7 @@ STATIC_KEYS = (
     "skip.not_allowed",
     "skip.nothing",
     "status.none",
+    "status.finished",
     "status.at",
     "timezone.current",
     "timezone.ask",

@@ -365,3 +365,17 @@ async def test_a_number_typed_after_a_hard_boundary_picks_the_line_shown(
     picked = record.session.answers["option"]
     assert picked == dialogue.choices(Step.OPTION, record.session.answers)[number - 1]
     assert service.catalog.text(f"option.choice.{picked}") == shown[number - 1]
+
+
+async def test_status_after_the_plan_shows_the_plan_and_its_revisit_date(
+    service: CoachService, db: Database
+) -> None:
+    """`status` once the reframe is finished shows the plan card with the revisit date."""
+    await run(service, FULL_DIALOGUE)
+    plan = await run(service, ["plan"])
+    texts = await run(service, ["status"])
+    assert any("finished" in text for text in texts)
+    assert plan[0] in texts
+    record = await stored(db)
+    assert record.session is not None and record.session.revisit_at is not None
+    assert f"{record.session.revisit_at:%d}".lstrip("0") in plan[0]
