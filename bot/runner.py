@@ -112,6 +112,15 @@ async def run_migrate(settings: Settings) -> int:
 
 async def run_doctor(settings: Settings) -> int:
     """The full integrity check (every page and index) and the schema, then a verdict."""
+    target = settings.database
+    if isinstance(target, Path) and not target.exists():
+        # A check never creates what it checks: a mistyped path is named, not made.
+        print(
+            f"reframe doctor: there is no database at {target} (nothing was created there);"
+            " check the path, or let `reframe migrate` create a new one",
+            file=sys.stderr,
+        )
+        return 2
     async with open_database(settings.database, settings.migrations_dir) as (store, applied):
         path = store.name
         # PostgreSQL checks its own pages (data checksums, amcheck): only the schema here.

@@ -153,6 +153,7 @@ async def test_a_full_disk_at_start_says_so(tmp_path: Path) -> None:
 async def test_doctor_runs_the_full_check(tmp_path: Path) -> None:
     """`reframe doctor` passes a sound database (exit 0) and names a damaged one (exit 2)."""
     env = cli_env(tmp_path)
+    assert (await run_cli(env, "migrate"))[0] == 0
     code, out, err = await run_cli(env, "doctor")
     assert code == 0 and "integrity ok (full check)" in out, err
     path = tmp_path / "coach.db"
@@ -161,3 +162,13 @@ async def test_doctor_runs_the_full_check(tmp_path: Path) -> None:
     path.chmod(0o600)
     code, _, err = await run_cli(env, "doctor")
     assert_one_clear_line(code, err, path, "is damaged")
+
+
+async def test_doctor_on_a_mistyped_path_names_it_and_creates_nothing(tmp_path: Path) -> None:
+    """`reframe doctor --db /mistyped/path.db` says there is no database there; no file appears."""
+    env = cli_env(tmp_path)
+    for missing in (tmp_path / "mistyped.db", tmp_path / "no" / "such" / "folder" / "coach.db"):
+        code, _, err = await run_cli(env, "doctor", "--db", str(missing))
+        assert_one_clear_line(code, err, missing, "there is no database")
+        assert not missing.exists()
+    assert not (tmp_path / "no").exists()
