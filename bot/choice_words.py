@@ -53,6 +53,14 @@ _NO = re.compile(
 )
 
 
+# Maybe as people type it, in English and in es/de/fr/pt.
+_MAYBE = re.compile(
+    r"^(?:maybe|perhaps|possibly|might|could be|kind of|sort of|50/50|"
+    r"quiz[aá]s?|tal vez|a lo mejor|puede ser|vielleicht|eventuell|kann sein|m[öo]glicherweise|"
+    r"peut[- ][êe]tre|talvez|pode ser|quem sabe)(?=$|[\s,;:.!\-–—]+)"
+)
+
+
 def _note(rest: str) -> str:
     """The user's words after the choice, without the separator that joined them."""
     previous = None
@@ -91,6 +99,9 @@ def read_choice(text: str, offered: tuple[str, ...]) -> tuple[str | None, str]:
             return choice, _note(said[found.end() :])
     if free_text(text) in (Intent.DONT_KNOW, Intent.QUESTION, Intent.EXIT):
         return None, ""
+    found = _MAYBE.match(plain)
+    if "maybe" in offered and found is not None:
+        return "maybe", _note(said[found.end() :])
     for choice, word, other in (("yes", _YES, _NO), ("no", _NO, _YES)):
         found = word.match(plain)
         if choice not in offered or found is None:

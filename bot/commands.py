@@ -38,6 +38,16 @@ _EXACT = {name.value: name for name in CommandName} | {
     "forget": CommandName.FORGET,
     "forgetme": CommandName.FORGET,
     "delete my data": CommandName.FORGET,
+    "undo": CommandName.BACK,
+    # The commands people type in Spanish, German, French and Portuguese (the coach then
+    # says, once, that the coaching is in English).
+    "ayuda": CommandName.HELP,
+    "hilfe": CommandName.HELP,
+    "aide": CommandName.HELP,
+    "ajuda": CommandName.HELP,
+    "cancelar": CommandName.CANCEL,
+    "abbrechen": CommandName.CANCEL,
+    "annuler": CommandName.CANCEL,
 }
 # Commands are short: anything longer is an answer, and need not be examined further.
 _LONGEST = max(len(word) for word in _EXACT) + 200

@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import datetime
 from types import MappingProxyType
 
-from bot import corrections
+from bot import corrections, language
 from bot.answering import answer
 from bot.commands import parse_command
 from bot.commands_flow import (
@@ -126,6 +126,19 @@ def step(
     session: Session, inbound: Inbound, now: datetime, rules: Rules = DEFAULT_RULES
 ) -> Transition:
     """Advance one conversation by one thing the user did."""
+    moved = _step(session, inbound, now, rules)
+    if inbound.kind is not InboundKind.BUTTON and _newly_foreign(session, inbound.text):
+        # Said once, kindly: the coaching is in English (screening reads their language).
+        return replace(moved, replies=(Reply("language.english"), *moved.replies))
+    return moved
+
+
+def _newly_foreign(session: Session, text: str) -> bool:
+    """Whether this message is in another language and the last few were not."""
+    return language.foreign(text) and not any(language.foreign(said) for said in session.recent)
+
+
+def _step(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> Transition:
     if session.pending is Pending.ZONE_NAME:
         if inbound.choice == ZONE_CHOICE and inbound.text:
             return zone_named(session, inbound.text, now)

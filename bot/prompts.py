@@ -76,6 +76,7 @@ STATIC_KEYS = (
     "boundary.heard_hard",
     "boundary.heard_closed",
     "listen.ack",
+    "language.english",
     "listen.already_said",
     "listen.emoji",
     "listen.stuck_skip",

@@ -8,7 +8,18 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
-from bot import crisis_flow, crisis_lines, dialogue, engine, intents, metrics, own_win, plan, safety
+from bot import (
+    crisis_flow,
+    crisis_lines,
+    dialogue,
+    engine,
+    intents,
+    language,
+    metrics,
+    own_win,
+    plan,
+    safety,
+)
 from bot.clock import Clock
 from bot.commands import CommandName, parse_command
 from bot.domain import (
@@ -348,7 +359,8 @@ class CoachService:
             transition = engine.step(
                 turn.session, self._resolve_choice(turn.session, inbound), now, self.rules
             )
-        if typed and parse_command(inbound.text) is None:
+        if typed and (parse_command(inbound.text) is None or language.foreign(inbound.text)):
+            # A command in another language is kept too: the English note is said once.
             recent = (*turn.session.recent, inbound.text)[-safety.CONTEXT_MESSAGES :]
             transition = replace(transition, session=replace(transition.session, recent=recent))
         log.debug(

@@ -1,0 +1,58 @@
+"""Whether a message is clearly written in another language than English (pure, no I/O).
+
+The coaching is in English (crisis screening reads five languages: bot/safety/). A message
+is called foreign only when its common little words are clearly those of Spanish, German,
+French or Portuguese and not English: names, places and a borrowed word ("ciao") do not
+count. Commands typed in those languages ("ayuda", "abbrechen") count as foreign too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.wording import normalise, word_set
+
+# Function words frequent in each language and rare in English text (accents optional).
+_FOREIGN = word_set(
+    "el la los las un una unos unas y o pero porque que qué como cómo cuando cuándo donde "
+    "dónde por para con sin sobre mi mis tu tus su sus es son está están estoy fue era ser "
+    "estar hay muy más también ya no sí yo me te se nos lo le les del al este esta esto eso "
+    "ese esa quiero puedo tengo necesito dijo dice jefe trabajo gracias hola ayuda cancelar "
+    "der die das den dem des ein eine einen einem einer und oder aber weil dass wie wann wo "
+    "mit ohne für auf ist sind war bin hat habe haben nicht nein ja ich du er sie wir ihr "
+    "mich mir dich dir sich auch noch schon sehr mein meine dein deine kein keine chef "
+    "arbeit hat gesagt danke hallo hilfe abbrechen möchte will kann muss le les une des et "
+    "ou mais parce qu est sont était suis je tu il elle nous vous ils elles pas ne ce cette "
+    "ces mon ma mes ton ta tes son sa ses avec sans pour dans sur aussi très merci bonjour "
+    "aide annuler patron travail veux peux dit os um uma e ou mas porque é são foi era eu "
+    "ele ela nós eles elas não sim meu minha com sem pra também muito obrigado obrigada olá "
+    "ajuda chefe disse quero posso"
+)
+_ENGLISH = word_set(
+    "the a an and or but because that what how when where with without for on in of to is "
+    "are was were be been am i you he she we they it my your his her our their me him us "
+    "them not no yes this these those have has had do does did will would can could should "
+    "just about said told asked want wanted boss job work from at by as if so too very also "
+    "again"
+)
+_WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+
+def foreign(text: str) -> bool:
+    """Whether the message is clearly not English (at least two foreign little words, and
+    more of them than English ones)."""
+    found = _WORDS.findall(normalise(text))
+    if not found:
+        return False
+    theirs = len({word for word in found if word in _FOREIGN and word not in _ENGLISH})
+    ours = sum(1 for word in found if word in _ENGLISH)
+    if len(found) == 1:
+        return found[0] in _COMMANDS
+    return theirs >= 2 and theirs > 2 * ours
+
+
+# Words that alone are another language: commands (understood, and answered with the English
+# note) and greetings English speakers seldom use.
+_COMMANDS = frozenset(
+    {"ayuda", "hilfe", "aide", "ajuda", "cancelar", "abbrechen", "annuler", "hola", "olá"}
+)
