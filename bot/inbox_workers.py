@@ -22,8 +22,9 @@ from bot.clock import Clock
 from bot.delivery import owner_is_dead, process_owner
 from bot.domain import UserKey
 from bot.errors import StorageFault
+from bot.inbox_writer import InboxWriter
 from bot.storage import inbox
-from bot.storage.inbox import InboxRow
+from bot.storage.inbox import InboxRow, NewEvent
 from bot.storage.store import Store
 
 log = logging.getLogger(__name__)
@@ -59,6 +60,7 @@ class InboxWorkers:
         self.lease = lease
         self.backlog_limit = backlog_limit
         self.owner = owner or process_owner()
+        self.writer = InboxWriter(db)
         self.backlog = 0
         self._wake = asyncio.Event()
         self._free = asyncio.Semaphore(workers)
@@ -69,14 +71,15 @@ class InboxWorkers:
     async def add(self, *, key: str, user: UserKey, kind: str, payload: Mapping[str, Any]) -> bool:
         """Store an event before it is acknowledged; False when it was stored before.
 
-        Raises StorageFault (or the driver's error) when it could not be stored: the caller
-        must then not acknowledge it, so the platform sends it again.
+        Events arriving together are committed together (inbox_writer.py); this returns once
+        this one's batch is committed. Raises StorageFault (or the driver's error) when it
+        could not be stored: the caller must then not acknowledge it, so the platform sends
+        it again.
         """
-        async with self.db.autocommit("inbox_add") as conn:
-            row_id = await inbox.add(
-                conn, key=key, user=user, kind=kind, payload=payload, received_at=self.clock.now()
-            )
-        if row_id is None:
+        event = NewEvent(
+            key=key, user=user, kind=kind, payload=payload, received_at=self.clock.now()
+        )
+        if await self.writer.add(event) is None:
             return False
         self.backlog += 1
         metrics.INBOX_BACKLOG.set(self.backlog)
@@ -117,6 +120,7 @@ class InboxWorkers:
             if late:
                 log.warning("stopping: %d events left in the inbox for the next start", len(late))
         self._dispatcher = None
+        await self.writer.drain()
         # Rows leased but not handled go back at once, for whichever process starts next.
         async with self.db.transaction("inbox") as conn:
             await inbox.release_owner(conn, owner=self.owner)

@@ -69,6 +69,12 @@ INBOX_REFUSED = Counter(
     ("platform",),
     registry=REGISTRY,
 )
+INBOX_BATCH_ROWS = Histogram(
+    "reframe_inbox_batch_rows",
+    "Events stored together in one inbox transaction (group commit before their acks).",
+    buckets=(1, 2, 5, 10, 20, 50, 100, 200),
+    registry=REGISTRY,
+)
 DELIVERIES = Counter(
     "reframe_deliveries",
     "Outbox rows by platform, kind (reply, nudge) and result (sent, retrying, failed, dropped).",

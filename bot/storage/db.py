@@ -94,6 +94,9 @@ class Database:
         self._conn: aiosqlite.Connection | None = None
         # One connection serves every coroutine: transactions must not interleave on it.
         self._write_lock = asyncio.Lock()
+        # Others queue here first, so at most one of them waits on _write_lock ahead of an
+        # urgent transaction (an ack waits on it): its wait is the holder's and one more.
+        self._queue = asyncio.Lock()
 
     async def open(self) -> Database:
         """Create the file privately if needed, connect and set the pragmas."""
@@ -144,7 +147,7 @@ class Database:
         TRUNCATE removes them while the process runs. Returns False when a reader (another
         process) kept part of the log in use, so the caller can say so in its log.
         """
-        async with self._write_lock:
+        async with self._hold(urgent=False):
             rows = await self.conn.execute_fetchall("PRAGMA wal_checkpoint(TRUNCATE)")
         row = next(iter(rows), None)
         return row is not None and row["busy"] == 0
@@ -170,15 +173,26 @@ class Database:
         yield True
 
     @asynccontextmanager
+    async def _hold(self, *, urgent: bool) -> AsyncIterator[None]:
+        """The connection to oneself; urgent holders pass every waiter but one."""
+        if urgent:
+            async with self._write_lock:
+                yield
+            return
+        async with self._queue, self._write_lock:
+            yield
+
+    @asynccontextmanager
     async def transaction(
-        self, operation: str = "write", *, user: UserKey | None = None
+        self, operation: str = "write", *, user: UserKey | None = None, urgent: bool = False
     ) -> AsyncIterator[SqliteConn]:
         """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any error; one at a time per process.
 
         `operation` (a fixed name, never data) labels the time spent in reframe_db_seconds.
         `user` needs no lock of its own here: SQLite lets one writer in at a time anyway.
+        `urgent` goes before the transactions already waiting, but for one.
         """
-        async with self._write_lock:
+        async with self._hold(urgent=urgent):
             with DB_SECONDS.labels(operation).time():
                 conn = self.conn
                 try:
@@ -203,7 +217,7 @@ class Database:
         transaction. Hold it only around the statements themselves. `operation` labels
         the time in reframe_db_seconds.
         """
-        async with self._write_lock:
+        async with self._hold(urgent=False):
             with DB_SECONDS.labels(operation).time():
                 conn = self.conn
                 before = conn.total_changes

@@ -65,6 +65,65 @@ def _row(row: Any) -> InboxRow:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class NewEvent:
+    """An event to store: the platform's id as key, whose it is, its kind, the platform's
+    payload and when it arrived (UTC; the flood gate counts by it)."""
+
+    key: str
+    user: UserKey
+    kind: str
+    payload: Mapping[str, Any]
+    received_at: datetime
+
+
+# Rows per INSERT: 7 parameters each stays far below either engine's limit (32,766).
+MAX_ROWS = 200
+_INSERT = (
+    "INSERT INTO inbox (event_key, platform, workspace, user_id, kind, payload, received_at)"
+    " VALUES {values} ON CONFLICT (event_key) DO NOTHING RETURNING id, event_key"
+)
+
+
+def _values(index: int, event: NewEvent) -> tuple[str, dict[str, object]]:
+    """One row's `(...)` and its parameters, named apart by `index`."""
+    names = ("key", "platform", "workspace", "user_id", "kind", "payload", "received_at")
+    values = (
+        event.key,
+        event.user.platform,
+        event.user.workspace,
+        event.user.user_id,
+        event.kind,
+        json.dumps(event.payload, ensure_ascii=False, separators=(",", ":")),
+        to_db(event.received_at),
+    )
+    row = "(" + ", ".join(f":{name}{index}" for name in names) + ")"
+    return row, {f"{name}{index}": value for name, value in zip(names, values, strict=True)}
+
+
+async def add_many(conn: Conn, events: Sequence[NewEvent]) -> list[int | None]:
+    """Store events in their order; for each, its row id, or None when its key was stored
+    before (a retry), also earlier in `events`. Call in a transaction: all or none."""
+    first: dict[str, int] = {}
+    for position, event in enumerate(events):
+        first.setdefault(event.key, position)
+    fresh = [events[position] for position in first.values()]
+    stored: dict[str, int] = {}
+    for start in range(0, len(fresh), MAX_ROWS):
+        rows, params = [], {}
+        for index, event in enumerate(fresh[start : start + MAX_ROWS]):
+            row, named = _values(index, event)
+            rows.append(row)
+            params.update(named)
+        # RETURNING gives rows in no set order: the key says which is which.
+        for found in await conn.fetch_all(_INSERT.format(values=", ".join(rows)), params):
+            stored[str(found["event_key"])] = int(found["id"])
+    return [
+        stored.get(event.key) if first[event.key] == position else None
+        for position, event in enumerate(events)
+    ]
+
+
 async def add(
     conn: Conn,
     *,
@@ -75,21 +134,8 @@ async def add(
     received_at: datetime,
 ) -> int | None:
     """Store an event; its row id, or None when the key was stored before (a retry)."""
-    rows = await conn.fetch_all(
-        "INSERT INTO inbox (event_key, platform, workspace, user_id, kind, payload, received_at)"
-        " VALUES (:key, :platform, :workspace, :user_id, :kind, :payload, :received_at)"
-        " ON CONFLICT (event_key) DO NOTHING RETURNING id",
-        {
-            "key": key,
-            "platform": user.platform,
-            "workspace": user.workspace,
-            "user_id": user.user_id,
-            "kind": kind,
-            "payload": json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
-            "received_at": to_db(received_at),
-        },
-    )
-    return int(rows[0]["id"]) if rows else None
+    event = NewEvent(key=key, user=user, kind=kind, payload=payload, received_at=received_at)
+    return (await add_many(conn, [event]))[0]
 
 
 async def claim(

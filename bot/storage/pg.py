@@ -214,9 +214,10 @@ class PostgresStore:
 
     @asynccontextmanager
     async def transaction(
-        self, operation: str = "write", *, user: UserKey | None = None
+        self, operation: str = "write", *, user: UserKey | None = None, urgent: bool = False
     ) -> AsyncIterator[PgConn]:
-        """A transaction that first takes `user`'s advisory lock; inside a turn, a savepoint."""
+        """A transaction that first takes `user`'s advisory lock; inside a turn, a savepoint.
+        `urgent` changes nothing here: transactions run side by side on pooled connections."""
         joined = self._joined()
         with self._watch(operation):
             if joined is not None:

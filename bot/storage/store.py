@@ -70,13 +70,15 @@ class Store(Protocol):
         ...
 
     def transaction(
-        self, operation: str = "write", *, user: UserKey | None = None
+        self, operation: str = "write", *, user: UserKey | None = None, urgent: bool = False
     ) -> AbstractAsyncContextManager[Conn]:
         """One transaction: committed at the end of the block, rolled back on any error.
 
         `operation` (a fixed name, never data) labels reframe_db_seconds. With `user`, the
         transaction first takes that user's lock (PostgreSQL: a transaction-scoped advisory
-        lock), so two workers never run the same user's turn at once.
+        lock), so two workers never run the same user's turn at once. `urgent` (an ack waits
+        on it): SQLite lets it in before the transactions already waiting, but for one;
+        PostgreSQL's pooled connections need no such order.
         """
         ...
 
