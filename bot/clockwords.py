@@ -9,17 +9,38 @@ import re
 from datetime import UTC, datetime, time
 
 _CLOCK = re.compile(
-    r"\b(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\.?\b"
-    r"|\bat\s+(\d{1,2})(?:[:.h](\d{2}))?\b"
-    r"|\bat\s+(noon|midday|midnight)\b"
+    r"\b(?:at\s+)?(?P<h12>\d{1,2})(?::(?P<m12>\d{2}))?\s*(?P<half>[ap])\.?m\.?(?!\w)"
+    r"|\bat\s+(?P<h24>\d{1,2})(?:[:.h](?P<m24>\d{2}))?\b"
+    # "16:10" or "16h10" without "at" ("16.10" alone may be a date: 16 October).
+    r"|(?<![\d./:])(?P<hs>\d{1,2})[:h](?P<ms>\d{2})(?![\d./:])"
+    r"|\b(?:at\s+)?(?P<word>noon|midday|midnight)\b"
 )
+# An hour that is the afternoon's or the evening's when no am/pm says otherwise ("tonight at 9").
+_AFTER_NOON = re.compile(r"\b(?:afternoon|evening|tonight|night)\b")
+_HALF_DAY = re.compile(r"\d\s*[ap]\.?m\b")
 # "in 3 minutes", "in 2 hours", "90 mins from now": a moment later today, read by dateparser.
 _WITHIN_THE_DAY = re.compile(
     r"\b(?:in|within)\s+(?:\S+\s+){0,3}?(?:min|mins|minutes?|hours?|hrs?)\b"
     r"|\b\S+\s+(?:min|mins|minutes?|hours?|hrs?)\s+from\s+now\b"
 )
 # Said for a number dateparser does not read.
-_AMOUNTS = (("half an hour", "30 minutes"), ("a couple of", "2"), ("a few", "3"), ("an", "1"))
+_AMOUNTS = (
+    ("an hour and a half", "90 minutes"),
+    ("one and a half hours", "90 minutes"),
+    ("half an hour", "30 minutes"),
+    ("a half hour", "30 minutes"),
+    ("a couple of", "2"),
+    ("a few", "3"),
+    ("an", "1"),
+)
+# "2h", "10m", "15min": the unit written on to the number.
+_SHORT_UNITS = re.compile(r"\b(\d{1,3})\s*(h|hrs?|m|mins?)\b")
+
+
+def _long_unit(found: re.Match[str]) -> str:
+    return f"{found.group(1)} {'hours' if found.group(2).startswith('h') else 'minutes'}"
+
+
 # Words that may stand beside a time of day without naming a day ("at 16:10 please").
 _BARE_CLOCK_WORDS = frozenset(
     ["around", "about", "ish", "please", "pls", "then", "or", "so", "maybe", "say"]
@@ -28,12 +49,13 @@ _BARE_CLOCK_WORDS = frozenset(
 
 def within_the_day(words: str, local_now: datetime) -> datetime | None:
     """The moment (UTC) an amount of minutes or hours from now names; None for other words."""
-    found = _WITHIN_THE_DAY.search(words)
+    spelled = f" {_SHORT_UNITS.sub(_long_unit, words)} "
+    for said, meant in _AMOUNTS:
+        spelled = spelled.replace(f" {said} ", f" {meant} ")
+    found = _WITHIN_THE_DAY.search(spelled)
     if found is None:
         return None
-    span = f" {found.group(0)} "
-    for said, meant in _AMOUNTS:
-        span = span.replace(f" {said} ", f" {meant} ")
+    span = found.group(0)
     from dateparser.date import DateDataParser
 
     settings: dict[str, object] = {
@@ -51,22 +73,29 @@ def within_the_day(words: str, local_now: datetime) -> datetime | None:
 
 
 def clock(words: str) -> tuple[time | None, str]:
-    """The time of day the words give ("at 9", "3pm", "at 15:30", "at noon"), and the rest."""
+    """The time of day the words give ("at 9", "3pm", "16:10", "at noon"), and the rest.
+
+    An hour of 1 to 11 in words for the afternoon or evening ("tonight at 9") is the later one.
+    """
     match = _CLOCK.search(words)
     if match is None:
         return None, words
     rest = (words[: match.start()] + " " + words[match.end() :]).strip()
-    if match.group(6):
-        return (time(0, 0) if match.group(6) == "midnight" else time(12, 0)), rest
-    if match.group(1):
-        hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    found = match.groupdict()
+    if found["word"]:
+        return (time(0, 0) if found["word"] == "midnight" else time(12, 0)), rest
+    if found["h12"]:
+        hour, minute = int(found["h12"]), int(found["m12"] or 0)
         if not 1 <= hour <= 12 or minute > 59:
             return None, words
-        hour = hour % 12 + (12 if match.group(3) == "p" else 0)
+        hour = hour % 12 + (12 if found["half"] == "p" else 0)
         return time(hour, minute), rest
-    hour, minute = int(match.group(4)), int(match.group(5) or 0)
+    hour = int(found["h24"] or found["hs"])
+    minute = int(found["m24"] or found["ms"] or 0)
     if hour > 23 or minute > 59:
         return None, words
+    if 1 <= hour <= 11 and _AFTER_NOON.search(words) and not _HALF_DAY.search(words):
+        hour += 12
     return time(hour, minute), rest
 
 

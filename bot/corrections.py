@@ -22,6 +22,9 @@ _BACK_KERNEL = re.compile(
     r"(?:made|make) a (?:mistake|typo)|typo|my (?:bad|mistake)|oops+|whoops|"
     r"that's (?:wrong|not right|not what i meant)|not what i meant|i meant|"
     r"i didn't mean (?:that|it)|"
+    r"(?:typed|wrote|put|answered|pressed|picked|chose) (?:that|it) wrong|"
+    r"(?:came|come) out wrong|(?:that|it) was wrong|previous|return to|try (?:that|it) again|"
+    r"change what i (?:said|wrote|typed|answered|put)|mistake in my (?:last|previous) answer|"
     r"actually|back)\b"
 )
 _BACK_GLUE = word_set(
@@ -29,7 +32,7 @@ _BACK_GLUE = word_set(
     "need just sorry oh no nope ah wait hold on hang actually that this it one answer answers "
     "question step sec second minute moment previous last earlier again ok okay so hmm um "
     "there i've i'd made meant was wrong typed pressed picked chose said put oops quick "
-    "how do change that's not what is"
+    "how do change that's not what is ugh argh dang damn shoot oh in return"
 )
 # "actually I meant two weeks off": the new answer follows "meant" (never "meant to ...").
 _MEANT = re.compile(
@@ -38,6 +41,12 @@ _MEANT = re.compile(
     r"(?:i meant(?: to say)?|what i meant (?:is|was)|correction|(?:i )?should have said|"
     r"change (?:that|it|my (?:last )?answer) to)"
     r"(?!\s+(?:to|it|that|well|no harm)\b)[\s,.!:;\-–—]+(?P<new>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+# "sorry, I mean two weeks": "I mean" corrects only after an apology ("I mean, they…" tells).
+_MEAN = re.compile(
+    r"^(?:sorry|oops|whoops|wait|my bad|my mistake)[\s,.!:;\-–—]+i mean"
+    r"[\s,.!:;\-–—]+(?P<new>\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 # "I meant it" insists on the answer; it takes nothing back.
@@ -58,7 +67,7 @@ def read(text: str) -> Correction | None:
     said = text.strip()
     if not said or len(words(said)) > _LONGEST_CORRECTION:
         return None
-    meant = _MEANT.match(said)
+    meant = _MEANT.match(said) or _MEAN.match(said)
     if meant is not None:
         new = meant.group("new").strip().strip("\"'“”‘’").strip()
         if has_words(new) and normalise(new) not in ("that", "it", "the other one"):
@@ -80,13 +89,16 @@ _ALREADY_SAID = re.compile(
     r"(?:you|u) (?:already )?(?:asked|know) (?:that|this)(?: already)?|"
     r"same as (?:before|above|i said)|(?:asked|answered) (?:and answered|that already)|"
     r"didn't you (?:read|listen|hear)|are you (?:even )?(?:listening|reading)|"
+    r"(?:asked|told) (?:me )?(?:that|this)(?: already| before)?|look above|"
+    r"(?:read|see|check|look at) (?:my )?(?:previous|last|earlier|first) (?:message|answer)|"
+    r"that's what i (?:just )?(?:said|wrote|told you)|"
     r"i just told you|scroll up)\b"
 )
 _ALREADY_GLUE = word_set(
     "i i've i'm you u me my that this it so already just literally like as said told before "
     "earlier above the question same thing again yes yeah yep um hmm ok okay well but come on "
     "dude man bro lol wtf ugh seriously really duh obviously clearly did didn't not already "
-    "about asked know it's its all a bit ffs omg sigh are even listening reading up what"
+    "about asked know it's its all a bit ffs omg sigh are even listening reading up what bruh"
 )
 
 

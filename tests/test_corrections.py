@@ -17,7 +17,17 @@ AFTER_FIRST = [at for at in OPEN_PATH if at is not Step.SETBACK]
 @pytest.mark.parametrize("at", AFTER_FIRST)
 @pytest.mark.parametrize(
     "typed",
-    ["go back", "undo", "can we go back?", "oops, wrong one", "scratch that", "wait, I meant…"],
+    [
+        "go back",
+        "undo",
+        "can we go back?",
+        "oops, wrong one",
+        "scratch that",
+        "wait, I meant…",
+        "i typed that wrong",
+        "ugh wrong one",
+        "can I change what I said?",
+    ],
 )
 def test_taking_back_in_words_reopens_the_previous_question(at: Step, typed: str) -> None:
     """Words that take the last answer back do what `back` does; nothing is stored as an answer."""
@@ -35,6 +45,7 @@ def test_taking_back_in_words_reopens_the_previous_question(at: Step, typed: str
         "wait, I meant: two weeks off",
         "sorry, I meant two weeks off",
         "correction: two weeks off",
+        "sorry, I mean two weeks off",
     ],
 )
 def test_i_meant_replaces_the_previous_answer_and_moves_on(typed: str) -> None:
@@ -63,6 +74,8 @@ def test_i_meant_a_choice_at_the_next_step_changes_the_choice() -> None:
         "Actually it was the budget",
         "they said they'd get back to me",
         "I need to go back and ask for the criteria",
+        "I mean, two weeks off would help",
+        "it was wrong of them to refuse",
     ],
 )
 def test_real_answers_holding_those_words_are_kept(typed: str) -> None:
@@ -91,7 +104,10 @@ def test_already_said_at_the_ask_reuses_the_setback(typed: str) -> None:
 
 
 @pytest.mark.parametrize("at", [Step.OFFER, Step.UNSEEN, Step.SUCCESS, Step.BOUNDARY])
-@pytest.mark.parametrize("typed", ["I already said that", "as i said already!!", "read above"])
+@pytest.mark.parametrize(
+    "typed",
+    ["I already said that", "as i said already!!", "read above", "you asked me that already"],
+)
 def test_already_said_elsewhere_is_owned_and_asked_another_way(at: Step, typed: str) -> None:
     """Without an earlier answer to reuse, the complaint is owned and the question explained."""
     session = walk_to(at)
