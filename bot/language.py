@@ -26,7 +26,8 @@ _FOREIGN = word_set(
     "ces mon ma mes ton ta tes son sa ses avec sans pour dans sur aussi très merci bonjour "
     "aide annuler patron travail veux peux dit os um uma e ou mas porque é são foi era eu "
     "ele ela nós eles elas não sim meu minha com sem pra também muito obrigado obrigada olá "
-    "ajuda chefe disse quero posso"
+    "ajuda chefe disse quero posso sé sei weiß weiss sais hacer tal vez después bitte negó "
+    "warum nada nichts rien"
 )
 _ENGLISH = word_set(
     "the a an and or but because that what how when where with without for on in of to is "
@@ -39,8 +40,8 @@ _WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
 def foreign(text: str) -> bool:
-    """Whether the message is clearly not English (at least two foreign little words, and
-    more of them than English ones)."""
+    """Whether the message is clearly not English (at least two different foreign little
+    words, and more of them than English ones)."""
     found = _WORDS.findall(normalise(text))
     if not found:
         return False
@@ -48,7 +49,7 @@ def foreign(text: str) -> bool:
     ours = sum(1 for word in found if word in _ENGLISH)
     if len(found) == 1:
         return found[0] in _COMMANDS
-    return theirs >= 2 and theirs > 2 * ours
+    return theirs >= 2 and theirs > ours
 
 
 # Words that alone are another language: commands (understood, and answered with the English

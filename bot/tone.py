@@ -14,9 +14,16 @@ _PEOPLE = (
     r"granny|aunt|uncle|cousin|friend|best friend|dog|cat|pet"
 )
 _LOSS = re.compile(
-    rf"\b(?:died|passed away|passed on|has passed|death of|funeral|bereave\w*|grie(?:f|ving)|"
-    rf"miscarr\w*|stillb(?:orn|irth)|lost (?:my|our|her|his) (?:{_PEOPLE})|"
-    rf"(?:my|our) (?:late|dear late) (?:{_PEOPLE})|terminal(?:ly ill| cancer| diagnosis))\b",
+    rf"\b(?:passed away|passed on(?=\s*(?:$|[,.;!]|and\b|last\b|recently\b))|funeral|"
+    rf"bereave\w*|grie(?:f|ving)|miscarr\w*|"
+    rf"stillb(?:orn|irth)|terminal(?:ly ill| cancer| diagnosis)|"
+    rf"(?:lost|death of|losing) (?:my|our|her|his) (?:{_PEOPLE})|"
+    rf"(?:my|our) (?:late|dear late) (?:{_PEOPLE})|"
+    # A person (or a pet) who died: "my dad died", "my grandma passed", "our dog was put down".
+    rf"(?:{_PEOPLE})(?:'s)?(?:\W+\w+){{0,2}}?\W+(?:died|is dying|was killed|got killed|"
+    rf"was put down|had to be put down|"
+    rf"passed(?=\s*(?:$|[,.;!]|and\b|last\b|recently\b|yesterday\b|suddenly\b|this\b)))|"
+    rf"(?:{_PEOPLE})'s (?:death|passing|funeral))\b",
     re.IGNORECASE,
 )
 # Words said before the story starts, and requests for a new reframe, never the no itself.
@@ -25,7 +32,8 @@ _LEAD = re.compile(
     r"yes|yeah|sure|fine|also|and|then|please|pls|thanks|thank you|"
     r"(?:a |another |a new |new )(?:one|no|setback|reframe)|start (?:a )?(?:new|another|over)|"
     r"(?:can|could) (?:we|i) (?:do|try|start) (?:another|a new)(?: one)?|one more|"
-    r"i have another(?: one)?|i've got another(?: one)?|let's go|let's do (?:it|this))\b"
+    r"i have another(?: one)?|i've got another(?: one)?|let's go|let's do (?:it|this)|"
+    r"here(?:'s| is| goes) (?:one|another|the thing|what happened))\b"
     r"[\s,.:;!?\-–—]*)+",
     re.IGNORECASE,
 )

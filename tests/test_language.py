@@ -18,6 +18,9 @@ FOREIGN = [
     "Mein Chef hat nein gesagt, ich bin sehr enttäuscht",
     "mon patron a dit non pour la promotion",
     "meu chefe disse que não vai me promover",
+    "no sé qué hacer",
+    "Se me negó el ascenso",
+    "bitte hilfe",
 ]
 ENGLISH = [
     "my boss said no to the raise",
@@ -25,6 +28,9 @@ ENGLISH = [
     "The CEO in Berlin said no to the plan",
     "la la land is my favourite film and they refused to show it",
     "my son said no to the trip",
+    "Mi jefe said no",
+    "I am on the de la Cruz team and they said no",
+    "El Paso office said no",
 ]
 
 

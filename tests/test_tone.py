@@ -47,6 +47,8 @@ def test_the_echo_quotes_the_no_without_the_filler_before_it(typed: str, gist: s
         "We lost our baby last month and HR refused my request",
         "my mum passed away, and the airline won't refund the flight",
         "after the funeral my landlord said no to paying late",
+        "my grandma passed last week, and HR said no",
+        "our dog had to be put down and the vet bill was refused",
     ],
 )
 @pytest.mark.parametrize("first", [True, False])
@@ -57,3 +59,18 @@ def test_a_loss_gets_a_gentle_opening_with_nothing_quoted(typed: str, first: boo
     assert "setback.heard_loss" in keys(transition)
     assert "setback.heard" not in keys(transition)
     assert transition.session.answers["setback"] == typed
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "the project died and my boss said no",
+        "my friend passed the exam but I failed mine",
+        "my dad passed on the offer to co-sign the loan",
+        "they killed my proposal",
+    ],
+)
+def test_a_no_that_only_borrows_words_of_loss_keeps_the_usual_echo(typed: str) -> None:
+    """ "The project died" or "passed the exam" are no bereavement: the usual line quotes them."""
+    transition = engine.step(walk_to(Step.SETBACK), say(typed), START)
+    assert keys(transition)[0] == "setback.heard"
