@@ -49,3 +49,12 @@ def test_cancel_without_a_side_question_still_ends_the_reframe() -> None:
     """With no side question open, `cancel` ends the conversation as before."""
     transition = engine.step(walk_to(Step.OFFER), say("cancel"), START)
     assert transition.session.status is Status.CANCELLED
+
+
+@pytest.mark.parametrize("typed", ["cancel that", "forget it", "nah forget it", "cancel please"])
+def test_leaving_words_at_start_a_new_reframe_keep_this_one(typed: str) -> None:
+    """Words of leaving at "Start a new reframe?" keep the reframe going where it was."""
+    session = _asked(Pending.RESTART)
+    transition = engine.step(session, say(typed), START)
+    assert transition.session.status is Status.ACTIVE and transition.session.pending is None
+    assert keys(transition) == ["restart.kept", "offer.ask"]

@@ -119,3 +119,12 @@ def test_already_said_elsewhere_is_owned_and_asked_another_way(at: Step, typed: 
 def test_an_answer_that_quotes_itself_is_not_a_complaint() -> None:
     """ "The promotion, like I said" carries an answer and is kept as one."""
     assert not corrections.already_said("The promotion, like I said")
+
+
+def test_already_said_at_the_detail_reuses_the_note_typed_with_the_option() -> None:
+    """ "3 ask again in march", then "I already said" at the detail keeps that note as it."""
+    session = engine.step(walk_to(Step.OPTION), say("3 ask again in march"), START).session
+    assert session.step is Step.OPTION_DETAIL
+    transition = engine.step(session, say("I already said"), START)
+    assert transition.session.answers["option_detail"] == "ask again in march"
+    assert keys(transition)[0] == "listen.reused"
