@@ -64,6 +64,8 @@ _THEY_PENDING = re.compile(
 )
 _MAYBE = re.compile(
     r"\b(?:maybe|a maybe|perhaps|possibly|think(?:ing)? about it|consider(?:ing|ed)?|"
+    # Maybe in Spanish, German, French and Portuguese.
+    r"quiz[aá]s?|tal vez|a lo mejor|vielleicht|eventuell|peut[- ][êe]tre|talvez|"
     r"partly|partially|part of it|half|kind of|kinda|sort of|sorta|somewhat|depends|"
     r"we'll see|open to it|not a no|not a clear|undecided|on the fence|mixed|"
     r"come back (?:to|in|after)|revisit|in (?:q[1-4]|the new year|spring|summer|autumn|fall)|"

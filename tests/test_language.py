@@ -87,3 +87,12 @@ async def test_the_note_is_said_once_across_turns(service: CoachService) -> None
     note = "I can only coach in English"
     assert note in first[0]
     assert not any(note in text for text in second)
+
+
+@pytest.mark.parametrize("typed", ["quizás", "vielleicht", "peut-être", "talvez"])
+def test_maybe_in_other_languages_answers_how_did_it_go(typed: str) -> None:
+    """At the revisit, maybe in Spanish, German, French or Portuguese is "Got a maybe"."""
+    from bot.intents import Intent
+    from bot.nudge_words import nudge
+
+    assert nudge(typed) is Intent.MAYBE
