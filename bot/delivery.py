@@ -1,10 +1,12 @@
-"""Delivers the outbox: replies and nudges, per user in order, leased, retried with backoff.
+"""Delivers the outbox: replies, nudges and share notes, per user in order, leased, retried.
 
 A turn's replies are delivered right after its commit (flush); whatever a platform refused
 for a passing reason is tried again by the retry pass (run_once), with pauses growing from
 `backoff_base` to `backoff_cap`, until `give_up_after` has passed since it was written. A
 permanent refusal (DMs closed, token revoked) stops that row at once, logged once. A nudge
-whose reminder was answered or cancelled meanwhile is dropped, never sent.
+whose reminder was answered or cancelled meanwhile is dropped, never sent. A share note goes
+to its channel through the platform's Sharer; given up (after `share_give_up_after`, since
+the user's replies wait behind it), it is handed to `share_refused` (the pipeline's undo).
 """
 
 from __future__ import annotations
@@ -14,12 +16,12 @@ import logging
 import os
 import socket
 import uuid
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot import metrics
-from bot.adapters.base import Outbox
+from bot.adapters.base import Outbox, Sharer
 from bot.clock import Clock
 from bot.domain import UserKey
 from bot.errors import DeliveryError
@@ -30,6 +32,9 @@ from bot.storage.store import Store
 log = logging.getLogger(__name__)
 # What a platform call may raise besides DeliveryError when it fails on the way.
 SEND_FAILURES = (DeliveryError, TimeoutError, OSError)
+# Called for a share note given up (refused for good, or retried too long), instead of
+# settling it: the pipeline settles it, undoes the share and tells the user.
+ShareRefused = Callable[[outbox.OutboxRow, str], Awaitable[None]]
 
 
 def process_owner() -> str:
@@ -63,6 +68,8 @@ class DeliveryPolicy:
     backoff_base: timedelta = timedelta(seconds=10)
     backoff_cap: timedelta = timedelta(minutes=15)
     give_up_after: timedelta = timedelta(hours=24)
+    # A share note is given up sooner: the user's replies wait behind it, in order.
+    share_give_up_after: timedelta = timedelta(hours=1)
     batch: int = 64
 
     def backoff(self, attempts: int) -> timedelta:
@@ -106,10 +113,20 @@ class Deliverer:
         self.outboxes = dict(outboxes)
         self.policy = policy
         self.owner = owner or process_owner()
+        self.sharers: dict[str, Sharer] = {}
+        self.share_refused: ShareRefused | None = None
+        # Rows being posted and settled now, and an event set whenever there are none.
+        self._posting = 0
+        self._quiet = asyncio.Event()
+        self._quiet.set()
 
     def add(self, target: Outbox) -> None:
         """Deliver this platform's rows through `target` (an adapter joining at start)."""
         self.outboxes[target.platform] = target
+
+    def add_sharer(self, platform: str, sharer: Sharer) -> None:
+        """Post this platform's share notes through `sharer`."""
+        self.sharers[platform] = sharer
 
     async def flush(self, user: UserKey, now: datetime | None = None) -> Delivered:
         """Deliver the user's due rows in order, stopping at the first that must wait.
@@ -164,17 +181,29 @@ class Deliverer:
             return first
         return first + await self.flush(row.user, now)
 
+    async def quiet(self) -> None:
+        """Wait until no row is being posted or settled here (tests: a person reads a reply
+        only once it was posted, and it is settled a moment later)."""
+        await self._quiet.wait()
+
     async def _deliver(self, row: outbox.OutboxRow, now: datetime) -> Delivered:
         """Post one leased row and settle it."""
+        self._posting += 1
+        self._quiet.clear()
+        try:
+            return await self._deliver_row(row, now)
+        finally:
+            self._posting -= 1
+            if not self._posting:
+                self._quiet.set()
+
+    async def _deliver_row(self, row: outbox.OutboxRow, now: datetime) -> Delivered:
         if row.kind == outbox.NUDGE and row.reminder_status != reminders.QUEUED:
             # Answered (pressed after an interrupted delivery) or cancelled: never sent again.
             await self._settle(row, "dropped", now)
             return Delivered(dropped=1)
-        target = self.outboxes.get(row.user.platform)
         try:
-            if target is None:
-                raise DeliveryError(f"no {row.user.platform} adapter here", permanent=True)
-            await target.deliver(row.user, (row.message,), route=row.route or None)
+            await self._post(row)
         except SEND_FAILURES as error:
             return await self._failed(row, error, now)
         sent_at = max(now, self.clock.now())
@@ -187,11 +216,30 @@ class Deliverer:
             log.info("nudge delivered to %s", user_tag(row.user))
         return Delivered(sent=1)
 
+    async def _post(self, row: outbox.OutboxRow) -> None:
+        """Hand one row to its platform: a share note to the channel, else the Outbox."""
+        platform = row.user.platform
+        if row.kind == outbox.SHARE:
+            sharer = self.sharers.get(platform)
+            if sharer is None:
+                raise DeliveryError(f"{platform} cannot share here", permanent=True)
+            await sharer.share(row.user, row.route.get("channel", ""))
+            return
+        target = self.outboxes.get(platform)
+        if target is None:
+            raise DeliveryError(f"no {platform} adapter here", permanent=True)
+        await target.deliver(row.user, (row.message,), route=row.route or None)
+
     async def _failed(
         self, row: outbox.OutboxRow, error: BaseException, now: datetime
     ) -> Delivered:
         permanent = isinstance(error, DeliveryError) and error.permanent
-        too_old = now - row.created_at >= self.policy.give_up_after
+        window = (
+            self.policy.share_give_up_after
+            if row.kind == outbox.SHARE
+            else self.policy.give_up_after
+        )
+        too_old = now - row.created_at >= window
         reason = f"{type(error).__name__}: {error}"[:500]
         if not (permanent or too_old):
             async with self.db.transaction("settle_outbox") as conn:
@@ -212,7 +260,10 @@ class Deliverer:
             )
             _count(row, "retrying")
             return Delivered(retrying=1)
-        await self._settle(row, "failed", now, reason)
+        if row.kind == outbox.SHARE and self.share_refused is not None:
+            await self.share_refused(row, reason)
+        else:
+            await self._settle(row, "failed", now, reason)
         # Logged once, when given up: the type only (an error's text may quote the message).
         log.warning(
             "gave up %s %d to %s after %d attempts: %s (%s)",

@@ -2,8 +2,10 @@
 
 For one event (an inbox row, or a line typed in the terminal) it runs the turn, writes the
 rendered replies to the outbox in the turn's own transaction (with the inbox row marked
-handled), posts a share note and undoes the share when the platform refuses it, then
-delivers the user's outbox. Adapters only translate payloads and render messages.
+handled, and a share note the user asked for ahead of the replies), then delivers the
+user's outbox. A share note the platform refuses for good (or for too long) is undone: the
+"shared" reply is dropped and the user told that nothing was posted. Adapters only
+translate payloads and render messages.
 
 The truth it keeps: a reply the platform refuses is retried, never apologised for (the
 answer was saved); the apology ("I couldn't save that") is sent only when nothing was saved.
@@ -16,22 +18,23 @@ INFO or above.
 
 from __future__ import annotations
 
+import json
 import logging
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import timedelta
-from typing import Protocol
 
+from bot.adapters.base import Sharer
 from bot.commands import CommandName, parse_command
 from bot.delivery import Deliverer
-from bot.domain import Inbound, InboundKind, Message, UserKey
-from bot.errors import DeliveryError
+from bot.domain import Inbound, InboundKind, Message, ShareNote, UserKey
 from bot.logtags import user_tag
 from bot.prompts import Catalog
 from bot.service import CoachService, TurnHook, TurnResult
 from bot.storage import inbox, outbox
 from bot.storage.inbox import InboxRow
+from bot.storage.outbox import OutboxRow
 from bot.storage.store import Conn, Store
 
 log = logging.getLogger(__name__)
@@ -41,14 +44,6 @@ TURN_ATTEMPTS = 3
 TURN_RETRY = timedelta(seconds=30)
 # Commands that move the dialogue relative to a question: not run against one unseen.
 _ANSWER_LIKE = frozenset({CommandName.BACK, CommandName.SKIP})
-
-
-class Sharer(Protocol):
-    """Posts the fixed share note to a channel; DeliveryError when the platform refuses."""
-
-    async def share(self, user: UserKey, channel_id: str) -> None:
-        """Post the note ("Someone here just turned a no into a plan") to the channel."""
-        ...
 
 
 # A message with its own route, written after a turn's replies (a note where /reframe was
@@ -84,12 +79,14 @@ class Pipeline:
         self.db = db
         self.catalog = catalog
         self.deliverer = deliverer
-        self.sharers = dict(sharers or {})
         self.clock = service.clock
+        for platform, sharer in (sharers or {}).items():
+            self.add_sharer(platform, sharer)
+        deliverer.share_refused = self._unshare
 
     def add_sharer(self, platform: str, sharer: Sharer) -> None:
-        """Let a platform's adapter post share notes."""
-        self.sharers[platform] = sharer
+        """Let a platform's adapter post share notes (through the outbox)."""
+        self.deliverer.add_sharer(platform, sharer)
 
     async def turn(
         self,
@@ -123,9 +120,6 @@ class Pipeline:
                 await self._record(user, route, turn_id, row, result.messages, then)
         except _Handled:
             return Outcome(TurnResult((), duplicate=True), "duplicate")
-        for share in result.shares:
-            undone = await self._share(user, route, turn_id, share.channel_id, share.session_number)
-            result = undone or result
         await self.deliverer.flush(user)
         return Outcome(result, "turn" if result.committed else "answered")
 
@@ -216,12 +210,26 @@ class Pipeline:
         row: InboxRow | None,
         then: Note | None = None,
     ) -> TurnHook:
-        async def within(conn: Conn, messages: tuple[Message, ...]) -> bool:
+        async def within(
+            conn: Conn, messages: tuple[Message, ...], shares: tuple[ShareNote, ...]
+        ) -> bool:
             now = self.clock.now()
             if row is not None and not await inbox.finish(
                 conn, row_id=row.id, outcome="turn", now=now
             ):
                 return False
+            # A share note goes first: "shared" reaches the user only once it was posted.
+            for share in shares:
+                note = Message(self.catalog.text("share.note"), session_number=share.session_number)
+                await outbox.enqueue(
+                    conn,
+                    user=user,
+                    kind=outbox.SHARE,
+                    turn=turn_id,
+                    route={"channel": share.channel_id, "reply": json.dumps(dict(route))},
+                    messages=(note,),
+                    now=now,
+                )
             # The replies, then the note that says where they went (if any).
             batches = [(route, messages)]
             if then is not None:
@@ -251,36 +259,33 @@ class Pipeline:
     ) -> None:
         """A turn that wrote nothing (flooded, a stale button): settle its row, queue its words."""
         async with self.db.transaction("inbox") as conn:
-            if not await self._hook(user, route, turn_id, row, then)(conn, messages):
+            if not await self._hook(user, route, turn_id, row, then)(conn, messages, ()):
                 raise _Handled
 
-    async def _share(
-        self,
-        user: UserKey,
-        route: Mapping[str, str],
-        turn_id: str,
-        channel_id: str,
-        session_number: int,
-    ) -> TurnResult | None:
-        """Post the share note; when refused, undo the share and replace the turn's replies."""
-        sharer = self.sharers.get(user.platform)
+    async def _unshare(self, row: OutboxRow, reason: str) -> None:
+        """A share note given up: in one transaction, settle it failed, undo the share, drop
+        the turn's "shared" reply and tell the user nothing was posted."""
+        user = row.user
+        route = json.loads(row.route.get("reply") or "{}")
+        enqueue = self._hook(user, route, f"{row.turn}:unshare", None)
+
+        async def instead(
+            conn: Conn, messages: tuple[Message, ...], shares: tuple[ShareNote, ...]
+        ) -> bool:
+            now = self.clock.now()
+            if not await outbox.settle(
+                conn, row_id=row.id, owner=self._owner(), status="failed", now=now, error=reason
+            ):
+                raise _Handled  # Another process took the row over: it decides.
+            await outbox.drop_pending_replies(conn, user=user, now=now, turn=row.turn)
+            return await enqueue(conn, messages, ())
+
+        log.warning("share note not posted for %s: undone", user_tag(user))
         try:
-            if sharer is None:
-                raise DeliveryError(f"{user.platform} cannot share", permanent=True)
-            await sharer.share(user, channel_id)
-        except (DeliveryError, TimeoutError, OSError) as error:
-            log.warning("share note not posted for %s: %s", user_tag(user), type(error).__name__)
-            undo_id = f"{turn_id}:unshare"
-            enqueue = self._hook(user, route, undo_id, None)
-
-            async def instead(conn: Conn, messages: tuple[Message, ...]) -> bool:
-                await outbox.drop_pending_replies(
-                    conn, user=user, now=self.clock.now(), turn=turn_id
-                )
-                return await enqueue(conn, messages)
-
-            result = await self.service.undo_share(user, session_number, instead)
+            number = row.message.session_number or 0
+            result = await self.service.undo_share(user, number, instead)
             if not result.committed:
-                await self._record(user, route, undo_id, None, result.messages)
-            return result
-        return None
+                async with self.db.transaction("settle_outbox") as conn:
+                    await instead(conn, result.messages, ())
+        except _Handled:
+            return

@@ -94,9 +94,9 @@ class TurnResult:
     committed: bool = False
 
 
-# Runs inside a turn's transaction with its rendered messages (the pipeline marks the inbox
-# row handled and enqueues the messages); False means the event was handled before.
-TurnHook = Callable[[Conn, tuple[Message, ...]], Awaitable[bool]]
+# Runs inside a turn's transaction with its rendered messages and its share notes (the
+# pipeline marks the inbox row handled and enqueues both); False: handled before.
+TurnHook = Callable[[Conn, tuple[Message, ...], tuple[ShareNote, ...]], Awaitable[bool]]
 
 
 @dataclass(slots=True)
@@ -663,7 +663,7 @@ class CoachService:
                         shares.append(effect)
                 if turn.hook is not None:
                     messages = self._render_all((*first, *transition.replies), prefs, session)
-                    if not await turn.hook(conn, messages):
+                    if not await turn.hook(conn, messages, tuple(shares)):
                         raise _Duplicate
         if turn.hook is None:
             messages = self._render_all((*first, *transition.replies), prefs, session)

@@ -66,7 +66,9 @@ def core(
     service: CoachService,
 ) -> Core:
     """The real service on the real database, configured for the fake Discord."""
-    return Core(discord_settings(fake, tmp_path), db, catalog, service, clock)
+    core = Core(discord_settings(fake, tmp_path), db, catalog, service, clock)
+    fake.settled = core.pipeline.deliverer.quiet
+    return core
 
 
 @asynccontextmanager

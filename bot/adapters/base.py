@@ -26,6 +26,14 @@ class Outbox(Protocol):
         ...
 
 
+class Sharer(Protocol):
+    """Posts the fixed share note to a channel; DeliveryError when the platform refuses."""
+
+    async def share(self, user: UserKey, channel_id: str) -> None:
+        """Post the note ("Someone here just turned a no into a plan") to the channel."""
+        ...
+
+
 class PlatformAdapter(Outbox, Protocol):
     """A chat platform the `run` command serves."""
 

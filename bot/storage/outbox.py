@@ -1,4 +1,4 @@
-"""SQL for the one outbox: replies and nudges, one row per rendered message.
+"""SQL for the one outbox: replies, nudges and share notes, one row per rendered message.
 
 A turn enqueues its replies inside its own transaction; the scheduler enqueues a due nudge
 and marks its reminder 'queued'. Rows are leased per user in id order (a user's row waits
@@ -22,6 +22,8 @@ from bot.storage.store import Conn
 
 REPLY = "reply"
 NUDGE = "nudge"
+# The note a user chose to share, posted to a channel before the turn's replies.
+SHARE = "share"
 PENDING = "pending"
 
 _COLUMNS = (

@@ -13,7 +13,7 @@ import asyncio
 import itertools
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -119,6 +119,9 @@ class FakeDiscord:
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self.port = 0
+        # Awaited by wait_sent before it returns: the bot settling what it posted (a person
+        # reads a reply, and answers, only after that).
+        self.settled: Callable[[], Awaitable[None]] | None = None
 
     # ---- lifecycle ---------------------------------------------------------------------
 
@@ -221,6 +224,8 @@ class FakeDiscord:
                 await self._changed.wait_for(lambda: found() is not None)
             message = found()
             assert message is not None
+            if self.settled is not None:
+                await self.settled()
             return message
 
         return await asyncio.wait_for(arrived(), within)
