@@ -8,9 +8,10 @@ it sends the signed requests (aiohttp, SignatureVerifier.generate_signature) and
 Web API, so the two CPUs split into "Slack" and "the app". Each /reframe comes from a new user
 in a channel: ours acks, then opens the DM, looks up the zone, runs the turn and posts to the DM
 in the background, in the same process. Ack latency is the time to the HTTP response; ours
-includes storing the request before the ack (the durable inbox, once it is in the adapter).
-Each round measures bare Bolt, then ours, in the same minutes; several rounds give the ratio's
-spread (a busy machine moves single figures by 2-5 x).
+includes storing the request before the ack (the durable inbox, group-committed: requests that
+arrive together share one transaction). Each round measures bare Bolt, then ours, in the same
+minutes; several rounds give the ratio's spread (a busy machine moves single figures by 2-5 x),
+and each round records the machine's load average (1 min) when it starts.
 Run: python -m bench.acks [--quick] [--requests N] [--in-flight N] [--rounds N]
 """
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import os
 import tempfile
 import time
 from datetime import UTC, datetime
@@ -184,6 +186,7 @@ class DmPosts:
 
 async def measure(app: str, requests: int, in_flight: int, folder: Path) -> dict[str, Any]:
     """Serve one app in a child process, warm it, then time `requests` signed /reframes."""
+    load_average = os.getloadavg()[0]
     async with FakeSlackApi() as fake:
         args = ["bench.acks", "--serve", app, "--api-url", fake.base_url]
         args += ["--db", str(folder / f"{app}.db")]
@@ -207,6 +210,7 @@ async def measure(app: str, requests: int, in_flight: int, folder: Path) -> dict
         "max_ms": max(latencies) * 1000,
         "drained_seconds": drained,
         "turns_per_s": requests / drained if drained else None,
+        "load_average": load_average,
     }
 
 
@@ -219,7 +223,7 @@ def spread(values: list[float], unit: str = "", digits: int = 2) -> str:
 
 
 def run(
-    requests: int = 2_000, in_flight: int = 50, *, rounds: int = 3, quick: bool = False
+    requests: int = 2_000, in_flight: int = 50, *, rounds: int = 5, quick: bool = False
 ) -> dict[str, Any]:
     """Measure bare Bolt, then ours, `rounds` times; print and write bench/results/acks.json."""
     if quick:
@@ -278,8 +282,17 @@ def run(
                 "",
                 "",
             ),
+            ("load average (1 min) at each start", spread(each("ours", "load_average")), "", ""),
         ],
     )
+    for number, round_ in enumerate(measured, 1):
+        bare, ours = round_["bare"], round_["ours"]
+        print(
+            f"  round {number}: load {ours['load_average']:.2f}; p50/p99 ours"
+            f" {ours['p50_ms']:.1f}/{ours['p99_ms']:.1f} ms, bare"
+            f" {bare['p50_ms']:.1f}/{bare['p99_ms']:.1f} ms; ratio"
+            f" {ours['requests_per_s'] / bare['requests_per_s']:.2f}"
+        )
     write_json("acks", result)
     return result
 
@@ -290,7 +303,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="500 requests")
     parser.add_argument("--requests", type=int, default=2_000)
     parser.add_argument("--in-flight", type=int, default=50)
-    parser.add_argument("--rounds", type=int, default=3, help="bare-then-ours pairs")
+    parser.add_argument("--rounds", type=int, default=5, help="bare-then-ours pairs")
     parser.add_argument("--serve", choices=APPS, help=argparse.SUPPRESS)
     parser.add_argument("--api-url", help=argparse.SUPPRESS)
     parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
