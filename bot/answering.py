@@ -119,8 +119,13 @@ def _stuck_again(session: Session) -> bool:
     return repeats % 2 == 1
 
 
-# "No to the promotion": what the setback already says they hoped for.
-_NO_TO = re.compile(r"\bno to (?P<ask>[^.!?;\n]{3,80})", re.IGNORECASE)
+# "No to the promotion", "refused to fix the heating": what the setback says they hoped for.
+_NO_TO = re.compile(
+    r"\b(?:no to|refused(?: to)?|(?:turned|turn|turns) down|rejected|"
+    r"declined|denied(?: me)?|won't(?: let me)?|wouldn't(?: let me)?|didn't approve|"
+    r"wasn't approved for|didn't get)\s+(?P<ask>[^.!?;,\n]{3,80})",
+    re.IGNORECASE,
+)
 
 
 def _already_said(session: Session, current: Step, now: datetime) -> Transition:

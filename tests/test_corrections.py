@@ -95,12 +95,29 @@ def test_taking_back_right_after_the_plan_reopens_the_last_question() -> None:
 
 
 @pytest.mark.parametrize("typed", ["like i just said??", "I already told you", "see above"])
-def test_already_said_at_the_ask_reuses_the_setback(typed: str) -> None:
+@pytest.mark.parametrize(
+    ("setback", "hoped"),
+    [
+        ("My boss said no to a raise", "a raise"),
+        ("My landlord refused to fix the heating", "fix the heating"),
+        ("the bank rejected my loan application, again", "my loan application"),
+        ("I didn't get the promotion", "the promotion"),
+    ],
+)
+def test_already_said_at_the_ask_reuses_the_setback(typed: str, setback: str, hoped: str) -> None:
     """ "Like I just said" at the ask keeps what the setback says they hoped for."""
-    session = engine.step(walk_to(Step.SETBACK), say("My boss said no to a raise"), START).session
+    session = engine.step(walk_to(Step.SETBACK), say(setback), START).session
     transition = engine.step(session, say(typed), START)
-    assert transition.session.answers["ask"] == "a raise"
+    assert transition.session.answers["ask"] == hoped
     assert keys(transition)[0] == "listen.reused"
+
+
+def test_already_said_at_the_ask_without_a_readable_hope_asks_another_way() -> None:
+    """When the setback names no thing hoped for ("she said no"), the ask is explained instead."""
+    session = engine.step(walk_to(Step.SETBACK), say("she said no"), START).session
+    transition = engine.step(session, say("I already told you"), START)
+    assert keys(transition) == ["listen.already_said", "ask.explain"]
+    assert "ask" not in transition.session.answers
 
 
 @pytest.mark.parametrize("at", [Step.OFFER, Step.UNSEEN, Step.SUCCESS, Step.BOUNDARY])
