@@ -98,7 +98,9 @@ def enable_line_editing() -> bool:
         import readline
     except ImportError:
         return False
-    readline.parse_and_bind("set enable-bracketed-paste on")
+    if "libedit" not in (readline.__doc__ or ""):
+        # GNU readline's setting; libedit (macOS's system Python) reads other syntax.
+        readline.parse_and_bind("set enable-bracketed-paste on")
     return True
 
 
