@@ -119,3 +119,25 @@ async def test_an_interaction_handled_after_its_token_expired_is_answered_in_the
     assert fake.matching("POST", rf"/webhooks/{APP_ID}/token-({first}|{second})") == []
     assert fake.matching("POST", rf"/channels/{CHANNEL}/messages") == []
     assert await inbox_rows(db) == [("command", "done", "turn")] * 2
+
+
+async def test_an_interaction_whose_ack_failed_is_still_answered_in_the_dm(
+    fake: FakeDiscord, core: Core, catalog: Catalog, db: Database
+) -> None:
+    """When the ack is refused (Discord: unknown interaction, as after 3 s), the stored
+    /reframe is still handled once and, its webhook unknown, answered in the DM."""
+    fake.fail(
+        "POST",
+        r"/interactions/\d+/[^/]+/callback",
+        404,
+        {"message": "Unknown interaction", "code": 10062},
+    )
+    async with running(core) as adapter:
+        mark = len(fake.sent)
+        interaction = await fake.slash(USER, setback="help")
+        answer = await fake.wait_sent(says(catalog, "help.text"), after=mark)
+        await adapter.inbox.idle()
+    assert answer["channel_id"] == str(fake.dm_channel(USER)) and "webhook_id" not in answer
+    refused = fake.matching("POST", rf"/webhooks/{APP_ID}/token-{interaction}")
+    assert len(refused) == 1
+    assert await inbox_rows(db) == [("command", "done", "turn")]
