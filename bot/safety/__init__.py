@@ -7,10 +7,15 @@ ambiguous or negated mentions; the coach asks directly whether the person is thi
 ending their life. English, Spanish, German, French and Portuguese are screened whatever
 language the coaching is in, and the last few messages are read together with the new one.
 
-Patterns first (english.py, other.py: precise, explainable, denials understood). A message
-that no pattern reads at all goes to the learned layer (learned.py: character n-grams, so
-words and spellings never written into a pattern still count): a high risk score asks the
-direct question, a very high crisis score gives the crisis reply.
+Patterns first (english.py, other.py, and kinds.py for the five languages by kind: precise,
+explainable, denials understood), run only where the prefilter finds the words they need
+(prefilter.py). A match is set aside when a third person, a topic ("suicide prevention") or
+an idiom ("dying of shame", a week away) frames it; a crisis long past and not now is asked
+about. A possible risk said with a time, a place or the means at hand is a crisis. A message
+that no pattern reads goes to the learned layer (learned.py: character n-grams, so words and
+spellings never written into a pattern still count): a high risk score asks the direct
+question, a high crisis score gives the crisis reply, and it also turns a possible risk a
+pattern read into a crisis when its crisis score is high.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.safety import english, learned, other
+from bot.safety import english, kinds, learned, other
 from bot.safety.normal import expand, normalise
 from bot.safety.prefilter import Prefilter, anchored
 
@@ -52,10 +57,11 @@ class Screening:
 
 # Most acute first: a message that shows several gets the reply for the gravest.
 _RULES: tuple[tuple[Tier, Concern, tuple[str, ...]], ...] = (
-    (Tier.CRISIS, Concern.SUICIDE, english.SUICIDE + other.SUICIDE),
-    (Tier.CRISIS, Concern.SELF_HARM, english.SELF_HARM + other.SELF_HARM),
-    (Tier.CRISIS, Concern.DANGER, english.DANGER + other.DANGER),
-    (Tier.POSSIBLE, Concern.SUICIDE, english.POSSIBLE + other.POSSIBLE),
+    (Tier.CRISIS, Concern.SUICIDE, english.SUICIDE + other.SUICIDE + kinds.SUICIDE),
+    (Tier.CRISIS, Concern.SELF_HARM, english.SELF_HARM + other.SELF_HARM + kinds.SELF_HARM),
+    (Tier.CRISIS, Concern.DANGER, english.DANGER + other.DANGER + kinds.DANGER),
+    (Tier.POSSIBLE, Concern.SUICIDE, english.POSSIBLE + other.POSSIBLE + kinds.POSSIBLE),
+    (Tier.POSSIBLE, Concern.SELF_HARM, kinds.POSSIBLE_SELF_HARM),
     (Tier.POSSIBLE, Concern.SUICIDE, english.NET),
 )
 # Every pattern on its own, gravest first, with what it means when it matches.
@@ -73,6 +79,55 @@ _NET_IDIOMS = re.compile(
     r"|\bend of my rope\b|\b(?:doctor|gp|prescri\w*|upped|take|taking|on|pick up|collect"
     r"|refill|get) (?:my )?(?:pills"
     r"|tablets)\b|\b(?:pills|tablets) for (?:my )?(?:blood|pain|sleep|allergies|headache)"
+    # "I'm dead lol": laughing at oneself.
+    r"|\bim (?:literally |actually |so |just )?dead\b[^.]{0,60}\b(?:lol|lmao|haha\w*|rofl)\b"
+)
+# Disappearing for a while or to somewhere is a holiday, not a wish to be gone; dying of
+# shame, hunger or laughter is an idiom. Both are checked against every possible risk.
+_AWAY = re.compile(
+    r"\b(?:disappear\w*|vanish|desaparecer|sumir|verschwinden|disparaitre)\b(?: \w+){0,4}"
+    r" (?:for (?:a|an|two|2|the|few|\d+) |off (?:slack|teams|social|the grid|email)|to (?:a|the)"
+    r" (?:beach|mountains?|island|cabin|countryside)|(?:una|uma|une|eine|deux|zwei) (?:semana"
+    r"|semaine|woche|semanas|semaines|wochen)|(?:unos|uns) dias|ein paar tage|pra praia"
+    r"|a la playa|en la playa|am meer)"
+)
+_DIE_OF = re.compile(
+    r" (?:de|of|from|vor) (?:la |)(?:verguenza|risa|hambre|sed|calor|frio|aburrimiento|ganas"
+    r"|envidia|miedo|honte|rire|faim|soif|chaud|ennui|peur|vergonha|rir|fome|sede|tedio|medo"
+    r"|scham|lachen|hunger|langeweile|embarrassment|boredom|laughter|hunger|thirst)\b"
+    r"|(?<=fighting) (?:with|for|over|against)\b"
+)
+# Someone else's words or acts ("my uncle died by suicide", "she wants to die lol", "el chico
+# se suicida"): a third person just before the words, with no "I" between. Not the user's risk.
+_FIRST = r"(?:i|im|ive|id|ill|me|my|myself|yo|ich|je|jai|eu|moi|mich|mir|mi|meu|minha|mein)"
+_THIRD = re.compile(
+    r"(?:\b(?:he|she|they|hes|shes|theyre|character|villain|hero|guy|girl|boy|friend|uncle"
+    r"|aunt|cousin|brother|sister|dad|father|mum|mom|mother|grandad|grandpa|grandma|coworker"
+    r"|colleague|neighbour|neighbor|son|daughter|chico|chica|abuelo|abuela|amigo|amiga|hermano"
+    r"|hermana|ella|ele|ela|il|elle|er|sie|kollege|kollegin|freund|freundin|bruder|schwester"
+    r"|onkel|ami|amie|oncle|irmao|irma|primo|prima|detective|protagonist|protagonista|narrator"
+    r"|someone|somebody|people|personnage|personagem|personaje)"
+    rf"(?: (?!{_FIRST}\b)\w+){{0,4}}|\b(?:se|sest|sich)"
+    # "suicide prevention" said the other way round, in the other languages.
+    r"|\b(?:prevencion|prevention|prevencao|sensibilisation|awareness) (?:del|du|de|ao|do|of)"
+    r"(?: la)?) $"
+)
+# "suicide prevention training", "suicide rates": the word as a topic, not a wish.
+_TOPIC = re.compile(
+    r"\w* (?:prevention|rates?|awareness|hotline|helpline|statistics|stats|research|training"
+    r"|course|figures|policy|month|day|article|documentary|podcast)\b"
+)
+_COMPOUND = re.compile(r"(?:pravention|praevention|forschung|statistik)\b")
+# Long ago and over: "i attempted suicide years ago, better now" gets the question, not the
+# crisis reply.
+_PAST = re.compile(
+    r"\b(?:years ago|year ago|as a (?:teen|kid|child|teenager)|when i was (?:younger|a teen"
+    r"|a kid|at school|in school|\d+)|in the past|used to|hace (?:anos|mucho)|vor (?:jahren"
+    r"|langer zeit)|il y a (?:des annees|longtemps)|(?:ha|faz) (?:anos|muito tempo)"
+    r"|anos atras)\b"
+)
+_STILL = re.compile(
+    r"\b(?:again|still|tonight|right now|otra vez|de nuevo|wieder|encore|de novo)\b"
 )
 PREFILTER = Prefilter(PATTERNS)
 
@@ -92,11 +147,31 @@ _REASSURED = re.compile(
 _BUT = re.compile(r"\b(?:but|though|although|pero|aber|mais|mas|sometimes)\b")
 # Words that turn an earlier risk into now: "tonight's the night" after "I have pills saved".
 _NOW = re.compile(
-    r"\b(?:tonight|tonite|tonights the night|its time|today is the day|this is it|im ready"
+    r"\b(?:tonight|tonite|tn|tonights the night|its time|today is the day|this is it|im ready"
     r"|i am ready|goodbye|bye forever|farewell|do it|doing it|going to do it|gonna do it"
-    r"|esta noche|es hoy|adios|heute nacht|lebt wohl|ce soir|adieu|esta noite|hoje a noite"
-    r"|adeus|ive decided|i decided|i mean it|i meant it|for real|im serious|already have"
-    r"|made up my mind)\b"
+    r"|did it|right now|this weekend|in an hour|after (?:everyone|they) (?:is |are )?(?:asleep"
+    r"|sleeps?|leaves?)|esta noche|es hoy|hoy es el dia|ahora mismo|lo hago|adios|heute nacht"
+    r"|heute noch|jetzt gleich|lebt wohl|ich machs|ce soir|maintenant|je le fais|adieu"
+    r"|esta noite|hoje a noite|hoje eu|agora mesmo|adeus|ive decided|i decided|i mean it"
+    r"|i meant it|for real|im serious|already have|made up my mind|decidi|decidido"
+    r"|entschieden|beschlossen|decide|resolvo|(?:es|is|ist|e) (?:el |der |o )?(?:dia|day|tag)"
+    r"|cest le jour|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) then"
+    # Or a search that follows it: "which one is the highest".
+    r"|highest|tallest|how many|how much|going back there|back there now)\b"
+)
+# After danger from someone: that person arriving or near is danger now.
+_ARRIVING = re.compile(
+    r"\b(?:he|she|they|hes|shes|theyre|el|ella|er|sie|il|elle|ele|ela)\b[^.]{0,30}"
+    r"\b(?:home|here|back|outside|driveway|door|coming|arriv\w*|llega|chega|kommt|rentre"
+    r"|en casa|em casa|zu hause|a la maison)\b"
+)
+# A possible risk said with a time, a place or the means at hand is a plan: the crisis tier.
+_PLAN = re.compile(
+    r"\b(?:tonight|tonite|tn|right now|this weekend|tomorrow night|after my shift|when (?:everyone"
+    r"|they)(?:s| is| are)? (?:asleep|gone|out)|pills|tablets|meds|rope|noose|gun|razor|blades?"
+    r"|bridge|roof|ledge|train tracks|esta noche|pastillas|cuerda|puente|azotea|arma|heute nacht"
+    r"|tabletten|seil|strick|brucke|pistole|ce soir|cachets|medocs|corde|pont|esta noite"
+    r"|hoje a noite|remedios|comprimidos|corda|ponte|predio)\b"
 )
 # Earlier messages read together with the new one; each is cut to keep the cost bounded.
 CONTEXT_MESSAGES = 3
@@ -113,17 +188,30 @@ def _scan(normal: str) -> tuple[Screening, re.Match[str]] | None:
     """The gravest pattern that matches an already normalised text, and where."""
     for index in sorted(PREFILTER.candidates(normal)):
         found = _COMPILED[index].search(normal)
-        if found is not None and not (index >= _NET_FROM and _NET_IDIOMS.search(normal)):
-            return _MEANING[index], found
+        if found is None or (index >= _NET_FROM and _NET_IDIOMS.search(normal)):
+            continue
+        if _DIE_OF.match(normal, found.end()):
+            continue
+        if _MEANING[index].tier is Tier.POSSIBLE and _AWAY.search(normal):
+            continue
+        if _MEANING[index].concern is not Concern.DANGER and (
+            _THIRD.search(normal, max(0, found.start() - 60), found.start())
+            or _TOPIC.match(normal, found.end())
+            or _COMPOUND.search(found.group())
+        ):
+            continue
+        return _MEANING[index], found
     return None
 
 
 def _learned(normal: str) -> Screening | None:
-    """The learned layer's reading of a text no pattern matched."""
+    """The learned layer's reading of a text no pattern matched (idioms asked nothing)."""
     found = learned.shipped().classify(normal[:_LEARNED_CHARS])
     if found is None:
         return None
     tier, concern = found
+    if tier == Tier.POSSIBLE and (_NET_IDIOMS.search(normal) or _AWAY.search(normal)):
+        return None
     return Screening(Tier(tier), Concern(concern))
 
 
@@ -144,6 +232,17 @@ def _screen_one(normal: str, *, learn: bool = False) -> Screening | None:
             return None
         # A denial, then more: ask rather than assume.
         return Screening(Tier.POSSIBLE, meaning.concern)
+    if meaning.tier is Tier.CRISIS and _PAST.search(normal) and not _STILL.search(normal):
+        return Screening(Tier.POSSIBLE, meaning.concern)
+    if meaning.tier is Tier.POSSIBLE:
+        if match.re is not _COMPILED[-1] and _PLAN.search(normal):
+            return Screening(Tier.CRISIS, meaning.concern)
+        if learn:
+            # Despair a pattern read, and the learned layer reads a crisis in the same words
+            # ("i wanna dye tonite, got evrything ready"): the crisis reply, not a question.
+            crisis = learned.shipped().crisis(normal[:_LEARNED_CHARS])
+            if crisis is not None:
+                return Screening(Tier.CRISIS, Concern(crisis))
     return meaning
 
 
@@ -161,17 +260,21 @@ def screen(text: str, context: Sequence[str] = ()) -> Screening | None:
     if not earlier or (found is not None and found.tier is Tier.CRISIS):
         return found
     # A thought split over two messages: "I just want to" then "die".
+    # Each earlier message is read once; the last one also joined with the new.
+    readings = [_screen_one(line) for line in earlier]
     joined = _screen_one(f"{earlier[-1]} {normal}")
-    alone = _screen_one(earlier[-1])
-    if joined is not None and joined != alone and _rank(joined) > _rank(found):
+    if joined is not None and joined != readings[-1] and _rank(joined) > _rank(found):
         found = joined
-    risky = [s for s in (_screen_one(line) for line in earlier) if s is not None]
+    risky = [s for s in readings if s is not None]
     if risky and _NOW.search(normal):
         # Earlier risk, and now a time or a goodbye: that is a plan.
         worst = max(risky, key=_rank)
         return Screening(Tier.CRISIS, worst.concern)
     if risky and found is not None and any(s.tier is Tier.CRISIS for s in risky):
         return Screening(Tier.CRISIS, found.concern)
+    danger = Screening(Tier.CRISIS, Concern.DANGER)
+    if found is None and danger in risky and _ARRIVING.search(normal):
+        return danger
     return found
 
 

@@ -10,7 +10,9 @@ Scoring is a sum of weights per class and a softmax in plain Python: no numpy at
 Five classes: none, possible, and the three crises by concern (suicide, self_harm, danger).
 `classify` routes: risk = 1 - P(none) below its threshold -> nothing; else P(any crisis) at
 or above the crisis threshold -> the crisis tier (strong evidence only); else the possible
-tier, which asks the direct, kind question. Both thresholds come from cross-validation.
+tier, which asks the direct, kind question. When a pattern read only a possible risk, a
+crisis score at or above the crisis threshold turns it into a crisis (`crisis`). Both
+thresholds come from cross-validation.
 """
 
 from __future__ import annotations
@@ -109,6 +111,13 @@ class Model:
         if found is None or found.risk < self.risk_threshold:
             return None
         return ("crisis" if found.crisis >= self.crisis_threshold else "possible"), found.concern
+
+    def crisis(self, normal: str) -> str | None:
+        """The crisis concern when P(any crisis) reaches the crisis threshold, else None."""
+        found = self.scores(normal)
+        if found is None or found.crisis < self.crisis_threshold:
+            return None
+        return found.concern
 
     def to_json(self) -> dict[str, Any]:
         """The model as the JSON object the file holds (keys sorted when written)."""

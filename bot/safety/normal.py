@@ -108,7 +108,8 @@ VOCAB: dict[str, str] = {
         r"|survey|meetings?|policy|audit|targets?|ticket|truth|reality|facts|list|memo"
         r"|counter ?offer|responsibilit\w+|workload|promotion|decision|redundancy|eviction"
         # A refusal is not a blow: "my manager hit me with a flat no".
-        r"|no|nos|rejection|refusal|answer|veto|denial|pay cut|layoff|bombshell)"
+        r"|no|nos|rejection|refusal|answer|veto|denial|pay cut|layoff|bombshell|raise|pay rise"
+        r"|(?:\d+ )?(?:percent|pct) \w+|bonus)"
     ),
 }
 # "I'd rather die than work for him" is hyperbole; "rather die than feel like this" is not.

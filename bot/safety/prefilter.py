@@ -1,11 +1,16 @@
-"""A keyword prefilter: run only the screening patterns that can start somewhere in a text.
+"""A keyword prefilter: run only the screening patterns that can match somewhere in a text.
 
-Every pattern matches from the start of a word. At import, each pattern's possible first
-characters (up to three: "wan", "i w", "sui") are read from the regular-expression parser,
-so the index is derived from the patterns themselves and cannot drift from them. A text is
-then looked up by the first three characters at each of its word starts; the patterns whose
-keys do not occur there cannot match and are skipped. Most ordinary messages run only a
-handful of the several hundred patterns.
+Two keys per pattern, both read at import from the regular-expression parser, so the index is
+derived from the patterns themselves and cannot drift from them:
+
+- its possible first characters (up to three: "wan", "i w", "sui"), looked up at each word
+  start of the text (every pattern matches from the start of a word);
+- the strings one of which every match must contain ("pills" or "tablets"; "way out"), taken
+  from the longest run of literal text the pattern requires, found with one Aho-Corasick pass
+  (pyahocorasick) over the text.
+
+A pattern runs only when both its keys occur. Most messages run a handful of the several
+hundred patterns.
 """
 
 from __future__ import annotations
@@ -13,7 +18,10 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Iterable, Sequence
+from functools import reduce
 from typing import Any
+
+import ahocorasick
 
 with warnings.catch_warnings():
     # The parser is the only way to read a pattern's structure; it is stable since 3.5.
@@ -102,8 +110,92 @@ def first_keys(pattern: str) -> frozenset[str]:
     return keys
 
 
+# A run of literal text is kept while it has at most this many spellings.
+_MAX_SPELLINGS = 256
+# A factor shorter than this would be found in nearly every text: not worth a key.
+_MIN_FACTOR = 3
+
+
+def _exact(op: Any, value: Any) -> frozenset[str] | None:
+    """Every string one parsed node matches, when they are few and fixed (else None)."""
+    if op is sc.LITERAL:
+        return frozenset({chr(value)})
+    if op is sc.IN:
+        return _class_chars(value)
+    if op is sc.SUBPATTERN:
+        return _exact_sequence(value[-1])
+    if op is sc.BRANCH:
+        found: set[str] = set()
+        for branch in value[1]:
+            part = _exact_sequence(branch)
+            if part is None:
+                return None
+            found |= part
+        return frozenset(found) if len(found) <= _MAX_SPELLINGS else None
+    return None
+
+
+def _exact_sequence(nodes: Iterable[Any]) -> frozenset[str] | None:
+    """Every string a sequence of parsed nodes matches, when few and fixed (else None)."""
+    found: frozenset[str] = frozenset({""})
+    for op, value in nodes:
+        if op in _ZERO_WIDTH:
+            continue
+        part = _exact(op, value)
+        if part is None or len(found) * len(part) > _MAX_SPELLINGS:
+            return None
+        found = frozenset(a + b for a in found for b in part)
+    return found
+
+
+def _runs(nodes: Iterable[Any]) -> list[frozenset[str]]:
+    """The runs of fixed text a sequence of parsed nodes always contains, in order."""
+    runs: list[frozenset[str]] = []
+    current: frozenset[str] = frozenset({""})
+    for op, value in nodes:
+        if op in _ZERO_WIDTH:
+            continue  # a lookaround or \b consumes nothing: the run goes on
+        part = _exact(op, value)
+        if part is not None and len(current) * len(part) <= _MAX_SPELLINGS:
+            current = frozenset(a + b for a in current for b in part)
+            continue
+        runs.append(current)
+        current = frozenset({""})
+        if op is sc.SUBPATTERN:
+            runs.extend(_runs(value[-1]))
+        elif op in (sc.MAX_REPEAT, sc.MIN_REPEAT) and value[0] >= 1:
+            runs.extend(_runs(value[2]))  # once at least: what one repeat holds is required
+    runs.append(current)
+    return runs
+
+
+def _required(nodes: Any) -> frozenset[str] | None:
+    """The best set of strings one of which every match of the nodes contains, or None.
+
+    Best: its shortest string is the longest. Alternatives ("a|b") require one string from
+    each alternative's own best set.
+    """
+    candidates = [run for run in _runs(nodes) if min(map(len, run)) >= _MIN_FACTOR]
+    for op, value in nodes:
+        if op is sc.SUBPATTERN:
+            inner = _required(value[-1])
+            if inner is not None:
+                candidates.append(inner)
+        elif op is sc.BRANCH:
+            parts = [_required(branch) for branch in value[1]]
+            if all(part is not None for part in parts):
+                candidates.append(frozenset().union(*(part or () for part in parts)))
+    return max(candidates, key=lambda run: min(map(len, run)), default=None)
+
+
+def factors(pattern: str) -> frozenset[str] | None:
+    """Strings one of which every match of `pattern` contains, or None when none is useful."""
+    return _required(sre_parse.parse(pattern).data)
+
+
 class Prefilter:
-    """Which of a list of patterns can match a normalised text, by their first characters."""
+    """Which of a list of patterns can match a normalised text, by their first characters
+    and by the fixed text they require."""
 
     def __init__(self, patterns: Sequence[str]) -> None:
         self.always: frozenset[int] = frozenset(
@@ -115,6 +207,19 @@ class Prefilter:
                 for key in first_keys(pattern):
                     index_by_key.setdefault(key, set()).add(index)
         self._by_key = {key: frozenset(found) for key, found in index_by_key.items()}
+        index_by_factor: dict[str, set[int]] = {}
+        unkeyed: set[int] = set()
+        for index, pattern in enumerate(patterns):
+            required = factors(pattern)
+            if required is None:
+                unkeyed.add(index)
+            for factor in required or ():
+                index_by_factor.setdefault(factor, set()).add(index)
+        self._unkeyed = frozenset(unkeyed)
+        self._automaton = ahocorasick.Automaton()
+        for factor, found in index_by_factor.items():
+            self._automaton.add_word(factor, frozenset(found))
+        self._automaton.make_automaton()
 
     def candidates(self, normal: str) -> set[int]:
         """Indexes of the patterns that may match somewhere in `normal` (a superset)."""
@@ -127,7 +232,12 @@ class Prefilter:
                 if hit is not None:
                     found |= hit
             start += len(word) + 1
-        return found
+        if not found:
+            return found
+        present = reduce(
+            frozenset.union, (hit for _, hit in self._automaton.iter(normal)), self._unkeyed
+        )
+        return found & present
 
 
 def anchored(pattern: str) -> re.Pattern[str]:

@@ -1,10 +1,11 @@
 """Builds the learned layer's model file: `python -m bot.safety.train [--no-cv]`.
 
-Run from a checkout with the `train` extra (scikit-learn). Reads the tuning set
-(tests/data/crisis_tuning.jsonl) and, as more ordinary messages, the coaching texts of the
-intent and thinking-trap tuning sets (tests/data/intents_tuning.jsonl, traps.jsonl); never
-tests/data/blind/. Fits a multinomial logistic regression (fixed data order, lbfgs: the same
-file every run), chooses the two thresholds by five-fold cross-validation (fixed seed; each
+Run from a checkout with the `train` extra (scikit-learn). Reads the tuning sets
+(tests/data/crisis_tuning*.jsonl, the two retired blind sets among them) and, as more ordinary
+messages, the coaching texts of the intent and thinking-trap tuning sets
+(tests/data/intents_tuning.jsonl, traps.jsonl); never tests/data/blind/. Fits a multinomial
+logistic regression (fixed data order, lbfgs: the same file every run), chooses the two
+thresholds by five-fold cross-validation (fixed seed; each
 message scored by a model that never saw it), prints those figures and writes
 bot/bundled/crisis_model.json.gz. `--by-kind` also prints the figures when each kind is held
 out whole (a model that never saw the kind: the harder test); `--no-cv` keeps the shipped
@@ -27,7 +28,7 @@ from bot.safety.normal import normalise
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
-TUNING = DATA / "crisis_tuning.jsonl"
+TUNING = tuple(sorted(DATA.glob("crisis_tuning*.jsonl")))
 ORDINARY = (DATA / "intents_tuning.jsonl", DATA / "traps.jsonl")
 OUTPUT = ROOT / "bot" / "bundled" / MODEL_FILE
 # Inverse regularisation strength; 10 was best of 3-30 in grouped cross-validation.
@@ -35,7 +36,10 @@ C = 10.0
 # Thresholds from the out-of-fold scores of ordinary setbacks (the tuning set's "none"):
 # at most this share may be asked the direct question, or given the crisis reply.
 RISK_FALSE_ALARMS = 0.02
-CRISIS_FALSE_ALARMS = 0.003
+CRISIS_FALSE_ALARMS = 0.01
+# And at most this share of possible risk (despair without a plan) gets the crisis reply
+# instead of the direct question: the threshold is the higher of the two.
+POSSIBLE_UPGRADED = 0.10
 FOLDS = 5
 SEED = 14
 # Weights smaller than this (in thousandths) are left out of the file.
@@ -61,7 +65,7 @@ def _label(row: dict[str, Any]) -> str:
 def rows() -> list[Row]:
     """The training messages: the tuning set (without context), then ordinary coaching texts."""
     found = []
-    for line in TUNING.read_text("utf-8").splitlines():
+    for line in (line for path in TUNING for line in path.read_text("utf-8").splitlines()):
         row = json.loads(line)
         if row.get("context"):
             continue  # a message read with earlier ones: the patterns' business
@@ -177,7 +181,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         scored = out_of_fold(batch, by_kind=False)
         setbacks = [s for row, s in zip(batch, scored, strict=True) if row.setback]
         risk_threshold = _threshold([risk for risk, _ in setbacks], RISK_FALSE_ALARMS)
-        crisis_threshold = _threshold([crisis for _, crisis in setbacks], CRISIS_FALSE_ALARMS)
+        possible = [s for row, s in zip(batch, scored, strict=True) if row.label == "possible"]
+        crisis_threshold = max(
+            _threshold([crisis for _, crisis in setbacks], CRISIS_FALSE_ALARMS),
+            _threshold([crisis for _, crisis in possible], POSSIBLE_UPGRADED),
+        )
     model = fit(batch, risk_threshold, crisis_threshold)
     print(f"thresholds: risk {model.risk_threshold:.3f}, crisis {model.crisis_threshold:.3f}")
     if scored:
