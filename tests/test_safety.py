@@ -27,7 +27,7 @@ from bot.safety.normal import normalise
 # round; these floors sit a little under those figures (crisis at once, all risk) and guard
 # against getting worse; README's Safety section gives them. Blind sets 1 and 2 were retired
 # into tuning on 2026-11-30. Raise the floors as recall grows; never lower them.
-BLIND_FLOORS: tuple[float, float] | None = (0.74, 0.72)
+BLIND_FLOORS: tuple[float, float] | None = (0.74, 0.73)
 
 
 def test_tuning_set_is_split_by_kind_and_language() -> None:

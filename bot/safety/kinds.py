@@ -160,6 +160,23 @@ POSSIBLE: tuple[str, ...] = (
 
 POSSIBLE += (
     r"\bwant it (?:all )?to be over\b",
+    # No way out, in the five languages, said of oneself (not of a contract or a project).
+    r"\b(?:no veo|no le veo|nao vejo|je (?:ne )?vois pas|ich seh\w* keinen|cant see a|dont see a)"
+    r" (?:ninguna |nenhuma )?d?(?:salida|saida|issue|ausweg|way (?:out|through))\b"
+    r"(?! (?:a|aus|de|du|a ce|pra|para|from|out of|of|to|in|with|for) (?:\w+ ){0,2}?"
+    r"(?:contrato|vertrag|projekt|proyecto|conflit|contrat|contract|project|job|deal|problem"
+    r"|lease|mess|situation at work|aluguel|emprego|trabajo|arbeit|boulot))",
+    # Dark thoughts, fear of oneself.
+    r"\b(?:dark|scary|bad|black) thoughts\b|\bpensamientos (?:oscuros|negros|feos)\b"
+    r"|\bdunkle gedanken\b|\bidees noires\b|\bpensamentos (?:ruins|sombrios|escuros)\b"
+    r"|\b(?:dont|do not) trust myself\b|\bscared of what i (?:might|could) do\b",
+    # Stopping existing, in the five languages.
+    r"\b(?:dejar de existir|deixar de existir|ne plus exister|nicht mehr (?:da sein|existieren)"
+    r"|tired of existing|why (?:am i|im) even here|why i (?:even )?bother waking up"
+    r"|wish i was(?:nt| not) (?:here|alive)|ware ich nicht mehr da)\b",
+    # Being a burden or in the way, in the other four languages.
+    r"\b(?:una carga|um fardo|un fardeau|eine last|nur im weg|dead weight)\b"
+    r"(?! (?:de trabajo|de travail|de trabalho|an arbeit)\b)",
     r"\bbeen (?:to|on) the (?:bridge|tracks|cliff|rooftop|roof)\b[^.]{0,20}\btimes\b",
     r"\b(?:tengo|tenho|have|got|ive got|hab|jai) (?:\w+ )?(?:todo|tudo|everything|alles|tout)"
     r" (?:listo|preparado|pronto|ready|prepared|planned|vorbereitet|prepare|pret)"

@@ -3,7 +3,7 @@
 Run from a checkout with the `train` extra (scikit-learn). Reads the tuning sets
 (tests/data/crisis_tuning*.jsonl, the two retired blind sets among them) and, as more ordinary
 messages, the coaching texts of the intent and thinking-trap tuning sets
-(tests/data/intents_tuning.jsonl, traps.jsonl); never tests/data/blind/. Fits a multinomial
+(tests/data/intents_tuning*.jsonl, traps.jsonl); never tests/data/blind/. Fits a multinomial
 logistic regression (fixed data order, lbfgs: the same file every run), chooses the two
 thresholds by five-fold cross-validation (fixed seed; each
 message scored by a model that never saw it), prints those figures and writes
@@ -29,7 +29,7 @@ from bot.safety.normal import normalise
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
 TUNING = tuple(sorted(DATA.glob("crisis_tuning*.jsonl")))
-ORDINARY = (DATA / "intents_tuning.jsonl", DATA / "traps.jsonl")
+ORDINARY = (DATA / "intents_tuning.jsonl", DATA / "intents_tuning_2.jsonl", DATA / "traps.jsonl")
 OUTPUT = ROOT / "bot" / "bundled" / MODEL_FILE
 # Inverse regularisation strength; 10 was best of 3-30 in grouped cross-validation.
 C = 10.0
