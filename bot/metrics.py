@@ -77,8 +77,8 @@ INBOX_BATCH_ROWS = Histogram(
 )
 DELIVERIES = Counter(
     "reframe_deliveries",
-    "Outbox rows by platform, kind (reply, nudge, share) and result (sent, retrying, failed,"
-    " dropped).",
+    "Outbox rows by platform, kind (reply, nudge, share, note) and result (sent, retrying,"
+    " failed, dropped).",
     ("platform", "kind", "result"),
     registry=REGISTRY,
 )

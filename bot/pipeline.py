@@ -231,14 +231,14 @@ class Pipeline:
                     now=now,
                 )
             # The replies, then the note that says where they went (if any).
-            batches = [(route, messages)]
+            batches = [(outbox.REPLY, route, messages)]
             if then is not None:
-                batches.append((then[0], (then[1],)))
-            for where, what in batches:
+                batches.append((outbox.NOTE, then[0], (then[1],)))
+            for kind, where, what in batches:
                 await outbox.enqueue(
                     conn,
                     user=user,
-                    kind=outbox.REPLY,
+                    kind=kind,
                     turn=turn_id,
                     route=where,
                     messages=what,

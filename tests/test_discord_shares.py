@@ -7,10 +7,12 @@ from datetime import timedelta
 
 from bot.clock import ManualClock
 from bot.core import Core
+from bot.domain import Message
 from bot.prompts import Catalog
+from bot.storage import outbox
 from bot.storage.db import Database
 from tests import test_discord_adapter as on_discord
-from tests.conftest import stored_session
+from tests.conftest import START, stored_session
 from tests.fakes.discord_server import FakeDiscord
 from tests.test_discord_adapter import CHANNEL, KEY, USER, running, says, summary_from_a_guild_start
 
@@ -83,3 +85,28 @@ async def test_a_share_refused_for_an_hour_is_given_up_and_the_user_told(
     assert fake.matching("POST", rf"/channels/{CHANNEL}/messages")
     session = await stored_session(db, KEY, 1)
     assert "shared" not in session.answers
+
+
+async def test_the_question_missed_is_the_turns_replies_without_its_share_or_note(
+    db: Database,
+) -> None:
+    """The replies re-sent to a message that crossed them are the latest turn's replies only:
+    never its share note (a channel's text) nor its note where /reframe was typed."""
+    channel = {"channel": str(CHANNEL)}
+    async with db.transaction() as conn:
+        for kind, text in (
+            (outbox.SHARE, "note for the channel"),
+            (outbox.REPLY, "shared"),
+            (outbox.NOTE, "sent you a DM"),
+        ):
+            await outbox.enqueue(
+                conn,
+                user=KEY,
+                kind=kind,
+                turn="inbox:7",
+                route=channel,
+                messages=(Message(text),),
+                now=START,
+            )
+        last = await outbox.last_turn(conn, user=KEY)
+    assert [row.message.text for row in last] == ["shared"]

@@ -49,7 +49,7 @@ ALLOWED_LABELS: dict[str, set[str]] = {
     "tier": {"crisis", "possible"},
     "concern": {"suicide", "self_harm", "danger"},
     "result": {"sent", "deferred", "failed", "given_up", "retrying", "dropped"},
-    "kind": {"reply", "nudge", "share"},
+    "kind": {"reply", "nudge", "share", "note"},
     "operation": {
         "inbox",
         "inbox_add",

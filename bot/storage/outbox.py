@@ -24,6 +24,9 @@ REPLY = "reply"
 NUDGE = "nudge"
 # The note a user chose to share, posted to a channel before the turn's replies.
 SHARE = "share"
+# A word after a turn's replies, where it was asked, on where they went ("I've sent you a
+# DM"): never re-sent as part of the turn, never what a message may have crossed.
+NOTE = "note"
 PENDING = "pending"
 
 _COLUMNS = (
@@ -271,11 +274,12 @@ async def turn_failed(conn: Conn, *, user: UserKey, turn: str) -> bool:
 
 
 async def last_turn(conn: Conn, *, user: UserKey) -> list[OutboxRow]:
-    """The replies of the user's latest turn, in order (the question they may have missed)."""
+    """The replies of the user's latest turn, in order (the question they may have missed);
+    not its share note nor its note where it was asked."""
     rows = await conn.fetch_all(
         f"SELECT {_COLUMNS}, NULL AS reminder_status FROM outbox o"
         " WHERE o.platform = :platform AND o.workspace = :workspace AND o.user_id = :user_id"
-        " AND o.turn = (SELECT turn FROM outbox WHERE platform = :platform"
+        " AND o.kind = 'reply' AND o.turn = (SELECT turn FROM outbox WHERE platform = :platform"
         " AND workspace = :workspace AND user_id = :user_id AND kind = 'reply'"
         " ORDER BY id DESC LIMIT 1) ORDER BY o.id",
         _user(user),
