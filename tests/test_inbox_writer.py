@@ -100,6 +100,28 @@ async def test_a_batch_is_committed_before_any_of_its_callers_is_answered(
     assert (after[0] - before[0], after[1] - before[1]) == (1, 20)
 
 
+@pytest.mark.sqlite_only
+async def test_the_inbox_transaction_goes_before_the_queued_transactions(db: Database) -> None:
+    """On SQLite's one connection, an urgent transaction (the batch acks wait on) queued after
+    three others runs as soon as the one holding the connection ends, before those three."""
+    order: list[str] = []
+
+    async def write(name: str, *, urgent: bool = False) -> None:
+        async with db.transaction(urgent=urgent):
+            order.append(name)
+
+    tasks: list[asyncio.Task[None]] = []
+    async with db.transaction():
+        for name in ("first", "second", "third"):
+            tasks.append(asyncio.create_task(write(name)))
+        # One turn of the loop, no time: each new task runs until it waits for the connection.
+        await asyncio.sleep(0)
+        tasks.append(asyncio.create_task(write("urgent", urgent=True)))
+        await asyncio.sleep(0)
+    await asyncio.gather(*tasks)
+    assert order == ["urgent", "first", "second", "third"]
+
+
 async def test_events_keep_their_arrival_order_across_batches(db: Store) -> None:
     """Seven events with batches of at most three are stored in three transactions, with
     row ids in the order the events were handed in; each caller gets its own row's id."""
