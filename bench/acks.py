@@ -12,7 +12,8 @@ includes storing the request before the ack (the durable inbox, group-committed:
 arrive together share one transaction). Each round measures bare Bolt, then ours, in the same
 minutes; several rounds give the ratio's spread (a busy machine moves single figures by 2-5 x),
 and each round records the machine's load average (1 min) when it starts.
-Run: python -m bench.acks [--quick] [--requests N] [--in-flight N] [--rounds N]
+With --postgres-url, ours runs on a scratch PostgreSQL database on that server (dropped after).
+Run: python -m bench.acks [--quick] [--requests N] [--in-flight N] [--rounds N] [--postgres-url URL]
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bench.common import median, percentile, print_table, verdict, write_json
 from bench.fakes_rate import serving_child, wait_for_stdin_eof
+from bench.turns_postgres import scratch_database
 from bot.adapters.slack_adapter import EVENTS_PATH, create_slack_adapter
 from bot.app import open_core
 from bot.config import Settings
@@ -52,10 +54,13 @@ DRAIN_WAIT = 120.0
 APPS = ("bare", "ours")
 
 
-async def serve_ours(api_url: str, db_path: Path) -> None:
-    """The coach's Slack adapter in HTTP mode on 127.0.0.1, until stdin closes."""
+async def serve_ours(api_url: str, db: str) -> None:
+    """The coach's Slack adapter in HTTP mode on 127.0.0.1 (SQLite file or PostgreSQL URL `db`),
+    until stdin closes."""
+    postgres = db.startswith("postgresql")
     settings = Settings(
-        db_path=db_path,
+        db_path=Path(db) if not postgres else ROOT / "unused.db",
+        database_url=db if postgres else None,
         prompts_dir=ROOT / "prompts",
         migrations_dir=ROOT / "migrations",
         slack_bot_token="xoxb-bench",
@@ -184,12 +189,17 @@ class DmPosts:
         raise RuntimeError(f"only {self.count()} of {expected} turns answered in the DM")
 
 
-async def measure(app: str, requests: int, in_flight: int, folder: Path) -> dict[str, Any]:
+async def measure(
+    app: str, requests: int, in_flight: int, folder: Path, postgres_url: str | None = None
+) -> dict[str, Any]:
     """Serve one app in a child process, warm it, then time `requests` signed /reframes."""
     load_average = os.getloadavg()[0]
-    async with FakeSlackApi() as fake:
-        args = ["bench.acks", "--serve", app, "--api-url", fake.base_url]
-        args += ["--db", str(folder / f"{app}.db")]
+    async with contextlib.AsyncExitStack() as stack:
+        fake = await stack.enter_async_context(FakeSlackApi())
+        db = str(folder / f"{app}.db")
+        if postgres_url and app == "ours":
+            db = await stack.enter_async_context(scratch_database(postgres_url))
+        args = ["bench.acks", "--serve", app, "--api-url", fake.base_url, "--db", db]
         async with serving_child(*args) as port:
             url = f"http://127.0.0.1:{port}{EVENTS_PATH}"
             await load(url, range(WARMUP), in_flight, fake.response_url())
@@ -223,7 +233,12 @@ def spread(values: list[float], unit: str = "", digits: int = 2) -> str:
 
 
 def run(
-    requests: int = 2_000, in_flight: int = 50, *, rounds: int = 5, quick: bool = False
+    requests: int = 2_000,
+    in_flight: int = 50,
+    *,
+    rounds: int = 5,
+    quick: bool = False,
+    postgres_url: str | None = None,
 ) -> dict[str, Any]:
     """Measure bare Bolt, then ours, `rounds` times; print and write bench/results/acks.json."""
     if quick:
@@ -234,7 +249,10 @@ def run(
             folder = Path(tmp) / str(number)
             folder.mkdir()
             measured.append(
-                {app: asyncio.run(measure(app, requests, in_flight, folder)) for app in APPS}
+                {
+                    app: asyncio.run(measure(app, requests, in_flight, folder, postgres_url))
+                    for app in APPS
+                }
             )
     ratios = [m["ours"]["requests_per_s"] / m["bare"]["requests_per_s"] for m in measured]
 
@@ -242,7 +260,9 @@ def run(
         return [float(m[app][key]) for m in measured]
 
     worst_p99 = max(each("ours", "p99_ms"))
+    engine = "postgresql" if postgres_url else "sqlite"
     result = {
+        "engine": engine,
         "requests": requests,
         "in_flight": in_flight,
         "rounds": measured,
@@ -252,6 +272,7 @@ def run(
     }
     print_table(
         f"/reframe acks ({requests:,} signed requests, {in_flight} in flight, one user each;"
+        f" ours on {engine};"
         f" median (min-max) of {rounds} rounds)",
         [
             ("acks/s (bare Bolt)", spread(each("bare", "requests_per_s"), digits=0), "", ""),
@@ -293,7 +314,7 @@ def run(
             f" {bare['p50_ms']:.1f}/{bare['p99_ms']:.1f} ms; ratio"
             f" {ours['requests_per_s'] / bare['requests_per_s']:.2f}"
         )
-    write_json("acks", result)
+    write_json("acks" if engine == "sqlite" else "acks_postgres", result)
     return result
 
 
@@ -306,14 +327,21 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5, help="bare-then-ours pairs")
     parser.add_argument("--serve", choices=APPS, help=argparse.SUPPRESS)
     parser.add_argument("--api-url", help=argparse.SUPPRESS)
-    parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--postgres-url", help="run ours on a scratch PostgreSQL database")
+    parser.add_argument("--db", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve == "ours":
         asyncio.run(serve_ours(args.api_url, args.db))
     elif args.serve == "bare":
         asyncio.run(serve_bare(args.api_url))
     else:
-        run(args.requests, args.in_flight, rounds=args.rounds, quick=args.quick)
+        run(
+            args.requests,
+            args.in_flight,
+            rounds=args.rounds,
+            quick=args.quick,
+            postgres_url=args.postgres_url,
+        )
 
 
 if __name__ == "__main__":

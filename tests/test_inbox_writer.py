@@ -20,6 +20,7 @@ from bot.inbox_writer import InboxWriter
 from bot.storage import inbox
 from bot.storage.db import Database
 from bot.storage.inbox import NewEvent
+from bot.storage.pg import PostgresStore
 from bot.storage.store import Store
 from tests.conftest import START
 from tests.fakes.slack_api import TEAM, SlackSender
@@ -120,6 +121,35 @@ async def test_the_inbox_transaction_goes_before_the_queued_transactions(db: Dat
         await asyncio.sleep(0)
     await asyncio.gather(*tasks)
     assert order == ["urgent", "first", "second", "third"]
+
+
+@pytest.mark.postgresql_only
+async def test_the_inbox_batch_is_stored_while_every_pooled_connection_is_held(
+    db: Store,
+) -> None:
+    """On PostgreSQL, with every pooled connection held by a transaction (workers' turns),
+    an event is still stored and answered: the batch has a connection of its own."""
+    assert isinstance(db, PostgresStore)
+    size = db.pool_size
+    entered = 0
+    all_in, release = asyncio.Event(), asyncio.Event()
+
+    async def hold() -> None:
+        nonlocal entered
+        async with db.transaction():
+            entered += 1
+            if entered == size:
+                all_in.set()
+            await release.wait()
+
+    holders = [asyncio.create_task(hold()) for _ in range(size)]
+    await all_in.wait()
+    try:
+        assert await InboxWriter(db).add(event("e1")) is not None
+    finally:
+        release.set()
+        await asyncio.gather(*holders)
+    assert await stored_keys(db) == ["e1"]
 
 
 async def test_events_keep_their_arrival_order_across_batches(db: Store) -> None:

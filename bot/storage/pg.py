@@ -127,6 +127,9 @@ class PostgresStore:
         self.pool_size = pool_size
         self.health = StorageHealth()
         self._pool: Any = None
+        # A connection of its own for urgent transactions (the inbox batch acks wait on), so
+        # an ack never queues for a pooled connection behind the workers' turns.
+        self._urgent_pool: Any = None
 
     @property
     def name(self) -> str:
@@ -140,15 +143,21 @@ class PostgresStore:
             self._pool = await asyncpg.create_pool(
                 self.url, min_size=1, max_size=self.pool_size, timeout=CONNECT_SECONDS
             )
+            # Connected on first use: only a process that receives events needs it.
+            self._urgent_pool = await asyncpg.create_pool(
+                self.url, min_size=0, max_size=1, timeout=CONNECT_SECONDS
+            )
         except Exception as error:
+            await self.close()
             raise cannot_open(self.name, error) from error
         return self
 
     async def close(self) -> None:
-        """Close the pool (safe to call twice)."""
-        if self._pool is not None:
-            pool, self._pool = self._pool, None
-            await pool.close()
+        """Close the pools (safe to call twice)."""
+        for pool in (self._pool, self._urgent_pool):
+            if pool is not None:
+                await pool.close()
+        self._pool = self._urgent_pool = None
 
     async def __aenter__(self) -> PostgresStore:
         return await self.open()
@@ -174,11 +183,12 @@ class PostgresStore:
         return turn
 
     @asynccontextmanager
-    async def _connection(self) -> AsyncIterator[PgConn]:
-        """A pooled connection for the block."""
-        if self._pool is None:
+    async def _connection(self, *, urgent: bool = False) -> AsyncIterator[PgConn]:
+        """A pooled connection for the block (urgent: the one kept for urgent transactions)."""
+        pool = self._urgent_pool if urgent else self._pool
+        if pool is None:
             raise RuntimeError("the database is not open")
-        async with self._pool.acquire(timeout=ACQUIRE_SECONDS) as raw:
+        async with pool.acquire(timeout=ACQUIRE_SECONDS) as raw:
             yield PgConn(raw)
 
     @contextmanager
@@ -217,7 +227,7 @@ class PostgresStore:
         self, operation: str = "write", *, user: UserKey | None = None, urgent: bool = False
     ) -> AsyncIterator[PgConn]:
         """A transaction that first takes `user`'s advisory lock; inside a turn, a savepoint.
-        `urgent` changes nothing here: transactions run side by side on pooled connections."""
+        `urgent` runs on the store's own extra connection, never waiting for a pooled one."""
         joined = self._joined()
         with self._watch(operation):
             if joined is not None:
@@ -226,7 +236,7 @@ class PostgresStore:
                         await joined.conn.lock_user(user)
                     yield joined.conn
                 return
-            async with self._connection() as conn, conn.savepoint():
+            async with self._connection(urgent=urgent) as conn, conn.savepoint():
                 if user is not None:
                     await conn.lock_user(user)
                 yield conn

@@ -78,7 +78,7 @@ class Store(Protocol):
         transaction first takes that user's lock (PostgreSQL: a transaction-scoped advisory
         lock), so two workers never run the same user's turn at once. `urgent` (an ack waits
         on it): SQLite lets it in before the transactions already waiting, but for one;
-        PostgreSQL's pooled connections need no such order.
+        PostgreSQL runs it on a connection kept for it, not one of the pool's.
         """
         ...
 
