@@ -32,6 +32,11 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 _MONTH_NAME = re.compile(r"\b(?:" + "|".join(_MONTHS) + r")[a-z]*\b")
 _NUMERIC = re.compile(r"(?<![\d.:/])(\d{1,2})([./])(\d{1,2})(?:\2(\d{4}|\d{2}))?\.?(?![\d:/])")
 _WORDS = re.compile(r"[^\w:./\-]+")
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# "friday after next", "friday week": the week after the coming one (dateparser drops the rest).
+_WEEK_AFTER = re.compile(
+    r"\b(mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|urday)?\s+(?:after\s+next|week)\b"
+)
 
 # Month-day order by region: these use month first; CA mixes both, so the coach asks.
 _MONTH_FIRST = frozenset({"US", "PH", "FM", "MH", "PW", "AS", "GU", "MP", "PR", "UM", "VI"})
@@ -179,6 +184,10 @@ def _read_day(
     phrase = _PHRASE.search(words)
     if phrase is not None:
         return _phrase_day(phrase.group(1), local_now, clock)
+    week_after = _WEEK_AFTER.search(words)
+    if week_after is not None:
+        ahead = (_WEEKDAYS.index(week_after.group(1)) - today.weekday() - 1) % 7 + 1
+        return today + timedelta(days=ahead + 7)
     relative = _RELATIVE.search(words)
     if relative is not None:
         count, unit = relative.group(1, 2) if relative.group(1) else relative.group(3, 4)

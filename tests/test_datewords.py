@@ -237,3 +237,21 @@ def test_a_time_today_that_has_gone_is_past_with_a_clear_answer() -> None:
     """ "today at 9" at 16:00 is past: the coach says so rather than moving it."""
     reading = read_when("today at 9", local("Europe/Berlin", "2026-11-30 16:00"), "Europe/Berlin")
     assert reading.when is None and reading.past is not None
+
+
+@pytest.mark.parametrize(
+    ("words", "day"),
+    [
+        ("friday after next", "2026-12-11"),
+        ("the friday after next at 3pm", "2026-12-11"),
+        ("friday week", "2026-12-11"),
+        ("monday after next", "2026-12-14"),
+        ("next friday", "2026-12-04"),
+        ("this friday", "2026-12-04"),
+    ],
+)
+def test_a_weekday_after_next_is_the_week_after_the_coming_one(words: str, day: str) -> None:
+    """On Monday 30 November "friday after next" and "friday week" are 11 December, not the 4th."""
+    now = local("Europe/Berlin", "2026-11-30 11:00")
+    moment = shown(read_when(words, now, "Europe/Berlin", GB).when, "Europe/Berlin")
+    assert moment is not None and moment[:10] == day
