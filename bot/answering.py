@@ -191,6 +191,11 @@ def _answer_revisit(
     if chosen is not None:
         due = timeparse.days_ahead(now, REVISIT_DAYS[chosen], inbound.timezone)
         return set_revisit(session, due, now)
+    return revisit_in_words(session, inbound, now, rules)
+
+
+def revisit_in_words(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> Transition:
+    """The revisit question answered with a date in words: set, asked about, or asked again."""
     text = inbound.text.strip()
     if not text:
         return Transition(session, (reprompt(Step.REVISIT, session),))

@@ -145,6 +145,12 @@ def _back(session: Session, now: datetime) -> Transition:
         # Right after the summary: reopen the last question; its nudge waits for the new card.
         reopened = _back(replace(session, status=Status.ACTIVE), now)
         return replace(reopened, effects=(CancelNudges(),))
+    if session.pending in (Pending.WHICH_DATE, Pending.FAR_DATE):
+        # "Which day?" or "that far?" about the date: back is the date question itself.
+        kept = touch(session, now, pending=None, pending_data=None)
+        return Transition(kept, (Reply("back.to_date"), *continue_asking(kept)))
+    if session.pending in CONFIRMATIONS:
+        return drop_side_question(session, now)
     if not session.is_open or not session.history or session.pending is not None:
         return Transition(session, (Reply("back.nothing"), *continue_asking(session)))
     previous = session.history[-1]

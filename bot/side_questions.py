@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import datetime
 
@@ -9,7 +10,8 @@ from bot import (
     datewords,
     intents,
 )
-from bot.answering import set_revisit
+from bot.answering import revisit_in_words, set_revisit
+from bot.datewords import Reading
 from bot.domain import (
     ForgetUser,
     Inbound,
@@ -50,7 +52,7 @@ def answer_pending(session: Session, inbound: Inbound, now: datetime, rules: Rul
         # The service answers the maybe's date; here only a stray message clears it.
         return after_summary(touch(session, now, pending=None), inbound, now)
     if pending is Pending.WHICH_DATE:
-        return _answer_which_date(session, inbound, now)
+        return _answer_which_date(session, inbound, now, rules)
     if chosen is None:
         return Transition(session, (pending_reprompt(session),))
     cleared = touch(session, now, pending=None, pending_data=None)
@@ -96,8 +98,14 @@ def pending_reprompt(session: Session) -> Reply:
     return reply
 
 
-def _answer_which_date(session: Session, inbound: Inbound, now: datetime) -> Transition:
-    """The day meant: its choice ("2", "the second one") or its month ("feb"); else ask again."""
+# Words that refuse both days offered ("neither", "none of them", "another day").
+_NEITHER = re.compile(r"\b(?:neither|none|nor|other|another|different|wrong)\b")
+
+
+def _answer_which_date(
+    session: Session, inbound: Inbound, now: datetime, rules: Rules
+) -> Transition:
+    """The day meant: its choice ("2") or month ("feb"); another date; neither; else ask again."""
     days = tuple(
         datetime.fromisoformat(iso) for iso in (session.pending_data or "").split(" ") if iso
     )
@@ -106,9 +114,18 @@ def _answer_which_date(session: Session, inbound: Inbound, now: datetime) -> Tra
         due: datetime | None = days[0 if chosen == "first" else 1]
     else:
         due = datewords.pick_by_month(inbound.text, days, inbound.timezone)
-    if due is None:
-        return Transition(session, (pending_reprompt(session),))
-    return set_revisit(touch(session, now, pending=None, pending_data=None), due, now)
+    cleared = touch(session, now, pending=None, pending_data=None)
+    if due is not None:
+        return set_revisit(cleared, due, now)
+    # A number alone is a choice not offered ("3"), never a day of the month.
+    read = datewords.read_when(inbound.text, now, inbound.timezone, inbound.locale)
+    if read != Reading() and not inbound.text.strip().isdigit():
+        # Another date ("neither, in 2 minutes"): it answers the revisit question instead.
+        return revisit_in_words(cleared, inbound, now, rules)
+    if _NEITHER.search(inbound.text.lower()):
+        # Neither day: the question is dropped and the revisit question, with its menu, is back.
+        return Transition(cleared, (Reply("which_date.neither"), reprompt(Step.REVISIT, cleared)))
+    return Transition(session, (pending_reprompt(session),))
 
 
 def zone_named(session: Session, zone: str, now: datetime) -> Transition:
