@@ -141,6 +141,51 @@ async def test_coaching_returns_only_on_the_users_own_word_that_they_are_safe(
     assert (await stored(db)).session.status is Status.ACTIVE  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize(
+    "words",
+    [
+        "he was joking, I'm not in danger",
+        "I'm not suicidal",
+        "i wont hurt myself tonight",
+        "no estoy en peligro",
+        "ich bin nicht in Gefahr",
+    ],
+)
+async def test_a_denial_of_danger_in_their_own_words_is_their_word_of_safety(
+    service: CoachService, db: Database, words: str
+) -> None:
+    """After a crisis reply, "I'm not in danger" and its kin resume coaching, never escalate."""
+    question = await to_question(service)
+    await service.handle(say("I want to kill myself"))
+    back = await service.handle(say(words))
+    assert not back.messages[0].text.startswith("Please call")
+    assert back.messages[-1].text == question.text
+
+
+@pytest.mark.parametrize(
+    "words", ["I'm not in danger but the pills are right here", "not suicidal, taking them tonight"]
+)
+async def test_a_denial_beside_means_or_a_time_is_still_danger(
+    service: CoachService, words: str
+) -> None:
+    """A denial of danger said beside means at hand or a time still gets the emergency line."""
+    await to_question(service)
+    await service.handle(say("I want to kill myself"))
+    reply = await service.handle(say(words))
+    assert reply.messages[0].text.startswith("Please call")
+
+
+async def test_a_no_that_explains_earlier_words_goes_on_with_the_reframe(
+    service: CoachService,
+) -> None:
+    """ "No, I just meant it's hopeless with her" answers the direct question with a no."""
+    question = await to_question(service)
+    await service.handle(say("honestly it all feels hopeless"))
+    back = await service.handle(say("no, i just meant its hopeless with her"))
+    assert "findahelpline.com" not in back.messages[0].text
+    assert back.messages[-1].text == question.text
+
+
 async def test_stop_repeats_the_lines_before_it_ends(service: CoachService, db: Database) -> None:
     """ "stop" after a crisis reply gives the lines once more, then ends the conversation."""
     await to_question(service)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from bot.safety import Screening, Tier
+from bot.safety import Screening, Tier, screen
 from bot.safety.normal import normalise
 
 __all__ = ["FollowUp", "RiskAnswer", "follow_up", "risk_answer"]
@@ -96,9 +96,36 @@ _STOP = re.compile(
 )
 
 
+# Danger denied in the person's own words ("I'm not in danger", "I won't hurt myself", "no
+# estoy en peligro"): the words of risk in it are not risk, the rest of the message still is.
+_DENIED = re.compile(
+    r"\b(?:(?:im|i am|were|we are) )?(?:not|no longer|never) (?:in (?:any )?danger|suicidal"
+    r"|at risk|going to (?:do anything|hurt myself|kill myself|do it|harm myself|end it))"
+    r"|\b(?:i wont|i will not|i would never|i dont want to|im not going to|im not gonna"
+    r"|i promise (?:i wont|not to)|not going to|not gonna|wont) (?:do anything(?: stupid)?"
+    r"|hurt myself|do it|kill myself|act on it|harm myself|end (?:it|my life))"
+    r"|\bno (?:estoy|me siento) en peligro|\bno (?:soy|estoy) suicida|\bno voy a hacerme dano"
+    r"|\bnicht in gefahr|\bnicht suizidal|\bich (?:werde|will) mir nichts (?:antun|tun)"
+    r"|\bpas en danger|\bpas suicidaire|\bje ne vais pas me faire du mal"
+    r"|\bnao (?:estou|me sinto) em perigo|\bnao (?:sou|estou) suicida|\bnao vou me machucar"
+)
+# A time said with the denial belongs to it ("not in danger tonight").
+_DENIED_TIME = r"(?: (?:right now|now|tonight|today|anymore|any more|at all))?\b"
+_DENIAL = re.compile(f"(?:{_DENIED.pattern}){_DENIED_TIME}")
+
+
 def follow_up(text: str, found: Screening | None = None) -> FollowUp:
     """Read a message sent after a crisis reply; `found` is what screening saw in it alone."""
     normal = normalise(text)
+    if _DENIAL.search(normal):
+        # Judge what is left once the denial is set aside: "I'm not in danger but I have the
+        # pills" is still danger; "he was joking, I'm not in danger" is their word of safety.
+        normal = _DENIAL.sub(" , ", normal)
+        found = screen(normal)
+        if found is None and not (
+            _NOT_SAFE.search(normal) or _AT_HAND.search(normal) or _SOON.search(normal)
+        ):
+            return FollowUp.SAFE
     clear = found is not None and found.tier is Tier.CRISIS
     if _NOT_SAFE.search(normal) or _AT_HAND.search(normal) or clear:
         return FollowUp.DANGER
@@ -132,6 +159,13 @@ _NO = re.compile(
     r"|nein|non|nao|nunca|jamais|keineswegs|gar nicht|para nada|pas du tout|de jeito nenhum)\b"
 )
 _BUT = re.compile(r"\b(?:but|though|pero|aber|mais|mas)\b")
+# A no that says what the earlier words meant ("no, I just meant it's hopeless with her").
+_CLARIFIED = re.compile(
+    r"\b(?:i (?:just |only )?mean(?:t)?|not like that|not (?:in )?that way"
+    r"|thats not what i (?:meant|mean)|i was (?:talking|speaking) about|(?:i was )?just venting"
+    r"|figure of speech|quise decir|solo (?:decia|hablaba)|ich meinte|je voulais dire"
+    r"|eu quis dizer)\b"
+)
 
 
 def risk_answer(text: str, *, risky: bool = False) -> RiskAnswer | None:
@@ -140,7 +174,11 @@ def risk_answer(text: str, *, risky: bool = False) -> RiskAnswer | None:
     if not normal:
         return None
     said_no = _NO.search(normal) is not None
-    if _UNSURE.search(normal) or (said_no and (risky or _BUT.search(normal))):
+    unsure = _UNSURE.search(normal) is not None
+    if said_no and _CLARIFIED.search(normal) and not unsure and not _BUT.search(normal):
+        # Only the words of possible risk are left (a crisis never reaches here): a no.
+        return RiskAnswer.NO
+    if unsure or (said_no and (risky or _BUT.search(normal))):
         # "no, but sometimes I wish I wasn't here" is not a no.
         return RiskAnswer.YES if _YES.search(normal) and not said_no else RiskAnswer.UNSURE
     if _YES.search(normal) or risky:
