@@ -13,6 +13,7 @@ from bot import (
     intents,
     timeparse,
     tone,
+    undo_cancel,
 )
 from bot.dialogue import QUESTIONS
 from bot.domain import (
@@ -159,7 +160,10 @@ def cancel(session: Session, now: datetime) -> Transition:
     """End the conversation; its answers stay kept."""
     if not session.is_open or session.step is Step.WELCOME:
         return Transition(session, (Reply("cancel.nothing"),))
-    cancelled = touch(session, now, status=Status.CANCELLED, pending=None, pending_data=None)
+    # The mark lets "undo" typed next bring it back (bot/undo_cancel.py).
+    cancelled = touch(
+        session, now, status=Status.CANCELLED, pending=None, pending_data=undo_cancel.UNDO_MARK
+    )
     return Transition(cancelled, (Reply("cancel.done"),))
 
 

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from bot import (
     dialogue,
     timeparse,
+    undo_cancel,
 )
 from bot.answering import after_answer, answer, cancel
 from bot.commands import Command, CommandName
@@ -141,6 +142,8 @@ def _answered(session: Session) -> int:
 
 
 def _back(session: Session, now: datetime) -> Transition:
+    if undo_cancel.undoable(session, now):
+        return undo_cancel.revive(session, now)
     if just_finished(session, now):
         # Right after the summary: reopen the last question; its nudge waits for the new card.
         reopened = _back(replace(session, status=Status.ACTIVE), now)

@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import datetime
 from types import MappingProxyType
 
-from bot import corrections, language
+from bot import corrections, language, undo_cancel
 from bot.answering import answer
 from bot.commands import parse_command
 from bot.commands_flow import (
@@ -153,6 +153,11 @@ def _step(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> Tr
         return start(session, inbound, now)
     if session.pending is not None:
         return answer_pending(session, inbound, now, rules)
+    if undo_cancel.undoable(session, now):
+        if inbound.choice is None and undo_cancel.wants_undo(inbound.text):
+            return undo_cancel.revive(session, now)
+        # Any other message: the cancel stands for good.
+        session = replace(session, pending_data=None)
     taken_back = corrections.read(inbound.text) if inbound.choice is None else None
     if taken_back is not None and (
         (session.is_open and session.step in QUESTIONS) or just_finished(session, now)

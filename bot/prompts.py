@@ -106,6 +106,7 @@ STATIC_KEYS = (
     "cancel.done",
     "cancel.nothing",
     "cancel.side_question",
+    "cancel.undone",
     "back.nothing",
     "back.to_date",
     "back.showing",

@@ -1,0 +1,73 @@
+"""A cancel taken back by the next message brings the reframe back; never after a crisis."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from bot import engine
+from bot.domain import Status, Step
+from bot.service import CoachService
+from bot.storage.db import Database
+from tests.conftest import START, say
+from tests.test_crisis_flow import stored, to_question
+from tests.test_engine import keys, walk_to
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["undo", "continue", "oh wait, I didn't mean to cancel, go back", "back", "go back"],
+)
+@pytest.mark.parametrize("leaving", ["cancel", "stop"])
+def test_undo_right_after_cancel_brings_the_reframe_back(typed: str, leaving: str) -> None:
+    """After `cancel` or "stop", "undo" typed next reopens the question with answers and date."""
+    before = walk_to(Step.QUESTION)
+    assert before.revisit_at is not None
+    cancelled = engine.step(before, say(leaving), START).session
+    assert cancelled.status is Status.CANCELLED
+    later = START + timedelta(minutes=2)
+    revived = engine.step(cancelled, say(typed), later)
+    assert revived.session.status is Status.ACTIVE
+    assert revived.session.number == before.number and revived.session.step is Step.QUESTION
+    assert revived.session.answers == before.answers
+    assert revived.session.revisit_at == before.revisit_at
+    assert keys(revived) == ["cancel.undone", "question.ask"]
+
+
+def test_undo_after_another_message_does_not_revive() -> None:
+    """Once another message follows the cancel, "undo" no longer brings the reframe back."""
+    cancelled = engine.step(walk_to(Step.QUESTION), say("cancel"), START).session
+    after = engine.step(cancelled, say("hello"), START).session
+    again = engine.step(after, say("undo"), START)
+    assert "cancel.undone" not in keys(again)
+    assert not (again.session.number == cancelled.number and again.session.is_open)
+
+
+def test_undo_long_after_cancel_does_not_revive() -> None:
+    """A day after the cancel, "continue" is no longer taken as taking it back."""
+    cancelled = engine.step(walk_to(Step.QUESTION), say("cancel"), START).session
+    later = engine.step(cancelled, say("continue"), START + timedelta(days=1))
+    assert "cancel.undone" not in keys(later)
+
+
+async def test_undo_is_kept_by_the_service(service: CoachService, db: Database) -> None:
+    """Through the service, "undo" after cancel stores the reframe open at its question again."""
+    await to_question(service)
+    await service.handle(say("cancel"))
+    await service.handle(say("undo"))
+    session = (await stored(db)).session
+    assert session is not None and session.status is Status.ACTIVE and session.pending is None
+
+
+async def test_a_crisis_after_cancel_never_lets_undo_revive_it(
+    service: CoachService, db: Database
+) -> None:
+    """After cancel, a crisis, and "I'm safe", "undo" leaves the conversation cancelled."""
+    await to_question(service)
+    await service.handle(say("cancel"))
+    await service.handle(say("I don't want to live anymore"))
+    await service.handle(say("I'm safe right now"))
+    await service.handle(say("undo"))
+    session = (await stored(db)).session
+    assert session is not None and session.status is Status.CANCELLED
