@@ -65,9 +65,7 @@ async def test_a_crisis_after_cancel_never_lets_undo_revive_it(
 ) -> None:
     """After cancel, a crisis, and "I'm safe", "undo" leaves the conversation cancelled."""
     await to_question(service)
-    await service.handle(say("cancel"))
-    await service.handle(say("I don't want to live anymore"))
-    await service.handle(say("I'm safe right now"))
-    await service.handle(say("undo"))
+    for line in ("cancel", "I don't want to live anymore", "I'm safe right now", "undo"):
+        await service.handle(say(line))
     session = (await stored(db)).session
     assert session is not None and session.status is Status.CANCELLED
