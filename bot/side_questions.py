@@ -53,9 +53,12 @@ def answer_pending(session: Session, inbound: Inbound, now: datetime, rules: Rul
         return after_summary(touch(session, now, pending=None), inbound, now)
     if pending is Pending.WHICH_DATE:
         return _answer_which_date(session, inbound, now, rules)
+    cleared = touch(session, now, pending=None, pending_data=None)
+    if chosen != "yes" and pending is Pending.FAR_DATE and _another_date(inbound, now):
+        # "no, March 3 2027" at "that far?": the new date answers the revisit question.
+        return revisit_in_words(cleared, inbound, now, rules)
     if chosen is None:
         return Transition(session, (pending_reprompt(session),))
-    cleared = touch(session, now, pending=None, pending_data=None)
     if pending is Pending.RESUME:
         if chosen == "resume":
             return Transition(cleared, (Reply("resume.back"), ask(cleared.step, cleared)))
@@ -117,15 +120,21 @@ def _answer_which_date(
     cleared = touch(session, now, pending=None, pending_data=None)
     if due is not None:
         return set_revisit(cleared, due, now)
-    # A number alone is a choice not offered ("3"), never a day of the month.
-    read = datewords.read_when(inbound.text, now, inbound.timezone, inbound.locale)
-    if read != Reading() and not inbound.text.strip().isdigit():
+    if _another_date(inbound, now):
         # Another date ("neither, in 2 minutes"): it answers the revisit question instead.
         return revisit_in_words(cleared, inbound, now, rules)
     if _NEITHER.search(inbound.text.lower()):
         # Neither day: the question is dropped and the revisit question, with its menu, is back.
         return Transition(cleared, (Reply("which_date.neither"), reprompt(Step.REVISIT, cleared)))
     return Transition(session, (pending_reprompt(session),))
+
+
+def _another_date(inbound: Inbound, now: datetime) -> bool:
+    """Whether the words name a date of their own (a number alone is a choice, never a day)."""
+    if inbound.choice is not None or inbound.text.strip().isdigit():
+        return False
+    read = datewords.read_when(inbound.text, now, inbound.timezone, inbound.locale)
+    return read != Reading()
 
 
 def zone_named(session: Session, zone: str, now: datetime) -> Transition:

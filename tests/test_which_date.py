@@ -58,3 +58,12 @@ def test_words_that_are_no_date_ask_which_day_again() -> None:
     transition = engine.step(_asked(), say("hmm"), START)
     assert transition.session.pending is Pending.WHICH_DATE
     assert keys(transition) == ["which_date.reprompt"]
+
+
+def test_a_new_date_at_that_far_answers_the_revisit_question() -> None:
+    """At "That's more than a year away: is that right?", "in 2 weeks" sets that date instead."""
+    far = engine.step(walk_to(Step.REVISIT), say("March 3 2029"), START).session
+    assert far.pending is Pending.FAR_DATE
+    transition = engine.step(far, say("no, in 2 weeks"), START)
+    assert transition.session.pending is None and transition.session.revisit_at is not None
+    assert (transition.session.revisit_at - START).days == 14
