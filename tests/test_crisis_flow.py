@@ -163,7 +163,12 @@ async def test_a_denial_of_danger_in_their_own_words_is_their_word_of_safety(
 
 
 @pytest.mark.parametrize(
-    "words", ["I'm not in danger but the pills are right here", "not suicidal, taking them tonight"]
+    "words",
+    [
+        "I'm not in danger but the pills are right here",
+        "not suicidal, taking them tonight",
+        "I'm not going to do it, I already did",
+    ],
 )
 async def test_a_denial_beside_means_or_a_time_is_still_danger(
     service: CoachService, words: str
@@ -173,6 +178,17 @@ async def test_a_denial_beside_means_or_a_time_is_still_danger(
     await service.handle(say("I want to kill myself"))
     reply = await service.handle(say(words))
     assert reply.messages[0].text.startswith("Please call")
+
+
+async def test_a_hedged_denial_is_asked_about_not_taken_as_safety(
+    service: CoachService, db: Database
+) -> None:
+    """ "Not going to kill myself tonight, but tomorrow" keeps the crisis flow and asks again."""
+    await to_question(service)
+    await service.handle(say("I want to kill myself"))
+    reply = await service.handle(say("not going to kill myself tonight, but tomorrow"))
+    assert "safe right now" in reply.messages[0].text
+    assert (await stored(db)).session.pending is not None  # type: ignore[union-attr]
 
 
 async def test_a_no_that_explains_earlier_words_goes_on_with_the_reframe(

@@ -59,6 +59,7 @@ _AT_HAND = re.compile(
     r"|\b(?:did|done) something\b|\bhurt myself\b|\bcut (?:myself|again)\b"
     r"|\b(?:everything|its all|all) (?:is )?ready\b"
     r"|\bno one can stop me\b|\bcant stop thinking\b|\bbanging\b|\bbreaking in\b"
+    r"|\balready (?:did|done)\b"
     r"|\bgoodbye\b|\bgoing now\b|\bnot ok(?:ay)?\b|\bmiedo\b|\bangst\b|\bpeur\b|\bmedo\b"
 )
 # A time that makes it now.
@@ -112,6 +113,11 @@ _DENIED = re.compile(
 # A time said with the denial belongs to it ("not in danger tonight").
 _DENIED_TIME = r"(?: (?:right now|now|tonight|today|anymore|any more|at all))?\b"
 _DENIAL = re.compile(f"(?:{_DENIED.pattern}){_DENIED_TIME}")
+# A denial with a "but" or a later time ("not tonight, but tomorrow") is no word of safety.
+_HEDGED = re.compile(
+    r"\b(?:but|though|yet|until|unless|tomorrow|later|pero|aber|mais|mas|manana|morgen"
+    r"|demain|amanha)\b"
+)
 
 
 def follow_up(text: str, found: Screening | None = None) -> FollowUp:
@@ -123,7 +129,10 @@ def follow_up(text: str, found: Screening | None = None) -> FollowUp:
         normal = _DENIAL.sub(" , ", normal)
         found = screen(normal)
         if found is None and not (
-            _NOT_SAFE.search(normal) or _AT_HAND.search(normal) or _SOON.search(normal)
+            _NOT_SAFE.search(normal)
+            or _AT_HAND.search(normal)
+            or _SOON.search(normal)
+            or _HEDGED.search(normal)
         ):
             return FollowUp.SAFE
     clear = found is not None and found.tier is Tier.CRISIS
