@@ -5,6 +5,7 @@ Sources: every line's own URL sits beside it in prompts/crisis_resources.toml.
 
 from __future__ import annotations
 
+import re
 import tomllib
 import unicodedata
 from collections.abc import Mapping
@@ -13,6 +14,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
+
+import pycountry
 
 from bot.errors import PromptError
 
@@ -89,13 +92,81 @@ class LineBook:
         found = self.countries.get(code or "")
         return found.name if found is not None else ""
 
-    def country_named(self, typed: str) -> str | None:
-        """The code of the country a user typed ("uk", "Deutschland", "🇬🇧" excluded), or None."""
-        wanted = _fold(typed)
+    def country_named(self, typed: str, *, beyond_the_book: bool = False) -> str | None:
+        """The ISO 3166 alpha-2 code of the country a short answer names, or None.
+
+        "uk", "Deutschland", "I'm in Portugal", "the USA", "estou no Brasil" name a country
+        with lines. With `beyond_the_book` (the country is still unknown), "Japan" or "I live
+        in Kenya" name one without: its code is kept and the international directory shown;
+        otherwise "Georgia" typed by someone known to be in the US changes nothing. Only the
+        whole answer counts, after a lead-in such as "I'm in" or "from": "my boss in Spain
+        said no" names nothing. Emoji flags are not read.
+        """
+        others = _other_countries() if beyond_the_book else {}
+        whole = _fold(typed)
+        found = self._code_for(whole) or others.get(whole)
+        if found is not None:
+            return found
+        place = _without_lead_in(whole)
+        # After a lead-in a two-letter word is a code only for the two people type that way.
+        if place == whole or (len(place) <= 2 and place not in ("uk", "us")):
+            return None
+        return self._code_for(place) or others.get(place)
+
+    def _code_for(self, folded: str) -> str | None:
+        """The code of a country with lines whose code or name is exactly `folded`."""
         for code, country in self.countries.items():
-            if wanted == code.lower() or wanted in country.names:
+            if folded == code.lower() or folded in country.names:
                 return code
         return None
+
+
+# How people lead into naming where they are, in the five languages the coach reads, folded.
+_LEAD_IN = re.compile(
+    r"^(?:(?:i m|im|i am|we re|we are|i live|we live|living|based|currently|right now|rn"
+    r"|estoy|vivo|soy|ich bin|ich wohne|wir sind|je suis|j habite|on est|estou|moro|sou)\s+)*"
+    r"(?:in|from|at|en|de|aus|au|aux|em|no|na|do|da)?\s*(?:the|el|la|los|das|der|die|le|les|o|a)?\s*"
+)
+_TRAILING = re.compile(r"\s+(?:actually|rn|right now|now|currently|atm|lol|thanks|thank you)$")
+
+
+def _without_lead_in(folded: str) -> str:
+    """A folded answer without its lead-in ("i m in the") and trailing filler ("rn")."""
+    return _TRAILING.sub("", _LEAD_IN.sub("", folded, count=1)).strip()
+
+
+# Everyday names ISO 3166 spells otherwise ("Russian Federation", "Korea, Republic of").
+_EVERYDAY_NAMES = {
+    "russia": "RU",
+    "south korea": "KR",
+    "korea": "KR",
+    "north korea": "KP",
+    "iran": "IR",
+    "syria": "SY",
+    "bolivia": "BO",
+    "venezuela": "VE",
+    "tanzania": "TZ",
+    "taiwan": "TW",
+    "czech republic": "CZ",
+    "uae": "AE",
+    "holland": "NL",
+    "ivory coast": "CI",
+    "laos": "LA",
+    "moldova": "MD",
+    "mexico": "MX",
+}
+
+
+@lru_cache(maxsize=1)
+def _other_countries() -> dict[str, str]:
+    """Every ISO 3166 country's English names, folded, to its code (from pycountry)."""
+    names: dict[str, str] = dict(_EVERYDAY_NAMES)
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            name = getattr(country, attribute, None)
+            if isinstance(name, str):
+                names[_fold(name)] = country.alpha_2
+    return names
 
 
 def _fold(text: str) -> str:

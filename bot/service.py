@@ -339,7 +339,9 @@ class CoachService:
             found,
             now,
             country_known=turn.prefs.country is not None,
-            country_typed=self._country_typed(turn.session, inbound),
+            country_typed=self._country_typed(
+                turn.session, inbound, unknown=turn.prefs.country is None
+            ),
         )
         if transition is not None and found is not None:
             log.info(
@@ -378,11 +380,13 @@ class CoachService:
             metrics.SAFETY_REPLIES.labels(found.tier.value, found.concern.value).inc()
         return result
 
-    def _country_typed(self, session: Session, inbound: Inbound) -> str | None:
+    def _country_typed(self, session: Session, inbound: Inbound, *, unknown: bool) -> str | None:
         """The country a message after a crisis reply names ("Canada", "uk"), if any."""
         if self.lines is None or session.pending not in crisis_flow.LISTENING:
             return None
-        return self.lines.country_named(inbound.text) if inbound.text else None
+        if not inbound.text:
+            return None
+        return self.lines.country_named(inbound.text, beyond_the_book=unknown)
 
     def _resolve_choice(self, session: Session, inbound: Inbound) -> Inbound:
         """Typed words that name a choice ("soft", "Soft boundary") become that choice."""

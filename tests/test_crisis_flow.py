@@ -273,6 +273,38 @@ async def test_a_typed_country_name_is_understood(service: CoachService, db: Dat
     assert (await stored(db)).country == "ES"
 
 
+@pytest.mark.parametrize(
+    ("typed", "code", "number"),
+    [
+        ("im in portugal", "PT", "808 24 24 24"),
+        ("I live in the UK rn", "GB", "116 123"),
+        ("estou no brasil", "BR", "188"),
+        ("Japan", "JP", "findahelpline.com"),
+    ],
+)
+async def test_a_country_named_in_a_short_answer_is_understood(
+    service: CoachService, db: Database, typed: str, code: str, number: str
+) -> None:
+    """A short answer that names the country ("im in portugal", "Japan") answers the question:
+    its lines, or the directory for a country we have none for; the country is remembered."""
+    await service.handle(say("I want to die", zone=None))
+    reply = await service.handle(say(typed))
+    assert number in reply.messages[0].text
+    assert "remember" in reply.messages[0].text
+    assert (await stored(db)).country == code
+
+
+async def test_a_known_country_is_not_changed_by_a_place_of_the_same_name(
+    db: Database, catalog: Catalog, clock: ManualClock, lines: LineBook
+) -> None:
+    """Someone known to be in the US who types "georgia" keeps the US lines."""
+    service = CoachService(db, catalog, clock, lines=lines, country="US")
+    await service.handle(say("I want to die"))
+    reply = await service.handle(say("georgia"))
+    assert "remember" not in reply.messages[0].text
+    assert (await stored(db)).country is None
+
+
 async def test_earlier_messages_are_screened_with_the_new_one(service: CoachService) -> None:
     """Means named earlier, then a time, is a crisis even though the time alone is not."""
     await to_question(service)

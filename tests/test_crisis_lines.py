@@ -183,11 +183,36 @@ def test_the_country_comes_from_a_locale_with_a_region(locale: str, country: str
 
 @pytest.mark.parametrize(
     ("typed", "code"),
-    [("UK", "GB"), ("deutschland", "DE"), ("España", "ES"), ("the usa", None), ("Brasil", "BR")],
+    [
+        ("UK", "GB"),
+        ("deutschland", "DE"),
+        ("España", "ES"),
+        ("the usa", "US"),
+        ("Brasil", "BR"),
+        ("ich bin in Deutschland", "DE"),
+        ("je suis en France", "FR"),
+        ("from the US", "US"),
+        ("my boss in Spain said no", None),
+        ("im in", None),
+        ("no", None),
+        ("Japan", None),
+    ],
 )
 def test_a_typed_country_is_recognised(book: LineBook, typed: str, code: str | None) -> None:
-    """What people type for their country maps to its code, in their own language."""
+    """What people type for their country, alone or after "I'm in", maps to its code, in their
+    own language; a sentence that only mentions a country names none."""
     assert book.country_named(typed) == code
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [("Japan", "JP"), ("i live in kenya", "KE"), ("russia", "RU"), ("méxico", "MX"), ("ok", None)],
+)
+def test_a_country_without_lines_is_recognised_while_unknown(
+    book: LineBook, typed: str, code: str | None
+) -> None:
+    """While the country is unknown, any country's name is read (ISO 3166, via pycountry)."""
+    assert book.country_named(typed, beyond_the_book=True) == code
 
 
 def test_each_line_shows_its_hours_where_known(book: LineBook) -> None:
