@@ -209,11 +209,13 @@ def revisit_in_words(session: Session, inbound: Inbound, now: datetime, rules: R
         both = " ".join(moment.isoformat() for moment in reading.choices)
         asked = touch(session, now, pending=Pending.WHICH_DATE, pending_data=both)
         return Transition(asked, (which_date(asked, "which_date.ask"),))
-    if reading.past is not None:
-        return Transition(session, (Reply("revisit.past"), reprompt(Step.REVISIT, session)))
+    if reading.past is not None or reading.when is None:
+        # Said once, with the choices and an example of what is read.
+        again = reprompt(Step.REVISIT, session)
+        return Transition(
+            session, (replace(again, key=unread_key(reading), variables=unread_words(reading)),)
+        )
     parsed = reading.when
-    if parsed is None:
-        return Transition(session, (Reply("revisit.unreadable"), reprompt(Step.REVISIT, session)))
     if parsed - now > rules.far_revisit:
         asked = touch(session, now, pending=Pending.FAR_DATE, pending_data=parsed.isoformat())
         return Transition(
@@ -226,6 +228,17 @@ def revisit_in_words(session: Session, inbound: Inbound, now: datetime, rules: R
             ),
         )
     return set_revisit(session, parsed, now)
+
+
+def unread_key(reading: datewords.Reading) -> str:
+    """What to say about a date not taken: in the past, a holiday not guessed, or unread."""
+    if reading.past is not None:
+        return "revisit.past"
+    return "revisit.holiday" if reading.holiday else "revisit.unreadable"
+
+
+def unread_words(reading: datewords.Reading) -> dict[str, str]:
+    return {"holiday": reading.holiday.title()} if reading.holiday else {}
 
 
 def set_revisit(session: Session, due: datetime, now: datetime) -> Transition:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from types import MappingProxyType
 
-from bot import clockwords
+from bot import calendar_words, clockwords
 from bot.timeparse import DEFAULT_NUDGE_TIME, zone
 
 MAX_DATE_TEXT = 160
@@ -50,6 +50,8 @@ class Reading:
     when: datetime | None = None
     past: datetime | None = None
     choices: tuple[datetime, datetime] | None = None
+    # A holiday named whose date the coach will not guess ("thanksgiving"): said back as unread.
+    holiday: str | None = None
 
 
 def _today(now: date, _: date) -> date:
@@ -140,7 +142,7 @@ def read_when(text: str, now: datetime, tz_name: str, locale: str | None = None)
     """Read a date in words relative to the user's local now; an empty Reading when unreadable."""
     tz = zone(tz_name)
     local_now = now.astimezone(tz)
-    words = _WORDS.sub(" ", text.lower()[:MAX_DATE_TEXT]).strip()
+    words = calendar_words.expand(_WORDS.sub(" ", text.lower()[:MAX_DATE_TEXT]).strip())
     if not words:
         return Reading()
     soon = clockwords.within_the_day(words, local_now)
@@ -153,6 +155,9 @@ def read_when(text: str, now: datetime, tz_name: str, locale: str | None = None)
         if moment <= now:
             moment = _at(local_now.date() + timedelta(days=1), clock, tz)
         return Reading(when=moment)
+    holiday = calendar_words.unread_holiday(words)
+    if holiday is not None:
+        return Reading(holiday=holiday)
     found = _read_day(words, local_now, locale, clock)
     if found is None:
         return Reading()
@@ -184,6 +189,11 @@ def _read_day(
     phrase = _PHRASE.search(words)
     if phrase is not None:
         return _phrase_day(phrase.group(1), local_now, clock)
+    named = calendar_words.holiday_day(words, today) or calendar_words.part_of_month(words, today)
+    if named is not None:
+        return named
+    if calendar_words.foreign_month(words):
+        return _dateparser_day(words, local_now, locale, calendar_words.OTHER_LANGUAGES)
     week_after = _WEEK_AFTER.search(words)
     if week_after is not None:
         ahead = (_WEEKDAYS.index(week_after.group(1)) - today.weekday() - 1) % 7 + 1
@@ -200,7 +210,10 @@ def _read_day(
     day_of_month = _DAY_OF_MONTH.search(words)
     if day_of_month is not None:
         return _next_day_of_month(today, int(day_of_month.group(1) or day_of_month.group(2)))
-    return _dateparser_day(words, local_now, locale)
+    # English first; then the other languages the coach reads ("mañana", "le 15 janvier").
+    return _dateparser_day(words, local_now, locale) or _dateparser_day(
+        words, local_now, locale, calendar_words.OTHER_LANGUAGES
+    )
 
 
 def _phrase_day(phrase: str, local_now: datetime, clock: time | None) -> date | datetime:
@@ -283,7 +296,9 @@ def pick_by_month(text: str, days: tuple[datetime, ...], tz_name: str) -> dateti
     return fitting[0] if len(fitting) == 1 else None
 
 
-def _dateparser_day(words: str, local_now: datetime, locale: str | None) -> date | None:
+def _dateparser_day(
+    words: str, local_now: datetime, locale: str | None, languages: tuple[str, ...] = ("en",)
+) -> date | None:
     """A weekday or month name, read by dateparser: on the whole text, else inside it."""
     # Imported here: dateparser takes a noticeable moment to load, and most turns never need it.
     from dateparser.date import DateDataParser
@@ -295,10 +310,10 @@ def _dateparser_day(words: str, local_now: datetime, locale: str | None) -> date
         "DATE_ORDER": date_order(locale) or "DMY",
     }
     try:
-        whole = DateDataParser(languages=["en"], settings=settings).get_date_data(words)
+        whole = DateDataParser(languages=list(languages), settings=settings).get_date_data(words)
         if whole.date_obj is not None:
             return whole.date_obj.date()
-        spans = search_dates(words, languages=["en"], settings=settings) or []
+        spans = search_dates(words, languages=list(languages), settings=settings) or []
     except (ValueError, OverflowError, TypeError, AttributeError):
         return None
     for span, found in spans:

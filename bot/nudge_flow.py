@@ -16,6 +16,7 @@ from bot import (
     timeparse,
     wording,
 )
+from bot.answering import unread_key, unread_words
 from bot.dialogue import REVISIT_CHOICES
 from bot.domain import (
     CancelNudges,
@@ -125,19 +126,21 @@ def answer_nudge_words(
     if typed in NO_NEW_DATE or intents.free_text(text) is intents.Intent.EXIT:
         return answer_nudge_date(session, "none", now, timezone)
     reading = datewords.read_when(text, now, timezone, locale)
-    date_choices = {
-        "choices": choices(NUDGE_DATE_STEP, REVISIT_CHOICES),
-        "choice_step": NUDGE_DATE_STEP,
-    }
     if reading.choices is not None:
         first, second = (moment.isoformat() for moment in reading.choices)
         return Transition(
             session, (Reply("revisit.which", dates={"first": first, "second": second}),)
         )
-    if reading.past is not None:
-        return Transition(session, (Reply("revisit.past", **date_choices),))  # type: ignore[arg-type]
     if reading.when is None:
-        return Transition(session, (Reply("nudge_date.unclear", **date_choices),))  # type: ignore[arg-type]
+        # Said once, with the choices: a past date, a holiday not guessed, or words unread.
+        unread = "nudge_date.unclear" if reading.past is None and not reading.holiday else ""
+        said = Reply(
+            unread or unread_key(reading),
+            unread_words(reading),
+            choices=choices(NUDGE_DATE_STEP, REVISIT_CHOICES),
+            choice_step=NUDGE_DATE_STEP,
+        )
+        return Transition(session, (said,))
     due = reading.when
     settled = touch(session, now, pending=None, revisit_at=due)
     return Transition(

@@ -58,6 +58,7 @@ KNOWN_PLACEHOLDERS = frozenset(
         "day",
         "first",
         "second",
+        "holiday",
         "gist",
     }
 )
@@ -85,6 +86,7 @@ STATIC_KEYS = (
     "restart.confirm",
     "restart.kept",
     "revisit.unreadable",
+    "revisit.holiday",
     "revisit.past",
     "revisit.set",
     "revisit.which",
