@@ -160,9 +160,9 @@ def cancel(session: Session, now: datetime) -> Transition:
     """End the conversation; its answers stay kept."""
     if not session.is_open or session.step is Step.WELCOME:
         return Transition(session, (Reply("cancel.nothing"),))
-    # The mark lets "undo" typed next bring it back (bot/undo_cancel.py).
+    # The mark lets "undo" within the hour bring it back (bot/undo_cancel.py).
     cancelled = touch(
-        session, now, status=Status.CANCELLED, pending=None, pending_data=undo_cancel.UNDO_MARK
+        session, now, status=Status.CANCELLED, pending=None, pending_data=undo_cancel.mark(now)
     )
     return Transition(cancelled, (Reply("cancel.done"),))
 

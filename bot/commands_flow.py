@@ -144,6 +144,8 @@ def _answered(session: Session) -> int:
 def _back(session: Session, now: datetime) -> Transition:
     if undo_cancel.undoable(session, now):
         return undo_cancel.revive(session, now)
+    if undo_cancel.too_late(session, now):
+        return Transition(session, (Reply("cancel.too_late"),))
     if just_finished(session, now):
         # Right after the summary: reopen the last question; its nudge waits for the new card.
         reopened = _back(replace(session, status=Status.ACTIVE), now)

@@ -155,6 +155,8 @@ class Inbound:
     origin: Origin = field(default_factory=Origin)
     timezone: str = "UTC"
     truncated: bool = False
+    # Binary junk rather than words (bot/text.py): its text is dropped, the coach says so.
+    garbled: bool = False
     event_id: str | None = None
     timezone_hint: str | None = None
     timezone_known: bool = True

@@ -126,6 +126,9 @@ def step(
     session: Session, inbound: Inbound, now: datetime, rules: Rules = DEFAULT_RULES
 ) -> Transition:
     """Advance one conversation by one thing the user did."""
+    if inbound.garbled:
+        # Binary junk is never kept as an answer: said plainly, and the open question again.
+        return Transition(session, (Reply("input.unreadable"), *open_question(session)))
     moved = _step(session, inbound, now, rules)
     if inbound.kind is not InboundKind.BUTTON and _newly_foreign(session, inbound.text):
         # Said once, kindly: the coaching is in English (screening reads their language).
@@ -153,11 +156,12 @@ def _step(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> Tr
         return start(session, inbound, now)
     if session.pending is not None:
         return answer_pending(session, inbound, now, rules)
-    if undo_cancel.undoable(session, now):
-        if inbound.choice is None and undo_cancel.wants_undo(inbound.text):
+    if inbound.choice is None and undo_cancel.wants_undo(inbound.text):
+        # Other messages since the cancel ("hello", `status`) leave it undoable for the hour.
+        if undo_cancel.undoable(session, now):
             return undo_cancel.revive(session, now)
-        # Any other message: the cancel stands for good.
-        session = replace(session, pending_data=None)
+        if undo_cancel.too_late(session, now):
+            return Transition(session, (Reply("cancel.too_late"),))
     taken_back = corrections.read(inbound.text) if inbound.choice is None else None
     if taken_back is not None and (
         (session.is_open and session.step in QUESTIONS) or just_finished(session, now)

@@ -60,7 +60,7 @@ from bot.prompts import Catalog
 from bot.storage import inbox, outbox, reminders, repos
 from bot.storage.reschedule import Moved, reschedule
 from bot.storage.store import Conn, Store
-from bot.text import as_number, clean_text
+from bot.text import as_number, clean_text, garbled
 from bot.timeparse import is_valid_zone
 from bot.userdata import EXPORT_FILENAME, export_json, reminders_reply, wins_reply
 from bot.zones import find_zone
@@ -184,7 +184,8 @@ class CoachService:
             metrics.TURNS.labels(platform, "flooded").inc()
             return self._say(Reply("error.busy"), resolve(self.defaults))
         text, truncated = clean_text(inbound.text)
-        inbound = replace(inbound, text=text, truncated=truncated)
+        junk = garbled(inbound.text)
+        inbound = replace(inbound, text="" if junk else text, truncated=truncated, garbled=junk)
 
         async def attempt() -> TurnResult:
             try:

@@ -22,6 +22,22 @@ def clean_text(raw: str) -> tuple[str, bool]:
     return text, False
 
 
+# Characters no one types: controls (not tab or newline), the replacement character that
+# undecodable bytes become, surrogates, private-use and unassigned code points.
+_JUNK_CATEGORIES = frozenset({"Cc", "Cs", "Co", "Cn"})
+# From this share of junk among the visible characters on, a message is binary, not words.
+GARBLED_SHARE = 0.2
+
+
+def garbled(raw: str) -> bool:
+    """Whether a message is binary junk rather than words (a fifth or more unreadable chars)."""
+    visible = [ch for ch in raw if not ch.isspace()]
+    junk = sum(
+        1 for ch in visible if ch == "\ufffd" or unicodedata.category(ch) in _JUNK_CATEGORIES
+    )
+    return junk > 0 and junk >= GARBLED_SHARE * len(visible)
+
+
 def as_number(text: str) -> int | None:
     """A plain ASCII whole number ("2", not "²" or "٢"), or None; at most nine digits."""
     stripped = text.strip()

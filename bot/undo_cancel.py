@@ -2,7 +2,8 @@
 
 Only a cancel the user typed themselves leaves the mark that allows it; a stop after a crisis
 never does (crisis_flow clears `pending_data`), so a crisis never revives a conversation.
-The next message either takes the cancel back or lets the chance pass for good.
+Messages in between ("hello", `status`) leave the chance open for UNDO_WINDOW after the cancel;
+a new reframe (a new conversation) or a side question answered ends it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from bot.dialogue import QUESTIONS
 from bot.domain import Reply, Session, Status, Transition
 from bot.steps import continue_asking, touch
 
-# `pending_data` of a conversation the user cancelled themselves (no side question is open).
+# `pending_data` of a conversation the user cancelled themselves (no side question is open),
+# followed by "@" and when (UTC, ISO 8601): the window counts from the cancel, not the last word.
 UNDO_MARK = "cancelled"
 # How long after a cancel "undo" may still bring the reframe back.
 UNDO_WINDOW = timedelta(hours=1)
@@ -27,16 +29,36 @@ _UNDO = re.compile(
 )
 
 
+def mark(now: datetime) -> str:
+    """The `pending_data` a cancel typed at `now` leaves."""
+    return f"{UNDO_MARK}@{now.isoformat()}"
+
+
+def cancelled_at(session: Session) -> datetime | None:
+    """When the user cancelled this reframe themselves at a question; None if they did not."""
+    data = session.pending_data or ""
+    if (
+        session.status is not Status.CANCELLED
+        or session.pending is not None
+        or session.step not in QUESTIONS
+        or data.partition("@")[0] != UNDO_MARK
+    ):
+        return None
+    # A mark without its time (written before it had one) counts from the last change.
+    stamp = data.partition("@")[2]
+    return datetime.fromisoformat(stamp) if stamp else session.updated_at
+
+
 def undoable(session: Session, now: datetime) -> bool:
     """Whether the user cancelled this reframe themselves, within UNDO_WINDOW, at a question."""
-    return (
-        session.status is Status.CANCELLED
-        and session.pending is None
-        and session.pending_data == UNDO_MARK
-        and session.step in QUESTIONS
-        and session.updated_at is not None
-        and now - session.updated_at <= UNDO_WINDOW
-    )
+    at = cancelled_at(session)
+    return at is not None and now - at <= UNDO_WINDOW
+
+
+def too_late(session: Session, now: datetime) -> bool:
+    """Whether a cancel the user typed could have been taken back, but the hour has gone."""
+    at = cancelled_at(session)
+    return at is not None and now - at > UNDO_WINDOW
 
 
 def wants_undo(text: str) -> bool:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 from zoneinfo import available_timezones
+
+from bot.wording import word_set
 
 # Regions of the current IANA names (legacy ones such as US/Eastern or EST are left out).
 _REGIONS = ("Africa", "America", "Antarctica", "Asia", "Atlantic", "Australia", "Europe")
@@ -113,8 +116,31 @@ def canonical_zone(name: str) -> str | None:
     return _by_lower().get(name.strip().replace(" ", "_").lower())
 
 
+# Words said around a zone's name ("madrid actually", "I'm in Lisbon now"): input words.
+_AROUND = word_set(
+    "actually i im i'm am in live living based it its it's is my time zone timezone tz the "
+    "oh ok okay sorry probably prob now currently at near from um uh hmm well say guess please "
+    "pls thanks lol yes yeah yep no nope hey like just city area here there right then rather "
+    "wait make change set to use that this one instead moved"
+)
+_TOKENS = re.compile(r"[\w/+-]+(?:'\w+)?")
+
+
 def find_zone(typed: str) -> ZoneMatch:
-    """Read a zone as typed: an abbreviation ("EST", "IST"), an IANA name, or a city ("London")."""
+    """Read a zone as typed: an abbreviation ("EST", "IST"), an IANA name, or a city ("London");
+    words only said around it ("madrid actually", "I'm in Lisbon now") are let go."""
+    found = _find_zone(typed)
+    if found.zone is not None or found.choices:
+        return found
+    named = [word for word in _TOKENS.findall(typed) if word.lower() not in _AROUND]
+    if named and len(named) < len(_TOKENS.findall(typed)):
+        inner = _find_zone(" ".join(named))
+        if inner.zone is not None or inner.choices:
+            return inner
+    return found
+
+
+def _find_zone(typed: str) -> ZoneMatch:
     text = typed.strip()
     if not text:
         return ZoneMatch()

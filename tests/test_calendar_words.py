@@ -10,7 +10,7 @@ import pytest
 
 from bot import engine
 from bot.datewords import read_when
-from bot.domain import Inbound, Step
+from bot.domain import Inbound, Step, Transition
 from tests.conftest import ALICE
 
 ZONE = "Europe/Berlin"
@@ -72,7 +72,7 @@ def test_a_holiday_whose_day_varies_is_named_back_not_guessed(words: str) -> Non
     assert reading.when is None and reading.past is None and reading.holiday is not None
 
 
-def at_revisit(text: str) -> engine.Transition:
+def at_revisit(text: str) -> Transition:
     """The revisit question answered with these words at NOW."""
     session = replace(engine.new_session(ALICE, 1, NOW, welcome=False), step=Step.REVISIT)
     return engine.step(session, Inbound(ALICE, text=text, timezone=ZONE), NOW)

@@ -35,13 +35,33 @@ def test_undo_right_after_cancel_brings_the_reframe_back(typed: str, leaving: st
     assert keys(revived) == ["cancel.undone", "question.ask"]
 
 
-def test_undo_after_another_message_does_not_revive() -> None:
-    """Once another message follows the cancel, "undo" no longer brings the reframe back."""
+@pytest.mark.parametrize("between", ["hello", "status", "help", "hmm"])
+def test_undo_after_other_messages_within_the_hour_still_revives(between: str) -> None:
+    """Messages that start nothing new between the cancel and "undo" leave it undoable."""
     cancelled = engine.step(walk_to(Step.QUESTION), say("cancel"), START).session
-    after = engine.step(cancelled, say("hello"), START).session
-    again = engine.step(after, say("undo"), START)
+    after = engine.step(cancelled, say(between), START + timedelta(minutes=5)).session
+    again = engine.step(after, say("undo"), START + timedelta(minutes=10))
+    assert keys(again) == ["cancel.undone", "question.ask"]
+    assert again.session.number == cancelled.number and again.session.is_open
+
+
+def test_undo_after_a_new_reframe_does_not_revive_the_cancelled_one() -> None:
+    """Once a new no has started a new reframe, "undo" does not bring the cancelled one back."""
+    cancelled = engine.step(walk_to(Step.QUESTION), say("cancel"), START).session
+    fresh = engine.step(cancelled, say("my landlord said no to fixing the heating"), START).session
+    assert fresh.number != cancelled.number
+    again = engine.step(fresh, say("undo"), START)
     assert "cancel.undone" not in keys(again)
-    assert not (again.session.number == cancelled.number and again.session.is_open)
+    assert again.session.number == fresh.number
+
+
+def test_undo_after_the_hour_says_why_not() -> None:
+    """ "undo" more than an hour after the cancel says the hour has gone, not "nothing to undo"."""
+    cancelled = engine.step(walk_to(Step.QUESTION), say("cancel"), START).session
+    after = engine.step(cancelled, say("status"), START + timedelta(minutes=50)).session
+    for typed in ("undo", "continue"):
+        late = engine.step(after, say(typed), START + timedelta(minutes=61))
+        assert keys(late) == ["cancel.too_late"] and not late.session.is_open
 
 
 def test_undo_long_after_cancel_does_not_revive() -> None:

@@ -7,7 +7,8 @@ import pytest
 from bot.service import CoachService
 from bot.storage.db import Database
 from bot.zones import ZoneMatch, find_zone
-from tests.conftest import say
+from tests.conftest import FULL_DIALOGUE, say
+from tests.test_service import run_unzoned, stored
 
 
 @pytest.mark.parametrize(
@@ -53,3 +54,33 @@ async def test_the_zone_command_takes_a_city_and_asks_about_ist(
     assert "Asia/Kolkata, Europe/Dublin or Asia/Jerusalem" in asked
     current = (await service.handle(say("timezone"))).messages[0].text
     assert "Europe/London" in current
+
+
+@pytest.mark.parametrize(
+    ("typed", "zone"),
+    [
+        ("madrid actually", "Europe/Madrid"),
+        ("I'm in Lisbon now", "Europe/Lisbon"),
+        ("oh sorry, EST", "America/New_York"),
+        ("sao paulo actually", "America/Sao_Paulo"),
+    ],
+)
+def test_words_said_around_a_zone_do_not_hide_it(typed: str, zone: str) -> None:
+    """A zone's name with only words like "actually" or "I'm in" around it is that zone."""
+    assert find_zone(typed).zone == zone
+
+
+@pytest.mark.parametrize("typed", ["actually make it in 3 weeks", "my cat", "no"])
+def test_words_without_a_zone_name_find_none(typed: str) -> None:
+    """Words that name no zone find none, however many filler words are in them."""
+    assert find_zone(typed).zone is None
+
+
+async def test_a_zone_named_with_words_around_it_answers_the_zone_question(
+    service: CoachService, db: Database
+) -> None:
+    """ "madrid actually" at the time zone question sets Europe/Madrid and goes on to the date."""
+    await run_unzoned(service, FULL_DIALOGUE[:11])
+    texts = await run_unzoned(service, ["madrid actually"])
+    assert "Europe/Madrid" in texts[0] and "When should we revisit" in texts[-1]
+    assert (await stored(db)).timezone == "Europe/Madrid"

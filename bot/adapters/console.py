@@ -261,6 +261,10 @@ class ConsoleChat:
             async for line in messages:
                 if self.interactive and line.strip().lower() in LEAVE_WORDS:
                     break
+                if self.interactive and not line.strip():
+                    # A lone Enter: readline redrew the line without our prompt; show it again.
+                    self._prompt()
+                    continue
                 inbound = self.to_inbound(line)
                 self._fresh = True
                 outcome = await self.pipeline.turn(inbound, route=TURN_ROUTE)

@@ -59,10 +59,9 @@ class PasteJoiner:
         return done
 
     def flush(self) -> str | None:
-        """The held lines as one message (None when nothing is held)."""
+        """The held lines as one message ("" for a lone Enter; None when nothing is held)."""
         lines, self._lines, self._last = self._lines, [], None
-        text = "\n".join(lines).strip()
-        return text or None
+        return "\n".join(lines).strip() if lines else None
 
 
 @contextlib.contextmanager
@@ -111,6 +110,8 @@ async def read_typed(
     clock: Callable[[], float] | None = None,
 ) -> AsyncIterator[str]:
     """Messages typed at a terminal: `read_line` runs in a thread, pastes come out whole.
+
+    A lone Enter comes out as "" (the chat shows its prompt again; nothing is sent).
 
     `read_line` raises EOFError at Ctrl-D; `clock` gives monotonic seconds (injected in tests).
     """
