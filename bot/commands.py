@@ -48,6 +48,14 @@ _EXACT = {name.value: name for name in CommandName} | {
     "cancelar": CommandName.CANCEL,
     "abbrechen": CommandName.CANCEL,
     "annuler": CommandName.CANCEL,
+    "zurück": CommandName.BACK,
+    "zuruck": CommandName.BACK,
+    "zurueck": CommandName.BACK,
+    "atrás": CommandName.BACK,
+    "atras": CommandName.BACK,
+    "volver": CommandName.BACK,
+    "retour": CommandName.BACK,
+    "voltar": CommandName.BACK,
 }
 # Commands are short: anything longer is an answer, and need not be examined further.
 _LONGEST = max(len(word) for word in _EXACT) + 200

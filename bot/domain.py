@@ -120,6 +120,8 @@ class Session:
     version: int = 0
     # The user's last few messages, read together with the next one by crisis screening.
     recent: tuple[str, ...] = ()
+    # Whether this conversation has said that the coaching is in English (said once).
+    language_noted: bool = False
 
     @property
     def is_open(self) -> bool:

@@ -130,15 +130,19 @@ def step(
         # Binary junk is never kept as an answer: said plainly, and the open question again.
         return Transition(session, (Reply("input.unreadable"), *open_question(session)))
     moved = _step(session, inbound, now, rules)
-    if inbound.kind is not InboundKind.BUTTON and _newly_foreign(session, inbound.text):
-        # Said once, kindly: the coaching is in English (screening reads their language).
-        return replace(moved, replies=(Reply("language.english"), *moved.replies))
-    return moved
-
-
-def _newly_foreign(session: Session, text: str) -> bool:
-    """Whether this message is in another language and the last few were not."""
-    return language.foreign(text) and not any(language.foreign(said) for said in session.recent)
+    if (
+        inbound.kind is InboundKind.BUTTON
+        or session.language_noted
+        or moved.session.language_noted
+        or not language.foreign(inbound.text)
+    ):
+        return moved
+    # Said once a conversation, kindly and in their language where it can be told: the
+    # coaching is in English (screening reads their language).
+    code = language.which(inbound.text)
+    note = Reply(f"language.english_{code}" if code else "language.english")
+    noted = replace(moved.session, language_noted=True)
+    return replace(moved, session=noted, replies=(note, *moved.replies))
 
 
 def _step(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> Transition:

@@ -13,22 +13,33 @@ import re
 from bot.wording import normalise, word_set
 
 # Function words frequent in each language and rare in English text (accents optional).
-_FOREIGN = word_set(
-    "el la los las un una unos unas y o pero porque que qué como cómo cuando cuándo donde "
-    "dónde por para con sin sobre mi mis tu tus su sus es son está están estoy fue era ser "
-    "estar hay muy más también ya no sí yo me te se nos lo le les del al este esta esto eso "
-    "ese esa quiero puedo tengo necesito dijo dice jefe trabajo gracias hola ayuda cancelar "
-    "der die das den dem des ein eine einen einem einer und oder aber weil dass wie wann wo "
-    "mit ohne für auf ist sind war bin hat habe haben nicht nein ja ich du er sie wir ihr "
-    "mich mir dich dir sich auch noch schon sehr mein meine dein deine kein keine chef "
-    "arbeit hat gesagt danke hallo hilfe abbrechen möchte will kann muss le les une des et "
-    "ou mais parce qu est sont était suis je tu il elle nous vous ils elles pas ne ce cette "
-    "ces mon ma mes ton ta tes son sa ses avec sans pour dans sur aussi très merci bonjour "
-    "aide annuler patron travail veux peux dit os um uma e ou mas porque é são foi era eu "
-    "ele ela nós eles elas não sim meu minha com sem pra também muito obrigado obrigada olá "
-    "ajuda chefe disse quero posso sé sei weiß weiss sais hacer tal vez después bitte negó "
-    "warum nada nichts rien"
-)
+_BY_LANGUAGE = {
+    "es": word_set(
+        "el la los las un una unos unas y o pero porque que qué como cómo cuando cuándo donde "
+        "dónde por para con sin sobre mi mis tu tus su sus es son está están estoy fue era ser "
+        "estar hay muy más también ya no sí yo me te se nos lo le les del al este esta esto eso "
+        "ese esa quiero puedo tengo necesito dijo dice jefe trabajo gracias hola ayuda cancelar "
+        "sé hacer tal vez después negó nada"
+    ),
+    "de": word_set(
+        "der die das den dem des ein eine einen einem einer und oder aber weil dass wie wann wo "
+        "mit ohne für auf ist sind war bin hat habe haben nicht nein ja ich du er sie wir ihr "
+        "mich mir dich dir sich auch noch schon sehr mein meine dein deine kein keine chef "
+        "arbeit gesagt danke hallo hilfe abbrechen möchte will kann muss weiß weiss bitte warum "
+        "nichts"
+    ),
+    "fr": word_set(
+        "le la les un une des et ou mais parce qu que est sont était suis je tu il elle nous "
+        "vous ils elles pas ne ce cette ces mon ma mes ton ta tes son sa ses avec sans pour dans "
+        "sur aussi très merci bonjour aide annuler patron travail veux peux dit sais rien"
+    ),
+    "pt": word_set(
+        "os um uma e ou mas porque que é são foi era eu ele ela nós eles elas não sim meu "
+        "minha com sem pra para também muito obrigado obrigada olá ajuda chefe disse quero posso "
+        "sei nada"
+    ),
+}
+_FOREIGN = frozenset().union(*_BY_LANGUAGE.values())
 _ENGLISH = word_set(
     "the a an and or but because that what how when where with without for on in of to is "
     "are was were be been am i you he she we they it my your his her our their me him us "
@@ -52,8 +63,26 @@ def foreign(text: str) -> bool:
     return theirs >= 2 and theirs > ours
 
 
+def which(text: str) -> str | None:
+    """The language a foreign message is in ("es", "de", "fr", "pt"); None when not foreign or
+    when its little words fit two languages equally ("no sé" could be either)."""
+    if not foreign(text):
+        return None
+    found = set(_WORDS.findall(normalise(text)))
+    if len(found) == 1 and next(iter(found)) in _COMMANDS:
+        return _COMMANDS[next(iter(found))]
+    counts = sorted(
+        ((len(found & words), code) for code, words in _BY_LANGUAGE.items()), reverse=True
+    )
+    (best, code), (second, _) = counts[0], counts[1]
+    return code if best > second else None
+
+
 # Words that alone are another language: commands (understood, and answered with the English
 # note) and greetings English speakers seldom use.
-_COMMANDS = frozenset(
-    {"ayuda", "hilfe", "aide", "ajuda", "cancelar", "abbrechen", "annuler", "hola", "olá"}
-)
+_COMMANDS = {
+    **dict.fromkeys(("ayuda", "cancelar", "hola", "atrás", "atras", "volver"), "es"),
+    **dict.fromkeys(("hilfe", "abbrechen", "zurück", "zuruck", "zurueck"), "de"),
+    **dict.fromkeys(("aide", "annuler", "retour"), "fr"),
+    **dict.fromkeys(("ajuda", "olá", "voltar"), "pt"),
+}

@@ -45,6 +45,9 @@ def wins_reply(sessions: Sequence[Session]) -> Reply:
     dated.sort(key=lambda pair: pair[0], reverse=True)
     counts = {"turned": str(len(turned)), "total": str(len(reframed)), "reached": str(reached)}
     key = {0: "wins.summary_no_own", 1: "wins.summary_once"}.get(reached, "wins.summary")
+    if len(reframed) == 1:
+        # One reframe in all: "your no", not "1 of your 1 no".
+        key = f"wins.one_{'turned' if turned else 'not'}_{'once' if reached else 'no_own'}"
     return Reply(key, counts, items=tuple(entry for _, entry in dated))
 
 
@@ -63,30 +66,38 @@ def _entry(
 
 
 def reminders_reply(sessions: Sequence[Session], upcoming: Sequence[reminders.Upcoming]) -> Reply:
-    """The upcoming revisits, numbered for `reminders cancel N`; then a revisit picked in the
-    open conversation, which is scheduled once its plan is finished."""
-    unfinished = tuple(
-        Reply(
-            "reminders.unfinished",
-            {"ask": s.answers.get("ask", "")},
-            dates={"revisit_at": s.revisit_at.isoformat()},
+    """The upcoming revisits by date, soonest first: the scheduled ones numbered for
+    `reminders cancel N`, and a revisit picked in the open conversation among them (it is
+    scheduled once its plan is finished)."""
+    unfinished = [
+        (
+            s.revisit_at,
+            Reply(
+                "reminders.unfinished",
+                {"ask": s.answers.get("ask", "")},
+                dates={"revisit_at": s.revisit_at.isoformat()},
+            ),
         )
         for s in sessions
         if s.is_open and s.revisit_at is not None
-    )
+    ]
     if not upcoming and not unfinished:
         return Reply("reminders.none")
     asks = {s.number: s.answers.get("ask", "") for s in sessions}
-    entries = tuple(
-        Reply(
-            "reminders.entry",
-            {"number": str(index), "ask": asks.get(item.session_number, "")},
-            dates={"revisit_at": item.due_at.isoformat()},
+    entries = [
+        (
+            item.due_at,
+            Reply(
+                "reminders.entry",
+                {"number": str(index), "ask": asks.get(item.session_number, "")},
+                dates={"revisit_at": item.due_at.isoformat()},
+            ),
         )
-        for index, item in enumerate(upcoming, 1)
-    )
+        for index, item in enumerate(sorted(upcoming, key=lambda item: item.due_at), 1)
+    ]
+    listed = sorted([*entries, *unfinished], key=lambda pair: pair[0])
     footer = (Reply("reminders.footer"),) if upcoming else ()
-    return Reply("reminders.header", items=(*entries, *unfinished, *footer))
+    return Reply("reminders.header", items=(*(reply for _, reply in listed), *footer))
 
 
 def export_json(

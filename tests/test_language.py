@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from bot import engine, language
-from bot.domain import Status, Step
+from bot.domain import Status, Step, Transition
 from bot.service import CoachService
 from tests.conftest import START, say
 from tests.test_engine import walk_to
@@ -46,16 +44,53 @@ def test_english_with_a_foreign_word_or_name_is_english(text: str) -> None:
     assert not language.foreign(text)
 
 
+def note_keys(transition: Transition) -> list[str]:
+    """The keys of the English-only notes among a transition's replies."""
+    return [reply.key for reply in transition.replies if reply.key.startswith("language.")]
+
+
 @pytest.mark.parametrize("text", FOREIGN)
 def test_the_english_note_comes_once_before_the_usual_reply(text: str) -> None:
-    """The first foreign message gets the note before the usual reply; the next one does not."""
+    """The first foreign message gets the note before the usual reply; later ones do not."""
     session = walk_to(Step.OFFER)
     first = engine.step(session, say(text), START)
-    assert [reply.key for reply in first.replies][:1] == ["language.english"]
+    assert first.replies[0].key.startswith("language.english")
     assert first.session.answers["offer"] == text
-    later = walk_to(Step.DONE)
-    again = engine.step(replace(later, recent=(text,)), say(text), START)
-    assert "language.english" not in [reply.key for reply in again.replies]
+    again = engine.step(first.session, say(text), START)
+    assert note_keys(again) == []
+
+
+def test_the_note_is_said_once_a_conversation_even_with_english_between() -> None:
+    """Foreign, then four English answers, then foreign again: the note was said once only."""
+    session = walk_to(Step.OFFER)
+    said: list[str] = []
+    for text in ["mi jefe dijo que no", "I ship fast", "I led it", "more", "3", "un plan nuevo"]:
+        moved = engine.step(session, say(text), START)
+        said.extend(note_keys(moved))
+        session = moved.session
+    assert len(said) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("mi jefe dijo que no al aumento", "es"),
+        ("Mein Chef hat nein gesagt", "de"),
+        ("mon patron a dit non pour la promotion", "fr"),
+        ("meu chefe disse que não vai me promover", "pt"),
+    ],
+)
+def test_the_note_is_in_the_persons_language(text: str, code: str) -> None:
+    """Spanish, German, French and Portuguese writers get the note in their own language."""
+    moved = engine.step(walk_to(Step.OFFER), say(text), START)
+    assert note_keys(moved) == [f"language.english_{code}"]
+
+
+async def test_the_note_survives_a_reload_and_is_not_said_again(service: CoachService) -> None:
+    """Through the service and the database, the Spanish note is shown once in Spanish."""
+    texts = await run(service, ["hola", "mi jefe me dijo que no", "un ascenso", "no sé"])
+    assert sum("solo puedo hacer el coaching en inglés" in text for text in texts) == 1
+    assert not any("I can only coach in English" in text for text in texts)
 
 
 @pytest.mark.parametrize(
@@ -67,7 +102,7 @@ def test_commands_in_spanish_or_german_work_and_get_the_note(typed: str, command
     session = walk_to(Step.OFFER)
     transition = engine.step(session, say(typed), START)
     keys = [reply.key for reply in transition.replies]
-    assert keys[:2] == ["language.english", command]
+    assert keys[0].startswith("language.english") and keys[1] == command
     if command == "cancel.done":
         assert transition.session.status is Status.CANCELLED
 
@@ -84,7 +119,7 @@ async def test_the_note_is_said_once_across_turns(service: CoachService) -> None
     await run(service, ["hi"])
     first = await run(service, ["hilfe"])
     second = await run(service, [FOREIGN[1]])
-    note = "I can only coach in English"
+    note = "nur auf Englisch coachen"
     assert note in first[0]
     assert not any(note in text for text in second)
 
@@ -96,3 +131,13 @@ def test_maybe_in_other_languages_answers_how_did_it_go(typed: str) -> None:
     from bot.nudge_words import nudge
 
     assert nudge(typed) is Intent.MAYBE
+
+
+@pytest.mark.parametrize("typed", ["zurück", "Zurück!", "atrás", "volver", "retour", "voltar"])
+def test_back_in_other_languages_goes_back(typed: str) -> None:
+    """ "zurück", "atrás", "retour", "voltar" do what `back` does, after the note once."""
+    session = walk_to(Step.DONE)
+    transition = engine.step(session, say(typed), START)
+    keys = [reply.key for reply in transition.replies]
+    assert keys[0].startswith("language.english") and keys[1] == "back.showing"
+    assert transition.session.step is Step.OFFER

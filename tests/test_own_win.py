@@ -117,10 +117,21 @@ def test_one_own_win_and_none_read_naturally(catalog: Catalog) -> None:
     """One own win says "once"; an own win with no turned no still fills the journal."""
     once = [finished(outcome=Outcome.NO, own_win=OwnWin.YES, own_win_at=START)]
     assert catalog.render(wins_reply(once), "UTC").startswith(
-        "0 of your 1 no became a maybe or a yes; you reached your own win once."
+        "Your no hasn't become a maybe or a yes yet, but you reached your own win."
     )
     none = [finished(outcome=Outcome.YES, own_win=OwnWin.NOT_YET, own_win_at=START)]
-    assert "your own wins are still ahead" in catalog.render(wins_reply(none), "UTC")
+    assert "your own win is still ahead" in catalog.render(wins_reply(none), "UTC")
+
+
+def test_one_reframe_in_all_is_not_counted_as_one_of_one(catalog: Catalog) -> None:
+    """With a single reframe the journal says "your no", never "1 of your 1 no"."""
+    for outcome in (Outcome.YES, Outcome.NO):
+        for win in (OwnWin.YES, OwnWin.PARTLY):
+            one = [finished(outcome=outcome, own_win=win, own_win_at=START)]
+            text = catalog.render(wins_reply(one), "UTC")
+            assert text.startswith("Your no ") and " of your " not in text
+    two = [finished(1, outcome=Outcome.YES), finished(2, outcome=Outcome.NO)]
+    assert catalog.render(wins_reply(two), "UTC").startswith("1 of your 2 noes")
 
 
 async def test_a_typed_partly_answers_the_own_win_question(
@@ -171,7 +182,7 @@ async def test_outcomes_and_own_wins_survive_the_purge_and_are_exported(
     assert purged == 1
     wins = await service.handle(say("wins"))
     assert wins.messages[0].text.startswith(
-        "1 of your 1 no became a maybe or a yes; you reached your own win once."
+        "Your no became a maybe or a yes, and you reached your own win."
     )
     assert "removed after the retention period" in wins.messages[0].text
     exported = await service.handle(say("export"))
@@ -215,7 +226,7 @@ async def test_the_own_win_question_outlives_a_command_and_takes_words_after_the
     await nudged(service, db, catalog, clock)
     await service.handle(press("yes", "nudge", 1))
     wins = await service.handle(say("wins"))
-    assert wins.messages[0].text.startswith("1 of your 1 no became")
+    assert wins.messages[0].text.startswith("Your no became")
     asked = wins.messages[-1]
     assert asked.text.startswith("And the win you named")
     assert (asked.step, asked.session_number) == (own_win.STEP, 1)
@@ -227,7 +238,7 @@ async def test_the_own_win_question_outlives_a_command_and_takes_words_after_the
         sessions = await repos.list_sessions(conn, user_ref=record.ref, user=ALICE)
     assert [(s.number, s.own_win) for s in sessions] == [(1, OwnWin.PARTLY)]
     again = await service.handle(say("wins"))
-    assert again.messages[0].text.startswith("1 of your 1 no became a maybe or a yes")
+    assert again.messages[0].text.startswith("Your no became a maybe or a yes")
     assert len(again.messages) == 1
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from datetime import datetime
+
 import pytest
 
 from bot.service import CoachService
@@ -39,7 +42,12 @@ async def test_the_zone_named_after_a_which_question_sets_the_zone(
     assert after.timezone == zone
     assert zone in texts[0]
     assert after.session is not None and before is not None
-    assert (after.session.number, after.session.answers) == (before.number, before.answers)
+    # The revisit's answer follows the date to the new zone (as the export shows it).
+    kept = {key: value for key, value in before.answers.items() if key != "revisit"}
+    assert after.session.number == before.number
+    assert {k: v for k, v in after.session.answers.items() if k != "revisit"} == kept
+    if after.session.revisit_at is not None:
+        assert after.session.answers["revisit"] == after.session.revisit_at.isoformat()
     assert after.session.step is before.step and after.session.pending is before.pending
 
 
@@ -73,3 +81,20 @@ async def test_a_zone_change_never_moves_a_revisit_into_the_past(
     assert any("already gone by" in message.text for message in result.messages)
     listed = await service.handle(say("reminders"))
     assert "23:30" in listed.messages[0].text
+
+
+async def test_the_export_after_a_zone_change_shows_the_moved_revisit_answer(
+    service: CoachService, db: Database
+) -> None:
+    """After the plan and a zone change, the exported revisit answer is the moved date."""
+    await run(service, list(FULL_DIALOGUE))
+    before = (await stored(db)).session
+    assert before is not None and before.revisit_at is not None
+    await run(service, ["timezone America/New_York"])
+    result = await service.handle(say("export"))
+    attachment = next(m.attachment for m in result.messages if m.attachment is not None)
+    (exported,) = json.loads(attachment.content)["sessions"]
+    assert exported["revisit_at"] != before.revisit_at.isoformat()
+    assert datetime.fromisoformat(exported["answers"]["revisit"]) == datetime.fromisoformat(
+        exported["revisit_at"]
+    )

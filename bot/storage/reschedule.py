@@ -62,11 +62,12 @@ async def reschedule(
                 "id": row["id"],
             },
         )
-        await conn.execute(
-            "UPDATE sessions SET revisit_at = :due_at, version = version + 1"
-            " WHERE user_ref = :user_ref AND number = :number",
-            {"due_at": to_db(due), "user_ref": user_ref, "number": row["session_number"]},
+        state = await conn.fetch_value(
+            "SELECT state FROM sessions WHERE user_ref = :user_ref AND number = :number",
+            {"user_ref": user_ref, "number": row["session_number"]},
         )
+        old = from_db(row["due_at"])
+        await _move_session(conn, user_ref, row["session_number"], str(state or "{}"), old, due)
         moved.append(kept)
     return moved + await _move_unscheduled(conn, user_ref, before.timezone, after.timezone, now)
 
@@ -83,20 +84,38 @@ async def _move_unscheduled(
     )
     moved: list[Moved] = []
     for row in rows:
-        kept = new_due(from_db(row["revisit_at"]), old_zone, new_zone, now)
-        due = kept.due
-        # The state's JSON is edited here rather than in SQL: the same on both engines.
-        state = json.loads(row["state"])
-        state.setdefault("answers", {})["revisit"] = due.isoformat()
-        await conn.execute(
-            "UPDATE sessions SET revisit_at = :due_at, version = version + 1, state = :state"
-            " WHERE user_ref = :user_ref AND number = :number",
-            {
-                "due_at": to_db(due),
-                "state": json.dumps(state, ensure_ascii=False, separators=(",", ":")),
-                "user_ref": user_ref,
-                "number": row["number"],
-            },
-        )
+        old = from_db(row["revisit_at"])
+        kept = new_due(old, old_zone, new_zone, now)
+        await _move_session(conn, user_ref, row["number"], row["state"], old, kept.due)
         moved.append(kept)
     return moved
+
+
+async def _move_session(
+    conn: Conn, user_ref: int, number: int, state_json: str, old: datetime, due: datetime
+) -> None:
+    """A session's revisit date moved from `old` to `due`, and the answer that chose it with
+    it (the export shows it, `back` offers it again); a date picked before a snooze stays."""
+    # The state's JSON is edited here rather than in SQL: the same on both engines.
+    state = json.loads(state_json)
+    answers = state.setdefault("answers", {})
+    if _same_moment(answers.get("revisit"), old):
+        answers["revisit"] = due.isoformat()
+    await conn.execute(
+        "UPDATE sessions SET revisit_at = :due_at, version = version + 1, state = :state"
+        " WHERE user_ref = :user_ref AND number = :number",
+        {
+            "due_at": to_db(due),
+            "state": json.dumps(state, ensure_ascii=False, separators=(",", ":")),
+            "user_ref": user_ref,
+            "number": number,
+        },
+    )
+
+
+def _same_moment(answer: object, moment: datetime) -> bool:
+    """Whether a stored revisit answer names this moment (not "none", not another date)."""
+    try:
+        return isinstance(answer, str) and datetime.fromisoformat(answer) == moment
+    except ValueError:
+        return False
