@@ -223,6 +223,7 @@ _ACK_WORDS = _word_set(
     "very so a lot appreciated appreciate it that's that helps helpful interesting right on "
     "no problem np all good kind of you hmm hm mm one then oh thing okey dokey roger merci danke "
     "gracias obrigado obrigada thnx thanx tks super cool. mate coach bot was useful helped again "
+    "hola hallo bonjour salut olá ola oi buenas "
     "👌 🙏"
 )
 

@@ -141,3 +141,12 @@ def test_back_in_other_languages_goes_back(typed: str) -> None:
     keys = [reply.key for reply in transition.replies]
     assert keys[0].startswith("language.english") and keys[1] == "back.showing"
     assert transition.session.step is Step.OFFER
+
+
+@pytest.mark.parametrize("typed", ["hola", "hallo", "bonjour", "olá"])
+def test_a_greeting_in_another_language_is_not_the_setback(typed: str) -> None:
+    """ "hola" at "What's the no you ran into?" is a greeting, as "hi" is: nothing is stored."""
+    session = walk_to(Step.SETBACK)
+    transition = engine.step(session, say(typed), START)
+    assert "setback" not in transition.session.answers
+    assert transition.session.step is Step.SETBACK
