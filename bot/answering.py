@@ -7,6 +7,8 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot import (
+    asking_back,
+    choice_words,
     corrections,
     datewords,
     dialogue,
@@ -18,6 +20,7 @@ from bot import (
 from bot.dialogue import QUESTIONS
 from bot.domain import (
     Inbound,
+    InboundKind,
     Pending,
     Reply,
     Session,
@@ -49,6 +52,11 @@ def answer(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> T
     question = QUESTIONS[current]
     offered = dialogue.choices(current, session.answers)
     text = inbound.text.strip()
+    if offered and inbound.kind is InboundKind.MESSAGE:
+        both = choice_words.two_picked(inbound.choice, text, offered)
+        if both is not None:
+            # "3 or 5 idk": neither is taken silently; which one, with the list again.
+            return Transition(session, (_which_choice(session, current, both),))
     chosen, note = typed_choice(offered, inbound) if offered else (None, "")
     if chosen is not None and inbound.choice is not None:
         note = text
@@ -96,6 +104,10 @@ def _listen(session: Session, current: Step, text: str, now: datetime) -> Transi
         # "skip this one" where the question may be skipped: as the `skip` command does.
         return after_answer(session, record(session, current, "", now), current)
     if kind is intents.Intent.QUESTION:
+        term = asking_back.term_asked(text)
+        if term and current not in TERM_STEPS[term]:
+            # A word of the method asked about away from its own step: that word explained.
+            return Transition(session, (Reply(f"term.{term}"), ask(current, session)))
         return Transition(session, (_with_choices(session, current, "explain"),))
     if kind in (intents.Intent.DONT_KNOW, intents.Intent.SKIP):
         if _stuck_again(session):
@@ -108,6 +120,19 @@ def _listen(session: Session, current: Step, text: str, now: datetime) -> Transi
         # An emoji alone: it cannot be read as an answer, and "no rush" would not fit it.
         return Transition(session, (Reply("listen.emoji"), ask(current, session)))
     return Transition(session, (Reply("listen.ack"), ask(current, session)))
+
+
+# The steps whose own explanation (`<step>.explain`) already says what a word means.
+TERM_STEPS: dict[str, tuple[Step, ...]] = {
+    "clarifying_question": (Step.QUESTION,),
+    "third_option": (Step.OPTION,),
+    "boundary": (Step.BOUNDARY,),
+    "delayed_yes": (),
+    "revisit": (),
+    "self_aware": (),
+    "reframe": (),
+    "own_win": (Step.SUCCESS,),
+}
 
 
 def _stuck_again(session: Session) -> bool:
@@ -144,6 +169,18 @@ def _already_said(session: Session, current: Step, now: datetime) -> Transition:
         return replace(transition, replies=(taken, *transition.replies))
     again = _with_choices(session, current, "explain")
     return Transition(session, (Reply("listen.already_said"), again))
+
+
+def _which_choice(session: Session, current: Step, both: tuple[str, str]) -> Reply:
+    """Two choices named at once: which of them, with the whole list shown again."""
+    offered = dialogue.choices(current, session.answers)
+    first, second = (f"{current.value}.choice.{choice}" for choice in both)
+    return Reply(
+        "choice.which",
+        labels={"first": first, "second": second},
+        choices=choices(current.value, offered),
+        choice_step=current.value,
+    )
 
 
 def _with_choices(session: Session, current: Step, text: str) -> Reply:

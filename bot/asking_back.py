@@ -99,6 +99,40 @@ _DEFINITION = re.compile(
     r"what qualifies|what kind|what sort|what type|is an?|does an?|would an?|"
     r"does (?:a|my|this|that) \w+ count)\b"
 )
+# The coach's own words a person may ask the meaning of, even where the answer is itself a
+# question for someone else (nobody asks their manager "what is a clarifying question?"),
+# each with the id of its explanation (prompts: `term.<id>`; "" for "that word": the step's own).
+_TERMS = (
+    ("clarifying_question", r"clarifying questions?|clarifying|(?:a |the )?clarifying one"),
+    ("third_option", r"third options?|(?:a |the )?third one"),
+    ("boundary", r"(?:soft|hard) boundar(?:y|ies)|boundar(?:y|ies)"),
+    ("delayed_yes", r"delayed yes"),
+    ("revisit", r"revisit(?:ing)?|check(?:ing)? in"),
+    ("self_aware", r"self[- ]aware(?:ness)?|under pressure"),
+    ("reframe", r"reframe|reframing"),
+    ("own_win", r"(?:your |my )?own win"),
+    ("", r"(?:that|this|the) (?:word|term|phrase)"),
+)
+TERM_IDS = tuple(term for term, _ in _TERMS if term)
+_ABOUT_A_TERM = re.compile(
+    r"^(?:what(?:'s| is| are|s)|what (?:do|does|did) (?:you|u) mean (?:by|with)|what does|"
+    r"what do|define|meaning of|explain|what counts as|what's meant by|what is meant by)\s+"
+    r"(?:a |an |the )?['\"]?(?:"
+    + "|".join(f"(?P<t{index}>{pattern})" for index, (_, pattern) in enumerate(_TERMS))
+    + r")['\"]?(?: mean| means| meant)?(?: exactly| here| again| then| in this case)?\W*$"
+)
+
+
+def term_asked(text: str) -> str | None:
+    """Which of the coach's words a short question asks the meaning of ("what's a third
+    option?" -> "third_option"; "" for "that word"); None when it asks about none."""
+    found = _ABOUT_A_TERM.match(_LEAD.sub("", core(text) or normalise(text)))
+    if found is None:
+        return None
+    index = next(int(name[1:]) for name, value in found.groupdict().items() if value)
+    return _TERMS[index][0]
+
+
 # Asking what an answer may be ("does it have to be big?", "is a feeling ok?").
 _ALLOWED = re.compile(
     r"^(?:does|do|can|should|must|is|may|has|have|would) (?:it|this|that|the answer|my answer|"
@@ -198,6 +232,8 @@ def is_question_back(text: str, *, strict: bool = False) -> bool:
     if ordered is not None and (_rest_is(plain, ordered, _META_GLUE) or (asked and len(said) <= 3)):
         return True
     if not_following(text) or _WHO.search(lowered) or (asked and " as in " in f" {lowered} "):
+        return True
+    if term_asked(text) is not None:
         return True
     if strict:
         return False

@@ -111,3 +111,36 @@ def read_choice(text: str, offered: tuple[str, ...]) -> tuple[str | None, str]:
             return None, ""
         return choice, _note(said[found.end() :])
     return None, ""
+
+
+# Two choices named at once: "3 or 5 idk", "either hard or soft", "2, maybe 3", "1 vs 2".
+_EITHER = r"(?:(?:either|between|maybe|perhaps|probably|prob|possibly|idk|hmm+|um+|like),?\s+)*"
+_OR = r"\s*(?:,?\s*or|,|vs\.?|versus|and|&|\+)\s*"
+_PICK = r"(?:option |number |choice |#)?(\d{1,2}|[a-z][\w-]*)"
+_TWO = re.compile(rf"^{_EITHER}{_PICK}{_OR}{_EITHER}{_PICK}(?=$|[^\w/.:\-])")
+_ONE_MORE = re.compile(rf"^{_OR}{_EITHER}{_PICK}(?=$|[^\w/.:\-])")
+
+
+def _offered(word: str, offered: tuple[str, ...]) -> str | None:
+    """The offered choice a number or an id names, or None."""
+    if word.isdigit():
+        index = int(word)
+        return offered[index - 1] if 1 <= index <= len(offered) else None
+    return word if word in offered else None
+
+
+def two_picked(chosen: str | None, text: str, offered: tuple[str, ...]) -> tuple[str, str] | None:
+    """Two different offered choices named at once ("3 or 5 idk"), first as typed; None when
+    one or none is named. With `chosen` already read from the text's start (a label the
+    service matched), `text` is what followed it ("or soft idk")."""
+    plain = text.strip().lower().translate(_APOSTROPHES)
+    if chosen is None:
+        found = _TWO.match(plain)
+        first = _offered(found.group(1), offered) if found else None
+        second = _offered(found.group(2), offered) if found else None
+    else:
+        found = _ONE_MORE.match(plain)
+        first, second = chosen, _offered(found.group(1), offered) if found else None
+    if first is None or second is None or first == second:
+        return None
+    return first, second

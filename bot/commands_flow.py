@@ -6,6 +6,8 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from bot import (
+    corrections,
+    datewords,
     dialogue,
     timeparse,
     undo_cancel,
@@ -192,6 +194,25 @@ def correct(
         replies=(*said, *redone.replies),
         effects=(*back.effects, *redone.effects),
     )
+
+
+def new_date(session: Session, inbound: Inbound, now: datetime) -> str | None:
+    """A new revisit date said right after the date was set ("actually make it in 3 weeks"):
+    its words, when the date question was the last answered and they read as a date."""
+    if (
+        inbound.choice is not None
+        or not session.is_open
+        or session.pending is not None
+        or session.history[-1:] != (Step.REVISIT,)
+        or session.step not in QUESTIONS
+    ):
+        return None
+    words = corrections.instead(inbound.text)
+    if words is None:
+        return None
+    reading = datewords.read_when(words, now, inbound.timezone, inbound.locale)
+    readable = reading.when or reading.past or reading.choices
+    return words if readable else None
 
 
 # How long after the summary `back` may still change the last answer ("right after" it).

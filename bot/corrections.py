@@ -55,6 +55,35 @@ _EMPHASIS = frozenset({"i meant it", "i meant that", "i really meant it", "i mea
 _LONGEST_CORRECTION = 40
 
 
+# "actually make it in 3 weeks", "no, next friday instead": a new value for the answer just
+# given, said with a word of changing one's mind (read only where a date was just set).
+_INSTEAD = re.compile(
+    r"^(?:(?:oh|oops|sorry|wait|hold on|hang on|actually|no|nope|hmm+|um+|ok|okay|on second "
+    r"thought|scratch that|change of plan|better)[\s,.!:;\-–—]*)*"
+    r"(?P<verb>(?:(?:can|could) (?:we|you) |let's |let us |please |i'd rather |i would rather )?"
+    r"(?:make (?:it|that)|change (?:it|that|the date) to|move (?:it|that) to|push (?:it|that) to|"
+    r"do|say|how about|what about|rather|go (?:with|for))\s+)?"
+    r"(?P<new>\S.*?)(?:,?\s+(?:instead|then|please|pls|actually))*\W*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def instead(text: str) -> str | None:
+    """The new value in "actually make it in 3 weeks" / "no, friday instead"; None without a
+    word of changing one's mind (a lead such as "actually", a verb such as "make it", or
+    "instead")."""
+    said = text.strip()
+    found = _INSTEAD.match(said)
+    if found is None or len(words(said)) > 12:
+        return None
+    cued = found.start("new") > 0 or re.search(r"\binstead\b", said, re.IGNORECASE)
+    verb = (found.group("verb") or "").lower()
+    if said.endswith("?") and not re.search(r"\b(?:make|change|move|push)\b", verb):
+        # "How about next month?" may be the question they mean to ask someone.
+        return None
+    return found.group("new").strip() if cued else None
+
+
 @dataclass(frozen=True, slots=True)
 class Correction:
     """The previous answer taken back; `new` is its replacement, empty to ask it again."""

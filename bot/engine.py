@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import datetime
 from types import MappingProxyType
 
-from bot import corrections, language, undo_cancel
+from bot import command_words, corrections, language, undo_cancel
 from bot.answering import answer
 from bot.commands import parse_command
 from bot.commands_flow import (
@@ -19,6 +19,7 @@ from bot.commands_flow import (
     apply_command,
     correct,
     just_finished,
+    new_date,
     open_question,
 )
 from bot.dialogue import DIALOGUE, QUESTIONS, REVISIT_CHOICES, Question
@@ -154,6 +155,10 @@ def _step(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> Tr
     if inbound.kind is InboundKind.BUTTON:
         return _button(session, inbound, now, rules)
     command = parse_command(inbound.text) if inbound.choice is None else None
+    if command is None and inbound.choice is None and inbound.kind is InboundKind.MESSAGE:
+        # "show my plan", "where am I": the command, then the open question again.
+        asking = session.is_open and session.step is Step.QUESTION
+        command = command_words.read(inbound.text, answer_is_a_question=asking)
     if command is not None:
         return apply_command(session, command, inbound, now, rules)
     if inbound.kind is InboundKind.START:
@@ -171,6 +176,10 @@ def _step(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> Tr
         (session.is_open and session.step in QUESTIONS) or just_finished(session, now)
     ):
         return correct(session, taken_back.new, inbound, now, rules)
+    redated = new_date(session, inbound, now) if taken_back is None else None
+    if redated is not None:
+        # The date just set, changed in words: the date question answered again.
+        return correct(session, redated, inbound, now, rules)
     if not session.is_open:
         return after_summary(session, inbound, now)
     if idle(session, now, rules):

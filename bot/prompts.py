@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from bot import crisis_flow, dialogue, engine, own_win, plan
+from bot import asking_back, crisis_flow, dialogue, engine, own_win, plan
 from bot.domain import Button, Message, Reply
 from bot.errors import PromptError
 from bot.preferences import Preferences, QuietHours, delivery_time
@@ -77,6 +77,8 @@ STATIC_KEYS = (
     "boundary.heard_hard",
     "boundary.heard_closed",
     "listen.ack",
+    "choice.which",
+    *(f"term.{term}" for term in asking_back.TERM_IDS),
     "language.english",
     *(f"language.english_{code}" for code in ("es", "de", "fr", "pt")),
     "listen.already_said",
