@@ -65,7 +65,7 @@ def ack_setback(session: Session) -> Reply:
     told = session.answers.get("setback", "")
     if tone.is_loss(told):
         return Reply("setback.heard_loss")
-    return Reply("setback.heard", {"gist": gist(tone.without_lead(told) or told)})
+    return Reply("setback.heard", {"gist": gist(tone.substance(told) or told)})
 
 
 # How much of the user's setback the acknowledgement quotes back.

@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
+from bot import tone
 from bot.dialogue import QUESTIONS, Path, path_of
-from bot.domain import Reply, Session, Status
+from bot.domain import Reply, Session, Status, Step
 from bot.text import as_number
 
 CARD_KEY = "plan.card"
@@ -24,6 +25,7 @@ KEYS = (
     *TITLES,
     "plan.hint",
     "plan.none",
+    "plan.in_progress",
     "plan.unknown",
     "plan.only_one",
     "plan.purged",
@@ -145,7 +147,8 @@ def card_reply(session: Session, title: str = "plan.title", *, with_date: bool =
     """
     answers = session.answers
     variables = {
-        "setback": card_words(answers.get("setback", ""), SETBACK_LIMIT),
+        # A pasted message is shown by its substance, not "client email below:".
+        "setback": card_words(tone.substance(answers.get("setback", "")), SETBACK_LIMIT),
         "option_detail": card_words(answers.get("option_detail", "")),
         "question": card_words(answers.get("question", "")),
         "success": card_words(answers.get("success", "")),
@@ -186,11 +189,17 @@ def _started(session: Session) -> str:
     return moment.isoformat()
 
 
+# Steps at which no reframe is under way yet (or it is already finished).
+_NOT_YET = frozenset({Step.WELCOME, Step.SETBACK, Step.SUMMARY})
+
+
 def plan_command_reply(sessions: Sequence[Session], argument: str = "") -> Reply:
     """`plan` (the latest) or `plan N` (the Nth newest), with the list of recent plans below."""
     kept = plans(sessions)
     if not kept:
-        return Reply("plan.none")
+        # Mid-reframe the plan is still being made: say so, not "tell me about a no".
+        making = any(s.is_open and s.step not in _NOT_YET for s in sessions)
+        return Reply("plan.in_progress" if making else "plan.none")
     number = as_number(argument) if argument else 1
     if number is None or not 1 <= number <= len(kept):
         return Reply(
@@ -206,7 +215,10 @@ def plan_command_reply(sessions: Sequence[Session], argument: str = "") -> Reply
     entries = tuple(
         Reply(
             "plan.entry" if s.answers else "plan.entry_purged",
-            {"number": str(index), "setback": card_words(s.answers.get("setback", ""), 60)},
+            {
+                "number": str(index),
+                "setback": card_words(tone.substance(s.answers.get("setback", "")), 60),
+            },
             dates={"started_at": _started(s)},
         )
         for index, s in enumerate(kept[:OTHERS_SHOWN], 1)

@@ -52,3 +52,47 @@ def without_lead(text: str) -> str:
 def tells_nothing(text: str) -> bool:
     """Whether the words are only filler or a request for a reframe, with no no told."""
     return not any(ch.isalnum() for ch in without_lead(text))
+
+
+# A line that announces pasted words rather than telling anything: "client email below:",
+# "here's what they sent:", "Forwarded message", "they wrote:".
+_PASTE_INTRO = re.compile(
+    r"^[^\n:.!?]{0,60}\b(?:e-?mails?|messages?|letter|dm|sms|below|pasted?|pasting|forwarded|"
+    r"copied|copy(?:ing)?|(?:their|the|his|her) (?:reply|response|answer|note|text)|"
+    r"what (?:they|he|she|it|my \w+|the \w+) (?:wrote|sent|said|says|replied)|"
+    r"(?:they|he|she) (?:wrote|replied)|(?:here(?:'s| is)|this is) (?:the|their|his|her|what))"
+    r"\b[^\n:.!?]{0,30}(?::|\s*\n)\s*|^-{2,}[^\n]*forwarded message[^\n]*\n\s*",
+    re.IGNORECASE,
+)
+# An email's header lines and a salutation on a line of its own ("Hi Sam,", "Dear Ms Lee,").
+_HEADER = re.compile(
+    r"^(?:(?:from|to|cc|bcc|sent|date|subject|re|fwd?)\s*:[^\n]*\n\s*)+", re.IGNORECASE
+)
+_SALUTATION = re.compile(
+    r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^\n.!?]{0,40}[,!\n]\s*",
+    re.IGNORECASE,
+)
+# The sentence of a pasted refusal that carries it ("Unfortunately we won't be renewing…").
+_REFUSAL = re.compile(
+    r"\b(?:unfortunately|regret|decided (?:not|against)|not (?:be )?(?:able|moving|going|"
+    r"proceeding|renewing|approv\w+)|unable|won't|will not|can't|cannot|declin\w+|"
+    r"reject\w*|turn(?:ed)? down|no longer|not (?:been )?successful|other candidates?|"
+    r"not (?:at this time|right now))\b",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+
+
+def substance(text: str) -> str:
+    """What a setback says, for quoting it back: without an announcement of pasted words
+    ("client email below:"), email headers or a salutation; from a pasted message, its
+    sentence that refuses. Other words come back as they are (after the filler lead)."""
+    told = without_lead(text)
+    pasted = _PASTE_INTRO.match(told)
+    if pasted is None or not told[pasted.end() :].strip():
+        return told
+    body = _HEADER.sub("", told[pasted.end() :].strip())
+    body = _SALUTATION.sub("", body).strip()
+    sentences = [found.strip() for found in _SENTENCE.findall(body) if found.strip()]
+    refusing = next((sentence for sentence in sentences if _REFUSAL.search(sentence)), None)
+    return refusing or (sentences[0] if sentences else told)

@@ -7,6 +7,7 @@ import pytest
 from bot import command_words, engine
 from bot.commands import CommandName
 from bot.domain import Step
+from bot.prompts import Catalog
 from bot.service import CoachService
 from bot.storage.db import Database
 from tests.conftest import FULL_DIALOGUE, START, say
@@ -76,3 +77,12 @@ async def test_show_my_plan_mid_reframe_through_the_service(
     after = (await stored(db)).session
     assert after is not None and after.answers == before.answers and after.step is Step.OFFER
     assert texts[-1].startswith("Second step: know what you bring.")
+
+
+async def test_the_plan_asked_for_mid_reframe_says_it_is_still_being_made(
+    service: CoachService, catalog: Catalog
+) -> None:
+    """Mid-reframe with no plan yet, `plan` says the plan is being made, not "tell me a no"."""
+    await run(service, FULL_DIALOGUE[:6])
+    texts = await run(service, ["show my plan"])
+    assert texts[0] == catalog.text("plan.in_progress")

@@ -6,6 +6,7 @@ import pytest
 
 from bot import engine
 from bot.domain import Step
+from bot.plan import card_reply
 from tests.conftest import START, say
 from tests.test_engine import fresh, keys, walk_to
 
@@ -74,3 +75,43 @@ def test_a_no_that_only_borrows_words_of_loss_keeps_the_usual_echo(typed: str) -
     """ "The project died" or "passed the exam" are no bereavement: the usual line quotes them."""
     transition = engine.step(walk_to(Step.SETBACK), say(typed), START)
     assert keys(transition)[0] == "setback.heard"
+
+
+EMAIL = (
+    "client email below:\nHi Sam,\nThanks for sending this over. After some thought we have "
+    "decided not to renew the contract this year.\nBest,\nJo"
+)
+
+
+@pytest.mark.parametrize(
+    ("typed", "gist"),
+    [
+        (EMAIL, "After some thought we have decided not to renew the contract this…"),
+        (
+            "here is what my landlord sent: We cannot approve the repair until spring.",
+            "We cannot approve the repair until spring",
+        ),
+        (
+            "Forwarded message\nFrom: hr@example.com\nSubject: Your application\nDear Alex, "
+            "thank you for applying. We regret to say we chose other candidates.",
+            "We regret to say we chose other candidates",
+        ),
+        ("My manager said no: not this year", "My manager said no: not this year"),
+    ],
+)
+def test_a_pasted_message_is_quoted_by_its_substance_not_its_preamble(
+    typed: str, gist: str
+) -> None:
+    """ "client email below: …" is kept whole; the echo quotes the refusal, not the preamble."""
+    transition = engine.step(walk_to(Step.SETBACK), say(typed), START)
+    assert transition.session.answers["setback"] == typed
+    heard = transition.replies[0]
+    assert heard.variables["gist"] == gist
+    assert "below" not in heard.variables["gist"]
+
+
+def test_the_plan_card_shows_the_substance_of_a_pasted_no() -> None:
+    """The plan card's no is the email's refusal, not "client email below"."""
+    session = engine.step(walk_to(Step.SETBACK), say(EMAIL), START).session
+    shown = card_reply(session).variables["setback"]
+    assert shown.startswith("After some thought we have decided not to renew")
