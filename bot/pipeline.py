@@ -31,11 +31,12 @@ from bot.delivery import Deliverer
 from bot.domain import Inbound, InboundKind, Message, ShareNote, UserKey
 from bot.logtags import user_tag
 from bot.prompts import Catalog
-from bot.service import CoachService, TurnHook, TurnResult
+from bot.service import CoachService
 from bot.storage import inbox, outbox
 from bot.storage.inbox import InboxRow
 from bot.storage.outbox import OutboxRow
 from bot.storage.store import Conn, Store
+from bot.turn import TurnHook, TurnResult
 
 log = logging.getLogger(__name__)
 # A turn that raised is tried again this many times (a full disk may clear) before the
