@@ -24,6 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from bot.safety import english, kinds, learned, other
 from bot.safety.normal import expand, normalise
@@ -118,6 +119,58 @@ _TOPIC = re.compile(
     r"|course|figures|policy|month|day|article|documentary|podcast)\b"
 )
 _COMPOUND = re.compile(r"(?:pravention|praevention|forschung|statistik)\b")
+# Ordinary errands that share a crisis's words: a letter or a last message to the recruiter
+# or about the holidays, a goodbye to the team, no way out of a contract. Read just after a
+# match (or anywhere, for the learned layer) when the match names a letter, a message, a
+# goodbye or a way out; a letter "explaining why" or "to my kids" is still read.
+_RECIPIENT = (
+    r"(?:recruiter|recruteur|reclutador\w*|recrutador\w*|team|equipo|equipe|equipa|client\w*"
+    r"|customers?|kunden|landlord|casero|vermieter|proprio|proprietaire|senhorio|hr|rrhh|rh"
+    r"|boss|manager|chef\w*|jef[ae]|patron\w*|colleagues?|coworkers?|kollegen|collegues"
+    r"|colegas|company|empresa|firma|entreprise|boite|bank|banco|banque|insurance|seguro"
+    r"|versicherung|assurance|seguradora|school|escuela|schule|ecole|escola|university"
+    r"|universidad|uni|universite|universidade|professor\w*|profesor\w*|lehrer\w*|prof"
+    r"|agent|agente|editor\w*|publisher|verlag|editeur|interviewer|hiring \w+|council"
+    r"|ayuntamiento|amt|mairie|prefeitura)"
+)
+_THING = (
+    r"(?:project\w*|proyecto|projekt|projet|projeto|contract|contrato|contrat|vertrag|lease"
+    r"|alquiler|aluguel|bail|mietvertrag|job|trabajo|boulot|travail|emploi|arbeit|trabalho"
+    r"|emprego|stelle|deal|meeting|reunion|reuniao|besprechung|holidays?|vacations?"
+    r"|vacaciones|ferien|urlaub|vacances|ferias|trip|viaje|reise|voyage|viagem|raise|aumento"
+    r"|gehaltserhohung|augmentation|promotion|ascenso|beforderung|promocao|offer|oferta"
+    r"|angebot|offre|proposta|interview|entrevista|gesprach|entretien|schedule|horario"
+    r"|dienstplan|planning|escala|rent|renta|miete|loyer|bills?|factura|rechnung|facture"
+    r"|conta|situation at work|job news|news|noticias|nachrichten|nouvelles|novidades"
+    r"|cv|resume|lebenslauf|curriculo|application|solicitud|bewerbung|candidature"
+    r"|candidatura|complaint|reclamacion|beschwerde|reclamation|reclamacao|resignation"
+    r"|renuncia|kundigung|demission|demissao|bug|spreadsheet|deadline|exam|examen|prufung"
+    r"|prova|thesis|tesis|these|tese|semester|course|curso|kurs|cours)"
+)
+_DET = (
+    r"(?:(?:this|that|the|my|our|a|este|esta|ese|esa|el|la|los|las|mi|nuestro|nuestra|un|una"
+    r"|diesem|dieser|diesen|dem|der|den|die|das|meinem|meiner|meinen|unserem|ce|cette|ces|le"
+    r"|les|mon|ma|mes|notre|un|une|esse|essa|este|esta|o|os|as|meu|minha|nosso|nossa|um|uma)"
+    r" )?(?:\w+ )?"
+)
+_ERRAND_WORD = re.compile(
+    r"\b(?:letters?|notes?|messages?|emails?|mails?|goodbyes?|farewell|cartas?|mensajes?"
+    r"|correos?|despedida|briefe?|nachricht(?:en)?|abschied|lettres?|adieux?|mensage\w*|dissue"
+    r"|way (?:out|through)|salida|saida|ausweg|issue|sortie)\b"
+)
+_ERRAND = re.compile(
+    r"[^.]{0,40}?\b(?:(?:about|regarding|re|concerning|asking|sobre|acerca de|uber|ueber|von"
+    r"|zu|zum|zur|a propos d\w*|au sujet d\w*|sur|pour|to|for|al|a|an|au|aux|pro|pra|para"
+    rf"|ao|of|out of|from|aus|de|del|do|da|in|en|im|em|with|con|mit|avec|com) {_DET}"
+    rf"(?:{_RECIPIENT}|{_THING})\b|new job|contract ended|leaving do|last day)"
+)
+
+
+def _errand(normal: str, start: int) -> bool:
+    """Whether the words from `start` on make a letter, message or way out an errand."""
+    return _ERRAND.match(normal, start) is not None
+
+
 # Long ago and over: "i attempted suicide years ago, better now" gets the question, not the
 # crisis reply.
 _PAST = re.compile(
@@ -157,7 +210,28 @@ _NOW = re.compile(
     r"|entschieden|beschlossen|decide|resolvo|(?:es|is|ist|e) (?:el |der |o )?(?:dia|day|tag)"
     r"|cest le jour|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) then"
     # Or a search that follows it: "which one is the highest".
-    r"|highest|tallest|how many|how much|going back there|back there now)\b"
+    r"|highest|tallest|how many|how much|going back there|back there now"
+    # Or the means, a place or a goal that follows it: "anyway i've got the pills sorted",
+    # "that's where i'm going after work", "finish it now", "it's not for anything good".
+    r"|pills|tablets|meds|rope|noose|razor|blades?|pastillas|tabletten|cachets|comprimidos"
+    r"|remedios|where im going|after work|finish it|end it|not for anything good|manana"
+    r"|morgen|demain|amanha|tomorrow|not just (?:look|to look)|nicht nur schauen)\b"
+)
+# Self-harm long past, and now begun again: "started again this week".
+_AGAIN = re.compile(
+    r"\b(?:again|relapsed?|started back|otra vez|de nuevo|recai\w*|wieder|rückfall|ruckfall"
+    r"|encore|rechute|recommence\w*|de novo|voltei)\b"
+)
+# After danger from someone: a weapon at hand is danger now ("ele ta com a faca").
+_WEAPON = re.compile(
+    r"\b(?:knife|gun|weapon|cuchillo|navaja|pistola|arma|messer|waffe|pistole|couteau|flingue"
+    r"|faca|revolver)\b"
+)
+# A shrug after an earlier risk ("anyway whatever, the landlord said no"): the risk still
+# stands; the words moved on, not the person.
+_SHRUG = re.compile(
+    r"^(?:anyway|anyways|whatever|so yeah|idk|just saying|nvm|never mind|bref|bon|enfin"
+    r"|tanto faz|enfim|bueno|en fin|da igual|egal|naja|wie auch immer)\b"
 )
 # After danger from someone: that person arriving or near is danger now.
 _ARRIVING = re.compile(
@@ -194,6 +268,8 @@ def _scan(normal: str) -> tuple[Screening, re.Match[str]] | None:
             continue
         if _MEANING[index].tier is Tier.POSSIBLE and _AWAY.search(normal):
             continue
+        if _ERRAND_WORD.search(found.group()) and _errand(normal, found.start()):
+            continue
         if _MEANING[index].concern is not Concern.DANGER and (
             _THIRD.search(normal, max(0, found.start() - 60), found.start())
             or _TOPIC.match(normal, found.end())
@@ -211,6 +287,9 @@ def _learned(normal: str) -> Screening | None:
         return None
     tier, concern = found
     if tier == Tier.POSSIBLE and (_NET_IDIOMS.search(normal) or _AWAY.search(normal)):
+        return None
+    errand = _ERRAND_WORD.search(normal)
+    if errand is not None and _errand(normal, errand.start()):
         return None
     return Screening(Tier(tier), Concern(concern))
 
@@ -260,22 +339,38 @@ def screen(text: str, context: Sequence[str] = ()) -> Screening | None:
     if not earlier or (found is not None and found.tier is Tier.CRISIS):
         return found
     # A thought split over two messages: "I just want to" then "die".
-    # Each earlier message is read once; the last one also joined with the new.
-    readings = [_screen_one(line) for line in earlier]
+    # Each earlier message is read once, the learned layer included (a risk it alone read
+    # is carried forward too); the last one also joined with the new.
+    readings = [_earlier(line) for line in earlier]
     joined = _screen_one(f"{earlier[-1]} {normal}")
     if joined is not None and joined != readings[-1] and _rank(joined) > _rank(found):
         found = joined
     risky = [s for s in readings if s is not None]
-    if risky and _NOW.search(normal):
-        # Earlier risk, and now a time or a goodbye: that is a plan.
-        worst = max(risky, key=_rank)
-        return Screening(Tier.CRISIS, worst.concern)
-    if risky and found is not None and any(s.tier is Tier.CRISIS for s in risky):
-        return Screening(Tier.CRISIS, found.concern)
+    if not risky:
+        return found
+    worst = max(risky, key=_rank)
     danger = Screening(Tier.CRISIS, Concern.DANGER)
-    if found is None and danger in risky and _ARRIVING.search(normal):
+    if found is None and danger in risky and (_ARRIVING.search(normal) or _WEAPON.search(normal)):
         return danger
+    if _NOW.search(normal):
+        # Earlier risk, and now a time, the means or a goodbye: that is a plan.
+        return Screening(Tier.CRISIS, worst.concern if worst != danger else Concern.SUICIDE)
+    if worst.concern is Concern.SELF_HARM and _AGAIN.search(normal):
+        # Self-harm said earlier (even long past), and now begun again.
+        return Screening(Tier.CRISIS, Concern.SELF_HARM)
+    if found is not None and any(s.tier is Tier.CRISIS for s in risky):
+        return Screening(Tier.CRISIS, found.concern)
+    if found is None and readings[-1] is not None and _SHRUG.search(normal):
+        # The message just before showed risk and this one shrugs it off: still ask. (In the
+        # coach the message after a possible risk answers the direct question, read alone.)
+        return Screening(Tier.POSSIBLE, readings[-1].concern)
     return found
+
+
+@lru_cache(maxsize=1024)
+def _earlier(normal: str) -> Screening | None:
+    """An earlier message's own reading, remembered: it was screened when it came."""
+    return _screen_one(normal, learn=len(_WORD.findall(normal)) >= LEARNED_MIN_WORDS)
 
 
 def _rank(found: Screening | None) -> int:

@@ -194,4 +194,24 @@ POSSIBLE_SELF_HARM = (
     r"\b(?:want|wanna|urge) (?:to )?sh\b|\bused to cut\b[^.]{0,30}\burge\b"
     r"|\bpenso em me machucar\b|\bvontade de me machucar\b|\bhacerme dano\b"
     r"|\bme faire du mal\b|\bmir wehzutun\b",
+    # Self-harm long past ("i used to cut in high school"): asked about; "again" after it in a
+    # later message is a crisis (read in screen with the earlier messages).
+    r"\bused to (?:cut|self ?harm|burn|hurt)\b|\b(?:me cortaba|me hacia cortes)\b"
+    r"|\b(?:eu )?me cortava\b|\bich habe mich (?:\w+ ){0,2}(?:geritzt|geschnitten)\b"
+    r"|\bje me (?:scarifiais|coupais|mutilais)\b",
+)
+
+POSSIBLE += (
+    # A height searched: "how tall is the X bridge", "wie hoch ist die brucke".
+    r"\bhow (?:tall|high) is (?:the |that )?(?:\w+ ){0,2}?(?:bridge|building|tower|cliff"
+    r"|car park|parking garage)\b|\b(?:que|cual es la) altura (?:tiene |del? )(?:el |la )?"
+    r"(?:\w+ )?(?:puente|edificio|torre)\b|\bwie hoch ist (?:die|das|der) (?:\w+ )?"
+    r"(?:brucke|hochhaus|turm)\b|\bquelle (?:est la )?hauteur (?:fait |a |du |de )"
+    r"(?:le |la |ce )?(?:\w+ )?(?:pont|immeuble|tour)\b|\bqual (?:e )?a altura d[ao]"
+    r" (?:\w+ )?(?:ponte|predio|torre)\b",
+    # The note already written, said alone: asked about; with a time next it is a plan.
+    r"\b(?:already )?(?:wrote|written|finished|left) (?:the|my) (?:note|letter)\b"
+    r"|\b(?:ya )?(?:escribi|deje) (?:la|mi) (?:nota|carta)\b|\b(?:ja )?(?:escrevi|deixei)"
+    r" (?:a|minha) (?:nota|carta|bilhete)\b|\bjai (?:deja )?(?:ecrit|laisse) (?:la|ma)"
+    r" (?:lettre|note)\b|\bden (?:abschiedsbrief|brief) (?:schon )?geschrieben\b",
 )
