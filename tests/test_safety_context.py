@@ -114,3 +114,10 @@ def test_ordinary_letters_last_messages_and_no_way_out_of_a_thing_pass(text: str
 def test_goodbye_letters_and_no_way_out_of_life_are_still_read(text: str, tier: Tier) -> None:
     """The same words about one's family or one's life keep their tier."""
     assert screen(text) == Screening(tier, Concern.SUICIDE)
+
+
+def test_an_ordinary_plan_after_an_answered_risk_is_not_carried() -> None:
+    """After a risk and the user's 'no', 'tomorrow I'll talk to my boss' is coaching, not a plan."""
+    earlier = ["i just feel like a burden to everyone", "no, it's just work"]
+    assert screen("tomorrow i will talk to my boss about it", earlier) is None
+    assert screen("mañana hablo con mi jefe", ["siento que soy una carga", "no"]) is None

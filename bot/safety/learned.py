@@ -25,9 +25,13 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from bot.safety import concepts
+
 MODEL_FILE = "crisis_model.json.gz"
 # The n-gram sizes: 4 and 6 read as well as 3 to 6 in cross-validation, at half the cost.
 NGRAMS = (4, 6)
+# Whether the concept lexicon's features are read beside the n-grams (a model file says which).
+CONCEPTS = True
 CLASSES = ("none", "possible", "suicide", "self_harm", "danger")
 CRISES = CLASSES[2:]
 # Weights are stored as integers in thousandths: the file stays small and reads exactly.
@@ -35,17 +39,21 @@ SCALE = 1000
 
 
 def features(normal: str) -> set[str]:
-    """The distinct character 4- and 6-grams of a normalised text padded with a space.
+    """The distinct character 4- and 6-grams of a normalised text padded with a space, and
+    its concepts (concepts.py: "@die", "@die+@want"), which no n-gram can be (no "@").
 
-    Within a word they survive misspellings and endings; across a space they keep a little
-    of the order ("t wa" in "dont want", "me now" in "kill me now"). A text shorter than
-    a size gives none of it.
+    Within a word the n-grams survive misspellings and endings; across a space they keep a
+    little of the order ("t wa" in "dont want", "me now" in "kill me now"). The concepts
+    carry a kind learned in one language to the others. A text shorter than a size gives
+    no n-gram of it.
     """
     padded = f" {normal} "
     size = len(padded)
     grams: set[str] = set()
     for n in NGRAMS:
         grams.update([padded[i : i + n] for i in range(size - n + 1)])
+    if grams and CONCEPTS:
+        grams |= concepts.features(normal)
     return grams
 
 
@@ -125,6 +133,7 @@ class Model:
             "classes": list(CLASSES),
             "ngrams": list(NGRAMS),
             "scale": SCALE,
+            "concepts": CONCEPTS,
             "intercepts": [round(b, 6) for b in self.intercepts],
             "weights": {gram: list(w) for gram, w in sorted(self.weights.items())},
             "risk_threshold": self.risk_threshold,
@@ -138,8 +147,11 @@ class Model:
             data.get("classes") != list(CLASSES)
             or data.get("ngrams") != list(NGRAMS)
             or data.get("scale") != SCALE
+            or data.get("concepts", False) != CONCEPTS
         ):
-            raise ValueError("crisis model: classes, n-grams or scale differ from the code's")
+            raise ValueError(
+                "crisis model: classes, n-grams, concepts or scale differ from the code's"
+            )
         return cls(
             weights={gram: tuple(int(v) for v in w) for gram, w in data["weights"].items()},
             intercepts=tuple(float(b) for b in data["intercepts"]),

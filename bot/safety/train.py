@@ -1,12 +1,12 @@
 """Builds the learned layer's model file: `python -m bot.safety.train [--no-cv]`.
 
 Run from a checkout with the `train` extra (scikit-learn). Reads the tuning sets
-(tests/data/crisis_tuning*.jsonl, the two retired blind sets among them) and, as more ordinary
+(tests/data/crisis_tuning*.jsonl, the three retired blind sets among them) and, as more ordinary
 messages, the coaching texts of the intent and thinking-trap tuning sets
 (tests/data/intents_tuning*.jsonl, traps.jsonl); never tests/data/blind/. Fits a multinomial
 logistic regression (fixed data order, lbfgs: the same file every run), chooses the two
-thresholds by five-fold cross-validation (fixed seed; each
-message scored by a model that never saw it), prints those figures and writes
+thresholds by five-fold cross-validation (fixed seed; each message scored by a model that
+never saw it nor its near-duplicates: `groups`), prints those figures and writes
 bot/bundled/crisis_model.json.gz. `--by-kind` also prints the figures when each kind is held
 out whole (a model that never saw the kind: the harder test); `--no-cv` keeps the shipped
 thresholds.
@@ -110,15 +110,15 @@ def fit(batch: Sequence[Row], risk_threshold: float, crisis_threshold: float) ->
 
 def out_of_fold(batch: Sequence[Row], *, by_kind: bool) -> list[tuple[float, float]]:
     """(risk, crisis) for each row from a model that never saw it (by_kind: nor its kind)."""
-    from sklearn.model_selection import StratifiedKFold
+    from sklearn.model_selection import StratifiedGroupKFold
 
     if by_kind:
         kinds = sorted({row.kind for row in batch} - {"coaching"})
         folds = [[i for i, row in enumerate(batch) if row.kind == kind] for kind in kinds]
     else:
-        split = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=SEED)
+        split = StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=SEED)
         labels = [f"{row.label} {row.lang}" for row in batch]
-        folds = [list(test) for _, test in split.split(labels, labels)]
+        folds = [list(test) for _, test in split.split(labels, labels, groups(batch))]
     scored: list[tuple[float, float]] = [(0.0, 0.0)] * len(batch)
     for fold in folds:
         held = set(fold)
@@ -127,6 +127,28 @@ def out_of_fold(batch: Sequence[Row], *, by_kind: bool) -> list[tuple[float, flo
             found = model.scores(batch[index].normal)
             scored[index] = (found.risk, found.crisis) if found else (0.0, 0.0)
     return scored
+
+
+# Short words left out of a message's signature: they say nothing of what it is about.
+_COMMON_WORDS = (
+    "the and for that this but not with you are was have just its all que por con para una los"
+    " las del der die das und ich nicht mit ein eine les des pas pour une est qui mais com nao"
+    " uma dos"
+)
+_COMMON = frozenset(_COMMON_WORDS.split())
+
+
+def groups(batch: Sequence[Row]) -> list[int]:
+    """A group per row such that near-duplicates share one: rows whose three longest words
+    (of three letters or more, common ones left out) are the same are put together, so that
+    cross-validation never scores a message with a model that saw its twin."""
+    seen: dict[tuple[str, ...], int] = {}
+    found = []
+    for index, row in enumerate(batch):
+        words = {w for w in row.normal.split() if len(w) > 2 and w not in _COMMON}
+        key = tuple(sorted(sorted(words, key=lambda w: (-len(w), w))[:3]))
+        found.append(seen.setdefault(key, index) if len(key) >= 2 else index)
+    return found
 
 
 def _threshold(values: Sequence[float], share: float) -> float:

@@ -1,0 +1,126 @@
+"""Screening patterns by kind for risk said in everyday words, in the five languages.
+
+Indifference to one's own fate ("i don't care what happens to me"), taking up space, feeling
+empty, thinking about death, a blade in hand now, self-harm begun again, danger from an ex or
+a partner reported plainly, and the euphemisms of chat ("check out for good", "the easy way
+out", "log off from life"). Written against normal.normalise (lower case, accents and
+apostrophes gone). Each pattern names the kind, not a sentence.
+"""
+
+from __future__ import annotations
+
+_BLADE = r"(?:blade|razor|cuchilla|navaja|klinge|rasierklinge|lame|lamina|gilete|faca|knife)"
+_CUT = (
+    r"(?:cut\w*|cortar\w*|corte\w*|cortei|ritz\w*|geritzt|geschnitten|scarifi\w*|coupe\w*"
+    r"|machuc\w*|hurt\w*|burn\w*|queim\w*|quem\w*|brul\w*|verbrenn\w*|self ?harm\w*|sh)"
+)
+
+SUICIDE: tuple[str, ...] = (
+    # Ending one's life said with "pôr fim" / "poner fin" / "mettre fin" and the life named.
+    r"\b(?:por|poner|pondre) fim a (?:minha|a minha) vida\b|\bponer fin a mi vida\b",
+    # Euphemisms with a time or for good.
+    r"\bcheck(?:ing)? out (?:for good|permanently|of life)\b|\bplanning my exit\b"
+    r"|\b(?:date|day) is set\b[^.]{0,30}\b(?:exit|end|bye|goodbye)\b",
+    r"\b(?:tchau|adeus|adios|goodbye|bye) (?:pra|para|for) (?:sempre|siempre|ever|good)\b"
+    r"|\bme despedir antes de (?:ir|partir) de vez\b|\bir de vez\b[^.]{0,20}\b(?:hoje|hj|amanha)\b",
+    # Possessions given away and affairs settled "for after".
+    r"\b(?:doei|dei) (?:as )?(?:minhas|todas as minhas) coisas\b"
+    r"|\b(?:deixei|ja deixei) tudo (?:organizado|arrumado|resolvido) (?:pra|para)"
+    r" (?:depois|quando)\b",
+    # A searched way or height with death in it, in Portuguese.
+    r"\b(?:pesquisei|procurei|googlei) como (?:fazer|morrer|me matar)\b"
+    r"|\bqual (?:a )?altura (?:que )?mata\b|\bja sei de qual ponte\b",
+    # Every pill taken: "je prends toutes les pilules", "tomo todos os remedios".
+    r"\b(?:prends|prendre|tomo|tomar|tomarme|me tomo|take|taking|nehm\w*|schluck\w*|avale\w*"
+    r"|engolir|engulo|tragar|trago)\b (?:\w+ )?(?:toutes les|todas las|todos os|todas as|all (?:the"
+    r"|my)|alle|la boite de|a caixa de|the whole (?:box|bottle|pack)|die ganze packung)"
+    r" (?:\w+ )?(?:pilules|cachets|medicaments|comprimes|medocs|pastillas|pildoras|remedios"
+    r"|comprimidos|pills|tablets|meds|tabletten|medikamente)\b(?! (?:every|each|cada|jeden|chaque"
+    r"|todo|todos|tous)\b)",
+    # A place chosen or scouted, a ligature point, an ending dated: "i know where i'll do it".
+    r"\bwhere (?:ill|i will|im going to|im gonna|i want to) do it\b"
+    r"|\b(?:scoped|scouted|checked) out\b[^.]{0,60}\b(?:high enough|tall enough|no fence)\b"
+    r"|\b(?:belt|cord|cable|scarf|rope|lead)\b[^.]{0,20}\b(?:door handle|doorknob|door knob"
+    r"|hook|beam|banister|bannister|curtain rail|rail in the)\b"
+    r"|\bby this time (?:tomorrow|next week)\b[^.]{0,20}\b(?:ill (?:have ended it|be gone"
+    r"|be dead)|i wont be here)\b",
+    # "Catch the bus" with a goodbye: a chat euphemism for suicide.
+    r"\b(?:time to |gonna |going to )?catch(?:ing)? the bus\b[^.]{0,20}"
+    r"\b(?:bye|goodbye|farewell)\b",
+    # Telling someone before one goes: "i just wanted someone to know before i go".
+    r"\b(?:wanted|want|needed) (?:someone|somebody|you|people|one person) to know before i go\b"
+    r"|\bnobody knows (?:its|it is|that its) for good\b",
+    # A note left, in Portuguese: "deixei o bilhete", "uma carta pra cada um ... explicando".
+    r"\bdeixei (?:o|um|meu) bilhete\b|\b(?:carta|cartas) (?:pra|para) cada (?:um|uma)\b",
+)
+
+SELF_HARM: tuple[str, ...] = (
+    # A blade in hand now.
+    rf"\b(?:holding|have|got|tengo|tenho|hab|halte?|jai|estou com|to com|ich hab)\b[^.]{{0,20}}"
+    rf"\b{_BLADE}\b[^.]{{0,25}}\b(?:right now|now|in my hand|in der hand|en la mano|na mao"
+    r"|dans la main|ahora|agora|grad|gerade|jetzt|la|aqui)\b"
+    rf"|\b(?:holding|ich halt\w*|halte) (?:\w+ )?(?:the |die |grad die |gerade die )?{_BLADE}\b",
+    # Self-harm begun again: relapsed, broke the streak, "me volvi a cortar".
+    rf"\b(?:relapsed?|recai\w*|ruckfall|rechute|rechute\w*|broke my streak)\b[^.]{{0,50}}\b{_CUT}"
+    rf"|\b{_CUT}\b[^.]{{0,30}}\b(?:relapsed?|recai\w*|ruckfall|rechute)\b",
+    r"\b(?:me volvi a|volvi a|voltei a|recomece a) (?:me )?(?:cortar\w*|lastimar\w*|machucar)\b"
+    r"|\bcut (?:twice|again|three times)\b",
+    # A burn done on purpose.
+    r"\b(?:queimei|burned|burnt|queme|verbrannt|brule)\b[^.]{0,40}\b(?:de proposito|a proposito"
+    r"|on purpose|absichtlich|expres|expres)\b",
+)
+
+DANGER: tuple[str, ...] = (
+    # Violence from someone expected: "ele vai me bater", "he's going to hit me".
+    r"\b(?:ele|el|er|il|he|hes|she|shes) (?:vai|va a|wird|va|is going to|going to|gonna|will)"
+    r" (?:me |mich )?(?:bater|pegar|golpear\w*|pegarme|schlagen|frapper|hit me|beat me"
+    r"|hurt me|me faire du mal|me machucar)\b",
+    # An ex or partner at the door, following, or threatening with a weapon.
+    r"\b(?:my|mi|mein|meine|mon|ma|meu|minha|o meu|a minha) (?:ex|ex boyfriend|ex husband"
+    r"|ex girlfriend|exfreund|exmann|ex freund|marido|husband|partner|mann|freund|copain|mari"
+    r"|namorado|companheiro|pareja|novio)\b[^.]{0,40}\b(?:vor meiner tur|outside my|at my door"
+    r"|en mi puerta|a mi puerta|devant chez moi|na minha porta"
+    r"|me (?:esta |ta |fica )?(?:seguindo|segue|sigue"
+    r"|siguiendo|suit)|following me|folgt mir|verfolgt mich|apareceu no meu|showed up at my"
+    r"|showing up at my|showing up outside)\b",
+    r"\b(?:si|se|if|wenn|si je) (?:lo|le|o|him|ihn|te|la|a)? ?(?:dejo|deixo|leave|verlasse"
+    r"|quitte|termino|terminar)\b[^.]{0,20}\b(?:me mata|me matar|kill me|bringt er mich um"
+    r"|me tue|me tuera)\b",
+    r"\b(?:arma|gun|waffe|arme|pistola)\b[^.]{0,30}\b(?:ameacou|threatened|drohte|menace"
+    r"|amenazo)\b|\b(?:ameacou|threatened|drohte|amenazo) (?:usar|to use|damit|con usarla)\b",
+    r"\b(?:empurrou me|empurrou|me empujo|pushed me|hat mich gestossen|ma poussee?)\b"
+    r"[^.]{0,30}\b(?:parede|pared|wall|wand|mur|escada|stairs|escaleras|treppe|escalier)\b",
+)
+
+POSSIBLE: tuple[str, ...] = (
+    # Ending it, in German words that also end a relationship: a time makes it a plan.
+    r"\b(?:mach ich|ich mach\w*) (?:jetzt |heute |einfach )?schluss\b(?! mit\b)",
+    # Indifference to one's own fate.
+    r"\b(?:i dont care|i dont really care|dont care) what happens to me\b"
+    r"|\bme da igual lo que me pase\b|\bmir ist (?:egal|alles egal),? was mit mir passiert\b"
+    r"|\bje men fiche de ce qui marrive\b|\btanto faz o que acontece comigo\b"
+    r"|\b(?:wenn mir was passiert|sil marrivait (?:un truc|quelque chose)|si me pasa algo"
+    r"|se me acontecer algo|if something happened to me)\b[^.]{0,20}\b(?:egal|tant pis|mejor"
+    r"|melhor|tanto faz|fine|whatever|good)\b",
+    # Taking up space, feeling empty, a ghost.
+    r"\b(?:just taking up space|solo ocupo espacio|nehm\w* nur platz weg|prendre de la place"
+    r" pour rien|so ocupo espaco|ocupando espaco a toa)\b",
+    r"\b(?:i feel|me siento|ich fuhl\w* mich|je me sens|me sinto|sinto me) (?:so |tan |so |si"
+    r" |tao )?(?:empty|vaci[oa]|leer|vide|vazi[oa])\b[^.]{0,30}\b(?:nothing|nada|nichts|rien"
+    r"|ghost|fantasma|geist|fantome)\b",
+    # Thinking of death, often, lately.
+    r"\b(?:think\w* about death|pienso (?:mucho )?en la muerte|denke? (?:oft |viel )?an den tod"
+    r"|pense (?:souvent )?a la mort|penso (?:muito )?na morte)\b",
+    # Tired of life, weary of going on.
+    r"\b(?:marre de la vie|harto de la vida|harta de la vida|farto da vida|farta da vida"
+    r"|sick of life|lebensmude|tired of life)\b",
+    r"\bwozu (?:das alles|ich uberhaupt) noch\b|\bwozu ich (?:uberhaupt )?noch aufstehe\b"
+    r"|\b(?:ja )?nem sei (?:pq|porque|por que) continuo\b|\bno se para que sigo\b",
+    r"\bnao faco falta a ninguem\b|\bno le hago falta a nadie\b|\bmanque a personne\b"
+    r"|\bvermisst mich (?:eh )?keiner\b|\b(?:nobody|no one) (?:would|will|is going to) miss me\b",
+    # Euphemisms said without a plan.
+    r"\b(?:the )?easy way out\b|\blog off from life\b|\b(?:go to sleep|ir a dormir) (?:forever"
+    r"|para siempre|fur immer|pour toujours|para sempre)\b",
+    r"\bexhausted from pretending\b|\blife feels like a waiting room\b"
+    r"|\bfundo do poco\b[^.]{0,20}\bsaida\b",
+)

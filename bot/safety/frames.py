@@ -1,0 +1,92 @@
+"""The frames around a pattern's match that set it aside or change its tier.
+
+Idioms the safety net meets ("my phone is dead"), a trip away ("disappear for a week"),
+dying of shame, a third person or a story just before the words, the word as a topic
+("suicide prevention"), long ago and over, a denial just before ("not going to"), a plain
+reassurance ("just frustrated"), and a time, place or means that makes a possible risk a plan.
+Written against normal.normalise.
+"""
+
+from __future__ import annotations
+
+import re
+
+NET_IDIOMS = re.compile(
+    r"\b(?:phone|battery|laptop|plant|hopes?|deal|project|idea|market|car|startup|career)"
+    r"(?: \w+){0,3} (?:is |are |was |were )?dead\b|\bdead body\b|\brather die than\b"
+    r"|\bto death\b|\bcould (?:just )?die\b[^.]{0,20}\bembarrass|\bend (?:things|it) with\b"
+    r"|\bend of my rope\b|\b(?:doctor|gp|prescri\w*|upped|take|taking|on|pick up|collect"
+    r"|refill|get) (?:my )?(?:pills"
+    r"|tablets)\b|\b(?:pills|tablets) for (?:my )?(?:blood|pain|sleep|allergies|headache)"
+    # "I'm dead lol": laughing at oneself.
+    r"|\bim (?:literally |actually |so |just )?dead\b[^.]{0,60}\b(?:lol|lmao|haha\w*|rofl)\b"
+)
+# Disappearing for a while or to somewhere is a holiday, not a wish to be gone; dying of
+# shame, hunger or laughter is an idiom. Both are checked against every possible risk.
+AWAY = re.compile(
+    r"\b(?:disappear\w*|vanish|desaparecer|sumir|verschwinden|disparaitre)\b(?: \w+){0,4}"
+    r" (?:for (?:a|an|two|2|the|few|\d+) |off (?:slack|teams|social|the grid|email)|to (?:a|the)"
+    r" (?:beach|mountains?|island|cabin|countryside)|(?:una|uma|une|eine|deux|zwei) (?:semana"
+    r"|semaine|woche|semanas|semaines|wochen)|(?:unos|uns) dias|ein paar tage|pra praia"
+    r"|a la playa|en la playa|am meer)"
+)
+DIE_OF = re.compile(
+    r" (?:de|of|from|vor) (?:la |)(?:verguenza|risa|hambre|sed|calor|frio|aburrimiento|ganas"
+    r"|envidia|miedo|honte|rire|faim|soif|chaud|ennui|peur|vergonha|rir|fome|sede|tedio|medo"
+    r"|scham|lachen|hunger|langeweile|embarrassment|boredom|laughter|hunger|thirst)\b"
+    r"|(?<=fighting) (?:with|for|over|against)\b"
+)
+# Someone else's words or acts ("my uncle died by suicide", "she wants to die lol", "el chico
+# se suicida"): a third person just before the words, with no "I" between. Not the user's risk.
+_FIRST = r"(?:i|im|ive|id|ill|me|my|myself|yo|ich|je|jai|eu|moi|mich|mir|mi|meu|minha|mein)"
+THIRD = re.compile(
+    r"(?:\b(?:he|she|they|hes|shes|theyre|character|villain|hero|guy|girl|boy|friend|uncle"
+    r"|aunt|cousin|brother|sister|dad|father|mum|mom|mother|grandad|grandpa|grandma|coworker"
+    r"|colleague|neighbour|neighbor|son|daughter|chico|chica|abuelo|abuela|amigo|amiga|hermano"
+    r"|hermana|ella|ele|ela|il|elle|er|sie|kollege|kollegin|freund|freundin|bruder|schwester"
+    r"|onkel|ami|amie|oncle|irmao|irma|primo|prima|detective|protagonist|protagonista|narrator"
+    r"|someone|somebody|people|personnage|personagem|personaje)"
+    rf"(?: (?!{_FIRST}\b)\w+){{0,4}}|\b(?:se|sest|sich)"
+    # "suicide prevention" said the other way round, in the other languages.
+    r"|\b(?:prevencion|prevention|prevencao|sensibilisation|awareness) (?:del|du|de|ao|do|of)"
+    r"(?: la)?) $"
+)
+# "suicide prevention training", "suicide rates": the word as a topic, not a wish.
+TOPIC = re.compile(
+    r"\w* (?:prevention|rates?|awareness|hotline|helpline|statistics|stats|research|training"
+    r"|course|figures|policy|month|day|article|documentary|podcast)\b"
+)
+COMPOUND = re.compile(r"(?:pravention|praevention|forschung|statistik)\b")
+# Long ago and over: "i attempted suicide years ago, better now" gets the question, not the
+# crisis reply.
+PAST = re.compile(
+    r"\b(?:years ago|year ago|as a (?:teen|kid|child|teenager)|when i was (?:younger|a teen"
+    r"|a kid|at school|in school|\d+)|in the past|used to|hace (?:anos|mucho)|vor (?:jahren"
+    r"|langer zeit)|il y a (?:des annees|longtemps)|(?:ha|faz) (?:anos|muito tempo)"
+    r"|anos atras)\b"
+)
+STILL = re.compile(r"\b(?:again|still|tonight|right now|otra vez|de nuevo|wieder|encore|de novo)\b")
+# "I'm not going to kill myself", "je ne suis pas suicidaire": a denial just before the words.
+NEGATED = re.compile(
+    r"\b(?:not|never|wouldnt|wont|dont|didnt|nicht|nie|pas|nunca|jamais|jamas|nao"
+    r"|no (?:soy|estoy|voy a|pienso|me voy a))(?: \w+){0,2} $"
+)
+# "...just frustrated", "...over a job": the denial is plainly meant; nothing is flagged.
+REASSURED = re.compile(
+    r"\b(?:just|only|simply|merely|solo|nur|juste|so) (?:\w+ )?(?:frustrated|angry|annoyed"
+    r"|venting|stressed|upset|tired|mad|disappointed|fed up|pissed|gutted|exhausted|frustrad\w*"
+    r"|enfadad\w*|cansad\w*|frustriert|wutend|mude|frustre\w*|enerve\w*|fatigue\w*)\b"
+    r"|\bdont worry\b|\bover (?:a|this|the|my) (?:job|raise|promotion|rejection|no|landlord"
+    r"|boss|interview|deal)\b"
+)
+BUT = re.compile(r"\b(?:but|though|although|pero|aber|mais|mas|sometimes)\b")
+# A possible risk said with a time, a place or the means at hand is a plan: the crisis tier.
+PLAN = re.compile(
+    r"\b(?:tonight|tonite|tn|right now|this weekend|tomorrow night|after my shift|when (?:everyone"
+    r"|they)(?:s| is| are)? (?:asleep|gone|out)|pills|tablets|meds|rope|noose|gun|razor|blades?"
+    r"|bridge|roof|ledge|train tracks|esta noche|pastillas|cuerda|puente|azotea|arma|heute nacht"
+    r"|tabletten|seil|strick|brucke|pistole|ce soir|cachets|medocs|corde|pont|esta noite"
+    r"|hoje a noite|remedios|comprimidos|corda|ponte|predio"
+    # Today, said with despair: "vou acabar com isso hoje".
+    r"|today|hoy|heute|aujourdhui|hoje|hj)\b"
+)
