@@ -19,15 +19,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.traps import Score
-from bot import intents
+from bot import boundary_words, intents, opening_words
 from bot.nudge_words import nudge
 
 CONTEXTS = {
     "free_text": intents.free_text,
-    "boundary": lambda text: intents.boundary(text)[0],
+    "boundary": lambda text: boundary_words.boundary(text)[0],
     "nudge": nudge,
-    "after_summary": intents.after_summary,
-    "first_message": intents.first_message,
+    "after_summary": opening_words.after_summary,
+    "first_message": opening_words.first_message,
 }
 
 
@@ -135,7 +135,7 @@ def evaluate(path: Path | Sequence[Path]) -> Report:
             counts[expected][2] += 1
         if example.note is not None and example.context == "boundary":
             notes_seen += 1
-            notes_right += bool(intents.boundary(example.text)[1]) == example.note
+            notes_right += bool(boundary_words.boundary(example.text)[1]) == example.note
     scores = {key: Score(*tally) for key, tally in sorted(counts.items())}
     return Report(
         len(examples),

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from bot import (
     asking_back,
+    boundary_words,
     choice_words,
     corrections,
     datewords,
@@ -62,7 +63,7 @@ def answer(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> T
         note = text
     if chosen is None and text and inbound.choice is None:
         if current is Step.BOUNDARY:
-            read, note = intents.boundary(text)
+            read, note = boundary_words.boundary(text)
             if read.value in offered:
                 chosen = read.value
         if chosen is None and corrections.already_said(text):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-from bot import engine, intents, own_win
+from bot import engine, intents, opening_words, own_win
 from bot.clock import Clock
 from bot.commands import parse_command
 from bot.domain import Inbound, InboundKind, Message, Pending, Reply, Session, Step
@@ -102,7 +102,7 @@ class NudgeAnswers:
                 return None
             choice = engine.read_nudge_answer(text)
             if choice is None:
-                new_no = intents.tells_new_no(text)
+                new_no = opening_words.tells_new_no(text)
                 if in_progress or new_no:
                     return None
                 return TurnResult(
@@ -123,7 +123,7 @@ class NudgeAnswers:
             or intents.free_text(text) is intents.Intent.ACK
         ):
             return None
-        if intents.after_summary(text) is intents.Intent.NEW_SETBACK and not any(
+        if opening_words.after_summary(text) is intents.Intent.NEW_SETBACK and not any(
             ch.isdigit() for ch in text
         ):
             return None
@@ -163,7 +163,7 @@ class NudgeAnswers:
         )
         if match is None and (
             target.pending is Pending.NUDGE_DATE
-            or intents.after_summary(inbound.text) is intents.Intent.NEW_SETBACK
+            or opening_words.after_summary(inbound.text) is intents.Intent.NEW_SETBACK
         ):
             return None
         return replace(

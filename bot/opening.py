@@ -8,6 +8,7 @@ from datetime import datetime
 from bot import (
     dialogue,
     intents,
+    opening_words,
     plan,
     tone,
 )
@@ -40,17 +41,19 @@ def welcome(session: Session, inbound: Inbound, now: datetime) -> Transition:
 
 def looks_like_a_setback(text: str) -> bool:
     """Whether an opening message tells of a "no" (not a greeting or a question about us)."""
-    return intents.first_message(text) is intents.Intent.SETBACK and not tone.tells_nothing(text)
+    setback = opening_words.first_message(text) is intents.Intent.SETBACK
+    return setback and not tone.tells_nothing(text)
 
 
 def after_summary(session: Session, inbound: Inbound, now: datetime) -> Transition:
     """After a plan or a cancel: the plan again, a new reframe for a new no, else an invitation."""
     text = inbound.text.strip()
-    kind = intents.after_summary(text)
+    kind = opening_words.after_summary(text)
     if kind is intents.Intent.SHOW_PLAN:
         return show_plan(session)
     if kind is intents.Intent.NEW_SETBACK:
-        told = intents.first_message(text) is intents.Intent.SETBACK and not intents.wants_new(text)
+        setback = opening_words.first_message(text) is intents.Intent.SETBACK
+        told = setback and not opening_words.wants_new(text)
         return begin(session, inbound, now, setback=text if told else None)
     return Transition(session, (Reply("start.prompt"),))
 

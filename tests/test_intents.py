@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 
 from bench import intents as bench
-from bot.intents import Intent, after_summary, boundary, first_message, free_text
+from bot.boundary_words import boundary
+from bot.intents import Intent, free_text
 from bot.nudge_words import nudge
+from bot.opening_words import after_summary, first_message
 
 
 @pytest.mark.parametrize(
