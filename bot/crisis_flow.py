@@ -21,7 +21,8 @@ from dataclasses import replace
 from datetime import datetime
 from types import MappingProxyType
 
-from bot import engine, intents
+from bot import dialogue, engine, intents
+from bot.choice_words import read_choice
 from bot.commands import CommandName, parse_command
 from bot.crisis_lines import OTHER_COUNTRY
 from bot.domain import (
@@ -38,7 +39,14 @@ from bot.domain import (
     Transition,
 )
 from bot.safety import Concern, Screening, Tier
-from bot.safety.answers import FollowUp, RiskAnswer, declined, follow_up, risk_answer
+from bot.safety.answers import (
+    FollowUp,
+    RiskAnswer,
+    declined,
+    follow_up,
+    named_means_or_time,
+    risk_answer,
+)
 from bot.text import as_number
 
 RISK_STEP = Pending.RISK_CHECK.value
@@ -57,6 +65,8 @@ PROMPT_KEYS = (
     *(f"crisis.{concern.value}" for concern in Concern),
     "crisis.danger_now",
     "crisis.check",
+    "crisis.make_sure",
+    "crisis.make_sure_danger",
     "crisis.lines",
     "crisis.safe",
     "crisis.safe_closed",
@@ -132,18 +142,12 @@ def crisis(
     session: Session, concern: str, text: str, now: datetime, *, country_known: bool
 ) -> Transition:
     """The crisis reply: pause an open conversation, keep the message, cancel nudges."""
-    answers = dict(session.answers)
-    if text:
-        earlier = answers.get(CRISIS_ANSWER)
-        answers[CRISIS_ANSWER] = f"{earlier}\n{text}" if earlier else text
     paused = replace(
-        session,
-        updated_at=now,
+        _kept(session, text, now),
         # A crisis never revives a conversation that was cancelled or finished.
         status=Status.PAUSED if session.is_open else session.status,
         pending=Pending.CRISIS,
         pending_data=concern,
-        answers=MappingProxyType(answers),
     )
     replies = [_lines(f"crisis.{concern}", concern)]
     if not country_known:
@@ -155,6 +159,16 @@ def crisis(
             )
         )
     return Transition(paused, tuple(replies), (CancelNudges(),))
+
+
+def _kept(session: Session, text: str, now: datetime) -> Session:
+    """The session with a message of the crisis added to its history (export and forget see it)."""
+    if not text:
+        return replace(session, updated_at=now)
+    answers = dict(session.answers)
+    earlier = answers.get(CRISIS_ANSWER)
+    answers[CRISIS_ANSWER] = f"{earlier}\n{text}" if earlier else text
+    return replace(session, updated_at=now, answers=MappingProxyType(answers))
 
 
 def _risk_answer(
@@ -188,13 +202,28 @@ def _carry_on(session: Session, inbound: Inbound, now: datetime, first: Reply) -
     """Back to the reframe after the direct question, `first` said before its next question."""
     held = json.loads(session.pending_data or "{}")
     cleared = replace(session, updated_at=now, pending=None, pending_data=None)
-    if cleared.is_open and cleared.step not in (Step.WELCOME, Step.SETBACK):
-        # The reframe goes on at the question it was at.
+    said = str(held.get("text", ""))
+    if not _was_an_answer(cleared, said):
+        # Words of distress typed at an open question are not its answer: asked again.
         return Transition(cleared, (first, *_ask_again(cleared)))
-    # The message before the question told the setback: take it as the setback.
-    story = Inbound(session.user, text=str(held.get("text", "")), timezone=inbound.timezone)
+    # The message the question interrupted goes on as it would have: the setback, or a
+    # choice typed with a note ("soft, he caves if you nag him") - never lost.
+    story = Inbound(session.user, text=said, timezone=inbound.timezone)
     taken = engine.step(cleared, story, now)
     return replace(taken, replies=(first, *taken.replies))
+
+
+def _was_an_answer(session: Session, said: str) -> bool:
+    """Whether the message held at the direct question told the setback or named a choice."""
+    if not said.strip() or not session.is_open:
+        return False
+    if session.step in (Step.WELCOME, Step.SETBACK):
+        return True
+    question = engine.QUESTIONS.get(session.step)
+    if question is None or not question.choices:
+        return False
+    offered = dialogue.choices(session.step, session.answers)
+    return read_choice(said, offered)[0] is not None
 
 
 def _not_an_answer(session: Session, inbound: Inbound, concern: str, now: datetime) -> Transition:
@@ -292,9 +321,15 @@ def _listening(
     if found is not None and found.tier is Tier.CRISIS and found.concern.value != concern:
         # A new kind of danger ("he hits me" after talk of suicide) gets its own lines.
         return crisis(session, found.concern.value, inbound.text, now, country_known=True)
-    said = follow_up(inbound.text, found)
+    earlier = session.answers.get(CRISIS_ANSWER, "")
+    said = follow_up(inbound.text, found, immediate=named_means_or_time(earlier))
     if said is FollowUp.DANGER:
-        return Transition(session, (_lines("crisis.danger_now", concern),))
+        kept = _kept(session, inbound.text, now)
+        return Transition(kept, (_lines("crisis.danger_now", concern),))
+    if said is FollowUp.MINIMISING:
+        # A bare "I'm fine" after the pills or "tonight" were named: asked once more, plainly.
+        key = "crisis.make_sure_danger" if concern == Concern.DANGER.value else "crisis.make_sure"
+        return Transition(session, (_lines(key, concern),))
     if said is FollowUp.SAFE:
         return _safe(session, now)
     if said is FollowUp.STOP:

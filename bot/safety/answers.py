@@ -13,7 +13,7 @@ from enum import StrEnum
 from bot.safety import Screening, Tier, screen
 from bot.safety.normal import normalise
 
-__all__ = ["FollowUp", "RiskAnswer", "follow_up", "risk_answer"]
+__all__ = ["FollowUp", "RiskAnswer", "follow_up", "named_means_or_time", "risk_answer"]
 
 
 class FollowUp(StrEnum):
@@ -21,6 +21,8 @@ class FollowUp(StrEnum):
 
     DANGER = "danger"
     SAFE = "safe"
+    # "lol jk im fine" or a bare "I'm ok" after means or a time were named: asked once more.
+    MINIMISING = "minimising"
     STOP = "stop"
     OTHER = "other"
 
@@ -67,20 +69,45 @@ _SOON = re.compile(
     r"\b(?:tonight|tonite|right now|now|today|soon|this weekend|esta noche|ahora|hoy|heute"
     r"|jetzt|ce soir|maintenant|hoje|agora|esta noite)\b"
 )
+# "I won't do anything", "not gonna hurt myself": a promise about the act itself.
+_WONT_DO = (
+    r"|\b(?:i wont|i will not|im not going to|im not gonna|i promise (?:i wont|not to)"
+    r"|i dont want to|not going to|not gonna|wont) (?:do anything|hurt myself|do it|kill myself"
+    r"|act on it|harm myself)\b"
+)
 _SAFE = re.compile(
     r"\b(?:im|i am|i feel|feeling|ill be|i will be|i think im|were|we are)(?: \w+){0,4}?"
     r" (?:safe|ok|okay|alright|all right|fine|better|good)\b(?! (?:at|with|for)\b)|\bi feel safe\b"
     r"|\ball good\b|\bsafe now\b|\bsafe place\b"
     r"|\bno longer in danger\b|\b(?:ill|i will) be (?:ok|okay|alright|fine)\b"
-    r"|\b(?:i wont|i will not|im not going to|im not gonna|i promise (?:i wont|not to)"
-    r"|i dont want to|not going to|not gonna|wont) (?:do anything|hurt myself|do it|kill myself"
-    r"|act on it|harm myself)\b"
-    r"|\bestoy (?:a salvo|bien|segur[oa]|mejor)\b|\bno voy a hacer nada\b"
+    + _WONT_DO
+    + r"|\bestoy (?:a salvo|bien|segur[oa]|mejor)\b|\bno voy a hacer nada\b"
     r"|\bich bin (?:in )?sicher(?:heit)?\b|\bmir geht es (?:wieder )?(?:gut|besser)\b"
     r"|\bich (?:werde|tue) (?:mir )?nichts (?:tun|an)\b"
     r"|\bje suis en securite\b|\bca va mieux\b|\bje vais bien\b|\bje ne (?:vais|ferai) rien\b"
     r"|\bestou (?:em )?(?:segur[oa]|bem|melhor)\b|\bnao vou fazer nada\b"
 )
+# Safety said in so many words ("I'm safe", "I won't do anything"), as against a bare "fine".
+_SAFE_IN_WORDS = re.compile(
+    r"\bsafe\b|\bno longer in danger\b"
+    + _WONT_DO
+    + r"|\bestoy (?:a salvo|segur[oa])\b|\bno voy a hacer nada\b"
+    r"|\bich bin (?:in )?sicher(?:heit)?\b|\bich (?:werde|tue) (?:mir )?nichts (?:tun|an)\b"
+    r"|\bje suis en securite\b|\bje ne (?:vais|ferai) rien\b"
+    r"|\bestou (?:em )?segur[oa]\b|\bnao vou fazer nada\b"
+)
+# Brushing it off: a joke, "whatever", "don't worry about it", in the five languages.
+_BRUSHED_OFF = re.compile(
+    r"\b(?:jk|j k|(?:i was |im |i am |only |just )(?:just )?(?:kidding|joking)|(?:it was |was )?"
+    r"(?:just )?a joke|lol|lmao|haha|hahaha|whatever|w/e"
+    r"|dont worry(?: about (?:it|me))?|forget (?:it|i said|what i said)|its nothing|nevermind"
+    r"|never mind|no big deal|didnt mean it|era broma|es broma|bromeando|da igual|no importa"
+    r"|nur ein scherz|war ein scherz|nur spass|egal|vergiss es|je rigole|cetait pour rire"
+    r"|laisse tomber|peu importe|brincadeira|to brincando|estou brincando|deixa pra la"
+    r"|tanto faz|kkk+)\b"
+)
+
+
 _STOP = re.compile(
     r"^(?:please )?(?:stop|quit|end|exit|leave me alone|go away|bye|stop it|enough|cancel"
     r"|i want to stop|stop talking|stop this|no more|para|parar|basta|dejame en paz|hor auf"
@@ -120,8 +147,33 @@ _HEDGED = re.compile(
 )
 
 
-def follow_up(text: str, found: Screening | None = None) -> FollowUp:
-    """Read a message sent after a crisis reply; `found` is what screening saw in it alone."""
+def follow_up(text: str, found: Screening | None = None, *, immediate: bool = False) -> FollowUp:
+    """Read a message sent after a crisis reply; `found` is what screening saw in it alone.
+
+    `immediate`: means or a time were named earlier in this crisis ("the pills", "tonight").
+    Then, or when it is brushed off ("lol jk"), a bare "I'm fine" is MINIMISING: safety must
+    be said in so many words ("I'm safe", "I won't do anything") before coaching goes on.
+    """
+    said = _follow_up(text, found)
+    if said is FollowUp.SAFE:
+        normal = normalise(text)
+        brushed_off = _BRUSHED_OFF.search(normal) is not None
+        in_words = _SAFE_IN_WORDS.search(normal) is not None or (
+            _DENIAL.search(normal) is not None and not brushed_off
+        )
+        if not in_words and (immediate or brushed_off):
+            return FollowUp.MINIMISING
+    return said
+
+
+def named_means_or_time(text: str) -> bool:
+    """Whether crisis messages name means at hand or a time ("the pills", "tonight")."""
+    normal = normalise(text)
+    return _AT_HAND.search(normal) is not None or _SOON.search(normal) is not None
+
+
+def _follow_up(text: str, found: Screening | None) -> FollowUp:
+    """Danger, safe, stop or other, before a bare "fine" is weighed against what came before."""
     normal = normalise(text)
     if _DENIAL.search(normal):
         # Judge what is left once the denial is set aside: "I'm not in danger but I have the
