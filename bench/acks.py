@@ -39,7 +39,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bench.common import median, percentile, print_table, verdict, write_json
 from bench.fakes_rate import serving_child, wait_for_stdin_eof
 from bench.turns_postgres import scratch_database
-from bot.adapters.slack_adapter import EVENTS_PATH, create_slack_adapter
+from bot.adapters.slack_adapter import create_slack_adapter
+from bot.adapters.slack_http import EVENTS_PATH
 from bot.app import open_core
 from bot.config import Settings
 from tests.fakes.slack_api import TEAM, WAIT, FakeSlackApi

@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 
 from bot.adapters import slack_payloads as payloads
-from bot.adapters.slack_adapter import COMMANDS, EVENTS_PATH, MANIFEST_EVENTS
 from bot.adapters.slack_blocks import button_rows
+from bot.adapters.slack_http import EVENTS_PATH
+from bot.adapters.slack_listeners import COMMANDS, MANIFEST_EVENTS
 from bot.adapters.slack_oauth import BOT_SCOPES, REDIRECT_PATH
 from bot.domain import Button, Message
 
