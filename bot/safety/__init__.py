@@ -145,7 +145,10 @@ def _screen_one(normal: str, *, learn: bool = False) -> Screening | None:
     """
     found = _scan(normal)
     if found is None:
-        enough = learn and len(_WORD.findall(normal)) >= LEARNED_MIN_WORDS
+        # Seven tokens or more hold three words at least (" . " is one, between words).
+        enough = learn and (
+            normal.count(" ") >= 6 or len(_WORD.findall(normal)) >= LEARNED_MIN_WORDS
+        )
         return _learned(normal) if enough else None
     meaning, match = found
     if meaning.concern is not Concern.DANGER and frames.NEGATED.search(normal[: match.start()]):

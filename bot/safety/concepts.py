@@ -105,14 +105,16 @@ WINDOW = 3
 
 @dataclass(frozen=True, slots=True)
 class _Tables:
-    """The lexicon as lookups: word -> concept ("" for none, filled in as words are seen),
-    stem -> concept, the stems' lengths, two-word phrase -> concept, and phrases' first words."""
+    """The lexicon as lookups, every concept written "@name": word -> concept ("" for none,
+    filled in as words are seen), stem -> concept, the stems' lengths, two-word phrase ->
+    concept, phrases' first words, and (concept, concept) -> their pair's feature."""
 
     words: dict[str, str]
     stems: dict[str, str]
     sizes: tuple[int, ...]
     pairs: dict[str, str]
     firsts: frozenset[str]
+    joined: dict[tuple[str, str], str]
 
 
 @cache
@@ -123,16 +125,20 @@ def _tables() -> _Tables:
     for concept, entries in WORDS.items():
         for entry in entries.split():
             if entry.endswith("*"):
-                stems.setdefault(entry[:-1], concept)
+                stems.setdefault(entry[:-1], f"@{concept}")
             else:
-                words.setdefault(entry, concept)
+                words.setdefault(entry, f"@{concept}")
     pairs = {
-        phrase.strip(): concept
+        phrase.strip(): f"@{concept}"
         for concept, entries in PHRASES.items()
         for phrase in entries.split(",")
     }
     sizes = tuple(sorted({len(stem) for stem in stems}, reverse=True))
-    return _Tables(words, stems, sizes, pairs, frozenset(p.split(" ")[0] for p in pairs))
+    names = sorted({*words.values(), *stems.values(), *pairs.values()})
+    # Built once so that reading a message makes no new strings for its pairs.
+    joined = {(a, b): f"{min(a, b)}+{max(a, b)}" for a in names for b in names if a != b}
+    firsts = frozenset(phrase.split(" ")[0] for phrase in pairs)
+    return _Tables(words, stems, sizes, pairs, firsts, joined)
 
 
 # Words seen are remembered with their concept (or none) up to this many: a dictionary look-up
@@ -153,8 +159,8 @@ def _concept(tables: _Tables, token: str) -> str:
     return found
 
 
-def concepts(normal: str) -> list[str]:
-    """The concepts of a normalised text in order, one per word or two-word phrase."""
+def _found(normal: str) -> list[str]:
+    """The concepts ("@name") of a normalised text in order, one per word or two-word phrase."""
     tables = _tables()
     words, firsts = tables.words, tables.firsts
     tokens = normal.split(" ")
@@ -177,12 +183,19 @@ def concepts(normal: str) -> list[str]:
     return found
 
 
+def concepts(normal: str) -> list[str]:
+    """The names of the concepts of a normalised text in order ("die", "want", ...)."""
+    return [concept[1:] for concept in _found(normal)]
+
+
 def features(normal: str) -> set[str]:
     """'@concept' for each concept of the text, and '@a+@b' (sorted) for concepts close by."""
-    found = concepts(normal)
-    grams = {f"@{concept}" for concept in found}
-    for index, first in enumerate(found):
-        for second in found[index + 1 : index + 1 + WINDOW]:
-            if first != second:
-                grams.add(f"@{first}+@{second}" if first < second else f"@{second}+@{first}")
+    found = _found(normal)
+    grams = set(found)
+    if len(grams) > 1:
+        joined = _tables().joined
+        for index, first in enumerate(found):
+            for second in found[index + 1 : index + 1 + WINDOW]:
+                if first != second:
+                    grams.add(joined[first, second])
     return grams

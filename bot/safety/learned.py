@@ -30,17 +30,16 @@ from bot.safety import concepts
 MODEL_FILE = "crisis_model.json.gz"
 # The n-gram sizes: 4 and 6 read as well as 3 to 6 in cross-validation, at half the cost.
 NGRAMS = (4, 6)
-# Whether the concept lexicon's features are read beside the n-grams (a model file says which).
-CONCEPTS = True
 CLASSES = ("none", "possible", "suicide", "self_harm", "danger")
 CRISES = CLASSES[2:]
 # Weights are stored as integers in thousandths: the file stays small and reads exactly.
 SCALE = 1000
 
 
-def features(normal: str) -> set[str]:
+def features(normal: str, with_concepts: bool = False) -> set[str]:
     """The distinct character 4- and 6-grams of a normalised text padded with a space, and
-    its concepts (concepts.py: "@die", "@die+@want"), which no n-gram can be (no "@").
+    with `with_concepts` its concepts (concepts.py: "@die", "@die+@want"), which no n-gram
+    can be (no "@").
 
     Within a word the n-grams survive misspellings and endings; across a space they keep a
     little of the order ("t wa" in "dont want", "me now" in "kill me now"). The concepts
@@ -49,10 +48,11 @@ def features(normal: str) -> set[str]:
     """
     padded = f" {normal} "
     size = len(padded)
-    grams: set[str] = set()
-    for n in NGRAMS:
-        grams.update([padded[i : i + n] for i in range(size - n + 1)])
-    if grams and CONCEPTS:
+    # Written out for the two sizes: a set comprehension each is a fifth faster than a loop.
+    small, large = NGRAMS
+    grams = {padded[i : i + small] for i in range(size - small + 1)}
+    grams.update({padded[i : i + large] for i in range(size - large + 1)})
+    if grams and with_concepts:
         grams |= concepts.features(normal)
     return grams
 
@@ -82,12 +82,14 @@ def _pack(weights: tuple[int, ...]) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Model:
-    """Weights per n-gram (one per class, in thousandths), intercepts and the two thresholds."""
+    """Weights per n-gram (one per class, in thousandths), intercepts, the two thresholds, and
+    whether it reads concepts beside the n-grams."""
 
     weights: dict[str, tuple[int, ...]]
     intercepts: tuple[float, ...]
     risk_threshold: float
     crisis_threshold: float
+    concepts: bool = False
     packed: dict[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -95,7 +97,7 @@ class Model:
 
     def scores(self, normal: str) -> Scores | None:
         """The probabilities for a normalised text, or None for one too short to have n-grams."""
-        grams = features(normal)
+        grams = features(normal, self.concepts)
         if not grams:
             return None
         known = list(filter(None, map(self.packed.get, grams)))
@@ -133,7 +135,7 @@ class Model:
             "classes": list(CLASSES),
             "ngrams": list(NGRAMS),
             "scale": SCALE,
-            "concepts": CONCEPTS,
+            "concepts": self.concepts,
             "intercepts": [round(b, 6) for b in self.intercepts],
             "weights": {gram: list(w) for gram, w in sorted(self.weights.items())},
             "risk_threshold": self.risk_threshold,
@@ -147,16 +149,14 @@ class Model:
             data.get("classes") != list(CLASSES)
             or data.get("ngrams") != list(NGRAMS)
             or data.get("scale") != SCALE
-            or data.get("concepts", False) != CONCEPTS
         ):
-            raise ValueError(
-                "crisis model: classes, n-grams, concepts or scale differ from the code's"
-            )
+            raise ValueError("crisis model: classes, n-grams or scale differ from the code's")
         return cls(
             weights={gram: tuple(int(v) for v in w) for gram, w in data["weights"].items()},
             intercepts=tuple(float(b) for b in data["intercepts"]),
             risk_threshold=float(data["risk_threshold"]),
             crisis_threshold=float(data["crisis_threshold"]),
+            concepts=bool(data.get("concepts", False)),
         )
 
 

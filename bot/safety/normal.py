@@ -47,12 +47,14 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
     # Accents off ("não" -> "nao", "möchte" -> "mochte"): people type without them, and the
     # patterns of every language are written bare.
-    if not text.isascii():  # most messages are: they skip the slowest step
+    if not text.isascii():  # most messages are: they skip the slowest steps
         text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not _COMBINING(ch))
-    text = _INVISIBLE.sub("", text).replace("'", "").replace('"', " ")
+        text = _INVISIBLE.sub("", text)  # every invisible character is outside ASCII
+    text = text.replace("'", "").replace('"', " ")
     text = _SENTENCE_END.sub(" . ", text)
     text = _NON_WORD.sub(" ", text)
-    text = _UNDERSCORE.sub(" ", text)
+    if "_" in text:
+        text = _UNDERSCORE.sub(" ", text)
     text = _STRETCHED.sub(r"\1", text)
     return _SPACES.sub(" ", text).strip()
 

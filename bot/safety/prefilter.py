@@ -30,6 +30,8 @@ with warnings.catch_warnings():
     import sre_parse
 
 KEY_LENGTH = 3
+# At most this many word heads are remembered (a few MB): beyond, each is worked out again.
+_HEADS = 100_000
 _ANY: frozenset[str] = frozenset({""})  # "can start with anything": always run
 _ZERO_WIDTH = (sc.AT, sc.ASSERT, sc.ASSERT_NOT)
 _SMALL_CLASS = 12
@@ -207,6 +209,9 @@ class Prefilter:
                 for key in first_keys(pattern):
                     index_by_key.setdefault(key, set()).add(index)
         self._by_key = {key: frozenset(found) for key, found in index_by_key.items()}
+        # A word's first KEY_LENGTH characters -> the patterns any of their prefixes opens,
+        # remembered as words are seen: one look-up a word instead of one a prefix length.
+        self._heads: dict[str, frozenset[int]] = {}
         index_by_factor: dict[str, set[int]] = {}
         unkeyed: set[int] = set()
         for index, pattern in enumerate(patterns):
@@ -224,13 +229,15 @@ class Prefilter:
     def candidates(self, normal: str) -> set[int]:
         """Indexes of the patterns that may match somewhere in `normal` (a superset)."""
         found = set(self.always)
-        by_key = self._by_key
+        heads = self._heads
         start = 0
         for word in normal.split(" "):
-            for length in range(1, KEY_LENGTH + 1):
-                hit = by_key.get(normal[start : start + length])
-                if hit is not None:
-                    found |= hit
+            head = normal[start : start + KEY_LENGTH]
+            hit = heads.get(head)
+            if hit is None:
+                hit = self._head(head)
+            if hit:
+                found |= hit
             start += len(word) + 1
         if not found:
             return found
@@ -238,6 +245,15 @@ class Prefilter:
             frozenset.union, (hit for _, hit in self._automaton.iter(normal)), self._unkeyed
         )
         return found & present
+
+    def _head(self, head: str) -> frozenset[int]:
+        """The patterns opened by any prefix of a word's head, remembered (up to _HEADS)."""
+        hit = frozenset().union(
+            *(self._by_key.get(head[:length], ()) for length in range(1, len(head) + 1))
+        )
+        if len(self._heads) < _HEADS:
+            self._heads[head] = hit
+        return hit
 
 
 def anchored(pattern: str) -> re.Pattern[str]:

@@ -81,21 +81,27 @@ def rows() -> list[Row]:
     return [row for row in found if features(row.normal)]
 
 
-def _vectors(batch: Sequence[Row]) -> list[dict[str, float]]:
+def _vectors(batch: Sequence[Row], with_concepts: bool) -> list[dict[str, float]]:
     vectors = []
     for row in batch:
-        grams = features(row.normal)
+        grams = features(row.normal, with_concepts)
         vectors.append(dict.fromkeys(grams, 1.0 / math.sqrt(len(grams))))
     return vectors
 
 
-def fit(batch: Sequence[Row], risk_threshold: float, crisis_threshold: float) -> Model:
-    """A model fitted on `batch`, weights rounded to thousandths, small ones left out."""
+def fit(
+    batch: Sequence[Row],
+    risk_threshold: float,
+    crisis_threshold: float,
+    with_concepts: bool = False,
+) -> Model:
+    """A model fitted on `batch` (with the concept features or not), weights rounded to
+    thousandths, small ones left out."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vectoriser = DictVectorizer(sort=True)
-    matrix = vectoriser.fit_transform(_vectors(batch))
+    matrix = vectoriser.fit_transform(_vectors(batch, with_concepts))
     model = LogisticRegression(C=C, class_weight="balanced", max_iter=5000)
     model.fit(matrix, [CLASSES.index(row.label) for row in batch])
     assert list(model.classes_) == list(range(len(CLASSES)))
@@ -105,10 +111,12 @@ def fit(batch: Sequence[Row], risk_threshold: float, crisis_threshold: float) ->
         if max(abs(w) for w in scaled) >= MIN_WEIGHT:
             weights[str(gram)] = scaled
     intercepts = tuple(float(b) for b in model.intercept_)
-    return Model(weights, intercepts, risk_threshold, crisis_threshold)
+    return Model(weights, intercepts, risk_threshold, crisis_threshold, with_concepts)
 
 
-def out_of_fold(batch: Sequence[Row], *, by_kind: bool) -> list[tuple[float, float]]:
+def out_of_fold(
+    batch: Sequence[Row], *, by_kind: bool, with_concepts: bool = False
+) -> list[tuple[float, float]]:
     """(risk, crisis) for each row from a model that never saw it (by_kind: nor its kind)."""
     from sklearn.model_selection import StratifiedGroupKFold
 
@@ -122,7 +130,8 @@ def out_of_fold(batch: Sequence[Row], *, by_kind: bool) -> list[tuple[float, flo
     scored: list[tuple[float, float]] = [(0.0, 0.0)] * len(batch)
     for fold in folds:
         held = set(fold)
-        model = fit([row for i, row in enumerate(batch) if i not in held], 1.0, 1.0)
+        kept = [row for i, row in enumerate(batch) if i not in held]
+        model = fit(kept, 1.0, 1.0, with_concepts)
         for index in fold:
             found = model.scores(batch[index].normal)
             scored[index] = (found.risk, found.crisis) if found else (0.0, 0.0)
@@ -193,6 +202,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bot.safety.train")
     parser.add_argument("--no-cv", action="store_true", help="keep the shipped thresholds")
     parser.add_argument("--by-kind", action="store_true", help="also hold out each kind whole")
+    parser.add_argument(
+        "--concepts", action="store_true", help="read the concept lexicon beside the n-grams"
+    )
     args = parser.parse_args(argv)
     batch = rows()
     scored: list[tuple[float, float]] = []
@@ -200,7 +212,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         old = shipped()
         risk_threshold, crisis_threshold = old.risk_threshold, old.crisis_threshold
     else:
-        scored = out_of_fold(batch, by_kind=False)
+        scored = out_of_fold(batch, by_kind=False, with_concepts=args.concepts)
         setbacks = [s for row, s in zip(batch, scored, strict=True) if row.setback]
         risk_threshold = _threshold([risk for risk, _ in setbacks], RISK_FALSE_ALARMS)
         possible = [s for row, s in zip(batch, scored, strict=True) if row.label == "possible"]
@@ -208,12 +220,13 @@ def main(argv: Sequence[str] | None = None) -> None:
             _threshold([crisis for _, crisis in setbacks], CRISIS_FALSE_ALARMS),
             _threshold([crisis for _, crisis in possible], POSSIBLE_UPGRADED),
         )
-    model = fit(batch, risk_threshold, crisis_threshold)
+    model = fit(batch, risk_threshold, crisis_threshold, args.concepts)
     print(f"thresholds: risk {model.risk_threshold:.3f}, crisis {model.crisis_threshold:.3f}")
     if scored:
         report(f"{FOLDS}-fold cross-validation", batch, scored, model)
     if args.by_kind:
-        report("each kind held out", batch, out_of_fold(batch, by_kind=True), model)
+        held = out_of_fold(batch, by_kind=True, with_concepts=args.concepts)
+        report("each kind held out", batch, held, model)
     OUTPUT.write_bytes(dump(model))
     print(f"wrote {OUTPUT.relative_to(ROOT)}: {len(model.weights)} n-grams")
 
