@@ -23,11 +23,15 @@ from bot.safety import PATTERNS, PREFILTER, Concern, Screening, Tier, screen
 from bot.safety.normal import normalise
 
 # The blind set (tests/data/blind/crisis_4.jsonl, written by another author before this
-# round's tuning, never read by the detector's author) is measured once at the end of the
-# round; these floors sit a little under those figures (crisis at once, all risk) and guard
-# against getting worse; README's Safety section gives them. Blind sets 1 to 3 were retired
-# into tuning on 2026-11-30. Until crisis_4 is measured the floors are None (the test skips).
-BLIND_FLOORS: tuple[float, float] | None = None
+# round's tuning, never read by the detector's author) was measured once, at the end of the
+# round (2026-11-30, after tuning froze): clear crises at once 62.9 %, all risk flagged 73.7 %,
+# false alarms 10.3 %. These floors sit a little under those figures (crisis at once, all
+# risk) and the ceiling a little over the false alarms; they guard against getting worse, not
+# the targets (100 % / 95 % / 5 %), which blind set 4 does not meet; README's Safety section
+# gives the figures. Blind sets 1 to 3 were retired into tuning on 2026-11-30. Raise the
+# floors and lower the ceiling as the figures improve; never the other way.
+BLIND_FLOORS: tuple[float, float] | None = (0.62, 0.73)
+BLIND_FALSE_ALARMS_CEILING = 0.11
 
 
 def test_tuning_set_is_split_by_kind_and_language() -> None:
@@ -62,7 +66,7 @@ def test_blind_set_figures_are_reported_and_hold_their_floor() -> None:
             f" risk {figures.risk_recall:.1%}, false alarms {figures.false_alarms:.1%}"
         )
     crisis_floor, risk_floor = BLIND_FLOORS
-    assert overall.false_alarms <= FALSE_ALARMS
+    assert overall.false_alarms <= BLIND_FALSE_ALARMS_CEILING
     assert overall.crisis_recall >= crisis_floor
     assert overall.risk_recall >= risk_floor
 
