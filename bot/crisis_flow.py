@@ -12,6 +12,10 @@ None when safety has nothing to do and the engine should take the message.
 - After it, every message is read for safety first: danger repeats the emergency line first;
   only the user's own words that they are safe right now lead back to coaching; "stop"
   repeats the lines before it ends.
+
+Every reply is in the language of the message that started the flow, or of a later one when
+the person switches (es, de, fr, pt; else English): bot/language.py tells it, the flow keeps it
+in `pending_data`, and the keys name it ("crisis.stop_es", prompts/safety_es.toml).
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from dataclasses import replace
 from datetime import datetime
 from types import MappingProxyType
 
-from bot import dialogue, engine, intents
+from bot import dialogue, engine, intents, language
 from bot.choice_words import read_choice
 from bot.commands import CommandName, parse_command
 from bot.crisis_lines import OTHER_COUNTRY
@@ -85,22 +89,38 @@ PROMPT_KEYS = (
 _HELD_COMMANDS = (CommandName.RESTART, CommandName.BACK, CommandName.SKIP)
 
 
-def _choices(prefix: str, ids: tuple[str, ...]) -> tuple[Choice, ...]:
-    return tuple(Choice(choice, f"{prefix}.choice.{choice}") for choice in ids)
+def _choices(prefix: str, ids: tuple[str, ...], lang: str) -> tuple[Choice, ...]:
+    return tuple(
+        Choice(choice, language.keyed(f"{prefix}.choice.{choice}", lang)) for choice in ids
+    )
 
 
-def _lines(key: str, concern: str, **variables: str) -> Reply:
+def _lines(key: str, concern: str, lang: str) -> Reply:
     """A reply that carries the crisis lines for a concern (the service fills them in)."""
     return Reply(
-        key,
-        {"concern": concern, **variables},
-        choices=_choices(CRISIS_STEP, CRISIS_CHOICES),
+        language.keyed(key, lang),
+        {"concern": concern},
+        choices=_choices(CRISIS_STEP, CRISIS_CHOICES, lang),
         choice_step=CRISIS_STEP,
     )
 
 
 def _concern(session: Session) -> str:
-    return session.pending_data or Concern.SUICIDE.value
+    """The concern of the crisis reply being listened after ("suicide")."""
+    return (session.pending_data or Concern.SUICIDE.value).split()[0]
+
+
+def _language(session: Session, inbound: Inbound | None = None) -> str:
+    """The flow's language: the message's own when it tells one, else the one kept."""
+    said = language.spoken(inbound.text) if inbound is not None and inbound.text else None
+    if said is not None:
+        return said
+    if session.pending is Pending.RISK_CHECK:
+        return str(json.loads(session.pending_data or "{}").get("language", "en"))
+    if session.pending in LISTENING:
+        # "suicide es": the concern, then the language (older sessions kept the concern only).
+        return ((session.pending_data or "").split()[1:] or ["en"])[0]
+    return "en"
 
 
 def step(
@@ -123,23 +143,34 @@ def step(
         return _risk_answer(session, inbound, found, now, country_known)
     if found is None:
         return None
+    lang = _language(session, inbound)
     if found.tier is Tier.CRISIS:
-        return crisis(session, found.concern.value, inbound.text, now, country_known=country_known)
+        return crisis(
+            session, found.concern.value, inbound.text, now, country_known=country_known, lang=lang
+        )
+    held = {"concern": found.concern.value, "text": inbound.text, "language": lang}
     asked = replace(
-        session,
-        updated_at=now,
-        pending=Pending.RISK_CHECK,
-        pending_data=json.dumps({"concern": found.concern.value, "text": inbound.text}),
+        session, updated_at=now, pending=Pending.RISK_CHECK, pending_data=json.dumps(held)
     )
-    return Transition(asked, (_risk_question("risk.ask"),))
+    return Transition(asked, (_risk_question("risk.ask", lang),))
 
 
-def _risk_question(key: str) -> Reply:
-    return Reply(key, choices=_choices(RISK_STEP, RISK_CHOICES), choice_step=RISK_STEP)
+def _risk_question(key: str, lang: str) -> Reply:
+    return Reply(
+        language.keyed(key, lang),
+        choices=_choices(RISK_STEP, RISK_CHOICES, lang),
+        choice_step=RISK_STEP,
+    )
 
 
 def crisis(
-    session: Session, concern: str, text: str, now: datetime, *, country_known: bool
+    session: Session,
+    concern: str,
+    text: str,
+    now: datetime,
+    *,
+    country_known: bool,
+    lang: str = "en",
 ) -> Transition:
     """The crisis reply: pause an open conversation, keep the message, cancel nudges."""
     paused = replace(
@@ -147,14 +178,14 @@ def crisis(
         # A crisis never revives a conversation that was cancelled or finished.
         status=Status.PAUSED if session.is_open else session.status,
         pending=Pending.CRISIS,
-        pending_data=concern,
+        pending_data=concern if lang == "en" else f"{concern} {lang}",
     )
-    replies = [_lines(f"crisis.{concern}", concern)]
+    replies = [_lines(f"crisis.{concern}", concern, lang)]
     if not country_known:
         replies.append(
             Reply(
-                "country.ask",
-                choices=_choices(COUNTRY_STEP, COUNTRY_CHOICES),
+                language.keyed("country.ask", lang),
+                choices=_choices(COUNTRY_STEP, COUNTRY_CHOICES, lang),
                 choice_step=COUNTRY_STEP,
             )
         )
@@ -177,6 +208,7 @@ def _risk_answer(
     """The answer to the direct question."""
     held = json.loads(session.pending_data or "{}")
     concern = str(held.get("concern", Concern.SUICIDE.value))
+    lang = _language(session, inbound)
     number = as_number(inbound.text.strip()) if inbound.kind is InboundKind.MESSAGE else None
     if inbound.kind is InboundKind.BUTTON:
         answer = RiskAnswer(inbound.choice) if inbound.choice in RISK_CHOICES else None
@@ -191,11 +223,11 @@ def _risk_answer(
     else:
         answer = risk_answer(inbound.text, risky=found is not None)
     if answer is None:
-        return _not_an_answer(session, inbound, concern, now)
+        return _not_an_answer(session, inbound, concern, now, lang)
     if answer is not RiskAnswer.NO:
         text = str(held.get("text", ""))
-        return crisis(session, concern, text, now, country_known=known)
-    return _carry_on(session, inbound, now, Reply("risk.no"))
+        return crisis(session, concern, text, now, country_known=known, lang=lang)
+    return _carry_on(session, inbound, now, Reply(language.keyed("risk.no", lang)))
 
 
 def _carry_on(session: Session, inbound: Inbound, now: datetime, first: Reply) -> Transition:
@@ -226,7 +258,9 @@ def _was_an_answer(session: Session, said: str) -> bool:
     return read_choice(said, offered)[0] is not None
 
 
-def _not_an_answer(session: Session, inbound: Inbound, concern: str, now: datetime) -> Transition:
+def _not_an_answer(
+    session: Session, inbound: Inbound, concern: str, now: datetime, lang: str
+) -> Transition:
     """Anything but yes, no or not sure at the direct question: nobody is held there.
 
     Stopping ends the conversation with the lines once more; declining to answer is
@@ -238,11 +272,12 @@ def _not_an_answer(session: Session, inbound: Inbound, concern: str, now: dateti
     if (command is not None and command.name is CommandName.CANCEL) or (
         command is None and wants is intents.Intent.EXIT and not declined(inbound.text)
     ):
-        return _stop(session, concern, now)
+        return _stop(session, concern, now, lang)
     if (command is not None and command.name is CommandName.SKIP) or (
         command is None and (wants is intents.Intent.SKIP or declined(inbound.text))
     ):
-        return _carry_on(session, inbound, now, Reply("risk.declined", {"concern": concern}))
+        declining = Reply(language.keyed("risk.declined", lang), {"concern": concern})
+        return _carry_on(session, inbound, now, declining)
     if command is not None and command.name not in _HELD_COMMANDS:
         # help, export, plan, forget me...: done, then the question again if it still stands.
         done = engine.step(replace(session, pending=None), inbound, now)
@@ -250,11 +285,12 @@ def _not_an_answer(session: Session, inbound: Inbound, concern: str, now: dateti
             kept = replace(
                 done.session, pending=Pending.RISK_CHECK, pending_data=session.pending_data
             )
-            return replace(
-                done, session=kept, replies=(*done.replies, _risk_question("risk.reprompt"))
-            )
+            again = _risk_question("risk.reprompt", lang)
+            return replace(done, session=kept, replies=(*done.replies, again))
         return done
-    return Transition(session, (_risk_question("risk.reprompt"),))
+    held = {**json.loads(session.pending_data or "{}"), "language": lang}
+    asked = replace(session, pending_data=json.dumps(held))
+    return Transition(asked, (_risk_question("risk.reprompt", lang),))
 
 
 def _ask_again(session: Session) -> tuple[Reply, ...]:
@@ -287,11 +323,19 @@ def _typed_choice(inbound: Inbound, country_known: bool) -> Inbound:
     return replace(inbound, kind=InboundKind.BUTTON, choice=chosen, button_step=step)
 
 
-# The buttons' words, typed.
+# The buttons' words, typed (prompts/safety*.toml [crisis.choice]).
 _TYPED_CRISIS_CHOICES = {
     "show the lines again": "lines",
     "lines": "lines",
     "stop for today": "stop",
+    "ver las líneas otra vez": "lines",
+    "parar por hoy": "stop",
+    "die stellen noch einmal zeigen": "lines",
+    "für heute aufhören": "stop",
+    "revoir les lignes": "lines",
+    "arrêter pour aujourd'hui": "stop",
+    "ver as linhas de novo": "lines",
+    "parar por hoje": "stop",
 }
 
 
@@ -304,54 +348,60 @@ def _listening(
 ) -> Transition | None:
     """After a crisis reply: safety first, for every message."""
     concern = _concern(session)
+    lang = _language(session, inbound)
+    # A switch of language is kept for the next replies.
+    session = replace(session, pending_data=concern if lang == "en" else f"{concern} {lang}")
     if inbound.kind is InboundKind.BUTTON:
         if inbound.button_step == COUNTRY_STEP and inbound.choice in COUNTRY_CHOICES:
-            return _country(session, inbound.choice, concern)
+            return _country(session, inbound.choice, concern, lang)
         if inbound.button_step == CRISIS_STEP and inbound.choice == "stop":
-            return _stop(session, concern, now)
+            return _stop(session, concern, now, lang)
         # "Show the lines again", or a button from before the crisis: never a way out.
-        return Transition(session, (_lines("crisis.lines", concern),))
+        return Transition(session, (_lines("crisis.lines", concern, lang),))
     command = parse_command(inbound.text)
     if command is not None and command.name is CommandName.CANCEL:
-        return _stop(session, concern, now)
+        return _stop(session, concern, now, lang)
     if command is not None and command.name not in _HELD_COMMANDS:
         return None  # help, export, forget me, status... answered by the engine
     if country_typed is not None:
-        return _country(session, country_typed, concern)
+        return _country(session, country_typed, concern, lang)
     if found is not None and found.tier is Tier.CRISIS and found.concern.value != concern:
         # A new kind of danger ("he hits me" after talk of suicide) gets its own lines.
-        return crisis(session, found.concern.value, inbound.text, now, country_known=True)
+        return crisis(
+            session, found.concern.value, inbound.text, now, country_known=True, lang=lang
+        )
     earlier = session.answers.get(CRISIS_ANSWER, "")
     said = follow_up(inbound.text, found, immediate=named_means_or_time(earlier))
     if said is FollowUp.DANGER:
         kept = _kept(session, inbound.text, now)
-        return Transition(kept, (_lines("crisis.danger_now", concern),))
+        return Transition(kept, (_lines("crisis.danger_now", concern, lang),))
     if said is FollowUp.MINIMISING:
         # A bare "I'm fine" after the pills or "tonight" were named: asked once more, plainly.
         key = "crisis.make_sure_danger" if concern == Concern.DANGER.value else "crisis.make_sure"
-        return Transition(session, (_lines(key, concern),))
+        return Transition(session, (_lines(key, concern, lang),))
     if said is FollowUp.SAFE:
-        return _safe(session, now)
+        return _safe(session, now, lang)
     if said is FollowUp.STOP:
-        return _stop(session, concern, now)
-    return Transition(session, (_lines("crisis.check", concern),))
+        return _stop(session, concern, now, lang)
+    return Transition(session, (_lines("crisis.check", concern, lang),))
 
 
-def _country(session: Session, code: str, concern: str) -> Transition:
+def _country(session: Session, code: str, concern: str, lang: str) -> Transition:
     chosen = OTHER_COUNTRY if code == "other" else code
-    return Transition(session, (_lines("country.set", concern),), (SetCountry(chosen),))
+    return Transition(session, (_lines("country.set", concern, lang),), (SetCountry(chosen),))
 
 
-def _safe(session: Session, now: datetime) -> Transition:
+def _safe(session: Session, now: datetime, lang: str) -> Transition:
     """The user's own word that they are safe right now: back to coaching, gently."""
     cleared = replace(session, updated_at=now, pending=None, pending_data=None)
     if session.status is Status.PAUSED:
         resumed = replace(cleared, status=Status.ACTIVE)
-        return Transition(resumed, (Reply("crisis.safe"), *_ask_again(resumed)))
-    return Transition(cleared, (Reply("crisis.safe_closed"),))
+        safe = Reply(language.keyed("crisis.safe", lang))
+        return Transition(resumed, (safe, *_ask_again(resumed)))
+    return Transition(cleared, (Reply(language.keyed("crisis.safe_closed", lang)),))
 
 
-def _stop(session: Session, concern: str, now: datetime) -> Transition:
+def _stop(session: Session, concern: str, now: datetime, lang: str) -> Transition:
     """Stop: the lines once more, then the conversation ends."""
     stopped = replace(
         session,
@@ -360,13 +410,15 @@ def _stop(session: Session, concern: str, now: datetime) -> Transition:
         pending_data=None,
         status=Status.CANCELLED if session.is_open else session.status,
     )
-    return Transition(stopped, (Reply("crisis.stop", {"concern": concern}),), (CancelNudges(),))
+    stop = Reply(language.keyed("crisis.stop", lang), {"concern": concern})
+    return Transition(stopped, (stop,), (CancelNudges(),))
 
 
 def greet(session: Session) -> Transition | None:
     """What to say when the user opens the chat inside the safety flow, or None."""
+    lang = _language(session)
     if session.pending in LISTENING:
-        return Transition(session, (_lines("crisis.check", _concern(session)),))
+        return Transition(session, (_lines("crisis.check", _concern(session), lang),))
     if session.pending is Pending.RISK_CHECK:
-        return Transition(session, (_risk_question("risk.reprompt"),))
+        return Transition(session, (_risk_question("risk.reprompt", lang),))
     return None

@@ -9,6 +9,7 @@ count. Commands typed in those languages ("ayuda", "abbrechen") count as foreign
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from bot.wording import normalise, word_set
 
@@ -39,6 +40,8 @@ _BY_LANGUAGE = {
         "sei nada"
     ),
 }
+# The languages besides English the coach can tell, and say its safety texts in.
+LANGUAGES = tuple(_BY_LANGUAGE)
 _FOREIGN = frozenset().union(*_BY_LANGUAGE.values())
 _ENGLISH = word_set(
     "the a an and or but because that what how when where with without for on in of to is "
@@ -86,3 +89,59 @@ _COMMANDS = {
     **dict.fromkeys(("aide", "annuler", "retour"), "fr"),
     **dict.fromkeys(("ajuda", "olá", "voltar"), "pt"),
 }
+
+# Words people in distress write, for telling the language of a short message (spoken below);
+# kept apart from the function words above so the coaching's note is said exactly as before.
+_DISTRESS = {
+    "es": word_set(
+        "quiero morir morirme matarme vivir vida pastillas puedo aguanto aguantar noche hoy "
+        "ahora mañana nadie solo sola miedo ayúdame dolor cortarme sí bien segura seguro "
+        "estoy guardadas mañana despedirme perdón"
+    ),
+    "de": word_set(
+        "sterben umbringen leben tabletten heute nacht jetzt morgen niemand allein angst "
+        "schmerz ritzen halte aus mehr kann bin sicher gut weiß weiss nicht nein ja mich "
+        "tschüss abschied"
+    ),
+    "fr": word_set(
+        "veux mourir tuer vivre vie cachets médicaments ce soir maintenant demain personne "
+        "seul seule peur douleur plus suis oui non sais bien sécurité adieu aidez aide moi"
+    ),
+    "pt": word_set(
+        "quero morrer matar viver vida remédios comprimidos hoje noite agora amanhã ninguém "
+        "sozinho sozinha medo dor aguento mais estou segura seguro sim não sei bem adeus"
+    ),
+}
+_LANGUAGE_OF = {code: _BY_LANGUAGE[code] | _DISTRESS[code] for code in _BY_LANGUAGE}
+
+
+def _bare(word: str) -> str:
+    """A word without its accents ("sí" is "si", "weiß" stays "weiß")."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+_BARE_OF = {code: frozenset(map(_bare, words)) for code, words in _LANGUAGE_OF.items()}
+_BARE_ENGLISH = frozenset(
+    map(_bare, _ENGLISH | word_set("im safe fine die kill myself pills tonight help"))
+)
+
+
+def spoken(text: str) -> str | None:
+    """The language a short message is most likely in ("en", "es", "de", "fr", "pt"), or None
+    when its words tell none apart ("ok", "no", a name).
+
+    Looser than `which`: one word of a language is enough when no other language has as
+    many ("quiero morir", "ja"), so that a person in crisis is answered in their language.
+    """
+    words = [_bare(word) for word in _WORDS.findall(normalise(text))]
+    counts = {code: sum(word in known for word in words) for code, known in _BARE_OF.items()}
+    counts["en"] = sum(word in _BARE_ENGLISH for word in words)
+    ranked = sorted(counts.items(), key=lambda item: item[1], reverse=True)
+    (best, most), (_, second) = ranked[0], ranked[1]
+    return best if most > second else None
+
+
+def keyed(key: str, code: str | None) -> str:
+    """A prompt key in a language: "crisis.stop" in Spanish is "crisis.stop_es" (English and
+    None are the key itself), as the language note's "language.english_es"."""
+    return f"{key}_{code}" if code in LANGUAGES else key

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from bot import asking_back, crisis_flow, dialogue, engine, own_win, plan
+from bot import asking_back, crisis_flow, dialogue, engine, language, own_win, plan
 from bot.domain import Button, Message, Reply
 from bot.errors import PromptError
 from bot.preferences import Preferences, QuietHours, delivery_time
@@ -18,6 +18,9 @@ from bot.text import as_number
 from bot.timeparse import zone
 
 PROMPT_FILES = ("coach.toml", "commands.toml", "plan.toml", "safety.toml", "traps.toml")
+# The safety texts are said in the person's language too: safety_<code>.toml has every key of
+# safety.toml with the same placeholders, loaded as key_<code> (language.keyed).
+TRANSLATED = "safety.toml"
 TRAP_NAMES = (
     "all_or_nothing",
     "overgeneralizing",
@@ -80,7 +83,7 @@ STATIC_KEYS = (
     "choice.which",
     *(f"term.{term}" for term in asking_back.TERM_IDS),
     "language.english",
-    *(f"language.english_{code}" for code in ("es", "de", "fr", "pt")),
+    *(f"language.english_{code}" for code in language.LANGUAGES),
     "listen.already_said",
     "listen.emoji",
     "listen.stuck_skip",
@@ -388,26 +391,73 @@ def _flatten(table: Mapping[str, object], prefix: str, into: dict[str, object]) 
             into[key] = value
 
 
+def translated_file(code: str) -> str:
+    """The file of TRANSLATED in a language: "safety_es.toml"."""
+    return TRANSLATED.replace(".toml", f"_{code}.toml")
+
+
+def _read(path: Path, problems: list[str]) -> dict[str, object] | None:
+    """A prompt file's keys, flattened ("crisis.stop"); None (and a problem) when unreadable."""
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except FileNotFoundError:
+        problems.append(f"{path}: missing")
+        return None
+    except tomllib.TOMLDecodeError as error:
+        problems.append(f"{path}: not valid TOML ({error})")
+        return None
+    found: dict[str, object] = {}
+    _flatten(data, "", found)
+    return found
+
+
+def _unlike(
+    path: Path, original: Mapping[str, object], translation: Mapping[str, object]
+) -> list[str]:
+    """How a translation's keys or placeholders differ from the original's."""
+    problems = [
+        f"{path}: '{key}' is missing" for key in sorted(original.keys() - translation.keys())
+    ]
+    problems += [
+        f"{path}: '{key}' is not in {TRANSLATED}"
+        for key in sorted(translation.keys() - original.keys())
+    ]
+    for key in sorted(original.keys() & translation.keys()):
+        theirs, ours = original[key], translation[key]
+        try:
+            differ = (
+                isinstance(theirs, str)
+                and isinstance(ours, str)
+                and (sorted(placeholders(theirs)) != sorted(placeholders(ours)))
+            )
+        except ValueError:
+            continue  # a broken placeholder is reported with the text itself
+        if differ:
+            problems.append(f"{path}: '{key}' has other placeholders than in {TRANSLATED}")
+    return problems
+
+
 def load_catalog(directory: Path, required: Iterable[str] | None = None) -> Catalog:
     """Read and check every prompt file; raise one PromptError listing every problem."""
     problems: list[str] = []
     flat: dict[str, object] = {}
+    original: dict[str, object] = {}
     for filename in PROMPT_FILES:
-        path = directory / filename
-        try:
-            with path.open("rb") as handle:
-                data = tomllib.load(handle)
-        except FileNotFoundError:
-            problems.append(f"{path}: missing")
+        found = _read(directory / filename, problems)
+        if found is None:
             continue
-        except tomllib.TOMLDecodeError as error:
-            problems.append(f"{path}: not valid TOML ({error})")
-            continue
-        found: dict[str, object] = {}
-        _flatten(data, "", found)
         for key in found.keys() & flat.keys():
-            problems.append(f"{path}: '{key}' is defined twice")
+            problems.append(f"{directory / filename}: '{key}' is defined twice")
         flat.update(found)
+        if filename == TRANSLATED:
+            original = found
+    for code in language.LANGUAGES:
+        path = directory / translated_file(code)
+        found = _read(path, problems)
+        if found is not None:
+            problems += _unlike(path, original, found)
+            flat.update({language.keyed(key, code): value for key, value in found.items()})
 
     texts: dict[str, str] = {}
     aliases: dict[str, tuple[str, ...]] = {}

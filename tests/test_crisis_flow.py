@@ -110,17 +110,22 @@ async def test_no_after_a_first_message_takes_it_as_the_setback(service: CoachSe
 
 
 @pytest.mark.parametrize(
-    "words",
-    ["I'm not sure I'm safe tonight", "I have them in front of me", "tengo las pastillas aquí"],
+    ("words", "first"),
+    [
+        ("I'm not sure I'm safe tonight", "Please call"),
+        ("I have them in front of me", "Please call"),
+        ("tengo las pastillas aquí", "Por favor, llama ya"),
+    ],
 )
 async def test_danger_after_a_crisis_repeats_the_emergency_line_first(
-    service: CoachService, db: Database, words: str
+    service: CoachService, db: Database, words: str, first: str
 ) -> None:
-    """After a crisis reply, words of immediate danger put the emergency number first."""
+    """After a crisis reply, words of immediate danger put the emergency number first, in the
+    language they are written in."""
     await to_question(service)
     await service.handle(say("I want to kill myself"))
     reply = await service.handle(say(words))
-    assert reply.messages[0].text.startswith("Please call")
+    assert reply.messages[0].text.startswith(first)
     assert (await stored(db)).session.pending is not None  # type: ignore[union-attr]
 
 
@@ -384,17 +389,23 @@ async def test_a_typed_number_answers_the_direct_question(service: CoachService)
 
 
 @pytest.mark.parametrize(
-    "decline",
-    ["I don't want to talk about that", "rather not say", "skip", "no quiero hablar de eso"],
+    ("decline", "respected"),
+    [
+        ("I don't want to talk about that", "don't have to answer"),
+        ("rather not say", "don't have to answer"),
+        ("skip", "don't have to answer"),
+        ("no quiero hablar de eso", "no tienes que responder"),
+    ],
 )
 async def test_declining_the_direct_question_shows_the_lines_and_lets_the_reframe_go_on(
-    service: CoachService, db: Database, decline: str
+    service: CoachService, db: Database, decline: str, respected: str
 ) -> None:
-    """Declining to answer the direct question is respected: the lines once, then coaching."""
+    """Declining to answer the direct question is respected, in the words' language: the lines
+    once, then coaching."""
     question = await to_question(service)
     await service.handle(say("honestly I can't see any way out"))
     reply = await service.handle(say(decline))
-    assert "don't have to answer" in reply.messages[0].text
+    assert respected in reply.messages[0].text
     assert "findahelpline.com" in reply.messages[0].text
     session = (await stored(db)).session
     assert session is not None and session.pending is None and session.status is Status.ACTIVE

@@ -85,7 +85,7 @@ _SAFE = re.compile(
     r"|\bich bin (?:in )?sicher(?:heit)?\b|\bmir geht es (?:wieder )?(?:gut|besser)\b"
     r"|\bich (?:werde|tue) (?:mir )?nichts (?:tun|an)\b"
     r"|\bje suis en securite\b|\bca va mieux\b|\bje vais bien\b|\bje ne (?:vais|ferai) rien\b"
-    r"|\bestou (?:em )?(?:segur[oa]|bem|melhor)\b|\bnao vou fazer nada\b"
+    r"|\bestou (?:em )?(?:segur(?:[oa]|anca)|bem|melhor)\b|\bnao vou fazer nada\b"
 )
 # Safety said in so many words ("I'm safe", "I won't do anything"), as against a bare "fine".
 _SAFE_IN_WORDS = re.compile(
@@ -94,7 +94,7 @@ _SAFE_IN_WORDS = re.compile(
     + r"|\bestoy (?:a salvo|segur[oa])\b|\bno voy a hacer nada\b"
     r"|\bich bin (?:in )?sicher(?:heit)?\b|\bich (?:werde|tue) (?:mir )?nichts (?:tun|an)\b"
     r"|\bje suis en securite\b|\bje ne (?:vais|ferai) rien\b"
-    r"|\bestou (?:em )?segur[oa]\b|\bnao vou fazer nada\b"
+    r"|\bestou (?:em )?segur(?:[oa]|anca)\b|\bnao vou fazer nada\b"
 )
 # Brushing it off: a joke, "whatever", "don't worry about it", in the five languages.
 _BRUSHED_OFF = re.compile(
