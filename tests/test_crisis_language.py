@@ -130,7 +130,9 @@ async def test_a_typed_no_in_the_language_is_thanked_in_it_and_coaching_goes_on(
 
 
 @pytest.mark.parametrize("code", CODES)
-async def test_the_buttons_in_the_language_work(service: CoachService, code: str) -> None:
+async def test_the_buttons_in_the_language_work(
+    service: CoachService, catalog_texts: dict[str, str], code: str
+) -> None:
     """Pressing the direct question's "yes" gets the crisis reply; its "stop" button, in the
     language, ends with the lines once more in the language."""
     _, possible, phrases, _, _, _, _ = LANGUAGES[code]
@@ -139,8 +141,8 @@ async def test_the_buttons_in_the_language_work(service: CoachService, code: str
     assert phrases[0] in crisis.messages[0].text
     stop = await service.handle(press(crisis.messages[0], "stop"))
     assert "findahelpline.com" in stop.messages[0].text
-    assert stop.messages[0].text.split("\n")[0] != "Okay, we'll stop here."
-    assert phrases[0] not in stop.messages[0].text
+    opening = catalog_texts[f"crisis.stop_{code}"].split("{emergency}")[0]
+    assert stop.messages[0].text.startswith(opening)
 
 
 async def test_the_flow_follows_a_switch_of_language(service: CoachService) -> None:
@@ -232,3 +234,13 @@ def test_a_translation_unlike_the_original_is_refused_on_load(
     with pytest.raises(PromptError, match=problem):
         load_catalog(folder)
     assert TRANSLATED == "safety.toml"
+
+
+async def test_opening_the_chat_inside_the_flow_greets_in_its_language(
+    service: CoachService,
+) -> None:
+    """Coming back to the chat after a crisis reply in French, the check is in French."""
+    await service.handle(say("je vais me tuer ce soir, j'ai les cachets"))
+    greeting = await service.greet(say("").user)
+    assert greeting.messages[0].text.startswith("Je suis un coach automatique")
+    assert "Est-ce que tu es en sécurité en ce moment ?" in greeting.messages[0].text
