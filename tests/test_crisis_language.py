@@ -244,3 +244,46 @@ async def test_opening_the_chat_inside_the_flow_greets_in_its_language(
     greeting = await service.greet(say("").user)
     assert greeting.messages[0].text.startswith("Je suis un coach automatique")
     assert "Est-ce que tu es en sécurité en ce moment ?" in greeting.messages[0].text
+
+
+# Per language: "I'm fine" bare, after a crisis that named means and a time.
+FINE = {"es": "estoy bien", "de": "mir geht es gut", "fr": "je vais bien", "pt": "estou bem"}
+
+
+def example(text: str) -> str:
+    """The words a text offers as an example of saying one is safe (in quotes)."""
+    for opening, closing in (('"', '"'), ("« ", " »")):
+        if opening in text:
+            return text.split(opening, 1)[1].split(closing, 1)[0]
+    raise AssertionError(text)
+
+
+@pytest.mark.parametrize("code", CODES)
+async def test_the_example_of_being_safe_is_read_as_safe_in_each_language(
+    service: CoachService, catalog_texts: dict[str, str], code: str
+) -> None:
+    """A bare "I'm fine" after the means and a time is asked about once more in the language,
+    and typing the example that text gives leads back, with the safe reply in the language."""
+    crisis = LANGUAGES[code][0]
+    await service.handle(say(crisis))
+    asked = await service.handle(say(FINE[code]))
+    make_sure = catalog_texts[f"crisis.make_sure_{code}"]
+    assert asked.messages[0].text.startswith(make_sure.split("{emergency}")[0])
+    back = await service.handle(say(example(make_sure)))
+    assert back.messages[0].text == catalog_texts[f"crisis.safe_{code}"]
+
+
+@pytest.mark.parametrize("code", CODES)
+async def test_the_example_in_the_check_is_read_as_safe(
+    service: CoachService, catalog_texts: dict[str, str], code: str
+) -> None:
+    """After a crisis that named no means nor time, the check's own example of being safe,
+    typed, is read as safe."""
+    _, possible, _, _, _, typed, _ = LANGUAGES[code]
+    await service.handle(say(possible))
+    await service.handle(say(typed[0]))
+    checked = await service.handle(say("..."))
+    check = catalog_texts[f"crisis.check_{code}"]
+    assert checked.messages[0].text.startswith(check.split("{emergency}")[0])
+    back = await service.handle(say(example(check)))
+    assert back.messages[0].text == catalog_texts[f"crisis.safe_{code}"]
