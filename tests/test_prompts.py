@@ -11,7 +11,8 @@ import pytest
 
 from bot.domain import Reply
 from bot.errors import PromptError
-from bot.prompts import Catalog, format_date, load_catalog, required_keys
+from bot.prompt_keys import required_keys
+from bot.prompts import Catalog, format_date, load_catalog
 from tests.conftest import PROMPTS, ROOT
 
 
