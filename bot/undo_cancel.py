@@ -15,6 +15,7 @@ from bot import corrections
 from bot.dialogue import QUESTIONS
 from bot.domain import Reply, Session, Status, Transition
 from bot.steps import continue_asking, touch
+from bot.wording import normalise, words
 
 # `pending_data` of a conversation the user cancelled themselves (no side question is open),
 # followed by "@" and when (UTC, ISO 8601): the window counts from the cancel, not the last word.
@@ -27,6 +28,19 @@ _UNDO = re.compile(
     r"(?:continue|resume|carry on|keep going|uncancel|un-cancel)\W*(?:please|pls)?\W*$"
     r"|\bdid(?:n't|n’t| not) (?:mean|want) to (?:cancel|stop|quit|end)\b"
 )
+# The same said loosely, read on the normal form ("didnt" is "didn't" there): misspelt
+# ("dint", "didnt mean that"), "wasn't supposed to", "bring it back", "get my old one back".
+_UNDO_LOOSE = re.compile(
+    r"\b(?:didn't|did not|dint|din't|dnt|dident|didint|wasn't|was not|wasnt)"
+    r" (?:really |even )?(?:mean|meant|want|wanna|supposed|intend)\b"
+    r"|\b(?:bring|get|give|want|put)(?: me)? (?:it|that|them|this|(?:my|the) (?:old |previous |"
+    r"last |cancell?ed )?(?:one|plan|reframe|answers|stuff|conversation|progress|session))"
+    r" back\b|\bback (?:the|my) (?:old|previous|last|cancell?ed)\b"
+    r"|\b(?:cancell?ed|pressed|typed|hit|said) (?:it |that )?(?:by (?:accident|mistake)|accidentally)\b"
+    r"|\b(?:that|it) was (?:an accident|a mistake)\b|\bun-?do (?:that|it|the cancel)\b"
+)
+# Longer messages tell something new (a new no may mention wanting something back).
+_UNDO_WORDS = 12
 
 
 def mark(now: datetime) -> str:
@@ -65,7 +79,8 @@ def wants_undo(text: str) -> bool:
     """Whether words take the cancel back ("undo", "continue", "I didn't mean to cancel")."""
     lowered = text.strip().lower()
     taken_back = corrections.read(lowered)
-    return bool(_UNDO.search(lowered)) or (taken_back is not None and not taken_back.new)
+    loose = len(words(lowered)) <= _UNDO_WORDS and bool(_UNDO_LOOSE.search(normalise(lowered)))
+    return bool(_UNDO.search(lowered)) or loose or (taken_back is not None and not taken_back.new)
 
 
 def revive(session: Session, now: datetime) -> Transition:

@@ -89,3 +89,36 @@ async def test_a_crisis_after_cancel_never_lets_undo_revive_it(
         await service.handle(say(line))
     session = (await stored(db)).session
     assert session is not None and session.status is Status.CANCELLED
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "omg no i didnt mean to cancel",
+        "dint mean to cancel",
+        "noo i didn't mean that",
+        "wasnt supposed to do that",
+        "i didnt want to cancel",
+        "noo bring it back",
+        "can i get my old one back",
+        "ugh i cancelled by accident",
+    ],
+)
+def test_loose_takings_back_of_a_cancel_revive_it(typed: str) -> None:
+    """Misspelt or apostrophe-less words of taking a cancel back revive it, never start anew."""
+    before = walk_to(Step.QUESTION)
+    cancelled = engine.step(before, say("cancel"), START).session
+    revived = engine.step(cancelled, say(typed), START + timedelta(minutes=1))
+    assert keys(revived)[0] == "cancel.undone"
+    assert revived.session.number == before.number
+    assert revived.session.answers == before.answers
+
+
+@pytest.mark.parametrize(
+    "typed", ["my landlord said I need to get my deposit back", "I want the deposit back"]
+)
+def test_a_new_no_about_getting_something_back_is_not_an_undo(typed: str) -> None:
+    """A new setback that mentions getting something back starts a new reframe after a cancel."""
+    cancelled = engine.step(walk_to(Step.QUESTION), say("cancel"), START).session
+    moved = engine.step(cancelled, say(typed), START + timedelta(minutes=1))
+    assert "cancel.undone" not in keys(moved)
