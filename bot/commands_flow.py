@@ -13,6 +13,7 @@ from bot import (
     undo_cancel,
 )
 from bot.answering import after_answer, answer, cancel
+from bot.choice_words import read_choice
 from bot.commands import Command, CommandName
 from bot.dialogue import QUESTIONS
 from bot.domain import (
@@ -207,12 +208,36 @@ def new_date(session: Session, inbound: Inbound, now: datetime) -> str | None:
         or session.step not in QUESTIONS
     ):
         return None
-    words = corrections.instead(inbound.text)
+    words = corrections.instead(inbound.text) or corrections.marked(inbound.text)
     if words is None:
         return None
     reading = datewords.read_when(words, now, inbound.timezone, inbound.locale)
     readable = reading.when or reading.past or reading.choices
     return words if readable else None
+
+
+def new_choice(session: Session, inbound: Inbound) -> str | None:
+    """A choice of the question just answered, said again with a word of changing one's mind
+    ("oops wrong one, i meant soft. budget unfreezes in jan", "no wait, 2"): its words, note
+    included, when the previous question offers choices and the words pick one of them."""
+    if (
+        inbound.choice is not None
+        or not session.is_open
+        or session.pending is not None
+        or not session.history
+        or session.step not in QUESTIONS
+    ):
+        return None
+    previous = session.history[-1]
+    offered = dialogue.choices(previous, session.answers)
+    words = corrections.marked(inbound.text)
+    if not offered or words is None:
+        return None
+    chosen, note = read_choice(words, offered)
+    if chosen in ("yes", "maybe", "no") and note:
+        # "sorry, no idea" answers the question open now; only a bare "no wait, yes" changes.
+        return None
+    return words if chosen is not None else None
 
 
 # How long after the summary `back` may still change the last answer ("right after" it).

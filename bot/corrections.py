@@ -84,6 +84,36 @@ def instead(text: str) -> str | None:
     return found.group("new").strip() if cued else None
 
 
+# Words that mark a message as changing one's mind about the answer just given ("oops wrong
+# one, i meant soft", "no wait, soft", "ugh sorry, in 3 wks is better"): the value follows.
+_MARKER = (
+    r"(?:o+ps+|whoops|no+ wait|wait|sorry|soz|ugh+|argh+|actually|actly|hmm+|um+|er+m*|no+|nope|"
+    r"nah|my bad|my mistake|wrong (?:one|answer|choice|button|number)|(?:that was|that's) wrong|"
+    r"i meant(?: to say)?|i mean|meant|(?:make|change|switch) (?:it|that)(?: to)?|"
+    r"(?:change|switch) (?:it|that|my answer) to|scratch that|on second thoughts?|"
+    r"hold on|hang on|correction|typo|ok|okay|so)"
+)
+_MARKED_LEAD = re.compile(rf"^(?:{_MARKER}\b[\s,.!:;\-–—]*)+", re.IGNORECASE)
+_MARKED_TAIL = re.compile(
+    r"[\s,.!;\-–—]*(?:instead|is better|would be better|works better|is best|better)\W*$",
+    re.IGNORECASE,
+)
+
+
+def marked(text: str) -> str | None:
+    """The value after (or before) a word of changing one's mind: "no wait, soft" -> "soft",
+    "in 3 wks is better" -> "in 3 wks"; None without such a word or without a value."""
+    said = text.strip()
+    lead = _MARKED_LEAD.match(said)
+    rest = said[lead.end() :] if lead is not None else said
+    tail = _MARKED_TAIL.search(rest)
+    if tail is not None:
+        rest = rest[: tail.start()]
+    if (lead is None and tail is None) or not has_words(rest):
+        return None
+    return rest.strip()
+
+
 @dataclass(frozen=True, slots=True)
 class Correction:
     """The previous answer taken back; `new` is its replacement, empty to ask it again."""

@@ -19,6 +19,7 @@ from bot.commands_flow import (
     apply_command,
     correct,
     just_finished,
+    new_choice,
     new_date,
     open_question,
 )
@@ -176,7 +177,10 @@ def _step(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> Tr
         (session.is_open and session.step in QUESTIONS) or just_finished(session, now)
     ):
         return correct(session, taken_back.new, inbound, now, rules)
-    redated = new_date(session, inbound, now) if taken_back is None else None
+    redated = None
+    if taken_back is None:
+        # The answer just given, changed in words: that question answered again.
+        redated = new_date(session, inbound, now) or new_choice(session, inbound)
     if redated is not None:
         # The date just set, changed in words: the date question answered again.
         return correct(session, redated, inbound, now, rules)

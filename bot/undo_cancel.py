@@ -36,7 +36,8 @@ _UNDO_LOOSE = re.compile(
     r"|\b(?:bring|get|give|want|put)(?: me)? (?:it|that|them|this|(?:my|the) (?:old |previous |"
     r"last |cancell?ed )?(?:one|plan|reframe|answers|stuff|conversation|progress|session))"
     r" back\b|\bback (?:the|my) (?:old|previous|last|cancell?ed)\b"
-    r"|\b(?:cancell?ed|pressed|typed|hit|said) (?:it |that )?(?:by (?:accident|mistake)|accidentally)\b"
+    r"|\b(?:cancell?ed|pressed|typed|hit|said) (?:it |that )?"
+    r"(?:by (?:accident|mistake)|accidentally)\b"
     r"|\b(?:that|it) was (?:an accident|a mistake)\b|\bun-?do (?:that|it|the cancel)\b"
 )
 # Longer messages tell something new (a new no may mention wanting something back).

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot import corrections, dialogue, engine
-from bot.domain import Step
+from bot.domain import Session, Step
 from tests.conftest import START, say
 from tests.test_engine import ANSWERS, keys, walk_to
 
@@ -145,3 +145,40 @@ def test_already_said_at_the_detail_reuses_the_note_typed_with_the_option() -> N
     transition = engine.step(session, say("I already said"), START)
     assert transition.session.answers["option_detail"] == "ask again in march"
     assert keys(transition)[0] == "listen.reused"
+
+
+def _after_hard() -> Session:
+    """A session that picked a hard boundary and now stands at the next question."""
+    return engine.step(walk_to(Step.BOUNDARY), say("hard"), START).session
+
+
+@pytest.mark.parametrize(
+    ("typed", "note"),
+    [
+        ("oops wrong one, i meant soft. budget unfreezes in jan", "budget unfreezes in jan"),
+        ("no wait, soft", None),
+        ("ugh sorry 2, they said maybe after the audit", "they said maybe after the audit"),
+        ("soft instead", None),
+    ],
+)
+def test_a_choice_said_again_with_a_lead_in_changes_the_previous_answer(
+    typed: str, note: str | None
+) -> None:
+    """ "no wait, soft" after hard changes the boundary (note kept), never the next answer."""
+    session = _after_hard()
+    moved = engine.step(session, say(typed), START)
+    assert moved.session.answers["boundary"] == "soft"
+    assert moved.session.answers.get("boundary_note") == note
+    assert session.step.value not in moved.session.answers
+    assert keys(moved)[0] == "back.corrected"
+
+
+@pytest.mark.parametrize(
+    "typed", ["no, maybe their budget is gone", "actually hard to say, the budget", "oops 2 things"]
+)
+def test_an_answer_after_a_lead_in_that_names_no_choice_is_kept(typed: str) -> None:
+    """An answer that starts "sorry" or "actually" but names no earlier choice stays an answer."""
+    session = walk_to(Step.UNSEEN)
+    moved = engine.step(session, say(typed), START)
+    assert moved.session.answers["boundary"] == "soft"
+    assert moved.session.answers.get("unseen") == typed

@@ -49,3 +49,22 @@ def test_a_new_date_later_on_is_an_answer() -> None:
     session = walk_to(Step.CALM)
     moved = engine.step(session, say("actually in 3 weeks"), START)
     assert moved.session.revisit_at == session.revisit_at
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("ugh sorry, in 3 wks is better", 21 * 24 * 60),
+        ("actually make it in 3 minutes, i wanna see how the reminder works", 3),
+        ("oops, in 10 days would be better", 10 * 24 * 60),
+    ],
+)
+def test_a_new_date_with_a_lead_in_or_a_reason_changes_the_date(text: str, minutes: int) -> None:
+    """A new date after "ugh sorry" or with a reason after it changes the date just set."""
+    session = walk_to(Step.QUESTION)
+    moved = engine.step(session, say(text), START)
+    assert "question" not in moved.session.answers
+    assert moved.session.revisit_at is not None
+    wanted = START + timedelta(minutes=minutes)
+    assert abs(moved.session.revisit_at - wanted) < timedelta(days=1)
+    assert keys(moved)[-2:] == ["revisit.set", "question.ask"]
