@@ -157,8 +157,9 @@ def card_reply(session: Session, title: str = "plan.title", *, with_date: bool =
     labels = {"title": title, "closing": CLOSINGS.get(path_of(answers), "plan.closing")}
     for choice, ids in NOTED_CHOICES.items():
         note = card_words(answers.get(f"{choice}_note", ""), NOTE_LIMIT)
-        # Only a pressed or typed choice has a label; an answer in their own words is below.
-        if note and answers.get(choice) in ids:
+        # Only a pressed or typed choice has a label, note or not ("other" alone says nothing);
+        # an answer in their own words is below.
+        if answers.get(choice) in ids and (note or answers[choice] != "other"):
             labels[choice] = f"{choice}.choice.{answers[choice]}"
             variables[f"{choice}_note"] = note
     option = answers.get("option", "")
