@@ -525,3 +525,13 @@ def test_with_nobody_to_go_back_to_success_is_not_measured_against_a_yes() -> No
     assert engine.ask(Step.SUCCESS, replace(closed, answers=MappingProxyType({}))).key == (
         "success.ask"
     )
+
+
+@pytest.mark.parametrize("backs", [1, 3])
+def test_status_after_going_back_counts_only_answers_behind_the_question(backs: int) -> None:
+    """After `undo` back to an earlier question, `status` counts the questions before it only."""
+    session = walk_to(Step.UNSEEN)
+    for _ in range(backs):
+        session = engine.step(session, say("undo"), START).session
+    reply = engine.step(session, say("status"), START).replies[0]
+    assert reply.variables["answered"] == str(OPEN_PATH.index(session.step))
