@@ -259,3 +259,16 @@ def test_two_lists_showing_at_once_never_share_a_number(
             assert (inbound.choice, inbound.text) == (None, str(index))
             noted = shown_both()[0].to_inbound(f"{number} next cycle")
             assert noted.text == f"{index} next cycle"
+
+
+async def test_a_nudge_arriving_at_the_prompt_starts_on_a_line_of_its_own(
+    service: CoachService,
+) -> None:
+    """A revisit delivered while the prompt shows is never glued to the "> " prompt."""
+    out = io.StringIO()
+    chat = ConsoleChat(service, ALICE, stdin=io.StringIO(), stdout=out, interactive=True)
+    await chat.start()
+    assert out.getvalue().endswith("> ")
+    await chat.deliver(ALICE, [Message("It's the day we picked")])
+    assert "> It's the day" not in out.getvalue()
+    assert "\nIt's the day we picked" in out.getvalue()

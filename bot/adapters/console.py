@@ -299,6 +299,9 @@ class ConsoleChat:
             if not route:
                 # A nudge arrives between turns: its buttons are new, the prompt comes back.
                 self._fresh = True
+                if self.interactive:
+                    # The prompt is showing: the nudge starts on a line of its own.
+                    self._write("\n")
             self.show(messages)
             if not route:
                 self._prompt()
