@@ -143,9 +143,8 @@ def _answered(session: Session) -> int:
     """How many counted questions of the user's path have been answered."""
     # An answer `back` stepped over stays stored (shown when asked again) but is not counted.
     behind = set(session.history)
-    return sum(
-        1 for at in dialogue.counted(session.answers) if at.value in session.answers and at in behind
-    )
+    counted = dialogue.counted(session.answers)
+    return sum(1 for at in counted if at.value in session.answers and at in behind)
 
 
 def _back(session: Session, now: datetime) -> Transition:

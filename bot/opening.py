@@ -25,6 +25,7 @@ from bot.domain import (
     Transition,
 )
 from bot.steps import ask, in_progress, new_session, pending_reply, record, touch
+from bot.wording import word_set
 
 
 def welcome(session: Session, inbound: Inbound, now: datetime) -> Transition:
@@ -71,19 +72,35 @@ def ack_setback(session: Session) -> Reply:
     return Reply("setback.heard", {"gist": gist(tone.substance(told) or told)})
 
 
-# How much of the user's setback the acknowledgement quotes back.
+# How much of the user's setback the acknowledgement quotes back; a sentence at most
+# GIST_SLACK words longer is quoted whole rather than cut just before its end.
 GIST_WORDS = 12
+GIST_SLACK = 4
+# Words a quote never ends on before its "…" ("…not to renew the…" is cut mid-phrase).
+_WEAK_ENDS = word_set(
+    "a an the to of for and or but nor my our their his her your its this that these those "
+    "with in on at by from as is was be been so because than me i we they he she it who which "
+    "would could will can not no"
+)
 
 
 def gist(text: str) -> str:
-    """The first sentence of the user's words, at most GIST_WORDS words, without end marks."""
+    """The first sentence of the user's words, without end marks: whole up to GIST_WORDS +
+    GIST_SLACK words, else cut at a clause's end or a full word (never "to", "the") and "…"."""
     first = text.strip().splitlines()[0] if text.strip() else ""
     for mark in (". ", "! ", "? ", "; "):
         first = first.split(mark)[0]
     words = first.split()
-    short = " ".join(words[:GIST_WORDS])
-    short = plan.quotable(short).rstrip(".!?,;: ")
-    return short + ("…" if len(words) > GIST_WORDS else "")
+    if len(words) <= GIST_WORDS + GIST_SLACK:
+        return plan.quotable(" ".join(words)).rstrip(".!?,;: ")
+    kept = words[:GIST_WORDS]
+    # The last clause that ends within the limit ("my boss said no, …"), when not too short.
+    ends = [i for i in range(4, len(kept)) if kept[i - 1].endswith((",", ":", "—", "–"))]
+    if ends:
+        kept = kept[: ends[-1]]
+    while len(kept) > 4 and kept[-1].lower().strip(",:;—–-") in _WEAK_ENDS:
+        kept.pop()
+    return plan.quotable(" ".join(kept)).rstrip(".!?,;:—–- ") + "…"
 
 
 def start(session: Session, inbound: Inbound, now: datetime) -> Transition:

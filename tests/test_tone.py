@@ -86,7 +86,7 @@ EMAIL = (
 @pytest.mark.parametrize(
     ("typed", "gist"),
     [
-        (EMAIL, "After some thought we have decided not to renew the contract this…"),
+        (EMAIL, "After some thought we have decided not to renew the contract this year"),
         (
             "here is what my landlord sent: We cannot approve the repair until spring.",
             "We cannot approve the repair until spring",
@@ -115,3 +115,29 @@ def test_the_plan_card_shows_the_substance_of_a_pasted_no() -> None:
     session = engine.step(walk_to(Step.SETBACK), say(EMAIL), START).session
     shown = card_reply(session).variables["setback"]
     assert shown.startswith("After some thought we have decided not to renew")
+
+
+@pytest.mark.parametrize(
+    ("typed", "gist"),
+    [
+        (
+            "After some thought we have decided not to renew the contract this year",
+            "After some thought we have decided not to renew the contract this year",
+        ),
+        (
+            "my boss said no to me working remote two days a week because the team needs us "
+            "in the office together",
+            "my boss said no to me working remote two days a week…",
+        ),
+        (
+            "the landlord said no, he wants the flat back for his son who moves to the city",
+            "the landlord said no…",
+        ),
+    ],
+)
+def test_a_long_no_is_quoted_whole_or_cut_at_a_clause_or_word_that_ends_a_phrase(
+    typed: str, gist: str
+) -> None:
+    """A long no is said back whole when nearly short enough, else cut where a phrase ends."""
+    transition = engine.step(walk_to(Step.SETBACK), say(typed), START)
+    assert transition.replies[0].variables["gist"] == gist
