@@ -13,6 +13,7 @@ from bot import (
     corrections,
     datewords,
     dialogue,
+    impatience,
     intents,
     timeparse,
     tone,
@@ -66,6 +67,16 @@ def answer(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> T
             read, note = boundary_words.boundary(text)
             if read.value in offered:
                 chosen = read.value
+        if chosen is None and impatience.impatient(text):
+            # "how many more of these": how far it is, and the question again; never kept.
+            left = dialogue.counted(session.answers)
+            total = len(left) - left.index(current) if current in left else 1
+            said = Reply("listen.impatient", {"total": str(total)})
+            return Transition(session, (said, ask(current, session)))
+        if chosen is None and current is not Step.SETBACK and impatience.venting(text):
+            # "im so done lol" may be about the no or about us: asked, never ended on a guess
+            # nor kept as the answer.
+            return Transition(session, (Reply("listen.venting"), ask(current, session)))
         if chosen is None and corrections.already_said(text):
             return _already_said(session, current, now)
         if chosen is None:

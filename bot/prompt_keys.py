@@ -72,6 +72,8 @@ STATIC_KEYS = (
     "listen.stuck_skip",
     "listen.stuck_draft",
     "listen.reused",
+    "listen.impatient",
+    "listen.venting",
     "restart.confirm",
     "restart.kept",
     "revisit.unreadable",

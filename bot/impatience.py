@@ -1,0 +1,63 @@
+"""Impatience and venting at a question, told from an answer and from a wish to stop (pure).
+
+"how many more of these", "is this almost over", "done?" ask how far it is: they are
+answered (how many questions are left, that `skip` and `cancel` exist), never kept. "i'm so
+done lol" or "so over it" may be about the no as much as about us: the coach asks rather
+than ending the conversation. The words are what people type, so they live in code.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.wording import normalise, words
+
+# Longer messages tell something: they are answers.
+_LONGEST = 10
+
+_IMPATIENT = re.compile(
+    r"^(?:(?:ugh+|omg|ok|okay|so|seriously|srsly|lol|man|bro|hmm+|um+|jeez|geez|god)\W+)*"
+    r"(?:how many (?:more|left|questions|of these|to go)|how much (?:more|longer|left)|"
+    r"how long (?:is|will|does|more|left)|(?:is|are) (?:this|we|it) (?:almost|nearly|about|"
+    r"finally|done|over|finished|there)|(?:almost|nearly) (?:done|there|over|finished)|"
+    r"are we (?:done|there) yet|"
+    r"(?:is|will) (?:this|it) (?:gonna |going to )?take (?:much |too )?(?:long|longer|forever)|"
+    r"(?:still|more|even) more|when (?:does|will) (?:this|it) end|"
+    r"(?:can|could) (?:we|i|you) (?:just )?(?:jump|skip|go|get|fast forward|cut) (?:straight )?"
+    r"(?:to|ahead to) the (?:end|plan|result|last)|(?:jump|skip) to the end|hurry up|"
+    r"this is (?:so |really |kinda |kind of )?(?:pointless|useless|stupid|dumb|a waste of time|"
+    r"taking forever|dragging|boring|long)|(?:so|too) many questions|"
+    r"(?:what's|what is) the point|duh+|done|finished|over|are we done|is that all|that all)"
+    r"(?:\W+(?:of|these|them|this|questions?|qs|to|go|left|is|it|are|there|do|we|have|over|"
+    r"done|finished|yet|already|lol|lmao|haha|now|pls|please|ugh|omg|bruh|man|the|end|still|"
+    r"more|really|seriously|finally|gonna|going|be|take|honestly|tbh|😩|🙄|😒)){0,6}\W*$"
+)
+# Bare "done", "over" or "finished" ask only as a question ("done?"); said flat, they stop.
+_ASKED_ONLY = frozenset({"done", "finished", "over"})
+
+_VENTING = re.compile(
+    r"\b(?:so+|sooo+|literally|totally|completely|fully|just|honestly) (?:done|over it|over this|"
+    r"over everything|finished)\b|"
+    r"\bdone with (?!(?:this|these|the|you)(?: (?:chat|conversation|questions|coaching|bot|"
+    r"session|thing|stuff))?\W*$)\w+|\bover (?:him|her|them|that job|this job|my job|work|"
+    r"everything|all of it|people|life)\b"
+)
+
+
+def impatient(text: str) -> bool:
+    """Whether a message asks how far the questions go or says they take too long."""
+    said = normalise(text)
+    if not said or len(words(said)) > _LONGEST:
+        return False
+    found = _IMPATIENT.match(said)
+    if found is None or venting(text):
+        return False
+    bare = re.sub(r"\W", "", said)
+    return bare not in _ASKED_ONLY or "?" in text
+
+
+def venting(text: str) -> bool:
+    """Whether a message that reads as stopping is venting about the no ("im so done lol",
+    "i'm done with this job", "so over it") rather than a clear wish to end the conversation."""
+    said = normalise(text)
+    return bool(said) and len(words(said)) <= _LONGEST and bool(_VENTING.search(said))

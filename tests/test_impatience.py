@@ -1,0 +1,65 @@
+"""Impatience and venting at a question are answered, never kept and never a silent stop."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import dialogue, engine
+from bot.domain import Status, Step
+from tests.conftest import START, say
+from tests.test_engine import keys, walk_to
+
+OPEN_PATH = dialogue.counted({})
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "how many more of these",
+        "is this almost over",
+        "can we just jump to the end",
+        "this is pointless",
+        "duh",
+        "done?",
+        "ugh how many questions are left??",
+        "is this gonna take much longer",
+    ],
+)
+@pytest.mark.parametrize("at", [Step.UNSEEN, Step.OPTION_DETAIL, Step.SUCCESS])
+def test_an_impatient_remark_says_how_many_are_left_and_asks_again(typed: str, at: Step) -> None:
+    """ "how many more of these" gets the count left and the question again; nothing is kept."""
+    session = walk_to(at)
+    moved = engine.step(session, say(typed), START)
+    assert moved.session.answers == session.answers
+    assert moved.session.step is at and moved.session.is_open
+    assert keys(moved) == ["listen.impatient", f"{at.value}.ask"]
+    left = len(OPEN_PATH) - OPEN_PATH.index(at)
+    assert moved.replies[0].variables["total"] == str(left)
+
+
+@pytest.mark.parametrize(
+    "typed", ["i'm so done lol", "im so done", "so over it", "i'm so over this job"]
+)
+def test_venting_at_a_question_is_asked_about_not_taken_as_stopping(typed: str) -> None:
+    """ "i'm so done lol" keeps the conversation open and asks whether they want to stop."""
+    session = walk_to(Step.UNSEEN)
+    moved = engine.step(session, say(typed), START)
+    assert moved.session.status is Status.ACTIVE
+    assert moved.session.answers == session.answers
+    assert keys(moved) == ["listen.venting", "unseen.ask"]
+
+
+@pytest.mark.parametrize("typed", ["stop", "i want to stop", "i'm done with this", "quit"])
+def test_a_clear_wish_to_stop_still_ends_the_conversation(typed: str) -> None:
+    """A clear request to stop the conversation still ends it, answers kept."""
+    moved = engine.step(walk_to(Step.UNSEEN), say(typed), START)
+    assert moved.session.status is Status.CANCELLED
+
+
+@pytest.mark.parametrize(
+    "typed", ["how many more people will say no to me", "Maybe their budget is over"]
+)
+def test_an_answer_that_borrows_such_words_is_kept(typed: str) -> None:
+    """An answer that merely holds "how many more" or "over" is kept as the answer."""
+    moved = engine.step(walk_to(Step.UNSEEN), say(typed), START)
+    assert moved.session.answers["unseen"] == typed
