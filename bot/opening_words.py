@@ -39,6 +39,7 @@ _THANKS = re.compile(
 _NEW_SETBACK = re.compile(
     r"\b(?:another (?:no|one|setback|rejection)|new (?:no|one|setback|reframe)|"
     r"start (?:a )?(?:new|another|over)|one more|something else happened|also got a no|"
+    r"another thing|otra cosa|outra coisa|autre chose|noch (?:was|etwas)|"
     r"(?:can|could) we (?:do|try) (?:another|a new)|i have another|i've got another|"
     r"(?:said|says|told me) no|rejected|turned (?:me |it )?down|refused|declined|denied|"
     r"didn't get|won't (?:let|give|pay|approve|fix)|wouldn't|can't have|not allowed|"
@@ -48,7 +49,13 @@ _NEW_SETBACK = re.compile(
 )
 _NEGATION = re.compile(
     r"\b(?:no|not|never|nobody|nothing|none|can't|couldn't|won't|wouldn't|don't|doesn't|didn't|"
-    r"isn't|wasn't|aren't|weren't|refus\w*|reject\w*|declin\w*|lost|fail\w*|denied|against)\b"
+    r"isn't|wasn't|aren't|weren't|refus\w*|reject\w*|declin\w*|lost|fail\w*|denied|against|"
+    # A rejection letter's words: "we regret to inform you", "unfortunately".
+    r"regret\w*|unfortunately|unable|unsuccessful|other candidates|been filled|"
+    # The same in Spanish, Portuguese, German and French (the coach reads them all).
+    r"não|nao|nunca|nadie|ninguém|nada|rechaz\w*|neg(?:ó|ou|aron|aram|ado|ada)|deneg\w*|"
+    r"recus\w*|nein|nicht|kein\w*|abgelehnt|abgesagt|verweigert|gekündigt|non|pas|jamais|"
+    r"rejet\w*|personne)\b"
 )
 _GREETING = _full(
     r"(?:hi|hello|hey|hiya|heya|yo|howdy|greetings|good (?:morning|afternoon|evening|day)|"
