@@ -28,7 +28,13 @@ _LOSS = re.compile(
 )
 # Words said before the story starts, and requests for a new reframe, never the no itself.
 _LEAD = re.compile(
-    r"^(?:(?:ok(?:ay)?|ok so|so|well|right|alright|hi|hey|hello|um+|uh+|erm|anyway|here goes|"
+    r"^(?:(?:hi there|hey there|hello there|"
+    r"ok(?:ay)?|ok so|so|well|right|alright|hi|hey|hello|um+|uh+|erm|anyway|here goes|"
+    r"hola|buenas|ol[aá]|oi|hallo|bonjour|salut|coucou|"
+    r"(?:another|one more) thing|otra cosa|outra coisa|autre chose|noch (?:was|etwas)|"
+    r"(?:that|this|it)(?: is|'s| was) (?:the|their|my|a) no|"
+    r"here(?:'s| is) (?:the|their|his|her|my) (?:e-?mail|message|letter|text|reply|dm)"
+    r"(?: (?:they|he|she|it|my \w+|the \w+) (?:sent|wrote)(?: me)?)?|"
     r"yes|yeah|sure|fine|also|and|then|please|pls|thanks|thank you|"
     r"(?:a |another |a new |new )(?:one|no|setback|reframe)|start (?:a )?(?:new|another|over)|"
     r"(?:can|could) (?:we|i) (?:do|try|start) (?:another|a new)(?: one)?|one more|"

@@ -141,3 +141,27 @@ def test_a_long_no_is_quoted_whole_or_cut_at_a_clause_or_word_that_ends_a_phrase
     """A long no is said back whole when nearly short enough, else cut where a phrase ends."""
     transition = engine.step(walk_to(Step.SETBACK), say(typed), START)
     assert transition.replies[0].variables["gist"] == gist
+
+
+@pytest.mark.parametrize(
+    ("typed", "gist"),
+    [
+        (
+            "hola! so my jefe said no to me working remoto",
+            "my jefe said no to me working remoto",
+        ),
+        ("that IS the no. they said not this year", "they said not this year"),
+        (
+            "here's the email they sent. We cannot approve the repair until spring.",
+            "We cannot approve the repair until spring",
+        ),
+        ("another thing: my sister said no to hosting xmas", "my sister said no to hosting xmas"),
+        ("oi, meu chefe recusou o aumento", "meu chefe recusou o aumento"),
+    ],
+)
+def test_a_greeting_or_lead_in_before_the_no_is_not_quoted_as_it(typed: str, gist: str) -> None:
+    """ "hola! so my jefe said no…" is said back by its substance, never as "hola"."""
+    transition = engine.step(walk_to(Step.SETBACK), say(typed), START)
+    assert transition.session.answers["setback"] == typed
+    heard = next(reply for reply in transition.replies if reply.key == "setback.heard")
+    assert heard.variables["gist"] == gist
