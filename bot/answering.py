@@ -54,6 +54,12 @@ def answer(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> T
     question = QUESTIONS[current]
     offered = dialogue.choices(current, session.answers)
     text = inbound.text.strip()
+    said_again = corrections.after_already_said(text) if inbound.choice is None else None
+    if said_again is not None and current is not Step.SETBACK:
+        # "i just told u, 5 yrs": the answer is what follows the complaint (at the setback,
+        # "I said, can I…" may be the story itself).
+        text = said_again
+        inbound = replace(inbound, text=said_again)
     if offered and inbound.kind is InboundKind.MESSAGE:
         both = choice_words.two_picked(inbound.choice, text, offered)
         if both is not None:

@@ -164,4 +164,47 @@ _ALREADY_GLUE = word_set(
 def already_said(text: str) -> bool:
     """Whether the message complains that the answer was given already ("like I just said??")."""
     said = text.strip()
+    if said and _LEAD_IN_ONLY.match(said.lower().translate(_STRAIGHT)):
+        return True
     return bool(said) and len(words(said)) <= 12 and only_glue(said, _ALREADY_SAID, _ALREADY_GLUE)
+
+
+# "i just told u, 5 yrs", "ya te dije, 1 día por semana", "já te disse: o aumento": a
+# complaint that leads into the answer itself, in the five languages the coach reads.
+_LEAD_IN = (
+    r"^(?:(?:ugh+|omg|bro|dude|lol|man|sigh|ok|okay|again|but|well|um+|hmm+|pues|mas|aber|"
+    r"mais|bah)[\s,.!:;\-–—]+)*"
+    r"(?:(?:like|as|como|wie|comme) )?"
+    r"(?:(?:i|i've|i have)(?: already| just| literally| clearly)* (?:told|said|wrote|mentioned|"
+    r"answered|explained)(?: (?:you|u|ya|that|this|it|so|already|before|earlier|above))*|"
+    r"i (?:just |already )?(?:said|told (?:you|u|ya))|"
+    r"(?:ya )?te (?:lo )?(?:dije|he dicho|acabo de decir)(?: antes)?|ya (?:lo )?dije|"
+    r"(?:eu )?j[áa] (?:te |lhe )?(?:disse|falei)(?: isso)?|(?:como )?(?:eu )?(?:te )?disse|"
+    r"acabei de (?:te )?(?:dizer|falar)|"
+    r"(?:ich )?hab(?:e|'s)? (?:ich |es |das )?(?:doch |dir )?(?:schon|gerade|bereits) gesagt|"
+    r"(?:schon )?gesagt|"
+    r"je (?:te |vous )?l'ai (?:d[ée]j[àa] |deja )?dit|(?:je l'ai )?d[ée]j[àa] dit|"
+    r"je viens de (?:le |te le )?dire|j'ai dit)"
+)
+# Only a mark after the lead-in ends it: "I said no to them first" is an answer.
+_ALREADY_LEAD = re.compile(
+    _LEAD_IN + r"\s*[,.!:;\-–—…]+\s*(?P<rest>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_STRAIGHT = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+# The lead-in alone ("já te disse!", "ya te dije") is the complaint without an answer.
+_LEAD_IN_ONLY = re.compile(_LEAD_IN + r"\W*$", re.IGNORECASE)
+
+
+def after_already_said(text: str) -> str | None:
+    """The answer after a "like I just said" lead-in ("i just told u, 5 yrs" -> "5 yrs");
+    None when there is no such lead-in or nothing after it."""
+    said = text.strip()
+    # Matched on a copy of the same length, so the answer keeps the user's own capitals.
+    found = _ALREADY_LEAD.match(said.lower().translate(_STRAIGHT))
+    if found is None:
+        return None
+    rest = said[found.start("rest") :].strip()
+    if not has_words(rest) or already_said(rest):
+        return None
+    return rest

@@ -182,3 +182,34 @@ def test_an_answer_after_a_lead_in_that_names_no_choice_is_kept(typed: str) -> N
     moved = engine.step(session, say(typed), START)
     assert moved.session.answers["boundary"] == "soft"
     assert moved.session.answers.get("unseen") == typed
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("ya te dije, 1 día por semana", "1 día por semana"),
+        ("i just told u, 5 yrs", "5 yrs"),
+        ("já te disse: o aumento", "o aumento"),
+        ("Hab ich doch schon gesagt, mehr Gehalt", "mehr Gehalt"),
+        ("je te l'ai déjà dit, une augmentation", "une augmentation"),
+        ("like I said… two weeks off", "two weeks off"),
+    ],
+)
+def test_an_answer_after_like_i_said_keeps_only_the_answer(typed: str, kept: str) -> None:
+    """ "i just told u, 5 yrs" keeps "5 yrs" as the answer, in each of the five languages."""
+    moved = engine.step(walk_to(Step.ASK), say(typed), START)
+    assert moved.session.answers["ask"] == kept
+
+
+@pytest.mark.parametrize("typed", ["já te disse!", "ya te dije", "ich hab's doch schon gesagt"])
+def test_like_i_said_alone_in_another_language_is_never_kept(typed: str) -> None:
+    """ "já te disse!" alone is the complaint, reused or asked another way, never kept as typed."""
+    moved = engine.step(walk_to(Step.UNSEEN), say(typed), START)
+    assert "unseen" not in moved.session.answers
+    assert "listen.already_said" in keys(moved)
+
+
+def test_i_said_as_part_of_an_answer_is_kept_whole() -> None:
+    """ "I said no to them first" is an answer, kept whole."""
+    moved = engine.step(walk_to(Step.UNSEEN), say("I said no to them first"), START)
+    assert moved.session.answers["unseen"] == "I said no to them first"
