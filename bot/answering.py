@@ -30,7 +30,7 @@ from bot.domain import (
     Step,
     Transition,
 )
-from bot.opening import ack_setback, after_summary
+from bot.opening import ack_setback, after_summary, previous_setback
 from bot.steps import (
     REVISIT_DAYS,
     Rules,
@@ -103,6 +103,9 @@ def answer(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> T
     if current is Step.SETBACK and tone.tells_nothing(text):
         # "ok new one": a reframe asked for, its no not told yet.
         return Transition(session, (Reply("start.fresh"), ask(current, session)))
+    if previous_setback(session):
+        # Their own no told: the earlier one is no longer on offer.
+        session = replace(session, pending_data=None)
     moved = record(session, current, text, now)
     replies: list[Reply] = []
     if inbound.truncated:
@@ -175,13 +178,15 @@ _NO_TO = re.compile(
 def _already_said(session: Session, current: Step, now: datetime) -> Transition:
     """ "Like I just said": reuse what they told, or own it and ask in other words."""
     given = ""
-    if current is Step.ASK:
+    if current is Step.SETBACK:
+        given = previous_setback(session)
+    elif current is Step.ASK:
         found = _NO_TO.search(session.answers.get(Step.SETBACK.value, ""))
         given = found.group("ask").strip(" ,") if found else ""
     elif current is Step.OPTION_DETAIL:
         given = session.answers.get("option_note", "")
     if given:
-        moved = record(session, current, given, now)
+        moved = record(replace(session, pending_data=None), current, given, now)
         transition = after_answer(session, moved, current)
         taken = Reply("listen.reused", {"answer": given})
         return replace(transition, replies=(taken, *transition.replies))

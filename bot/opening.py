@@ -113,6 +113,18 @@ def start(session: Session, inbound: Inbound, now: datetime) -> Transition:
     return begin(session, inbound, now, setback=setback)
 
 
+# `pending_data` of a new reframe begun after one that told its no (no side question open):
+# this mark, then that no, for "same as before" at the setback question.
+PREVIOUS_MARK = "previous:"
+
+
+def previous_setback(session: Session) -> str:
+    """The no of the reframe before this one, while this one has not told its own; else ""."""
+    data = session.pending_data or ""
+    fits = session.step is Step.SETBACK and session.pending is None
+    return data.removeprefix(PREVIOUS_MARK) if fits and data.startswith(PREVIOUS_MARK) else ""
+
+
 def begin(session: Session, inbound: Inbound, now: datetime, *, setback: str | None) -> Transition:
     """Open a new session after the current one, optionally with its setback already told.
 
@@ -122,6 +134,10 @@ def begin(session: Session, inbound: Inbound, now: datetime, *, setback: str | N
     if not (session.step is Step.WELCOME and session.is_open):
         number += 1
     fresh = replace(new_session(session.user, number, now, welcome=False), origin=inbound.origin)
+    previous = session.answers.get(Step.SETBACK.value, "")
+    if previous and not setback:
+        # "same as before" at the new setback question reuses this one's no.
+        fresh = replace(fresh, pending_data=PREVIOUS_MARK + previous)
     if setback:
         moved = record(fresh, Step.SETBACK, setback, now)
         return Transition(moved, (ack_setback(moved), ask(Step.ASK, moved)))
