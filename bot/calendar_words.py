@@ -44,9 +44,56 @@ _SHORTHAND: Mapping[str, str] = MappingProxyType(
 _SHORT = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, _SHORTHAND)) + r")(?![\w-])")
 
 
+# Weekdays in Spanish and Portuguese (accents optional), for "el lunes que viene".
+_WEEKDAY_NAMES: Mapping[str, str] = MappingProxyType(
+    {
+        "lunes": "monday",
+        "martes": "tuesday",
+        "miercoles": "wednesday",
+        "jueves": "thursday",
+        "viernes": "friday",
+        "sabado": "saturday",
+        "domingo": "sunday",
+        "segunda": "monday",
+        "terca": "tuesday",
+        "quarta": "wednesday",
+        "quinta": "thursday",
+        "sexta": "friday",
+    }
+)
+_DAY = r"(lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|segunda|ter[cç]a|quarta|"
+_DAY += r"quinta|sexta)(?:-feira| feira)?"
+_NEXT_DAY = re.compile(
+    rf"\b(?:(?:el|la|o|a|na|no) )?(?:{_DAY} que (?:viene|vem)|pr[oó]xim[oa] {_DAY})\b"
+)
+# Relative words in Spanish and Portuguese, and "first week of jan", as the English we read.
+_RELATIVE = (
+    (
+        re.compile(r"\b(?:(?:la|a|el|o) )?(?:semana que (?:viene|vem)|pr[oó]xima semana)\b"),
+        "next week",
+    ),
+    (
+        re.compile(r"\b(?:(?:el|o) )?(?:mes que viene|m[eê]s que vem|pr[oó]ximo m[eê]s)\b"),
+        "next month",
+    ),
+    (re.compile(r"\b(?:the )?first (?:week|days?) of\b"), "early"),
+    (re.compile(r"\b(?:the )?last (?:week|days?) of\b"), "late"),
+)
+
+
+def _weekday(found: re.Match[str]) -> str:
+    name = (found.group(1) or found.group(2)).translate(str.maketrans("áéç", "aec"))
+    return f"next {_WEEKDAY_NAMES[name]}"
+
+
 def expand(words: str) -> str:
-    """The words with chat shorthand spelled out ("nxt fri" -> "next fri")."""
-    return _SHORT.sub(lambda found: _SHORTHAND[found.group(1)], words)
+    """The words with chat shorthand spelled out ("nxt fri" -> "next fri"), and relative
+    words in Spanish and Portuguese ("el lunes que viene" -> "next monday")."""
+    spelled = _SHORT.sub(lambda found: _SHORTHAND[found.group(1)], words)
+    spelled = _NEXT_DAY.sub(_weekday, spelled)
+    for pattern, english in _RELATIVE:
+        spelled = pattern.sub(english, spelled)
+    return spelled
 
 
 def _fixed(month: int, day: int) -> Callable[[int], date]:

@@ -82,6 +82,12 @@ def _next_month_start(now: date, _: date) -> date:
     return _month_end(now, now) + timedelta(days=1)
 
 
+def _next_month(now: date, _: date) -> date:
+    # A vague "next month" on 30 November is no "tomorrow": under a week away, mid-month.
+    start = _next_month_start(now, now)
+    return start if (start - now).days >= 7 else start.replace(day=15)
+
+
 def _next_month_end(now: date, _: date) -> date:
     return _month_end(_next_month_start(now, now), now)
 
@@ -108,7 +114,7 @@ PARTS_OF_DAY: Mapping[str, tuple[Callable[[date, date], date], time]] = MappingP
         "the weekend": (_saturday, time(10, 0)),
         "next week": (_next_monday, time(10, 0)),
         "end of the month": (_month_end, time(10, 0)),
-        "next month": (_next_month_start, time(10, 0)),
+        "next month": (_next_month, time(10, 0)),
         "end of next month": (_next_month_end, time(10, 0)),
         "end of the year": (_year_end, time(10, 0)),
     }

@@ -76,7 +76,8 @@ CASES = [
     ("Pacific/Auckland", "2026-04-04 23:30", "tomorrow at 2:30am", GB, "2026-04-05 02:30"),
     ("Pacific/Auckland", "2026-09-26 23:30", "tomorrow at 2:30am", GB, "2026-09-27 03:30"),
     ("Pacific/Auckland", "2026-09-26 23:30", "the 27th", GB, "2026-09-27 10:00"),
-    ("Pacific/Auckland", "2026-12-31 23:30", "next month", GB, "2027-01-01 10:00"),
+    ("Pacific/Auckland", "2026-12-31 23:30", "next month", GB, "2027-01-15 10:00"),
+    ("Pacific/Auckland", "2026-12-20 23:30", "next month", GB, "2027-01-01 10:00"),
 ]
 
 
@@ -255,3 +256,25 @@ def test_a_weekday_after_next_is_the_week_after_the_coming_one(words: str, day: 
     now = local("Europe/Berlin", "2026-11-30 11:00")
     moment = shown(read_when(words, now, "Europe/Berlin", GB).when, "Europe/Berlin")
     assert moment is not None and moment[:10] == day
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("next month sometime", "2026-12-15 10:00"),
+        ("el mes que viene", "2026-12-15 10:00"),
+        ("el lunes que viene", "2026-12-07 10:00"),
+        ("sexta que vem", "2026-12-04 10:00"),
+        ("sexta-feira que vem", "2026-12-04 10:00"),
+        ("la semana que viene", "2026-12-07 10:00"),
+        ("a próxima semana", "2026-12-07 10:00"),
+        ("el próximo viernes", "2026-12-04 10:00"),
+        ("first week of jan", "2027-01-05 10:00"),
+    ],
+)
+def test_vague_and_relative_dates_land_on_a_sensible_day(words: str, expected: str) -> None:
+    """On Monday 30 November, "next month sometime" is mid-December, not tomorrow, and
+    Spanish and Portuguese relative days ("el lunes que viene") are read."""
+    at = local("Europe/Berlin", "2026-11-30 11:00")
+    reading = read_when(words, at, "Europe/Berlin", GB)
+    assert reading.when is not None and shown(reading.when, "Europe/Berlin") == expected
