@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from bot import dialogue, engine
 from bot.commands import CommandName, parse_command
+from bot.commands_flow import new_choice
 from bot.domain import Inbound, InboundKind, Pending, Session
 from bot.prompts import Catalog
 from bot.zones import find_zone
@@ -37,6 +38,9 @@ def resolve_choice(catalog: Catalog, session: Session, inbound: Inbound) -> Inbo
     elif session.is_open and session.step in engine.QUESTIONS:
         question = engine.QUESTIONS[session.step]
         if not question.choices:
+            return inbound
+        if new_choice(session, inbound) is not None:
+            # "no wait, hard" changes the choice just made: not this question's "no".
             return inbound
         # The choices shown on the user's path: a hard boundary offers its own list.
         prefix, ids = session.step.value, dialogue.choices(session.step, session.answers)

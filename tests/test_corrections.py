@@ -6,7 +6,10 @@ import pytest
 
 from bot import corrections, dialogue, engine
 from bot.domain import Session, Step
-from tests.conftest import START, say
+from bot.service import CoachService
+from bot.storage.db import Database
+from tests.conftest import FULL_DIALOGUE, START, say
+from tests.test_crisis_flow import stored
 from tests.test_engine import ANSWERS, keys, walk_to
 
 OPEN_PATH = dialogue.counted({})
@@ -213,3 +216,16 @@ def test_i_said_as_part_of_an_answer_is_kept_whole() -> None:
     """ "I said no to them first" is an answer, kept whole."""
     moved = engine.step(walk_to(Step.UNSEEN), say("I said no to them first"), START)
     assert moved.session.answers["unseen"] == "I said no to them first"
+
+
+async def test_no_wait_at_a_yes_no_question_changes_the_choice_before_it(
+    service: CoachService, db: Database
+) -> None:
+    """ "no wait, hard" at the timing question (yes/maybe/no) changes the boundary, not timing."""
+    for line in FULL_DIALOGUE[: FULL_DIALOGUE.index("soft") + 1]:
+        await service.handle(say(line))
+    await service.handle(say("no wait, hard"))
+    session = (await stored(db)).session
+    assert session is not None
+    assert session.answers["boundary"] == "hard"
+    assert "timing" not in session.answers
