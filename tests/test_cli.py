@@ -33,10 +33,18 @@ def cli_env(tmp_path: Path, **extra: str) -> dict[str, str]:
             "REFRAME_DB": str(tmp_path / "coach.db"),
             "TZ": "UTC",
             "OPS_PORT": "off",
+            "QUIET_HOURS": awake_now(),
         }
     )
     env.update(extra)
     return env
+
+
+def awake_now() -> str:
+    """QUIET_HOURS for a real process: one minute twelve hours from now (UTC), so a nudge due
+    now is sent at whatever hour the suite runs (the default 21:00-08:00 would hold it)."""
+    start = datetime.now(UTC) + timedelta(hours=12)
+    return f"{start:%H:%M}-{start + timedelta(minutes=1):%H:%M}"
 
 
 class Chat:
