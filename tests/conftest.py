@@ -28,9 +28,11 @@ pytest_plugins = ("tests.engines",)
 
 # In CI every run explores the same examples: a red build is never a roll of the dice.
 # Locally the examples vary from run to run, so new cases keep being tried.
-hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
-if os.environ.get("CI"):
-    hypothesis_settings.load_profile("ci")
+# No per-example deadline anywhere: speed is measured in bench/, and a first example that
+# loads dateparser's tables on a busy machine is slow, not wrong.
+hypothesis_settings.register_profile("local", deadline=None)
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True, deadline=None)
+hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "local")
 
 ROOT = Path(__file__).resolve().parents[1]
 PROMPTS = ROOT / "prompts"
