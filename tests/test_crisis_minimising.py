@@ -80,12 +80,16 @@ async def test_the_messages_of_a_crisis_are_kept_in_its_history(
         ("he was joking, I'm not in danger", FollowUp.SAFE),
         ("estoy bien, era broma", FollowUp.MINIMISING),
         ("ich bin sicher, ich tue mir nichts an", FollowUp.SAFE),
+        ("ich bin jetzt sicher", FollowUp.SAFE),
+        ("je suis maintenant en sécurité", FollowUp.SAFE),
+        ("ich bin jetzt nicht sicher", FollowUp.DANGER),
     ],
 )
 def test_a_bare_fine_is_safe_only_when_nothing_was_named_and_nothing_brushed_off(
     words: str, expected: FollowUp
 ) -> None:
-    """With no means or time named earlier, "I'm ok" is safe; a joke or shrug is asked about."""
+    """With no means or time named earlier, "I'm ok" is safe, also with a word between ("ich bin
+    jetzt sicher"); a joke or shrug is asked about; "not safe" stays danger."""
     assert follow_up(words) is expected
 
 

@@ -81,20 +81,23 @@ _SAFE = re.compile(
     r"|\ball good\b|\bsafe now\b|\bsafe place\b"
     r"|\bno longer in danger\b|\b(?:ill|i will) be (?:ok|okay|alright|fine)\b"
     + _WONT_DO
-    + r"|\bestoy (?:a salvo|bien|segur[oa]|mejor)\b|\bno voy a hacer nada\b"
-    r"|\bich bin (?:in )?sicher(?:heit)?\b|\bmir geht es (?:wieder )?(?:gut|besser)\b"
+    + r"|\bestoy (?:\w+ ){0,2}?(?:a salvo|bien|segur[oa]|mejor)\b|\bno voy a hacer nada\b"
+    r"|\bich (?:bin|fuhle mich) (?:\w+ ){0,2}?(?:in )?sicher(?:heit)?\b"
+    r"|\bmir geht es (?:wieder )?(?:gut|besser)\b"
     r"|\bich (?:werde|tue) (?:mir )?nichts (?:tun|an)\b"
-    r"|\bje suis en securite\b|\bca va mieux\b|\bje vais bien\b|\bje ne (?:vais|ferai) rien\b"
-    r"|\bestou (?:em )?(?:segur(?:[oa]|anca)|bem|melhor)\b|\bnao vou fazer nada\b"
+    r"|\bje suis (?:\w+ ){0,2}?en securite\b|\bca va mieux\b|\bje vais bien\b"
+    r"|\bje ne (?:vais|ferai) rien\b"
+    r"|\bestou (?:\w+ ){0,2}?(?:em )?(?:segur(?:[oa]|anca)|bem|melhor)\b|\bnao vou fazer nada\b"
 )
 # Safety said in so many words ("I'm safe", "I won't do anything"), as against a bare "fine".
 _SAFE_IN_WORDS = re.compile(
     r"\bsafe\b|\bno longer in danger\b"
     + _WONT_DO
-    + r"|\bestoy (?:a salvo|segur[oa])\b|\bno voy a hacer nada\b"
-    r"|\bich bin (?:in )?sicher(?:heit)?\b|\bich (?:werde|tue) (?:mir )?nichts (?:tun|an)\b"
-    r"|\bje suis en securite\b|\bje ne (?:vais|ferai) rien\b"
-    r"|\bestou (?:em )?segur(?:[oa]|anca)\b|\bnao vou fazer nada\b"
+    + r"|\bestoy (?:\w+ ){0,2}?(?:a salvo|segur[oa])\b|\bno voy a hacer nada\b"
+    r"|\bich (?:bin|fuhle mich) (?:\w+ ){0,2}?(?:in )?sicher(?:heit)?\b"
+    r"|\bich (?:werde|tue) (?:mir )?nichts (?:tun|an)\b"
+    r"|\bje suis (?:\w+ ){0,2}?en securite\b|\bje ne (?:vais|ferai) rien\b"
+    r"|\bestou (?:\w+ ){0,2}?(?:em )?segur(?:[oa]|anca)\b|\bnao vou fazer nada\b"
 )
 # Brushing it off: a joke, "whatever", "don't worry about it", in the five languages.
 _BRUSHED_OFF = re.compile(
