@@ -38,6 +38,7 @@ from bot.domain import (
 from bot.nudge_flow import (
     NO_NEW_DATE,
     NUDGE_READINGS,
+    answer_date_and_own_win,
     answer_nudge,
     answer_nudge_date,
     answer_nudge_words,
@@ -103,6 +104,7 @@ __all__ = [
     "ZONE_CHOICE",
     "Question",
     "Rules",
+    "answer_date_and_own_win",
     "answer_nudge",
     "answer_nudge_date",
     "answer_nudge_words",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-from bot import engine, intents, opening_words, own_win
+from bot import datewords, engine, intents, opening_words, own_win
 from bot.clock import Clock
 from bot.commands import parse_command
 from bot.domain import Inbound, InboundKind, Message, Pending, Reply, Session, Step
@@ -127,9 +127,15 @@ class NudgeAnswers:
             ch.isdigit() for ch in text
         ):
             return None
-        transition = engine.answer_nudge_words(
-            target, text, self.clock.now(), turn.timezone, turn.locale
-        )
+        now = self.clock.now()
+        if own_win.awaiting(target, now):
+            # Both questions are open: "march 1st, and yes!!" answers the two of them.
+            win, words = own_win.split_off(text, self._names_own_win)
+            transition = engine.answer_date_and_own_win(
+                target, words, win, now, turn.timezone, turn.locale
+            )
+        else:
+            transition = engine.answer_nudge_words(target, text, now, turn.timezone, turn.locale)
         if transition.session == target:
             return TurnResult(
                 tuple(
@@ -166,6 +172,12 @@ class NudgeAnswers:
             or opening_words.after_summary(inbound.text) is intents.Intent.NEW_SETBACK
         ):
             return None
+        if match is not None and target.pending is Pending.NUDGE_DATE and match[1]:
+            # "yes, and march 1st": the maybe's new date is in the words too; both are read
+            # where the date is (typed), not the own win alone.
+            reading = datewords.read_when(match[1], self.clock.now(), turn.timezone, turn.locale)
+            if reading.when or reading.past or reading.choices:
+                return None
         return replace(
             inbound,
             kind=InboundKind.BUTTON,
@@ -173,6 +185,13 @@ class NudgeAnswers:
             button_step=own_win.STEP,
             session_number=target.number,
         )
+
+    def _names_own_win(self, clause: str) -> str | None:
+        """The own-win choice one clause names exactly ("yes!!", "partly"), or None."""
+        match = self.renderer.catalog.match_choice(
+            own_win.STEP, own_win.CHOICES, clause, allow_rest=False
+        )
+        return match[0] if match else None
 
     async def own_win_again(self, turn: Turn, session: Session) -> tuple[Message, ...]:
         """After a command between conversations, the own-win question still open, asked again."""

@@ -164,3 +164,25 @@ NO_NEW_DATE = frozenset(
         "not now",
     }
 )
+
+
+def answer_date_and_own_win(
+    session: Session,
+    text: str,
+    win: str | None,
+    now: datetime,
+    timezone: str,
+    locale: str | None = None,
+) -> Transition:
+    """After a maybe, with the own-win question open too: the new date in `text`, and the own
+    win when one clause answered it (`win`); when it did not, the own-win question again."""
+    answered = own_win.answer(session, win, now) if win else Transition(session, ())
+    dated = answer_nudge_words(answered.session, text, now, timezone, locale)
+    asked_again = (
+        () if win or not own_win.awaiting(dated.session, now) else own_win.question(dated.session)
+    )
+    return Transition(
+        dated.session,
+        (*answered.replies, *dated.replies, *asked_again),
+        (*answered.effects, *dated.effects),
+    )

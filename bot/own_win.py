@@ -7,6 +7,8 @@ carry prompt keys, the answer is kept on the nudged session.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -53,3 +55,26 @@ def answer(session: Session, choice: str, now: datetime) -> Transition:
         return Transition(session, question(session))
     done = replace(session, own_win=OwnWin(choice), own_win_at=now, updated_at=now)
     return Transition(done, (Reply(f"{STEP}.{choice}"),))
+
+
+# Where one message answers two questions ("march 1st, and yes!!"): its clauses.
+_CLAUSE = re.compile(
+    r"\s*(?:[,;.!?]+(?:\s*(?:and|but|also|plus)\b)?|\s(?:and|but|also|plus|&|\+)\s)\s*",
+    re.IGNORECASE,
+)
+# A bare no beside a date more likely declines or corrects the date than answers the win.
+_BARE_NO = frozenset({"no", "nope", "nah"})
+
+
+def split_off(text: str, reads: Callable[[str], str | None]) -> tuple[str | None, str]:
+    """The own-win answer in one clause of a message that also answers something else, and
+    the other clauses ("march 1st, and yes!!" -> ("yes", "march 1st")); `reads` gives the
+    choice a clause names, or None. (None, text) when no clause answers it."""
+    clauses = [part for part in _CLAUSE.split(text.strip()) if part.strip()]
+    if len(clauses) < 2:
+        return None, text
+    for index, clause in enumerate(clauses):
+        choice = reads(clause) if clause.strip().lower() not in _BARE_NO else None
+        if choice:
+            return choice, ", ".join(clauses[:index] + clauses[index + 1 :])
+    return None, text
