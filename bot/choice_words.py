@@ -34,6 +34,8 @@ _COUNTED = (
 _WORDS_AFTER = rf"(?=\s+(?!{_COUNTED}\b)[^\W\d])"
 _NUMBER = re.compile(
     rf"^(?:(?:option|number|choice|no\.?|nr\.?|#)\s*)?(\d{{1,2}})(?:\s*[.)])?"
+    # "2 or 3 weeks" counts twice: two dates, not the choice 2 with a note.
+    rf"(?!\s+or\s+\d{{1,3}}\s+{_COUNTED}\b)"
     rf"(?:{_SEPARATED}|{_WORDS_AFTER})"
 )
 _NOTE_LEAD = re.compile(
@@ -117,8 +119,10 @@ def read_choice(text: str, offered: tuple[str, ...]) -> tuple[str | None, str]:
 _EITHER = r"(?:(?:either|between|maybe|perhaps|probably|prob|possibly|idk|hmm+|um+|like),?\s+)*"
 _OR = r"\s*(?:,?\s*or|,|vs\.?|versus|and|&|\+)\s*"
 _PICK = r"(?:option |number |choice |#)?(\d{1,2}|[a-z][\w-]*)"
-_TWO = re.compile(rf"^{_EITHER}{_PICK}{_OR}{_EITHER}{_PICK}(?=$|[^\w/.:\-])")
-_ONE_MORE = re.compile(rf"^{_OR}{_EITHER}{_PICK}(?=$|[^\w/.:\-])")
+# Not followed by what the numbers count ("2 or 3 weeks" is two dates, not choices 2 and 3).
+_NOT_COUNTED = rf"(?=$|[^\w/.:\-])(?!\s+{_COUNTED}\b)"
+_TWO = re.compile(rf"^{_EITHER}{_PICK}{_OR}{_EITHER}{_PICK}{_NOT_COUNTED}")
+_ONE_MORE = re.compile(rf"^{_OR}{_EITHER}{_PICK}{_NOT_COUNTED}")
 
 
 def _offered(word: str, offered: tuple[str, ...]) -> str | None:

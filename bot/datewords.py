@@ -151,6 +151,12 @@ def read_when(text: str, now: datetime, tz_name: str, locale: str | None = None)
     words = calendar_words.expand(_WORDS.sub(" ", text.lower()[:MAX_DATE_TEXT]).strip())
     if not words:
         return Reading()
+    both = _either(words)
+    if both is not None:
+        first, second = (read_when(part, now, tz_name, locale).when for part in both)
+        if first is not None and second is not None and first != second:
+            # "2 or 3 weeks", "friday or monday": neither is taken silently; which one?
+            return Reading(choices=(first, second))
     soon = clockwords.within_the_day(words, local_now)
     if soon is not None:
         return Reading(when=soon) if soon > now else Reading(past=soon)
@@ -172,6 +178,23 @@ def read_when(text: str, now: datetime, tz_name: str, locale: str | None = None)
         return Reading(choices=(first, second))
     moment = found if isinstance(found, datetime) else _at(found, clock or DEFAULT_NUDGE_TIME, tz)
     return Reading(when=moment) if moment > now else Reading(past=moment)
+
+
+# "in 2 or 3 weeks": two counts sharing one unit.
+_COUNTS_OR = re.compile(
+    rf"^(?P<pre>.*?)\b{_COUNT}\s+or\s+{_COUNT}\s+(?P<unit>{_UNIT})(?P<post>.*)$"
+)
+
+
+def _either(words: str) -> tuple[str, str] | None:
+    """Two dates offered as alternatives ("2 or 3 weeks" -> "2 weeks", "3 weeks"), or None."""
+    counts = _COUNTS_OR.match(words)
+    if counts is not None:
+        pre, post, unit = counts.group("pre"), counts.group("post"), counts.group("unit")
+        first, second = counts.group(2, 3)
+        return f"{pre}{first} {unit}{post}", f"{pre}{second} {unit}{post}"
+    parts = words.split(" or ")
+    return (parts[0], parts[1]) if len(parts) == 2 and all(p.strip() for p in parts) else None
 
 
 def parse_when(

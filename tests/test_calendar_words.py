@@ -91,3 +91,23 @@ def test_an_unguessable_holiday_is_named_in_the_refusal() -> None:
     """The refusal for "after thanksgiving" names the holiday it could not date."""
     (said,) = at_revisit("after thanksgiving").replies
     assert said.key == "revisit.holiday" and said.variables["holiday"] == "Thanksgiving"
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("2 or 3 weeks", ("2026-12-14", "2026-12-21")),
+        ("in 2 or 3 weeks", ("2026-12-14", "2026-12-21")),
+        ("friday or monday", ("2026-12-04", "2026-12-07")),
+    ],
+)
+def test_two_dates_at_once_ask_which_one(text: str, days: tuple[str, str]) -> None:
+    """ "2 or 3 weeks" sets neither date silently: the coach asks which, both days offered."""
+    moved = at_revisit(text)
+    assert moved.session.revisit_at is None and moved.session.step is Step.REVISIT
+    assert moved.replies[0].key == "which_date.ask"
+    offered = (moved.session.pending_data or "").split()
+    shown = tuple(
+        f"{datetime.fromisoformat(iso).astimezone(ZoneInfo(ZONE)):%Y-%m-%d}" for iso in offered
+    )
+    assert shown == days
