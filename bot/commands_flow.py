@@ -85,7 +85,7 @@ def _run_command(
     if name is CommandName.HELP:
         return Transition(session, (Reply("help.text"),))
     if name is CommandName.STATUS:
-        return _status(session)
+        return _status(session, now)
     if name is CommandName.CANCEL:
         if session.pending in CONFIRMATIONS:
             # Cancel at "Start a new reframe? yes/no" cancels that question, not the reframe.
@@ -124,7 +124,10 @@ def _run_command(
     return Transition(session, (), (ShowData(name.value, command.argument),))
 
 
-def _status(session: Session) -> Transition:
+def _status(session: Session, now: datetime) -> Transition:
+    if undo_cancel.undoable(session, now):
+        # Cancelled a moment ago: where things stand includes the way back.
+        return Transition(session, (Reply("status.cancelled"),))
     if session.status is Status.FINISHED and session.pending is None:
         # The reframe is done: where things stand is the plan, with its revisit date.
         return Transition(session, (Reply("status.finished"),), (ShowData(CommandName.PLAN.value),))

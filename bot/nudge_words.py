@@ -119,6 +119,13 @@ _CELEBRATE = frozenset("🎉🥳🙌✅💪🎊👏😀😃😄😁🤩👍")
 _SAD = frozenset("👎😞😢😭☹🙁😔💔❌")
 
 
+# Two outcomes named as alternatives ("yes or maybe?", "a maybe or a no").
+_EITHER_OUTCOME = re.compile(
+    r"^\W*(?:(?:idk|hmm+|um+|like|either|kind of|sort of),?\s+)*(?:a |an )?(yes|maybe|no)\W+or"
+    r"\W+(?:a |an )?(yes|maybe|no)\b"
+)
+
+
 def nudge(text: str) -> Intent:
     """Read a typed answer to "How did it go?" at a revisit nudge."""
     lowered = normalise(text)
@@ -133,6 +140,10 @@ def nudge(text: str) -> Intent:
         return Intent.UNCLEAR
     if _STOP.search(lowered):
         return Intent.STOP
+    either = _EITHER_OUTCOME.match(lowered)
+    if either is not None and either.group(1) != either.group(2):
+        # "yes or maybe": two outcomes offered, neither said; the buttons again, not a guess.
+        return Intent.UNCLEAR
     if _ELSEWHERE.match(lowered):
         # "Something else: my bank won't give me a loan" is a new story, not this outcome.
         return Intent.UNCLEAR

@@ -102,6 +102,7 @@ STATIC_KEYS = (
     "cancel.side_question",
     "cancel.undone",
     "cancel.too_late",
+    "status.cancelled",
     "back.nothing",
     "back.to_date",
     "back.showing",

@@ -6,6 +6,8 @@ import pytest
 
 from bot import engine
 from bot.domain import Step
+from bot.intents import Intent
+from bot.nudge_words import nudge
 from bot.prompts import Catalog
 from bot.service import CoachService
 from bot.storage.db import Database
@@ -53,3 +55,9 @@ async def test_the_question_names_both_choices(
     assert f"{first} or {second}" in texts[0]
     record = await stored(db)
     assert record.session is not None and "boundary" not in record.session.answers
+
+
+@pytest.mark.parametrize("text", ["yes or maybe", "maybe or no?", "a yes or a maybe"])
+def test_two_outcomes_at_the_revisit_are_not_guessed(text: str) -> None:
+    """ "yes or maybe" at "How did it go?" is unclear (the buttons again), not a maybe."""
+    assert nudge(text) is Intent.UNCLEAR

@@ -122,3 +122,12 @@ def test_a_new_no_about_getting_something_back_is_not_an_undo(typed: str) -> Non
     cancelled = engine.step(walk_to(Step.QUESTION), say("cancel"), START).session
     moved = engine.step(cancelled, say(typed), START + timedelta(minutes=1))
     assert "cancel.undone" not in keys(moved)
+
+
+def test_status_after_a_cancel_says_how_to_take_it_back() -> None:
+    """`status` in the hour after a cancel says `undo` brings the reframe back, not "nothing"."""
+    cancelled = engine.step(walk_to(Step.QUESTION), say("cancel"), START).session
+    shown = engine.step(cancelled, say("status"), START + timedelta(minutes=5))
+    assert keys(shown) == ["status.cancelled"]
+    later = engine.step(cancelled, say("status"), START + timedelta(hours=2))
+    assert keys(later) == ["status.none"]
