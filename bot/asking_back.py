@@ -104,7 +104,7 @@ _DEFINITION = re.compile(
 # each with the id of its explanation (prompts: `term.<id>`; "" for "that word": the step's own).
 _TERMS = (
     ("clarifying_question", r"clarifying questions?|clarifying|(?:a |the )?clarifying one"),
-    ("third_option", r"third options?|(?:a |the )?third one"),
+    ("third_option", r"third options?"),
     ("boundary", r"(?:soft|hard) boundar(?:y|ies)|boundar(?:y|ies)"),
     ("delayed_yes", r"delayed yes"),
     ("revisit", r"revisit(?:ing)?|check(?:ing)? in"),
@@ -114,19 +114,28 @@ _TERMS = (
     ("", r"(?:that|this|the) (?:word|term|phrase)"),
 )
 TERM_IDS = tuple(term for term, _ in _TERMS if term)
+_TERM_GROUPS = "|".join(f"(?P<t{index}>{pattern})" for index, (_, pattern) in enumerate(_TERMS))
 _ABOUT_A_TERM = re.compile(
-    r"^(?:what(?:'s| is| are|s)|what (?:do|does|did) (?:you|u) mean (?:by|with)|what does|"
-    r"what do|define|meaning of|explain|what counts as|what's meant by|what is meant by)\s+"
-    r"(?:a |an |the )?['\"]?(?:"
-    + "|".join(f"(?P<t{index}>{pattern})" for index, (_, pattern) in enumerate(_TERMS))
-    + r")['\"]?(?: mean| means| meant)?(?: exactly| here| again| then| in this case)?\W*$"
+    r"^(?:what(?:'s| is| are|s)|what (?:do|does|did) (?:you|u) mean(?: by| with|,)?|wdym|"
+    r"what does|what do|define|meaning of|explain|what counts as|what's meant by|"
+    r"what is meant by|what (?:kind|sort|type) of)\s+"
+    r"(?:a |an |the )?['\"]?(?:" + _TERM_GROUPS + r")['\"]?"
+    r"(?: mean| means| meant)?(?: exactly| here| again| then| in this case)?\W*$"
+)
+# The word alone, asked ("clarifying question?", "third option meaning?").
+_TERM_ALONE = re.compile(
+    r"^(?:a |an |the )?['\"]?(?:" + _TERM_GROUPS + r")['\"]?"
+    r"(?: how| meaning| means what| what| exactly| like what)?\W*$"
 )
 
 
 def term_asked(text: str) -> str | None:
     """Which of the coach's words a short question asks the meaning of ("what's a third
     option?" -> "third_option"; "" for "that word"); None when it asks about none."""
-    found = _ABOUT_A_TERM.match(_LEAD.sub("", core(text) or normalise(text)))
+    plain = _LEAD.sub("", core(text) or normalise(text))
+    found = _ABOUT_A_TERM.match(plain)
+    if found is None and text.rstrip().endswith("?"):
+        found = _TERM_ALONE.match(plain)
     if found is None:
         return None
     index = next(int(name[1:]) for name, value in found.groupdict().items() if value)

@@ -26,8 +26,9 @@ _PATTERNS: tuple[tuple[CommandName, re.Pattern[str]], ...] = (
     (
         CommandName.PLAN,
         re.compile(
-            rf"^{_POLITE}(?:{_ASKING}{_SEE} (?:my|the) (?:plan|card|summary)(?: so far)?"
-            rf"|{_WHAT_IS} my plan(?: so far| now| looking like)?|my plan)(?: so far)?{_TAIL}"
+            rf"^{_POLITE}(?:{_ASKING}{_SEE} (?:my |the )?(?:plan|card|summary)(?: so far)?"
+            rf"|{_WHAT_IS} my plan(?: so far| now| looking like)?|my plan|plan please)"
+            rf"(?: so far)?{_TAIL}"
         ),
     ),
     (
@@ -35,6 +36,10 @@ _PATTERNS: tuple[tuple[CommandName, re.Pattern[str]], ...] = (
         re.compile(
             rf"^{_POLITE}(?:{_ASKING}{_SEE} (?:my|the) (?:reminders?|revisits?|check[- ]ins?)"
             rf"|{_WHAT_IS} my (?:reminders?|revisits?|check[- ]ins?)|my reminders"
+            rf"|(?:do i have |are there |have i got )?any (?:reminders?|revisits?|check[- ]ins?)"
+            rf"(?: set| scheduled| coming up| booked)?"
+            rf"|what (?:reminders?|revisits?|check[- ]ins?) (?:do i have|have i got|are (?:there|"
+            rf"set|scheduled|coming up))"
             rf"|when (?:will|are) you (?:check(?:ing)? in|remind(?:ing)? me|com(?:e|ing) back))"
             rf"{_TAIL}"
         ),
@@ -47,8 +52,10 @@ _PATTERNS: tuple[tuple[CommandName, re.Pattern[str]], ...] = (
         CommandName.STATUS,
         re.compile(
             rf"^{_POLITE}(?:where (?:am i|are we)(?: at| up to)?|how far (?:am i|are we)"
-            rf"(?: along| in)?|how (?:many|much) (?:questions? )?(?:is |are )?(?:left|to go)"
-            rf"|what (?:step|question) (?:am i|are we) (?:on|at)|{_ASKING}{_SEE} (?:my )?status"
+            rf"(?: along| in)?|how (?:many|much) (?:more )?(?:questions?(?: (?:is|are))?"
+            rf"(?: (?:left|to go|there|more))?|(?:is |are )?(?:left|to go|more))|how much longer|"
+            rf"what (?:step|question) (?:am i|are we) (?:on|at)|what (?:step|question) is this"
+            rf"|{_WHAT_IS} my (?:status|progress)|{_ASKING}{_SEE} (?:my )?status"
             rf"|status check|status please|am i nearly (?:done|there)|are we nearly (?:done|there))"
             rf"{_TAIL}"
         ),
@@ -57,7 +64,7 @@ _PATTERNS: tuple[tuple[CommandName, re.Pattern[str]], ...] = (
         CommandName.HELP,
         re.compile(
             rf"^{_POLITE}(?:what can i (?:type|say|write)|what are the commands|"
-            rf"{_ASKING}{_SEE} (?:the )?(?:commands|help)|(?:list of )?commands|help please|"
+            rf"{_ASKING}{_SEE} (?:the )?(?:commands|help)|(?:list of )?commands|help(?: please)?|"
             rf"what commands (?:are there|can i use|do you (?:have|know)))"
             rf"{_TAIL}"
         ),

@@ -121,23 +121,37 @@ _AROUND = word_set(
     "actually i im i'm am in live living based it its it's is my time zone timezone tz the "
     "oh ok okay sorry probably prob now currently at near from um uh hmm well say guess please "
     "pls thanks lol yes yeah yep no nope hey like just city area here there right then rather "
-    "wait make change set to use that this one instead moved"
+    "wait make change set to use that this one instead moved rn atm these days"
 )
 _TOKENS = re.compile(r"[\w/+-]+(?:'\w+)?")
+# The zone said not to be the one ("not London", "instead of Paris").
+_NOT_THIS = re.compile(r"\b(?:not|instead of|rather than|no longer in)\s+(?:in\s+)?[\w/+-]+", re.I)
 
 
 def find_zone(typed: str) -> ZoneMatch:
     """Read a zone as typed: an abbreviation ("EST", "IST"), an IANA name, or a city ("London");
-    words only said around it ("madrid actually", "I'm in Lisbon now") are let go."""
+    words only said around it ("madrid actually", "Madrid, Spain", "Lisbon, not London") are
+    let go."""
     found = _find_zone(typed)
     if found.zone is not None or found.choices:
         return found
-    named = [word for word in _TOKENS.findall(typed) if word.lower() not in _AROUND]
-    if named and len(named) < len(_TOKENS.findall(typed)):
-        inner = _find_zone(" ".join(named))
-        if inner.zone is not None or inner.choices:
-            return inner
-    return found
+    tokens = _TOKENS.findall(_NOT_THIS.sub(" ", typed))
+    named = [word for word in tokens if word.lower() not in _AROUND]
+    if not named:
+        return found
+    inner = _find_zone(" ".join(named))
+    if (inner.zone is not None and _a_city(inner.zone)) or inner.choices:
+        return inner
+    # One word of several names a zone, the others nothing ("Madrid, Spain", "tokyo rn").
+    zones = {match.zone for match in map(_find_zone, named) if match.zone and _a_city(match.zone)}
+    return ZoneMatch(zone=zones.pop()) if len(zones) == 1 else found
+
+
+def _a_city(zone: str) -> bool:
+    """Whether a zone is named after a city people live in ("Europe/Madrid"), not a county
+    of a state ("America/North_Dakota/Center") or a research station: words found inside
+    other words are taken only for these."""
+    return zone.count("/") == 1 and not zone.startswith("Antarctica/")
 
 
 def _find_zone(typed: str) -> ZoneMatch:

@@ -19,6 +19,10 @@ from tests.test_engine import keys, walk_to
         "what do you mean by clarifying?",
         "sorry, what does clarifying question mean",
         "what do you mean by that word?",
+        "clarifying question?",
+        "what kind of clarifying question?",
+        "what do you mean, clarifying question?",
+        "wdym clarifying question",
     ],
 )
 def test_asking_what_a_clarifying_question_is_gets_the_explanation(text: str) -> None:
@@ -36,6 +40,7 @@ def test_asking_what_a_clarifying_question_is_gets_the_explanation(text: str) ->
         "what would make this a yes?",
         "what do you mean by not now?",
         "what is the timeline?",
+        "a raise next year?",
     ],
 )
 def test_a_real_clarifying_question_is_still_kept(text: str) -> None:
@@ -53,6 +58,7 @@ def test_a_real_clarifying_question_is_still_kept(text: str) -> None:
         (Step.OFFER, "what is a clarifying question", "clarifying_question"),
         (Step.REVISIT, "what's a delayed yes?", "delayed_yes"),
         (Step.CALM, "what does self-aware mean", "self_aware"),
+        (Step.OFFER, "third option meaning?", "third_option"),
     ],
 )
 def test_a_word_from_elsewhere_in_the_method_is_explained_then_the_question_asked(

@@ -25,6 +25,13 @@ ASKED = [
     ("how many questions left?", CommandName.STATUS),
     ("what can I type", CommandName.HELP),
     ("help please", CommandName.HELP),
+    ("help?", CommandName.HELP),
+    ("view plan", CommandName.PLAN),
+    ("any reminders?", CommandName.REMINDERS),
+    ("what reminders do I have", CommandName.REMINDERS),
+    ("how many more questions", CommandName.STATUS),
+    ("how much longer", CommandName.STATUS),
+    ("what step is this", CommandName.STATUS),
 ]
 ANSWERS = [
     "my plan is to ask again in March",
@@ -32,6 +39,8 @@ ANSWERS = [
     "where am I going with this job",
     "my wins this year include a promotion",
     "show them my work",
+    "How much longer will the freeze last?",
+    "how many people applied?",
 ]
 
 

@@ -63,6 +63,8 @@ async def test_the_zone_command_takes_a_city_and_asks_about_ist(
         ("I'm in Lisbon now", "Europe/Lisbon"),
         ("oh sorry, EST", "America/New_York"),
         ("sao paulo actually", "America/Sao_Paulo"),
+        ("Madrid, Spain", "Europe/Madrid"),
+        ("in Lisbon, not London", "Europe/Lisbon"),
     ],
 )
 def test_words_said_around_a_zone_do_not_hide_it(typed: str, zone: str) -> None:
@@ -70,7 +72,9 @@ def test_words_said_around_a_zone_do_not_hide_it(typed: str, zone: str) -> None:
     assert find_zone(typed).zone == zone
 
 
-@pytest.mark.parametrize("typed", ["actually make it in 3 weeks", "my cat", "no"])
+@pytest.mark.parametrize(
+    "typed", ["actually make it in 3 weeks", "my cat", "no", "london or paris", "the city center"]
+)
 def test_words_without_a_zone_name_find_none(typed: str) -> None:
     """Words that name no zone find none, however many filler words are in them."""
     assert find_zone(typed).zone is None
