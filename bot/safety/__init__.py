@@ -101,6 +101,10 @@ LEARNED_MIN_WORDS = 3
 _WORD = re.compile(r"\w+")
 
 
+# Sentences read one by one in a long message: the first few hold what a chat message says.
+_MOST_SENTENCES = 6
+
+
 def _scan(normal: str) -> tuple[Screening, re.Match[str]] | None:
     """The gravest pattern that matches an already normalised text, and where."""
     for index in sorted(PREFILTER.candidates(normal)):
@@ -114,13 +118,22 @@ def _scan(normal: str) -> tuple[Screening, re.Match[str]] | None:
         if errands.ERRAND_WORD.search(found.group()) and errands.errand(normal, found.start()):
             continue
         if _MEANING[index].concern is not Concern.DANGER and (
-            frames.THIRD.search(normal, max(0, found.start() - 60), found.start())
+            frames.THIRD.search(normal, _sentence_start(normal, found.start()), found.start())
             or frames.TOPIC.match(normal, found.end())
             or frames.COMPOUND.search(found.group())
         ):
             continue
         return _MEANING[index], found
     return None
+
+
+def _sentence_start(normal: str, at: int) -> int:
+    """Where the sentence holding position `at` starts, at most 60 characters back.
+
+    Someone else as the subject, or a "no", sets a match aside only in its own sentence:
+    "mi jefe me dijo que no otra vez . ya tengo las pastillas para esta noche" is a crisis.
+    """
+    return max(0, at - 60, normal.rfind(" . ", 0, at) + 3)
 
 
 def _learned(normal: str) -> Screening | None:
@@ -151,7 +164,8 @@ def _screen_one(normal: str, *, learn: bool = False) -> Screening | None:
         )
         return _learned(normal) if enough else None
     meaning, match = found
-    if meaning.concern is not Concern.DANGER and frames.NEGATED.search(normal[: match.start()]):
+    before = normal[_sentence_start(normal, match.start()) : match.start()]
+    if meaning.concern is not Concern.DANGER and frames.NEGATED.search(before):
         after = normal[match.end() :]
         if frames.REASSURED.search(normal) and not frames.BUT.search(after):
             return None
@@ -181,6 +195,8 @@ def screen(text: str, context: Sequence[str] = ()) -> Screening | None:
     if not normal:
         return None
     found = _screen_one(normal, learn=True)
+    if (found is None or found.tier is Tier.POSSIBLE) and " . " in normal:
+        found = _by_sentence(normal, found)
     earlier = [normalise(line[:_CONTEXT_CHARS]) for line in context[-CONTEXT_MESSAGES:]]
     earlier = [line for line in earlier if line]
     if not earlier or (found is not None and found.tier is Tier.CRISIS):
@@ -212,6 +228,20 @@ def screen(text: str, context: Sequence[str] = ()) -> Screening | None:
         # The message just before showed risk and this one shrugs it off: still ask. (In the
         # coach the message after a possible risk answers the direct question, read alone.)
         return Screening(Tier.POSSIBLE, readings[-1].concern)
+    return found
+
+
+def _by_sentence(normal: str, found: Screening | None) -> Screening | None:
+    """The gravest reading of a message's sentences, each read alone, and of the whole.
+
+    A setback told first dilutes the learned layer's reading of a risk said after it: "my
+    boss said no . i have the pills for tonight" reads as nothing whole, a crisis by sentence.
+    """
+    for sentence in normal.split(" . ")[:_MOST_SENTENCES]:
+        if sentence.count(" ") >= 2 and sentence != normal:
+            reading = _screen_one(sentence, learn=True)
+            if reading is not None and _rank(reading) > _rank(found):
+                found = reading
     return found
 
 
