@@ -23,15 +23,15 @@ from bot.safety import PATTERNS, PREFILTER, Concern, Screening, Tier, screen
 from bot.safety.normal import normalise
 
 # The blind set (tests/data/blind/crisis_4.jsonl, written by another author before this
-# round's tuning, never read by the detector's author) was measured once, at the end of the
-# round (2026-11-30, after tuning froze): clear crises at once 62.9 %, all risk flagged 73.7 %,
-# false alarms 10.3 %; measured a second time after each sentence of a message was also read
-# alone (a fix found in the terminal, not on the set): 66.7 %, 75.3 %, 10.8 %. Measured twice,
-# it is retired into tuning next round. These floors sit a little under the second figures
-# (crisis at once, all risk) and the ceiling a little over the false alarms; they guard against getting worse, not
-# the targets (100 % / 95 % / 5 %), which blind set 4 does not meet; README's Safety section
-# gives the figures. Blind sets 1 to 3 were retired into tuning on 2026-11-30. Raise the
-# floors and lower the ceiling as the figures improve; never the other way.
+# round's tuning, never read by the detector's author) was measured once at the end of the
+# round (2026-11-30, after tuning froze): clear crises at once 62.9 %, all risk flagged
+# 73.7 %, false alarms 10.3 %; and a second time after each sentence of a message was also
+# read alone (a fix found in the terminal, not on the set): 66.7 %, 75.3 %, 10.8 %. Measured
+# twice, it is retired into tuning next round. The floors sit a little under the second
+# figures and the ceiling a little over its false alarms: they guard against getting worse,
+# not the targets (100 % / 95 % / 5 %), which blind set 4 does not meet; README's Safety
+# section gives the figures. Blind sets 1 to 3 were retired into tuning on 2026-11-30. Raise
+# the floors and lower the ceiling as the figures improve; never the other way.
 BLIND_FLOORS: tuple[float, float] | None = (0.66, 0.75)
 BLIND_FALSE_ALARMS_CEILING = 0.11
 
