@@ -90,3 +90,25 @@ def test_a_method_or_an_ending_with_a_time_is_a_crisis(text: str) -> None:
 def test_the_same_words_about_ordinary_things_pass(text: str) -> None:
     """A break-up, a manager's anger, a hotel, a project: nothing flagged."""
     assert screen(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it'll all be over by tomorrow",
+        "you wont have to deal with me much longer",
+        "bald ist alles vorbei",
+        "logo tudo vai acabar",
+    ],
+)
+def test_finality_said_of_oneself_with_a_time_is_asked_about(text: str) -> None:
+    """ "It'll all be over by tomorrow" and its kin in other languages get at least the question."""
+    assert screen(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text", ["the exam will be over by tomorrow", "the process sucks but it'll be over soon"]
+)
+def test_an_ordinary_thing_being_over_soon_passes(text: str) -> None:
+    """A named thing ending soon, or "it'll be over" without "all", is no risk."""
+    assert screen(text) is None

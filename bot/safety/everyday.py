@@ -118,6 +118,16 @@ POSSIBLE: tuple[str, ...] = (
     r"|\b(?:ja )?nem sei (?:pq|porque|por que) continuo\b|\bno se para que sigo\b",
     r"\bnao faco falta a ninguem\b|\bno le hago falta a nadie\b|\bmanque a personne\b"
     r"|\bvermisst mich (?:eh )?keiner\b|\b(?:nobody|no one) (?:would|will|is going to) miss me\b",
+    # Finality said of oneself, with a time or "much longer": "it'll all be over by tomorrow".
+    r"\b(?:it ?ll|it will|its|it s|it is|it) all (?:going to |gonna |will )?be over"
+    r" (?:soon|tomorrow|by tomorrow|tonight|by tonight|by morning|by the weekend|this week)\b"
+    r"|\b(?:you|they|nobody|no one|everyone) (?:wont|will not|wouldnt) (?:have to )?(?:deal"
+    r" with|put up with|worry about) me (?:for )?(?:much longer|anymore|any more)\b"
+    r"|\bsoon (?:it|none of this|nothing) (?:wont|will not|will) matter\b"
+    r"|\b(?:pronto|manana|esta noche) (?:todo )?(?:habra terminado|se acaba todo|va a terminar"
+    r" todo|todo va a terminar)\b|\b(?:bald|morgen|heute nacht) ist (?:alles|es) vorbei\b"
+    r"|\b(?:bientot|demain|ce soir) (?:tout )?(?:sera|ce sera) (?:fini|termine)\b"
+    r"|\b(?:logo|amanha|hoje a noite) (?:tudo )?vai (?:tudo )?(?:acabar|terminar)\b",
     # Euphemisms said without a plan.
     r"\b(?:the )?easy way out\b|\blog off from life\b|\b(?:go to sleep|ir a dormir) (?:forever"
     r"|para siempre|fur immer|pour toujours|para sempre)\b",
