@@ -153,7 +153,6 @@ _EVERYDAY_NAMES = {
     "ivory coast": "CI",
     "laos": "LA",
     "moldova": "MD",
-    "mexico": "MX",
 }
 
 

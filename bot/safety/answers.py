@@ -71,27 +71,13 @@ _SOON = re.compile(
 )
 # "I won't do anything", "not gonna hurt myself": a promise about the act itself.
 _WONT_DO = (
-    r"|\b(?:i wont|i will not|im not going to|im not gonna|i promise (?:i wont|not to)"
+    r"\b(?:i wont|i will not|im not going to|im not gonna|i promise (?:i wont|not to)"
     r"|i dont want to|not going to|not gonna|wont) (?:do anything|hurt myself|do it|kill myself"
     r"|act on it|harm myself)\b"
 )
-_SAFE = re.compile(
-    r"\b(?:im|i am|i feel|feeling|ill be|i will be|i think im|were|we are)(?: \w+){0,4}?"
-    r" (?:safe|ok|okay|alright|all right|fine|better|good)\b(?! (?:at|with|for)\b)|\bi feel safe\b"
-    r"|\ball good\b|\bsafe now\b|\bsafe place\b"
-    r"|\bno longer in danger\b|\b(?:ill|i will) be (?:ok|okay|alright|fine)\b"
-    + _WONT_DO
-    + r"|\bestoy (?:\w+ ){0,2}?(?:a salvo|bien|segur[oa]|mejor)\b|\bno voy a hacer nada\b"
-    r"|\bich (?:bin|fuhle mich) (?:\w+ ){0,2}?(?:in )?sicher(?:heit)?\b"
-    r"|\bmir geht es (?:wieder )?(?:gut|besser)\b"
-    r"|\bich (?:werde|tue) (?:mir )?nichts (?:tun|an)\b"
-    r"|\bje suis (?:\w+ ){0,2}?en securite\b|\bca va mieux\b|\bje vais bien\b"
-    r"|\bje ne (?:vais|ferai) rien\b"
-    r"|\bestou (?:\w+ ){0,2}?(?:em )?(?:segur(?:[oa]|anca)|bem|melhor)\b|\bnao vou fazer nada\b"
-)
-# Safety said in so many words ("I'm safe", "I won't do anything"), as against a bare "fine".
-_SAFE_IN_WORDS = re.compile(
-    r"\bsafe\b|\bno longer in danger\b"
+# Safety said in so many words in the five languages, but for the English word "safe" itself.
+_SAFE_SAID = (
+    r"\bno longer in danger\b|"
     + _WONT_DO
     + r"|\bestoy (?:\w+ ){0,2}?(?:a salvo|segur[oa])\b|\bno voy a hacer nada\b"
     r"|\bich (?:bin|fuhle mich) (?:\w+ ){0,2}?(?:in )?sicher(?:heit)?\b"
@@ -99,6 +85,17 @@ _SAFE_IN_WORDS = re.compile(
     r"|\bje suis (?:\w+ ){0,2}?en securite\b|\bje ne (?:vais|ferai) rien\b"
     r"|\bestou (?:\w+ ){0,2}?(?:em )?segur(?:[oa]|anca)\b|\bnao vou fazer nada\b"
 )
+# Safe in words, or only "fine", "ok", "better" ("estoy bien", "mir geht es gut").
+_SAFE = re.compile(
+    r"\b(?:im|i am|i feel|feeling|ill be|i will be|i think im|were|we are)(?: \w+){0,4}?"
+    r" (?:safe|ok|okay|alright|all right|fine|better|good)\b(?! (?:at|with|for)\b)|\bi feel safe\b"
+    r"|\ball good\b|\bsafe now\b|\bsafe place\b|\b(?:ill|i will) be (?:ok|okay|alright|fine)\b"
+    r"|\bestoy (?:\w+ ){0,2}?(?:bien|mejor)\b|\bmir geht es (?:wieder )?(?:gut|besser)\b"
+    r"|\bca va mieux\b|\bje vais bien\b|\bestou (?:\w+ ){0,2}?(?:em )?(?:bem|melhor)\b|"
+    + _SAFE_SAID
+)
+# Safety said in so many words ("I'm safe", "I won't do anything"), as against a bare "fine".
+_SAFE_IN_WORDS = re.compile(r"\bsafe\b|" + _SAFE_SAID)
 # Brushing it off: a joke, "whatever", "don't worry about it", in the five languages.
 _BRUSHED_OFF = re.compile(
     r"\b(?:jk|j k|(?:i was |im |i am |only |just )(?:just )?(?:kidding|joking)|(?:it was |was )?"
