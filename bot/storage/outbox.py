@@ -8,16 +8,16 @@ while an older one of theirs is undelivered), then settled: sent, retried later,
 
 from __future__ import annotations
 
-import base64
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from bot.domain import Attachment, Button, Message, UserKey
+from bot.domain import Message, UserKey
 from bot.storage import dialect
 from bot.storage.db import from_db, to_db
+from bot.storage.message_json import dump_message, load_message
 from bot.storage.store import Conn
 
 REPLY = "reply"
@@ -77,42 +77,6 @@ class OutboxRow:
     created_at: datetime
     # For a nudge: its reminder's status now ('queued' unless answered or cancelled).
     reminder_status: str | None = None
-
-
-def dump_message(message: Message) -> str:
-    """A rendered message as JSON text (the attachment's bytes in base64)."""
-    attachment = message.attachment
-    return json.dumps(
-        {
-            "text": message.text,
-            "buttons": [[button.id, button.label] for button in message.buttons],
-            "step": message.step,
-            "session_number": message.session_number,
-            "attachment": None
-            if attachment is None
-            else {
-                "filename": attachment.filename,
-                "content": base64.b64encode(attachment.content).decode("ascii"),
-            },
-        },
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
-
-
-def load_message(text: str) -> Message:
-    """The message dump_message wrote."""
-    data = json.loads(text)
-    attached = data.get("attachment")
-    return Message(
-        text=data["text"],
-        buttons=tuple(Button(str(id_), str(label)) for id_, label in data.get("buttons", ())),
-        step=data.get("step"),
-        session_number=data.get("session_number"),
-        attachment=None
-        if attached is None
-        else Attachment(attached["filename"], base64.b64decode(attached["content"])),
-    )
 
 
 def _user(user: UserKey) -> dict[str, object]:
