@@ -16,6 +16,8 @@ from types import MappingProxyType
 
 from dateutil.easter import easter
 
+from bot import weekday_words
+
 # Chat shorthand -> the words dateparser and our rules read ("nxt fri", "2moro", "after xmas").
 _SHORTHAND: Mapping[str, str] = MappingProxyType(
     {
@@ -44,56 +46,108 @@ _SHORTHAND: Mapping[str, str] = MappingProxyType(
 _SHORT = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, _SHORTHAND)) + r")(?![\w-])")
 
 
-# Weekdays in Spanish and Portuguese (accents optional), for "el lunes que viene".
-_WEEKDAY_NAMES: Mapping[str, str] = MappingProxyType(
-    {
-        "lunes": "monday",
-        "martes": "tuesday",
-        "miercoles": "wednesday",
-        "jueves": "thursday",
-        "viernes": "friday",
-        "sabado": "saturday",
-        "domingo": "sunday",
-        "segunda": "monday",
-        "terca": "tuesday",
-        "quarta": "wednesday",
-        "quinta": "thursday",
-        "sexta": "friday",
-    }
+# Numbers of the other languages, for "em duas semanas", "dans deux semaines".
+_COUNTS: Mapping[str, str] = MappingProxyType(
+    {"un": "1", "una": "1", "uno": "1", "um": "1", "uma": "1", "ein": "1", "eine": "1"}
+    | {"einer": "1", "einem": "1", "une": "1", "dos": "2", "dois": "2", "duas": "2"}
+    | {"zwei": "2", "deux": "2", "tres": "3", "três": "3", "drei": "3", "trois": "3"}
+    | {"cuatro": "4", "quatro": "4", "vier": "4", "quatre": "4"}
 )
-_DAY = r"(lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|segunda|ter[cç]a|quarta|"
-_DAY += r"quinta|sexta)(?:-feira| feira)?"
-_NEXT_DAY = re.compile(
-    rf"\b(?:(?:el|la|o|a|na|no) )?(?:{_DAY} que (?:viene|vem)|pr[oó]xim[oa] {_DAY})\b"
+_FOREIGN_UNITS: Mapping[str, str] = MappingProxyType(
+    {"dia": "days", "día": "days", "tag": "days", "jour": "days", "semana": "weeks"}
+    | {"woche": "weeks", "semaine": "weeks", "mes": "months", "mês": "months", "monat": "months"}
+    | {"mois": "months"}
 )
-# Relative words in Spanish and Portuguese, and "first week of jan", as the English we read.
+_IN_FOREIGN = re.compile(
+    r"\b(?:en|em|in|dentro de|daqui a|dans|d'ici|binnen)\s+(\d{1,3}|"
+    + "|".join(_COUNTS)
+    + r")\s+(d[ií]as?|tag(?:e|en)?|jours?|semanas?|wochen?|semaines?|mes(?:es)?|m[eê]s|"
+    r"monat(?:e|en)?|mois)\b"
+)
+
+
+def _in_english(found: re.Match[str]) -> str:
+    count, unit = found.group(1), found.group(2)
+    stems = sorted(_FOREIGN_UNITS, key=len, reverse=True)
+    stem = next(stem for stem in stems if unit.startswith(stem))
+    return f"in {_COUNTS.get(count, count)} {_FOREIGN_UNITS[stem]}"
+
+
+# A time of day said the way es/de/fr/pt say it ("a las 10", "um 9 Uhr", "à 10h30",
+# "às 10 da noite"), as the English the clock reader knows ("at 10", "at 22:00").
+_FOREIGN_CLOCK = re.compile(
+    r"\b(?:a las|a la|à|às|vers|gegen|um)\s+(?P<hour>\d{1,2})(?:(?::|h|\.)(?P<minute>\d{2}))?"
+    r"(?:\s*(?:uhr|h|horas?|heures?)\b)?"
+    r"(?:\s+(?:de la|du|da|in der|am)\s+(?P<part>mañana|manana|matin|manhã|manha|früh|morgen|"
+    r"tarde|noche|soir|noite|abend|nachmittag|après-midi))?"
+    # Not an amount ("um 2 weeks" is an English "um").
+    r"(?!\s*(?:[\d:.]|(?:weeks?|days?|months?|years?|hours?|mins?|minutes?|wks?)\b))"
+    r"|\b(?P<bare>\d{1,2})\s*uhr\b"
+)
+_LATER_PART = frozenset({"tarde", "noche", "soir", "noite", "abend", "nachmittag", "après-midi"})
+
+
+def _clock(found: re.Match[str]) -> str:
+    if found.group("bare") is not None:
+        return f"at {found.group('bare')}:00"
+    hour, minute = int(found.group("hour")), found.group("minute") or "00"
+    if found.group("part") in _LATER_PART and hour < 12:
+        hour += 12
+    return f"at {hour}:{minute}"
+
+
+# Weeks and months of es/de/fr/pt as the English our rules read ("la semaine prochaine").
 _RELATIVE = (
     (
-        re.compile(r"\b(?:(?:la|a|el|o) )?(?:semana que (?:viene|vem)|pr[oó]xima semana)\b"),
+        re.compile(
+            r"\b(?:(?:la|a|el|o|na) )?(?:semana que (?:viene|vem)|pr[oó]xima semana)\b"
+            r"|\b(?:(?:die|der|in der) )?(?:n[aä]e?chste[nr]?|kommende[nr]?) woche\b"
+            r"|\b(?:(?:la) )?semaine prochaine\b"
+        ),
         "next week",
     ),
     (
-        re.compile(r"\b(?:(?:el|o) )?(?:mes que viene|m[eê]s que vem|pr[oó]ximo m[eê]s)\b"),
+        re.compile(
+            r"\b(?:(?:el|o) )?(?:mes que viene|m[eê]s que vem|pr[oó]ximo m[eê]s)\b"
+            r"|\b(?:(?:den|im) )?(?:n[aä]e?chsten|kommenden) monat\b|\b(?:le )?mois prochain\b"
+        ),
         "next month",
     ),
     (re.compile(r"\b(?:the )?first (?:week|days?) of\b"), "early"),
     (re.compile(r"\b(?:the )?last (?:week|days?) of\b"), "late"),
 )
+# Holidays and "after" in the other languages ("nach Weihnachten", "après les fêtes").
+_FOREIGN_HOLIDAY = re.compile(
+    r"\b(?P<after>nach|despu[eé]s de|apr[eè]s|depois d[eoa]s?)?\s*"
+    r"(?:(?:den|las|la|los|el|les|le|l'|o|a|do|da|das|dos)\s*)?"
+    r"(?P<name>feiertagen|fiestas|f[eê]tes|festas|weihnachten|navidad|no[eë]l|natal|"
+    r"neujahr|a[ñn]o nuevo|nouvel an|ano novo)\b"
+)
+_HOLIDAY_NAMES: Mapping[str, str] = MappingProxyType(
+    {"feiertagen": "the holidays", "fiestas": "the holidays", "fetes": "the holidays"}
+    | {"fêtes": "the holidays", "festas": "the holidays", "weihnachten": "christmas"}
+    | {"navidad": "christmas", "noel": "christmas", "noël": "christmas", "natal": "christmas"}
+    | {"neujahr": "new year", "año nuevo": "new year", "ano nuevo": "new year"}
+    | {"nouvel an": "new year", "ano novo": "new year"}
+)
 
 
-def _weekday(found: re.Match[str]) -> str:
-    name = (found.group(1) or found.group(2)).translate(str.maketrans("áéç", "aec"))
-    return f"next {_WEEKDAY_NAMES[name]}"
+def _holiday(found: re.Match[str]) -> str:
+    name = _HOLIDAY_NAMES[found.group("name")]
+    return f"after {name}" if found.group("after") else name
 
 
 def expand(words: str) -> str:
-    """The words with chat shorthand spelled out ("nxt fri" -> "next fri"), and relative
-    words in Spanish and Portuguese ("el lunes que viene" -> "next monday")."""
+    """The words as the English our rules read: chat shorthand spelled out ("nxt fri" ->
+    "next fri"), and days, weeks, times and holidays of es/de/fr/pt ("el lunes que viene"
+    -> "next monday", "um 9 Uhr" -> "at 9:00", "nach Weihnachten" -> "after christmas")."""
     spelled = _SHORT.sub(lambda found: _SHORTHAND[found.group(1)], words)
-    spelled = _NEXT_DAY.sub(_weekday, spelled)
+    spelled = _FOREIGN_CLOCK.sub(_clock, spelled)
+    spelled = _IN_FOREIGN.sub(_in_english, spelled)
     for pattern, english in _RELATIVE:
         spelled = pattern.sub(english, spelled)
-    return spelled
+    spelled = _FOREIGN_HOLIDAY.sub(_holiday, spelled)
+    return weekday_words.in_english(spelled)
 
 
 def _fixed(month: int, day: int) -> Callable[[int], date]:
@@ -155,8 +209,34 @@ def _possessive(words: str) -> str:
     return re.sub(r"\b(\w+)(?:'|\s)s\b", r"\1s", words)
 
 
+# The winter holidays, named without a date ("after the holidays", "before the break"):
+# read only from November to early January, when they can mean nothing else.
+_WINTER = re.compile(
+    r"\b(?P<side>after|post|before|pre)\s+(?:the\s+)?(?:christmas\s+|winter\s+|festive\s+)?"
+    r"(?:holidays|hols|holiday season|festive season|break)\b"
+)
+
+
+def _winter_holidays(side: str, today: date) -> date | None:
+    """After them, the first Monday after New Year's Day; before them, the last Friday
+    before Christmas Eve; None outside November to 6 January, or once that day is past."""
+    if not (today.month >= 11 or (today.month == 1 and today.day <= 6)):
+        return None
+    year = today.year + 1 if today.month >= 11 else today.year
+    if side in ("after", "post"):
+        new_year = date(year, 1, 1)
+        day = new_year + timedelta(days=7 - new_year.weekday())
+    else:
+        eve = date(year - 1, 12, 24)
+        day = eve - timedelta(days=(eve.weekday() - 4) % 7 or 7)
+    return day if day > today else None
+
+
 def holiday_day(words: str, today: date) -> date | None:
     """The next local day a holiday phrase names ("after xmas" -> 26 December); None if none."""
+    winter = _WINTER.search(words)
+    if winter is not None:
+        return _winter_holidays(winter.group("side"), today)
     found = _HOLIDAY.search(_possessive(words))
     if found is None:
         return None
@@ -169,8 +249,12 @@ def holiday_day(words: str, today: date) -> date | None:
     return None
 
 
-def unread_holiday(words: str) -> str | None:
-    """A holiday named whose date the coach will not guess ("thanksgiving"); None if none."""
+def unread_holiday(words: str, today: date) -> str | None:
+    """A holiday named whose date the coach will not guess ("thanksgiving"; "the holidays"
+    outside the winter); None if none."""
+    winter = _WINTER.search(words)
+    if winter is not None and _winter_holidays(winter.group("side"), today) is not None:
+        return None
     found = _UNREAD_HOLIDAY.search(_possessive(words))
     return found.group(1) if found else None
 

@@ -6,10 +6,7 @@ import re
 from dataclasses import replace
 from datetime import datetime
 
-from bot import (
-    datewords,
-    intents,
-)
+from bot import datewords, intents, numeric_dates
 from bot.answering import revisit_in_words, set_revisit
 from bot.datewords import Reading
 from bot.domain import (
@@ -116,7 +113,7 @@ def _answer_which_date(
     if chosen is not None and len(days) == 2:
         due: datetime | None = days[0 if chosen == "first" else 1]
     else:
-        due = datewords.pick_by_month(inbound.text, days, inbound.timezone)
+        due = numeric_dates.pick_by_month(inbound.text, days, inbound.timezone)
     cleared = touch(session, now, pending=None, pending_data=None)
     if due is not None:
         return set_revisit(cleared, due, now)

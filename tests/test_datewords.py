@@ -11,8 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot import engine
-from bot.datewords import PARTS_OF_DAY, date_order, read_when
+from bot.datewords import read_when
 from bot.domain import Inbound, Step
+from bot.numeric_dates import date_order
+from bot.parts_of_day import PARTS_OF_DAY
 from tests.conftest import ALICE, ROOT
 
 ZONES = (

@@ -9,6 +9,7 @@ import os
 import signal
 import sys
 import termios
+import threading
 from asyncio.subprocess import PIPE
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -18,9 +19,9 @@ import pytest
 from bot.adapters.console import GOODBYE, ConsoleChat, format_message
 from bot.adapters.terminal_input import (
     PasteJoiner,
+    TypedLines,
     kept_terminal,
     plain,
-    read_typed,
     without_escapes,
 )
 from bot.domain import Button, Message
@@ -42,11 +43,14 @@ def test_lines_within_the_window_are_one_message() -> None:
     assert joiner.flush() == "typed later"
 
 
-def scripted(lines: list[str]) -> Callable[[], str]:
-    """A read_line that returns these lines, then raises EOFError (Ctrl-D)."""
+def scripted(lines: list[str], screen: io.StringIO | None = None) -> Callable[[str], str]:
+    """A read_line that shows its prompt on `screen` (as input() does), returns these lines,
+    then raises EOFError (Ctrl-D)."""
     feed: Iterator[str] = iter(lines)
 
-    def read_line() -> str:
+    def read_line(prompt: str) -> str:
+        if screen is not None:
+            screen.write(prompt)
         for line in feed:
             return line
         raise EOFError
@@ -60,9 +64,9 @@ async def test_a_paste_is_one_answer_and_typing_apart_is_two() -> None:
     paste = [f"line {n}" for n in range(25)]
     got = [
         m
-        async for m in read_typed(
+        async for m in TypedLines(
             scripted([*paste, "next"]), window=0.5, clock=lambda: next(stamps)
-        )
+        ).messages()
     ]
     assert got == ["\n".join(paste), "next"]
 
@@ -264,11 +268,25 @@ def test_two_lists_showing_at_once_never_share_a_number(
 async def test_a_nudge_arriving_at_the_prompt_starts_on_a_line_of_its_own(
     service: CoachService,
 ) -> None:
-    """A revisit delivered while the prompt shows is never glued to the "> " prompt."""
+    """A revisit delivered while the prompt shows is written on its own line, never glued to
+    the "> " prompt, and the prompt is drawn again below it."""
     out = io.StringIO()
     chat = ConsoleChat(service, ALICE, stdin=io.StringIO(), stdout=out, interactive=True)
+    loop = asyncio.get_running_loop()
+    waiting, release = asyncio.Event(), threading.Event()
+
+    def read_line(prompt: str) -> str:
+        out.write(prompt)
+        loop.call_soon_threadsafe(waiting.set)
+        release.wait(10)
+        raise EOFError
+
+    chat.read_line = read_line
     await chat.start()
-    assert out.getvalue().endswith("> ")
+    running = asyncio.create_task(chat.run())
+    await waiting.wait()
     await chat.deliver(ALICE, [Message("It's the day we picked")])
+    release.set()
+    assert await running == 0
     assert "> It's the day" not in out.getvalue()
-    assert "\nIt's the day we picked" in out.getvalue()
+    assert "\nIt's the day we picked\n\n> " in out.getvalue()

@@ -7,7 +7,7 @@ import io
 import pytest
 
 from bot.adapters.console import PROMPT, ConsoleChat
-from bot.adapters.terminal_input import read_typed
+from bot.adapters.terminal_input import TypedLines
 from bot.domain import Step
 from bot.service import CoachService
 from bot.storage.db import Database
@@ -51,7 +51,8 @@ async def test_junk_at_a_question_is_not_kept_and_the_question_stays(
 async def test_a_lone_enter_comes_out_as_an_empty_message() -> None:
     """A lone Enter, typed apart from other lines, comes out of the reader as "" (not dropped)."""
     stamps = iter([0.0, 5.0, 10.0])
-    got = [m async for m in read_typed(scripted(["hi", "", "there"]), clock=lambda: next(stamps))]
+    typed = TypedLines(scripted(["hi", "", "there"]), clock=lambda: next(stamps))
+    got = [m async for m in typed.messages()]
     assert got == ["hi", "", "there"]
 
 
@@ -62,7 +63,7 @@ async def test_a_lone_enter_shows_the_prompt_again_and_sends_nothing(
     await run(service, FULL_DIALOGUE[:2])
     out = io.StringIO()
     chat = ConsoleChat(service, ALICE, stdin=io.StringIO(), stdout=out, interactive=True)
-    chat.read_line = scripted(["   "])
+    chat.read_line = scripted(["   "], out)
     await chat.start()
     await chat.run()
     after_question = out.getvalue().split("What were you hoping for?", 1)[1]

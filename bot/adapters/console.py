@@ -13,7 +13,13 @@ from pathlib import Path
 from typing import TextIO
 
 from bot import own_win
-from bot.adapters.terminal_input import enable_line_editing, plain, read_typed, without_escapes
+from bot.adapters.terminal_input import (
+    TypedLines,
+    enable_line_editing,
+    line_being_edited,
+    plain,
+    without_escapes,
+)
 from bot.delivery import Deliverer
 from bot.domain import Attachment, Button, Inbound, InboundKind, Message, UserKey
 from bot.engine import NUDGE_DATE_STEP, NUDGE_STEP, SUMMARY_STEP
@@ -134,8 +140,10 @@ class ConsoleChat:
         self._menus: list[Message] = []
         self._fresh = True
         self._closed = False
-        # How an interactive chat reads a line (input(), with readline's editing); tests inject.
-        self.read_line: Callable[[], str] = input
+        # How an interactive chat reads a line: input(prompt), so readline draws the prompt
+        # and redraws it with the line being edited; tests inject.
+        self.read_line: Callable[[str], str] = input
+        self._typed: TypedLines | None = None
 
     def show(self, messages: Sequence[Message]) -> None:
         """Print messages, remembering side buttons a typed answer may be meant for."""
@@ -153,7 +161,7 @@ class ConsoleChat:
                 text += f"\nSaved to {self._save(message.attachment)}"
             if message.buttons and message.step in _SIDE_STEPS:
                 self._sides.append(message)
-            self._write(text + "\n\n")
+            self._above_prompt(text + "\n\n")
 
     def _export_path(self, filename: str) -> Path:
         """Where this user's copy of an attachment goes: one fixed name per user and file."""
@@ -180,9 +188,15 @@ class ConsoleChat:
                 self.stdout.write(f"Deleted {path}\n\n")
         self._written.clear()
 
-    def _prompt(self) -> None:
-        if self.interactive:
-            self._write(PROMPT)
+    def _above_prompt(self, text: str) -> None:
+        """Write text; while the person is at the prompt, above it, the prompt and their
+        unfinished line drawn again below."""
+        if self._typed is None or not self._typed.at_prompt:
+            self._write(text)
+            return
+        # On a terminal the prompt's line is cleared; elsewhere the text starts on a new line.
+        clear = "\r\x1b[K" if self.stdout.isatty() else "\n"
+        self._write(clear + text + PROMPT + line_being_edited())
 
     def _numbered(self) -> int:
         """How many options the lists showing now hold together."""
@@ -242,7 +256,6 @@ class ConsoleChat:
             self.show((await self.service.greet(self.user)).messages)
             if self.interactive:
                 self._write(f"{LEAVE_HINT}\n")
-            self._prompt()
         except OutputClosed:
             self._closed = True
         return 0
@@ -254,7 +267,8 @@ class ConsoleChat:
         if self.interactive:
             if self.read_line is input:
                 enable_line_editing()
-            messages = read_typed(self.read_line)
+            self._typed = TypedLines(self.read_line, prompt=PROMPT)
+            messages = self._typed.messages()
         else:
             messages = read_lines(self.stdin)
         try:
@@ -262,8 +276,7 @@ class ConsoleChat:
                 if self.interactive and line.strip().lower() in LEAVE_WORDS:
                     break
                 if self.interactive and not line.strip():
-                    # A lone Enter: readline redrew the line without our prompt; show it again.
-                    self._prompt()
+                    # A lone Enter: nothing is sent; the next read shows the prompt again.
                     continue
                 inbound = self.to_inbound(line)
                 self._fresh = True
@@ -272,7 +285,6 @@ class ConsoleChat:
                     return 0
                 if outcome.result.forgotten:
                     self._delete_exports()
-                self._prompt()
             if self.interactive:
                 self._write(f"\n{GOODBYE}\n")
         except OutputClosed:
@@ -297,14 +309,10 @@ class ConsoleChat:
         """Outbox: replies, and a nudge due while chatting, appear in the conversation."""
         try:
             if not route:
-                # A nudge arrives between turns: its buttons are new, the prompt comes back.
+                # A nudge arrives between turns: its buttons are new. At the prompt it is
+                # written above it, and the prompt with the unfinished line comes back.
                 self._fresh = True
-                if self.interactive:
-                    # The prompt is showing: the nudge starts on a line of its own.
-                    self._write("\n")
             self.show(messages)
-            if not route:
-                self._prompt()
         except OutputClosed:
             # Whoever read the chat has gone: the chat ends after this turn.
             self._closed = True

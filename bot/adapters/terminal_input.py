@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import queue
 import re
 import sys
 import termios
@@ -103,50 +104,86 @@ def enable_line_editing() -> bool:
     return True
 
 
-async def read_typed(
-    read_line: Callable[[], str] = input,
-    *,
-    window: float = PASTE_WINDOW,
-    clock: Callable[[], float] | None = None,
-) -> AsyncIterator[str]:
-    """Messages typed at a terminal: `read_line` runs in a thread, pastes come out whole.
+def line_being_edited() -> str:
+    """What the person has typed at the prompt so far (readline's buffer; "" without it)."""
+    module = sys.modules.get("readline")
+    get = getattr(module, "get_line_buffer", None)
+    return str(get()) if callable(get) else ""
 
-    A lone Enter comes out as "" (the chat shows its prompt again; nothing is sent).
 
-    `read_line` raises EOFError at Ctrl-D; `clock` gives monotonic seconds (injected in tests).
+class TypedLines:
+    """Messages typed at a terminal, each line read only when the chat asks for one.
+
+    `read_line(prompt)` (input(), in a thread) shows the prompt itself, so readline redraws it
+    with the line (history, Ctrl-U, a resized window). Lines of a paste come out whole (see
+    PasteJoiner); a lone Enter comes out as "" (nothing is sent). `read_line` raises EOFError
+    at Ctrl-D; `clock` gives monotonic seconds (injected in tests).
     """
-    loop = asyncio.get_running_loop()
-    now = clock or loop.time
-    queue: asyncio.Queue[tuple[str, float] | None] = asyncio.Queue()
 
-    def reader() -> None:
-        while True:
-            try:
-                line = read_line()
-            except (EOFError, OSError, ValueError):
-                loop.call_soon_threadsafe(queue.put_nowait, None)
-                return
-            loop.call_soon_threadsafe(queue.put_nowait, (without_escapes(line), now()))
+    def __init__(
+        self,
+        read_line: Callable[[str], str] = input,
+        *,
+        prompt: str = "",
+        window: float = PASTE_WINDOW,
+        clock: Callable[[], float] | None = None,
+    ) -> None:
+        self.read_line = read_line
+        self.prompt = prompt
+        self.window = window
+        self.clock = clock
+        # True while a read waits for the person: its prompt is on screen (written by
+        # read_line), and whatever the chat prints meanwhile goes above it.
+        self.at_prompt = False
+        self._requests: queue.SimpleQueue[str | None] = queue.SimpleQueue()
 
-    threading.Thread(target=reader, name="terminal-input", daemon=True).start()
-    joiner = PasteJoiner(window)
-    while True:
-        item: tuple[str, float] | None
-        if joiner.waiting:
-            try:
-                item = await asyncio.wait_for(queue.get(), joiner.window)
-            except TimeoutError:
-                message = joiner.flush()
-                if message is not None:
-                    yield message
-                continue
-        else:
-            item = await queue.get()
-        if item is None:
-            message = joiner.flush()
-            if message is not None:
-                yield message
-            return
-        done = joiner.add(*item)
-        if done is not None:
-            yield done
+    def _ask(self) -> None:
+        """Have the reader read one more line (once: a read already waiting is enough)."""
+        if not self.at_prompt:
+            self.at_prompt = True
+            self._requests.put(self.prompt)
+
+    async def messages(self) -> AsyncIterator[str]:
+        """The messages typed, one at a time, until Ctrl-D."""
+        loop = asyncio.get_running_loop()
+        now = self.clock or loop.time
+        lines: asyncio.Queue[tuple[str, float] | None] = asyncio.Queue()
+
+        def reader() -> None:
+            while (prompt := self._requests.get()) is not None:
+                try:
+                    line = self.read_line(prompt)
+                except (EOFError, OSError, ValueError):
+                    loop.call_soon_threadsafe(lines.put_nowait, None)
+                    return
+                loop.call_soon_threadsafe(lines.put_nowait, (without_escapes(line), now()))
+
+        threading.Thread(target=reader, name="terminal-input", daemon=True).start()
+        joiner = PasteJoiner(self.window)
+        try:
+            while True:
+                self._ask()
+                item: tuple[str, float] | None
+                if joiner.waiting:
+                    try:
+                        item = await asyncio.wait_for(lines.get(), joiner.window)
+                    except TimeoutError:
+                        # The paste is over; the read for the next line stays at its prompt.
+                        message = joiner.flush()
+                        if message is not None:
+                            yield message
+                        continue
+                else:
+                    item = await lines.get()
+                self.at_prompt = False
+                if item is None:
+                    message = joiner.flush()
+                    if message is not None:
+                        yield message
+                    return
+                done = joiner.add(*item)
+                if done is not None:
+                    yield done
+        finally:
+            # A reader not yet reading stops (one blocked in input() ends with the process).
+            self._requests.put(None)
