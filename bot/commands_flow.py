@@ -5,13 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from bot import (
-    corrections,
-    datewords,
-    dialogue,
-    timeparse,
-    undo_cancel,
-)
+from bot import corrections, datewords, dialogue, plan, timeparse, undo_cancel
 from bot.answering import after_answer, answer, cancel
 from bot.choice_words import read_choice
 from bot.commands import Command, CommandName
@@ -169,16 +163,24 @@ def _back(session: Session, now: datetime) -> Transition:
         return Transition(session, (Reply("back.nothing"), *continue_asking(session)))
     previous = session.history[-1]
     moved = touch(session, now, step=previous, history=session.history[:-1])
-    given = session.answers.get(previous.value, "")
-    shown = Reply("back.showing", {"answer": given})
-    if given in dialogue.all_choices(previous):
-        shown = Reply("back.showing_choice", labels={"answer": f"{previous.value}.choice.{given}"})
-    elif previous is Step.REVISIT:
+    if previous is Step.REVISIT:
         moved = replace(moved, revisit_at=None)
-        shown = Reply("back.showing_date", dates={"answer": given})
-    elif not given:
-        shown = Reply("back.showing_skipped")
+    given = session.answers.get(previous.value, "")
+    shown = Reply("back.showing_skipped")
+    if given:
+        shown = _said_back("back.showing", previous, given)
     return Transition(moved, (shown, ask(previous, moved)))
+
+
+def _said_back(key: str, at: Step, given: str) -> Reply:
+    """`key` (or its _choice or _date form) with the answer kept at a step said back briefly:
+    a choice by its label, a date as a date, words trimmed and without markup."""
+    step = {"step": f"{at.value}.label"}
+    if given in dialogue.all_choices(at):
+        return Reply(f"{key}_choice", labels={**step, "answer": f"{at.value}.choice.{given}"})
+    if at is Step.REVISIT:
+        return Reply(f"{key}_date", dates={"answer": given}, labels=step)
+    return Reply(key, {"answer": plan.said_back(given)}, labels=step)
 
 
 def correct(
@@ -192,7 +194,14 @@ def correct(
         # Nothing to go back to (the first question): the words are this question's answer.
         return answer(session, replace(inbound, text=new), now, rules)
     redone = answer(back.session, replace(inbound, text=new), now, rules)
-    said: tuple[Reply, ...] = (Reply("back.corrected", {"answer": new}),)
+    at = back.session.step
+    kept = redone.session.answers.get(at.value, "")
+    shown = _said_back("back.corrected", at, kept) if kept else None
+    if shown is None:
+        shown = Reply(
+            "back.corrected", {"answer": plan.said_back(new)}, labels={"step": f"{at.value}.label"}
+        )
+    said: tuple[Reply, ...] = (shown,)
     if redone.session.step is back.session.step and redone.session.pending is None:
         # The new words do not answer that question either: it stays open, as `back` left it.
         said = back.replies[:1]

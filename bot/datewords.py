@@ -197,8 +197,8 @@ def _dateparser_day(
 
 
 def _typed_year(day: date, words: str, today: date) -> date | None:
-    """The day, unless its year is neither this one nor the next and was never typed (a stray
-    number read as a year: "a las 10" once gave 2110)."""
-    if day.year in (today.year, today.year + 1) or str(day.year) in words:
+    """The day, unless its year is after next year and was never typed (a stray number read
+    as a year: "a las 10" once gave 2110)."""
+    if day.year <= today.year + 1 or str(day.year) in words:
         return day
     return None

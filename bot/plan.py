@@ -134,6 +134,21 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip(_CUT_TAIL) + ELLIPSIS
 
 
+# Markup a chat would render from the user's words when we say them back: mentions and links
+# in Slack's <...> form, Markdown marks, a quote or heading mark at a line's start.
+_MARKUP = re.compile(r"<[@#!][^>\s]*>|<[^>\s]*\|([^>]*)>|[`*~|]+|(?<!\w)_+|_+(?!\w)|^[>#\s]+")
+_PINGS = re.compile(r"@(?=(?:everyone|here|channel|all)\b)", re.IGNORECASE)
+SAID_BACK_LIMIT = 80
+
+
+def said_back(text: str, limit: int = SAID_BACK_LIMIT) -> str:
+    """The user's words as the coach says them back in a line: without the greeting or lead-in,
+    mentions or markup, tidied, in single quotes, cut at `limit` characters at a word."""
+    plain = _MARKUP.sub(lambda found: found.group(1) or "", tone.without_lead(text))
+    plain = _PINGS.sub("", plain)
+    return shorten(quotable(plain), limit) or shorten(quotable(text), limit)
+
+
 def card_words(text: str, limit: int = ANSWER_LIMIT) -> str:
     """What the card shows of one answer: tidied and shortened, or "" for a non-answer."""
     return shorten(tidy(text), limit) if is_answer(text) else ""

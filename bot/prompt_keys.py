@@ -110,6 +110,8 @@ STATIC_KEYS = (
     "back.showing_date",
     "back.showing_skipped",
     "back.corrected",
+    "back.corrected_choice",
+    "back.corrected_date",
     "skip.not_allowed",
     "skip.nothing",
     "status.none",

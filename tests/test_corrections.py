@@ -11,6 +11,7 @@ from bot.storage.db import Database
 from tests.conftest import FULL_DIALOGUE, START, say
 from tests.test_crisis_flow import stored
 from tests.test_engine import ANSWERS, keys, walk_to
+from tests.test_service import run
 
 OPEN_PATH = dialogue.counted({})
 # Every step that has a question before it, with the free-text ones' answers kept as typed.
@@ -173,7 +174,7 @@ def test_a_choice_said_again_with_a_lead_in_changes_the_previous_answer(
     assert moved.session.answers["boundary"] == "soft"
     assert moved.session.answers.get("boundary_note") == note
     assert session.step.value not in moved.session.answers
-    assert keys(moved)[0] == "back.corrected"
+    assert keys(moved)[0] == "back.corrected_choice"
 
 
 @pytest.mark.parametrize(
@@ -229,3 +230,35 @@ async def test_no_wait_at_a_yes_no_question_changes_the_choice_before_it(
     assert session is not None
     assert session.answers["boundary"] == "hard"
     assert "timing" not in session.answers
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        (
+            "actually I meant: hey there!! so basically a raise of 10% and a new title and a "
+            "team of my own, with a budget and a say in hiring and a seat at the planning table",
+            '"basically a raise of 10% and a new title and a team of my own, with a budget…".',
+        ),
+        (
+            "sorry, I meant <@U0123> **a raise** @everyone `now`",
+            '"a raise everyone now".',
+        ),
+        ("oops wrong one, i meant soft. budget unfreezes in jan", None),
+    ],
+)
+async def test_a_changed_answer_is_said_back_briefly_and_without_markup(
+    service: CoachService, typed: str, shown: str | None
+) -> None:
+    """The confirmation of a changed answer names the question and shows the kept answer
+    trimmed, without greeting, mentions or markup; a choice by its label."""
+    await run(service, [*FULL_DIALOGUE[:3], *([] if shown else ["hard"])])
+    said = await run(service, [typed])
+    first = said[0]
+    if shown is None:
+        assert first == "Changed: hard or soft boundary is now Soft boundary."
+        return
+    assert first.startswith("Changed: what you asked for is now ") and first.endswith(shown), said
+    assert len(first) < 130
+    for mark in ("<@", "**", "`", "@everyone", "hey there"):
+        assert mark not in first
