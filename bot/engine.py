@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import datetime
 from types import MappingProxyType
 
-from bot import command_words, corrections, language, undo_cancel
+from bot import about_coach, command_words, corrections, language, undo_cancel
 from bot.answering import answer
 from bot.commands import parse_command
 from bot.commands_flow import (
@@ -168,6 +168,10 @@ def _step(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> Tr
         return start(session, inbound, now)
     if session.pending is not None:
         return answer_pending(session, inbound, now, rules)
+    about = about_coach.answered(session, inbound)
+    if about is not None:
+        # "are you a real person?", "who reads this?": a straight answer, nothing kept.
+        return about
     if inbound.choice is None and undo_cancel.wants_undo(inbound.text):
         # Other messages since the cancel ("hello", `status`) leave it undoable for the hour.
         if undo_cancel.undoable(session, now):

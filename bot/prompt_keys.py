@@ -6,7 +6,7 @@ unknown placeholder; the keys come from the dialogue's tables and the flows' own
 
 from __future__ import annotations
 
-from bot import asking_back, crisis_flow, dialogue, engine, language, own_win, plan
+from bot import about_coach, asking_back, crisis_flow, dialogue, engine, language, own_win, plan
 
 TRAP_NAMES = (
     "all_or_nothing",
@@ -73,6 +73,7 @@ STATIC_KEYS = (
     "listen.stuck_draft",
     "listen.reused",
     "listen.impatient",
+    *(f"about.{topic.value}" for topic in about_coach.Topic),
     "listen.venting",
     "restart.confirm",
     "restart.kept",

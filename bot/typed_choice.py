@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot import dialogue, engine
+from bot import about_coach, dialogue, engine
 from bot.commands import CommandName, parse_command
 from bot.commands_flow import new_choice
 from bot.domain import Inbound, InboundKind, Pending, Session
@@ -41,6 +41,9 @@ def resolve_choice(catalog: Catalog, session: Session, inbound: Inbound) -> Inbo
             return inbound
         if new_choice(session, inbound) is not None:
             # "no wait, hard" changes the choice just made: not this question's "no".
+            return inbound
+        if about_coach.asked(inbound.text) is not None:
+            # "soft i think, but who reads this?": the question is answered first (engine).
             return inbound
         # The choices shown on the user's path: a hard boundary offers its own list.
         prefix, ids = session.step.value, dialogue.choices(session.step, session.answers)
