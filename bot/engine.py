@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import datetime
 from types import MappingProxyType
 
-from bot import about_coach, command_words, corrections, language, undo_cancel
+from bot import about_coach, command_words, corrections, english_note, undo_cancel
 from bot.answering import answer
 from bot.commands import parse_command
 from bot.commands_flow import (
@@ -133,20 +133,9 @@ def step(
     if inbound.garbled:
         # Binary junk is never kept as an answer: said plainly, and the open question again.
         return Transition(session, (Reply("input.unreadable"), *open_question(session)))
-    moved = _step(session, inbound, now, rules)
-    if (
-        inbound.kind is InboundKind.BUTTON
-        or session.language_noted
-        or moved.session.language_noted
-        or not language.foreign(inbound.text)
-    ):
-        return moved
     # Said once a conversation, kindly and in their language where it can be told: the
     # coaching is in English (screening reads their language).
-    code = language.which(inbound.text)
-    note = Reply(f"language.english_{code}" if code else "language.english")
-    noted = replace(moved.session, language_noted=True)
-    return replace(moved, session=noted, replies=(note, *moved.replies))
+    return english_note.on_a_message(session, inbound, _step(session, inbound, now, rules))
 
 
 def _step(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> Transition:

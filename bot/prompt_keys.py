@@ -67,6 +67,7 @@ STATIC_KEYS = (
     *(f"term.{term}" for term in asking_back.TERM_IDS),
     "language.english",
     *(f"language.english_{code}" for code in language.LANGUAGES),
+    *(f"language.after_crisis_{code}" for code in language.LANGUAGES),
     "listen.already_said",
     "listen.emoji",
     "listen.stuck_skip",

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 
-from bot import crisis_flow, crisis_lines, engine, language, metrics, plan, safety
+from bot import crisis_flow, crisis_lines, engine, english_note, language, metrics, plan, safety
 from bot.clock import Clock
 from bot.commands import parse_command
 from bot.domain import Inbound, InboundKind, Message, Reply, Session, UserKey
@@ -235,6 +235,9 @@ class CoachService:
                 turn.session, inbound, unknown=turn.prefs.country is None
             ),
         )
+        if transition is not None and turn.session.pending in crisis_flow.SAFETY_PENDING:
+            # Back to the English questions from a flow in their language: said once, there.
+            transition = english_note.after_crisis(turn.session, inbound, transition)
         if transition is not None and found is not None:
             log.info(
                 "safety %s for %s (%s)",
