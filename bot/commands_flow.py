@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from bot import corrections, datewords, dialogue, plan, timeparse, undo_cancel
+from bot import corrections, datewords, dialogue, plan, timeparse, undo_cancel, undo_new
 from bot.answering import after_answer, answer, cancel
 from bot.choice_words import read_choice
 from bot.commands import Command, CommandName
@@ -95,6 +95,9 @@ def _run_command(
             )
         return begin(replace(session, pending=None), inbound, now, setback=None)
     if name is CommandName.BACK:
+        if undo_new.says_undo(inbound.text) and undo_new.undoable(session, now):
+            # `undo` (not `back`) just after a new no began a reframe: the plan comes back.
+            return undo_new.drop(session)
         return _back(session, now)
     if name is CommandName.SKIP:
         return _skip(session, now)

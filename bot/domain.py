@@ -210,6 +210,11 @@ class CancelNudges:
 
 
 @dataclass(frozen=True, slots=True)
+class DropSession:
+    """Delete this session (a reframe begun by mistake): the one before is the newest again."""
+
+
+@dataclass(frozen=True, slots=True)
 class SetTimezone:
     """Store the user's IANA time zone."""
 
@@ -255,6 +260,7 @@ class SetCountry:
 Effect = (
     ScheduleNudge
     | CancelNudges
+    | DropSession
     | SetTimezone
     | SetQuietHours
     | ShowData

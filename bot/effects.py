@@ -10,6 +10,7 @@ from bot.clock import Clock
 from bot.domain import (
     Attachment,
     CancelNudges,
+    DropSession,
     Effect,
     ForgetUser,
     Reply,
@@ -77,6 +78,10 @@ async def apply_effect(
     if isinstance(effect, CancelNudges):
         await reminders.cancel_for_session(conn, user_ref=ref, session_number=session.number)
         return None, prefs
+    if isinstance(effect, DropSession):
+        await reminders.cancel_for_session(conn, user_ref=ref, session_number=session.number)
+        await repos.delete_session(conn, user_ref=ref, number=session.number)
+        return Reply("undo_new.done"), prefs
     if isinstance(effect, ShareNote):
         return None, prefs
     raise AssertionError(f"unhandled effect {effect!r}")

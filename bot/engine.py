@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import datetime
 from types import MappingProxyType
 
-from bot import about_coach, command_words, corrections, english_note, undo_cancel
+from bot import about_coach, command_words, corrections, english_note, undo_cancel, undo_new
 from bot.answering import answer
 from bot.commands import parse_command
 from bot.commands_flow import (
@@ -162,6 +162,9 @@ def _step(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> Tr
         # "are you a real person?", "who reads this?": a straight answer, nothing kept.
         return about
     if inbound.choice is None and undo_cancel.wants_undo(inbound.text):
+        if undo_new.undoable(session, now):
+            # A new reframe begun by mistake right after a plan: that plan comes back.
+            return undo_new.drop(session)
         # Other messages since the cancel ("hello", `status`) leave it undoable for the hour.
         if undo_cancel.undoable(session, now):
             return undo_cancel.revive(session, now)

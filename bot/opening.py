@@ -11,6 +11,7 @@ from bot import (
     opening_words,
     plan,
     tone,
+    undo_new,
 )
 from bot.commands import CommandName
 from bot.domain import (
@@ -21,6 +22,7 @@ from bot.domain import (
     Reply,
     Session,
     ShowData,
+    Status,
     Step,
     Transition,
 )
@@ -139,6 +141,9 @@ def begin(session: Session, inbound: Inbound, now: datetime, *, setback: str | N
         # "same as before" at the new setback question reuses this one's no.
         fresh = replace(fresh, pending_data=PREVIOUS_MARK + previous)
     if setback:
+        if session.status is Status.FINISHED and session.number < number:
+            # Told right after a plan: `undo` may bring that plan back (undo_new.py).
+            fresh = replace(fresh, pending_data=undo_new.AFTER_PLAN_MARK)
         moved = record(fresh, Step.SETBACK, setback, now)
         return Transition(moved, (ack_setback(moved), ask(Step.ASK, moved)))
     return Transition(fresh, (Reply("start.fresh"), ask(Step.SETBACK, fresh)))

@@ -103,6 +103,7 @@ STATIC_KEYS = (
     "cancel.nothing",
     "cancel.side_question",
     "cancel.undone",
+    "undo_new.done",
     "cancel.too_late",
     "status.cancelled",
     "back.nothing",

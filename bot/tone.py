@@ -30,6 +30,7 @@ _LOSS = re.compile(
 _LEAD = re.compile(
     r"^(?:(?:hi there|hey there|hello there|"
     r"ok(?:ay)?|ok so|so|well|right|alright|hi|hey|hello|um+|uh+|erm|anyway|here goes|"
+    r"oh(?! no\b)|ah|btw|by the way|p\.?s\.?|"
     r"hola|buenas|ol[aá]|oi|hallo|bonjour|salut|coucou|"
     r"(?:another|one more) thing|otra cosa|outra coisa|autre chose|noch (?:was|etwas)|"
     r"(?:that|this|it)(?: is|'s| was) (?:the|their|my|a) no|"

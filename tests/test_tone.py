@@ -156,6 +156,7 @@ def test_a_long_no_is_quoted_whole_or_cut_at_a_clause_or_word_that_ends_a_phrase
             "We cannot approve the repair until spring",
         ),
         ("another thing: my sister said no to hosting xmas", "my sister said no to hosting xmas"),
+        ("oh and btw my landlord said no to the repair", "my landlord said no to the repair"),
         ("oi, meu chefe recusou o aumento", "meu chefe recusou o aumento"),
     ],
 )

@@ -200,6 +200,14 @@ async def load_session(conn: Conn, *, user_ref: int, user: UserKey, number: int)
     return session_from_row(row, user) if row is not None else None
 
 
+async def delete_session(conn: Conn, *, user_ref: int, number: int) -> None:
+    """Delete one session of a user by its number (a reframe begun by mistake)."""
+    await conn.execute(
+        "DELETE FROM sessions WHERE user_ref = :user_ref AND number = :number",
+        {"user_ref": user_ref, "number": number},
+    )
+
+
 async def list_sessions(conn: Conn, *, user_ref: int, user: UserKey) -> list[Session]:
     """Every session of a user, newest first."""
     rows = await conn.fetch_all(
