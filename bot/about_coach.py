@@ -86,6 +86,8 @@ _FORMS = {
         rf"can i (?:delete|erase|remove|wipe) (?:{_THIS}|{_MINE}|everything|my stuff)"
         r"(?: later| afterwards| after| if i want)?",
         rf"what (?:data|info|information) (?:do|does|will) {_YOU}",
+        rf"(?:do|will|does) {_YOU} (?:keep|store|save|remember) (?:{_THIS}|{_MINE}|my stuff|"
+        rf"it all|everything) (?:forever|for ever|for good|long|for long|around)",
     ),
 }
 # A question's end: the message's, a clause's, or a tag after it ("btw", "lol").

@@ -51,7 +51,9 @@ _COUNTS: Mapping[str, str] = MappingProxyType(
     {"un": "1", "una": "1", "uno": "1", "um": "1", "uma": "1", "ein": "1", "eine": "1"}
     | {"einer": "1", "einem": "1", "une": "1", "dos": "2", "dois": "2", "duas": "2"}
     | {"zwei": "2", "deux": "2", "tres": "3", "três": "3", "drei": "3", "trois": "3"}
-    | {"cuatro": "4", "quatro": "4", "vier": "4", "quatre": "4"}
+    | {"cuatro": "4", "quatro": "4", "vier": "4", "quatre": "4", "cinco": "5", "cinq": "5"}
+    | {"fünf": "5", "huit": "8", "ocho": "8", "oito": "8", "acht": "8", "diez": "10"}
+    | {"dix": "10", "dez": "10", "zehn": "10", "quince": "15", "quinze": "15", "vierzehn": "14"}
 )
 _FOREIGN_UNITS: Mapping[str, str] = MappingProxyType(
     {"dia": "days", "día": "days", "tag": "days", "jour": "days", "semana": "weeks"}
@@ -137,11 +139,16 @@ def _holiday(found: re.Match[str]) -> str:
     return f"after {name}" if found.group("after") else name
 
 
+# "o dia 15 de março", "el día 3": the word for "day" before its number says nothing more.
+_DAY_WORD = re.compile(r"\b(?:(?:o|el|no|al) )?d[ií]a (?=\d)")
+
+
 def expand(words: str) -> str:
     """The words as the English our rules read: chat shorthand spelled out ("nxt fri" ->
     "next fri"), and days, weeks, times and holidays of es/de/fr/pt ("el lunes que viene"
     -> "next monday", "um 9 Uhr" -> "at 9:00", "nach Weihnachten" -> "after christmas")."""
     spelled = _SHORT.sub(lambda found: _SHORTHAND[found.group(1)], words)
+    spelled = _DAY_WORD.sub("", spelled)
     spelled = _FOREIGN_CLOCK.sub(_clock, spelled)
     spelled = _IN_FOREIGN.sub(_in_english, spelled)
     for pattern, english in _RELATIVE:

@@ -38,6 +38,16 @@ def next_monday(now: date) -> date:
     return now + timedelta(days=7 - now.weekday())
 
 
+def _later_this_week(now: date) -> date:
+    # Two days on, but not past Friday; from Friday on, tomorrow.
+    later = min(now + timedelta(days=2), _friday(now))
+    return later if later > now else now + timedelta(days=1)
+
+
+def _mid_next_week(now: date) -> date:
+    return next_monday(now) + timedelta(days=2)
+
+
 def _next_friday(now: date) -> date:
     return next_monday(now) + timedelta(days=4)
 
@@ -76,12 +86,14 @@ PARTS_OF_DAY: Mapping[str, tuple[Callable[[date], date], time]] = MappingProxyTy
         "tomorrow afternoon": (_tomorrow, time(15, 0)),
         "tomorrow evening": (_tomorrow, time(19, 0)),
         "tomorrow night": (_tomorrow, time(20, 0)),
+        "later this week": (_later_this_week, time(10, 0)),
         "end of the week": (_friday, time(16, 0)),
         "end of next week": (_next_friday, time(16, 0)),
         "this weekend": (_saturday, time(10, 0)),
         "the weekend": (_saturday, time(10, 0)),
         "next weekend": (_coming_saturday, time(10, 0)),
         "next week": (next_monday, time(10, 0)),
+        "mid next week": (_mid_next_week, time(10, 0)),
         "end of the month": (_month_end, time(10, 0)),
         "next month": (_next_month, time(10, 0)),
         "end of next month": (_next_month_end, time(10, 0)),
@@ -97,6 +109,7 @@ _SAME_AS = (
     (re.compile(r"\bnext (week|month)(?:s|')? end\b"), r"end of next \1"),
     (re.compile(r"\blater (?:today|this evening)\b"), "this evening"),
     (re.compile(r"\b(?:after|post) (?:the |this )?weekend\b"), "next week"),
+    (re.compile(r"\b(?:the )?(?:middle of|mid-?) ?next week\b"), "mid next week"),
 )
 _PHRASE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(p) for p in PARTS_OF_DAY), key=len, reverse=True)) + r")\b"

@@ -138,6 +138,12 @@ def shorten(text: str, limit: int) -> str:
 # in Slack's <...> form, Markdown marks, a quote or heading mark at a line's start.
 _MARKUP = re.compile(r"<[@#!][^>\s]*>|<[^>\s]*\|([^>]*)>|[`*~|]+|(?<!\w)_+|_+(?!\w)|^[>#\s]+")
 _PINGS = re.compile(r"@(?=(?:everyone|here|channel|all)\b)", re.IGNORECASE)
+# Chat fillers a line said back starts without ("sorry lol, a renewal" -> "a renewal").
+_FILLERS = re.compile(
+    r"^(?:(?:sorry|soz|lol|lmao|haha+|hehe|oops|omg|ugh+|um+|uh+|hmm+|ok(?:ay)?|so|well)"
+    r"\b[\s,.!:;\-–—]*)+",
+    re.IGNORECASE,
+)
 SAID_BACK_LIMIT = 80
 
 
@@ -145,7 +151,7 @@ def said_back(text: str, limit: int = SAID_BACK_LIMIT) -> str:
     """The user's words as the coach says them back in a line: without the greeting or lead-in,
     mentions or markup, tidied, in single quotes, cut at `limit` characters at a word."""
     plain = _MARKUP.sub(lambda found: found.group(1) or "", tone.without_lead(text))
-    plain = _PINGS.sub("", plain)
+    plain = _FILLERS.sub("", _PINGS.sub("", plain).strip())
     return shorten(quotable(plain), limit) or shorten(quotable(text), limit)
 
 

@@ -33,6 +33,7 @@ ASKED = [
     ("do you store my answers", Topic.DATA),
     ("where does all this go?", Topic.DATA),
     ("can i delete this later?", Topic.DATA),
+    ("do u keep this stuff forever??", Topic.DATA),
 ]
 MIXED = [
     "soft i think, but wait, who reads this?",

@@ -238,11 +238,15 @@ async def test_no_wait_at_a_yes_no_question_changes_the_choice_before_it(
         (
             "actually I meant: hey there!! so basically a raise of 10% and a new title and a "
             "team of my own, with a budget and a say in hiring and a seat at the planning table",
-            '"basically a raise of 10% and a new title and a team of my own, with a budget…".',
+            '"basically a raise of 10% and a new title and a team of my own, with a budget…"',
         ),
         (
             "sorry, I meant <@U0123> **a raise** @everyone `now`",
-            '"a raise everyone now".',
+            '"a raise everyone now"',
+        ),
+        (
+            "actually I meant: sorry lol, a raise",
+            '"a raise"',
         ),
         ("oops wrong one, i meant soft. budget unfreezes in jan", None),
     ],

@@ -106,6 +106,8 @@ def test_on_the_day_itself_this_is_today_and_next_is_a_week_on(words: str, expec
         ("le 3 mars à 10h", "2027-03-03 10:00"),
         ("3 de março às 10", "2027-03-03 10:00"),
         ("3 de março às 8 da noite", "2027-03-03 20:00"),
+        ("o dia 3 de março às 9h", "2027-03-03 09:00"),
+        ("el día 3 de marzo a las 9", "2027-03-03 09:00"),
         ("3 March at 10", "2027-03-03 10:00"),
         ("march 3rd at 10am", "2027-03-03 10:00"),
         ("nächsten Freitag um 15 Uhr", "2026-12-04 15:00"),
@@ -141,6 +143,10 @@ def test_a_day_and_month_with_a_time_keep_both_in_every_language(words: str, exp
         ("in zwei Wochen", "2026-12-14 10:00"),
         ("dentro de 2 semanas", "2026-12-14 10:00"),
         ("um 2 weeks", "2026-12-14 10:00"),
+        ("en quinze jours", "2026-12-15 10:00"),
+        ("later this week", "2026-12-02 10:00"),
+        ("mid next week", "2026-12-09 10:00"),
+        ("the middle of next week", "2026-12-09 10:00"),
     ],
 )
 def test_weeks_and_counts_of_weeks_are_read_in_every_language(words: str, expected: str) -> None:
