@@ -5,11 +5,12 @@ Sources: every line's own URL sits beside it in prompts/crisis_resources.toml.
 
 from __future__ import annotations
 
+import gettext
 import re
 import tomllib
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -74,16 +75,22 @@ class LineBook:
     international: Line
     emergency: str
     countries: Mapping[str, Country]
+    # The directory and its emergency wording in es, de, fr, pt ([international.es] ...).
+    translated: Mapping[str, tuple[Line, str]] = field(default_factory=dict)
 
-    def lines(self, country: str | None, concern: str) -> tuple[str, tuple[str, ...]]:
+    def lines(
+        self, country: str | None, concern: str, lang: str = "en"
+    ) -> tuple[str, tuple[str, ...]]:
         """(emergency number, rendered lines) for a country code and concern.
 
-        An unknown country, or one we have no lines for, gets the international directory.
+        An unknown country, or one we have no lines for, gets the international directory,
+        in the person's language `lang` when the file has it (its emergency wording too).
         A concern a country has no line for gets its other lines (any line beats none).
         """
         found = self.countries.get(country or "")
         if found is None:
-            return self.emergency, (self.international.render(),)
+            directory, emergency = self.translated.get(lang, (self.international, self.emergency))
+            return emergency, (directory.render(),)
         fitting = [line for line in found.lines if concern in line.concerns] or list(found.lines)
         return found.emergency, tuple(line.render() for line in fitting)
 
@@ -114,18 +121,24 @@ class LineBook:
         return self._code_for(place) or others.get(place)
 
     def _code_for(self, folded: str) -> str | None:
-        """The code of a country with lines whose code or name is exactly `folded`."""
+        """The code of a country with lines whose code or name is exactly `folded`.
+
+        Its name in any of the five languages counts too ("Vereinigtes Königreich", "Kanada").
+        """
         for code, country in self.countries.items():
             if folded == code.lower() or folded in country.names:
                 return code
-        return None
+        local = _local_names().get(folded)
+        return local if local in self.countries else None
 
 
 # How people lead into naming where they are, in the five languages the coach reads, folded.
 _LEAD_IN = re.compile(
     r"^(?:(?:i m|im|i am|we re|we are|i live|we live|living|based|currently|right now|rn"
     r"|estoy|vivo|soy|ich bin|ich wohne|wir sind|je suis|j habite|on est|estou|moro|sou)\s+)*"
-    r"(?:in|from|at|en|de|aus|au|aux|em|no|na|do|da)?\s*(?:the|el|la|los|das|der|die|le|les|o|a)?\s*"
+    # Each a whole word: the "o" of "Österreich" or the "a" of "Austria" is no article.
+    r"(?:(?:in|from|at|en|de|aus|au|aux|em|no|na|do|da)\s+)?"
+    r"(?:(?:the|el|la|los|das|der|die|le|les|o|a)\s+)?"
 )
 _TRAILING = re.compile(r"\s+(?:actually|rn|right now|now|currently|atm|lol|thanks|thank you)$")
 
@@ -158,13 +171,36 @@ _EVERYDAY_NAMES = {
 
 @lru_cache(maxsize=1)
 def _other_countries() -> dict[str, str]:
-    """Every ISO 3166 country's English names, folded, to its code (from pycountry)."""
-    names: dict[str, str] = dict(_EVERYDAY_NAMES)
+    """Every ISO 3166 country's names, folded, to its code (from pycountry): in English, and
+    in German, Spanish, French and Portuguese ("Österreich", "Suisse", "Japón")."""
+    names: dict[str, str] = {**_local_names(), **_EVERYDAY_NAMES}
     for country in pycountry.countries:
         for attribute in ("name", "common_name", "official_name"):
             name = getattr(country, attribute, None)
             if isinstance(name, str):
                 names[_fold(name)] = country.alpha_2
+    return names
+
+
+# The languages besides English the coach reads, as pycountry's translations name them.
+_TRANSLATED = ("de", "es", "fr", "pt", "pt_BR")
+
+
+@lru_cache(maxsize=1)
+def _local_names() -> dict[str, str]:
+    """ISO 3166 countries' names in German, Spanish, French and Portuguese, folded, to their
+    codes (pycountry's iso3166-1 translations; a language it lacks is skipped)."""
+    names: dict[str, str] = {}
+    for code in _TRANSLATED:
+        try:
+            translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[code])
+        except OSError:
+            continue
+        for country in pycountry.countries:
+            for attribute in ("name", "common_name"):
+                name = getattr(country, attribute, None)
+                if isinstance(name, str):
+                    names.setdefault(_fold(translation.gettext(name)), country.alpha_2)
     return names
 
 
@@ -262,16 +298,42 @@ def load_lines(path: Path) -> LineBook:
             raise ValueError("missing [international] (the directory shown anywhere)")
         emergency = _strings(table, "international", ("emergency",))["emergency"]
         international = _line(
-            {**{k: v for k, v in table.items() if k != "emergency"}, "concerns": list(CONCERNS)},
+            {
+                **{k: v for k, v in table.items() if k != "emergency" and k not in _TRANSLATIONS},
+                "concerns": list(CONCERNS),
+            },
             "international",
         )
+        translated = {
+            lang: _translation(table[lang], international, f"international.{lang}")
+            for lang in _TRANSLATIONS
+            if lang in table
+        }
         countries = data.get("country", {})
         if not isinstance(countries, dict):
             raise ValueError("country must be a table of [country.XX] tables")
         book = {code: _country(code, entry) for code, entry in countries.items()}
     except ValueError as error:
         raise PromptError(path, [str(error)]) from error
-    return LineBook(international, emergency, MappingProxyType(book))
+    return LineBook(international, emergency, MappingProxyType(book), MappingProxyType(translated))
+
+
+# The languages the directory may be given in besides English, as [international.es] tables.
+_TRANSLATIONS = ("es", "de", "fr", "pt")
+_TRANSLATED_KEYS = frozenset({"name", "text", "note", "emergency"})
+
+
+def _translation(table: object, english: Line, where: str) -> tuple[Line, str]:
+    """The directory in one more language, and its emergency wording: the same keys as the
+    English (name, text, note, emergency), the source shared."""
+    if not isinstance(table, dict):
+        raise ValueError(f"{where} must be a table")
+    fields = _strings(table, where, tuple(sorted(_TRANSLATED_KEYS)))
+    if set(table) != _TRANSLATED_KEYS:
+        raise ValueError(f"{where} must have exactly {', '.join(sorted(_TRANSLATED_KEYS))}")
+    kept = {k: v for k, v in fields.items() if k != "emergency"}
+    line = _line({**kept, "source": english.source, "concerns": list(CONCERNS)}, where)
+    return line, fields["emergency"]
 
 
 # ---- the country from platform signals ------------------------------------------------------

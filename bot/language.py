@@ -141,6 +141,12 @@ def spoken(text: str) -> str | None:
     return best if most > second else None
 
 
+def of_key(key: str) -> str:
+    """The language a prompt key is in: "crisis.stop_es" is "es", "crisis.stop" is "en"."""
+    code = key.rpartition("_")[2]
+    return code if code in LANGUAGES else "en"
+
+
 def keyed(key: str, code: str | None) -> str:
     """A prompt key in a language: "crisis.stop" in Spanish is "crisis.stop_es" (English and
     None are the key itself), as the language note's "language.english_es"."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot import crisis_lines
+from bot import crisis_lines, language
 from bot.clock import Clock
 from bot.domain import Message, Reply, Session
 from bot.preferences import Preferences
@@ -28,7 +28,7 @@ class Renderer:
         concern = reply.variables.get("concern")
         if concern is not None and self.lines is not None:
             # The crisis lines for the user's country and this concern, filled in last.
-            emergency, lines = self.lines.lines(prefs.country, concern)
+            emergency, lines = self.lines.lines(prefs.country, concern, language.of_key(reply.key))
             extra = {
                 "resources": "\n".join(lines),
                 "emergency": emergency,

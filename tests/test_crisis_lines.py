@@ -196,6 +196,10 @@ def test_the_country_comes_from_a_locale_with_a_region(locale: str, country: str
         ("im in", None),
         ("no", None),
         ("Japan", None),
+        ("Vereinigtes Königreich", "GB"),
+        ("Kanada", "CA"),
+        ("estoy en Estados Unidos", "US"),
+        ("je suis en Allemagne", "DE"),
     ],
 )
 def test_a_typed_country_is_recognised(book: LineBook, typed: str, code: str | None) -> None:
@@ -206,7 +210,21 @@ def test_a_typed_country_is_recognised(book: LineBook, typed: str, code: str | N
 
 @pytest.mark.parametrize(
     ("typed", "code"),
-    [("Japan", "JP"), ("i live in kenya", "KE"), ("russia", "RU"), ("méxico", "MX"), ("ok", None)],
+    [
+        ("Japan", "JP"),
+        ("i live in kenya", "KE"),
+        ("russia", "RU"),
+        ("méxico", "MX"),
+        ("ok", None),
+        ("Österreich", "AT"),
+        ("ich bin in Österreich", "AT"),
+        ("im in austria", "AT"),
+        ("Suisse", "CH"),
+        ("ich wohne in der Schweiz", "CH"),
+        ("Suíça", "CH"),
+        ("Japón", "JP"),
+        ("je suis en Belgique", "BE"),
+    ],
 )
 def test_a_country_without_lines_is_recognised_while_unknown(
     book: LineBook, typed: str, code: str | None
@@ -225,3 +243,37 @@ def test_each_line_shows_its_hours_where_known(book: LineBook) -> None:
         assert rendered.index(line.hours) > rendered.index(line.text or line.call)
     _, lines = book.lines("US", "suicide")
     assert "(24/7)" in lines[0]
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("es", "número de emergencias"),
+        ("de", "Notrufnummer"),
+        ("fr", "numéro d'urgence"),
+        ("pt", "número de emergência"),
+    ],
+)
+def test_the_international_directory_is_given_in_the_persons_language(
+    book: LineBook, lang: str, words: str
+) -> None:
+    """While the country is unknown, the directory and its emergency wording are in the
+    person's language, with the exception to confidentiality stated in it too."""
+    emergency, (line,) = book.lines(None, "suicide", lang)
+    assert words in emergency and "112" in emergency
+    assert "your local emergency number" not in emergency
+    assert "findahelpline.com" in line
+    assert "Support lines" not in line
+    assert book.lines(None, "suicide", "en") == book.lines(None, "suicide")
+
+
+def test_a_translated_directory_with_a_key_missing_is_refused(tmp_path: Path) -> None:
+    """A translation of the directory must carry the same keys as the English one."""
+    path = tmp_path / "lines.toml"
+    path.write_text(
+        '[international]\nname = "D"\ntext = "x"\nsource = "https://d"\nemergency = "112"\n'
+        '[international.es]\nname = "D"\ntext = "x"\nemergency = "112"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(PromptError, match=r"international\.es"):
+        load_lines(path)

@@ -22,17 +22,13 @@ from bench.crisis import (
 from bot.safety import PATTERNS, PREFILTER, Concern, Screening, Tier, screen
 from bot.safety.normal import normalise
 
-# The blind set (tests/data/blind/crisis_4.jsonl, written by another author before this
-# round's tuning, never read by the detector's author) was measured once at the end of the
-# round (2026-11-30, after tuning froze): clear crises at once 62.9 %, all risk flagged
-# 73.7 %, false alarms 10.3 %; and a second time after each sentence of a message was also
-# read alone (a fix found in the terminal, not on the set): 66.7 %, 75.3 %, 10.8 %. Measured
-# twice, it is retired into tuning next round. The floors sit a little under the second
-# figures and the ceiling a little over its false alarms: they guard against getting worse,
-# not the targets (100 % / 95 % / 5 %), which blind set 4 does not meet; README's Safety
-# section gives the figures. Blind sets 1 to 3 were retired into tuning on 2026-11-30. Raise
-# the floors and lower the ceiling as the figures improve; never the other way.
-BLIND_FLOORS: tuple[float, float] | None = (0.66, 0.75)
+# The blind set (tests/data/blind/crisis_5.jsonl) is written by another author before this
+# round's tuning and never read by the detector's author; it is measured once, by the
+# integrator, after tuning freezes, and its floors are set from that figure. Blind sets 1 to 4
+# were retired into tuning on 2026-11-30, each after two measurements (blind 4: 66.7 % clear
+# crises at once, 75.3 % all risk flagged, 10.8 % false alarms). Raise the floors and lower the
+# ceiling as the figures improve; never the other way.
+BLIND_FLOORS: tuple[float, float] | None = None
 BLIND_FALSE_ALARMS_CEILING = 0.11
 
 
@@ -60,7 +56,7 @@ def test_tuning_set_meets_the_targets() -> None:
 def test_blind_set_figures_are_reported_and_hold_their_floor() -> None:
     """The blind set is screened; only aggregate figures are shown, per tier and language."""
     if BLIND_FLOORS is None:
-        pytest.skip("crisis_4 is measured once, at the end of this round's tuning")
+        pytest.skip("crisis_5 is measured once, after this round's tuning freezes")
     overall, by_lang = evaluate(load(BLIND))
     for lang, figures in by_lang.items():
         print(

@@ -117,6 +117,8 @@ def _scan(normal: str) -> tuple[Screening, re.Match[str]] | None:
             continue
         if errands.ERRAND_WORD.search(found.group()) and errands.errand(normal, found.start()):
             continue
+        if errands.MEDS.search(found.group()) and errands.medicine(normal):
+            continue
         if _MEANING[index].concern is not Concern.DANGER and (
             frames.THIRD.search(normal, _sentence_start(normal, found.start()), found.start())
             or frames.TOPIC.match(normal, found.end())
@@ -133,7 +135,9 @@ def _sentence_start(normal: str, at: int) -> int:
     Someone else as the subject, or a "no", sets a match aside only in its own sentence:
     "mi jefe me dijo que no otra vez . ya tengo las pastillas para esta noche" is a crisis.
     """
-    return max(0, at - 60, normal.rfind(" . ", 0, at) + 3)
+    stop = normal.rfind(" . ", 0, at)
+    # No mark before it: the sentence is the message's first (a denial may open it).
+    return max(0, at - 60, stop + 3 if stop >= 0 else 0)
 
 
 def _learned(normal: str) -> Screening | None:
@@ -146,6 +150,8 @@ def _learned(normal: str) -> Screening | None:
         return None
     errand = errands.ERRAND_WORD.search(normal)
     if errand is not None and errands.errand(normal, errand.start()):
+        return None
+    if errands.medicine(normal):
         return None
     return Screening(Tier(tier), Concern(concern))
 
@@ -208,6 +214,9 @@ def screen(text: str, context: Sequence[str] = ()) -> Screening | None:
     joined = _screen_one(f"{earlier[-1]} {normal}")
     if joined is not None and joined != readings[-1] and _rank(joined) > _rank(found):
         found = joined
+    heights = any(carried.HEIGHT.search(line) for line in earlier)
+    if found is None and heights and carried.GOING.search(normal):
+        return Screening(Tier.CRISIS, Concern.SUICIDE)
     risky = [s for s in readings if s is not None]
     if not risky:
         return found
@@ -216,9 +225,14 @@ def screen(text: str, context: Sequence[str] = ()) -> Screening | None:
     near = carried.ARRIVING.search(normal) or carried.WEAPON.search(normal)
     if found is None and danger in risky and near:
         return danger
+    # A plan carried forward is one's own: danger from someone else does not carry as such.
+    own = Concern.SUICIDE if worst.concern is Concern.DANGER else worst.concern
     if carried.NOW.search(normal):
         # Earlier risk, and now a time, the means or a goodbye: that is a plan.
-        return Screening(Tier.CRISIS, worst.concern if worst != danger else Concern.SUICIDE)
+        return Screening(Tier.CRISIS, own)
+    if carried.BACK.search(normal):
+        # A risk said earlier, even long past, and now its thoughts or urges are back.
+        return Screening(Tier.CRISIS, own)
     if worst.concern is Concern.SELF_HARM and carried.AGAIN.search(normal):
         # Self-harm said earlier (even long past), and now begun again.
         return Screening(Tier.CRISIS, Concern.SELF_HARM)

@@ -1,7 +1,9 @@
 """Words that change what an earlier message's risk means, read in the new message.
 
 A time, the means, a goodbye or a goal after a risk is a plan; "again" after self-harm long
-past is self-harm now; after danger from someone, that person arriving or a weapon in hand is
+past is self-harm now; thoughts "back" after a risk are a crisis; going "up there" after
+asking for the tallest building is a plan; after danger from someone, that person arriving
+or a weapon in hand is
 danger now; a shrug just after a risk leaves it standing. Written against normal.normalise.
 """
 
@@ -18,6 +20,10 @@ NOW = re.compile(
     r"|heute noch|jetzt gleich|lebt wohl|ich machs|ce soir|maintenant|je le fais|adieu"
     r"|esta noite|hoje a noite|hoje eu|agora mesmo|adeus|ive decided|i decided|i mean it"
     r"|i meant it|for real|im serious|already have|made up my mind|decidi|decidido"
+    # Or a yes to it, meant: "si, lo digo en serio", "ja, ernst gemeint", "oui je suis serieuse".
+    r"|lo digo en serio|hablo en serio|ernst gemeint|ich meine? es ernst|ich meins ernst"
+    r"|je suis serieu\w*|cest serieux|je le pense vraiment|(?:to|estou) falando serio"
+    r"|falo serio|e serio|serio mesmo"
     r"|entschieden|beschlossen|decide|resolvo|(?:es|is|ist|e) (?:el |der |o )?(?:dia|day|tag)"
     r"|cest le jour|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) then"
     # Or a search that follows it: "which one is the highest".
@@ -43,12 +49,34 @@ WEAPON = re.compile(
 # A shrug after an earlier risk ("anyway whatever, the landlord said no"): the risk still
 # stands; the words moved on, not the person.
 SHRUG = re.compile(
-    r"^(?:anyway|anyways|whatever|so yeah|idk|just saying|nvm|never mind|bref|bon|enfin"
-    r"|tanto faz|enfim|bueno|en fin|da igual|egal|naja|wie auch immer)\b"
+    r"^(?:(?:k|ok|okay|lol|lmao|haha|ah|eh|meh|ta|tá|ya|bah|pff|jaja|kkk|mdr) )?(?:anyway|anyways"
+    r"|whatever|so yeah|idk|just saying|nvm|never mind|ignore (?:that|me|this|it)|forget (?:it"
+    r"|that|i said)|bref|bon|enfin|oublie|laisse tomber|tanto faz|enfim|esquece|deixa (?:pra la"
+    r"|quieto)|bueno|en fin|da igual|olvidalo|olvida(?:lo)? lo que dije|egal|naja|vergiss es"
+    r"|wie auch immer|im ok now i think|im fine i guess)\b"
 )
 # After danger from someone: that person arriving or near is danger now.
 ARRIVING = re.compile(
     r"\b(?:he|she|they|hes|shes|theyre|el|ella|er|sie|il|elle|ele|ela)\b[^.]{0,30}"
     r"\b(?:home|here|back|outside|driveway|door|coming|arriv\w*|llega|chega|kommt|rentre"
     r"|en casa|em casa|zu hause|a la maison)\b"
+)
+# A height asked for earlier ("whats the tallest parking garage near 5th street") and now
+# going there ("im going up there after the call"): a plan, whatever the earlier words said.
+HEIGHT = re.compile(
+    r"\b(?:tallest|highest|how (?:high|tall)|mas alt[oa]|hochste\w*|wie hoch|le plus haut"
+    r"|la plus haute|mais alt[oa])\b[^.]{0,40}\b(?:building|bridge|garage|parking|car park|roof"
+    r"|rooftop|tower|cliff|floor|hotel|edificio|puente|azotea|torre|predio|ponte|terraco"
+    r"|brucke|hochhaus|dach|parkhaus|turm|pont|immeuble|toit|falaise|tour)\b"
+)
+GOING = re.compile(
+    r"\b(?:im|i am|ill|i will|gonna|going to) (?:go |going |head |heading )?(?:up )?there\b"
+    r"|\b(?:going|heading) up(?: there)?\b|\bvoy a (?:subir|ir alli|ir ahi)\b|\bvou (?:subir"
+    r"|la)\b|\bich geh\w* (?:da |dort )?(?:hoch|hin|rauf)\b|\bje (?:monte|vais y aller|y vais)\b"
+)
+# After a risk: the thoughts or urges back, stronger ("the same thoughts are back").
+BACK = re.compile(
+    r"\b(?:thoughts|urges|feelings|ideas|pensamientos|impulsos|gedanken|drang|idees|pensees"
+    r"|envies|pensamentos|vontades)\b[^.]{0,20}\b(?:back|returning|again|stronger|worse"
+    r"|volvi\w*|vuelto|wieder|zuruck|revenu\w*|voltaram|voltou|pior|peor|schlimmer|pire)\b"
 )

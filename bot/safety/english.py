@@ -99,7 +99,10 @@ SUICIDE = (
     r"(?! (?:do i|should i|can i|am i supposed to|a day|per day|daily)\b)",
     r"\b(?:take|taking|took|swallow|swallowing|swallowed|down|downing|downed) (?:them |it )?"
     r"all (?:of )?(?:my |the |these |those |of my )?(?:pills|tablets|meds|medication"
-    r"|painkillers|sleeping pills|paracetamol)\b",
+    r"|painkillers|sleeping pills|paracetamol)\b"
+    # Taken as prescribed: "i take all my meds every morning", "with breakfast", "on time".
+    r"(?! (?:every|each|in the morning|at night|daily|on time|like (?:i should|im supposed to)"
+    r"|as prescribed|with (?:food|breakfast|dinner|lunch|water))\b)",
     r"\b(?:pills|tablets|meds|medication|painkillers|paracetamol)\b[^.]{0,60}?"
     r"\b(?:take|taking|took|swallow|swallowing|swallowed) (?:them|it) all\b",
     r"\b(?:writ\w*|wrote|left|leave|leaving|prepared|drafted|drafting) (?:\w+ ){0,2}?"
@@ -554,7 +557,10 @@ DANGER = (
 # --------------------------------------------------------------------------------------
 
 NET = (
-    r"\b(?:i|im|ive|id|ill|me|my|myself)\b(?: (?!\.)\S+){0,8}? (?:die|dying|dead|death"
+    # "my cousin", "my players", "my phone": the words that follow are about them, not me.
+    r"\b(?:i|im|ive|id|ill|me|my(?! (?:best |old |little |big |younger |older )?(?:<KIN>|<CLOSE>"
+    r"|<OTHERS>|players|team|character|characters|phone|phones|battery|laptop|plants?|novel"
+    r"|book|story|cv|resume|car)\b)|myself)\b(?: (?!\.)\S+){0,8}? (?:die|dying|dead|death"
     r"|suicid\w*|overdos\w*|noose|rope|blades?|razors?|bleed\w*|pills|tablets"
     r"|disappear\w*|vanish\w*|hopeless\w*|worthless|pointless|burden|numb|trapped"
     r"|goodbye|not wake|never wake|sleep forever|not be here|not be around|give up on life"

@@ -22,7 +22,9 @@ _RECIPIENT = (
     r"|versicherung|assurance|seguradora|school|escuela|schule|ecole|escola|university"
     r"|universidad|uni|universite|universidade|professor\w*|profesor\w*|lehrer\w*|prof"
     r"|agent|agente|editor\w*|publisher|verlag|editeur|interviewer|hiring \w+|council"
-    r"|ayuntamiento|amt|mairie|prefeitura)"
+    r"|ayuntamiento|amt|mairie|prefeitura|housemates?|roommates?|flatmates?|neighbou?rs?"
+    r"|companeros|companeras|compis|mitbewohner\w*|nachbarn|colocs?|colocataires|voisins"
+    r"|vizinhos|everyone at (?:the |my )?(?:\w+ )?(?:office|work|job|company))"
 )
 _THING = (
     r"(?:project\w*|proyecto|projekt|projet|projeto|contract|contrato|contrat|vertrag|lease"
@@ -51,12 +53,53 @@ ERRAND_WORD = re.compile(
 )
 ERRAND = re.compile(
     r"[^.]{0,40}?\b(?:(?:about|regarding|re|concerning|asking|sobre|acerca de|uber|ueber|von"
-    r"|zu|zum|zur|a propos d\w*|au sujet d\w*|sur|pour|to|for|al|a|an|au|aux|pro|pra|para"
+    r"|zu|zum|zur|a propos d\w*|au sujet d\w*|sur|pour|to|for|al|a|an|au|aux|pro|pra|pros"
+    r"|pras|aos|para"
     rf"|ao|of|out of|from|aus|de|del|do|da|in|en|im|em|with|con|mit|avec|com) {_DET}"
-    rf"(?:{_RECIPIENT}|{_THING})\b|new job|contract ended|leaving do|last day)"
+    rf"(?:{_RECIPIENT}|{_THING})\b|new job|contract ended|leaving do|last day|moving out"
+    r"|ultimo dia|letzter tag|letzten tag|dernier jour|ultima semana|me mudo|vou me mudar"
+    r"|ziehe? (?:um|aus)|demenage\w*)"
 )
 
 
 def errand(normal: str, start: int) -> bool:
     """Whether the words from `start` on make a letter, message or way out an errand."""
     return ERRAND.match(normal, start) is not None
+
+
+# Medicine in ordinary life: taken every morning, with breakfast, as prescribed, forgotten, a
+# course finished ("i take all my meds every morning", "ich habe meine Tabletten vergessen").
+# Set aside when no death word, time tonight, hoard or "at once" stands beside it.
+MEDS = re.compile(
+    r"\b(?:pills?|tablets?|meds|medication|medicine|medicines|antibiotics|pastillas|pildoras"
+    r"|medicamentos?|medicinas|tabletten|medikamente?|pillen|cachets|medicaments?|medocs"
+    r"|comprimes|comprimidos|remedios|pilulas)\b"
+)
+_ROUTINE = re.compile(
+    r"\b(?:(?:every|each|cada|jeden|jede|jedes|chaque|tous les|toutes les|todas las|todos los"
+    r"|todos os|todas as|todo|toda) (?:morning|day|night|evening|manana|dia|noche|morgen|tag"
+    r"|abend|matin|soir|jour|manha|noite)|in the morning|le matin|de manha|pela manha"
+    r"|por la manana|am morgen|morgens|abends|daily|diario|taglich|quotidien\w*|diariamente"
+    r"|with (?:breakfast|food|dinner|lunch)|con el desayuno|zum fruhstuck|au petit dejeuner"
+    r"|no cafe da manha|as prescribed|like the doctor said|doctors orders|como (?:me )?dijo el"
+    r" medico|wie verschrieben|comme prescrit|como o medico mandou|forgot|forgotten|vergessen"
+    r"|olvide|oublie\w*|esqueci|remember\w*|lembrei|erinner\w*|recorde|tratamiento|tratamento|traitement|antibiotic\w*|antibiotique\w*"
+    r"|antibiotik\w*|antibiotico\w*)\b"
+)
+_INTENT = re.compile(
+    r"\b(?:die|dying|dead|death|kill|end|overdose|od|suicid\w*|forever|wake|morir\w*|muer\w*"
+    r"|matar\w*|sterb\w*|tod|umbring\w*|mourir|mort|tuer|morrer|morte|acabar|schluss|finir"
+    r"|tonight|tonite|esta noche|heute nacht|ce soir|esta noite|at once|de una vez|auf einmal"
+    r"|dun coup|de uma vez|de golpe|saved|saving|stockpil\w*|hoard\w*|guarde\w*|guardei|juntei"
+    r"|juntando|gesammelt|sammle|gardees?|enough|suficientes?|genug|assez|whole|inteira|entera"
+    r"|ganze|entiere|goodbye|adios|adeus|tschuss|adieu|bye)\b"
+)
+
+
+def medicine(normal: str) -> bool:
+    """Whether a text speaks of medicine in ordinary life, with nothing of death beside it."""
+    return (
+        MEDS.search(normal) is not None
+        and _ROUTINE.search(normal) is not None
+        and _INTENT.search(normal) is None
+    )

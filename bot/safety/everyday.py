@@ -52,6 +52,24 @@ SUICIDE: tuple[str, ...] = (
     r"|\bnobody knows (?:its|it is|that its) for good\b",
     # A note left, in Portuguese: "deixei o bilhete", "uma carta pra cada um ... explicando".
     r"\bdeixei (?:o|um|meu) bilhete\b|\b(?:carta|cartas) (?:pra|para) cada (?:um|uma)\b",
+    # A last message to someone loved, read after one is gone: "if you ever read this, i love
+    # you, i'm sorry", "si algún día lees esto", "wenn du das je liest".
+    # The one addressed may open it ("mom, if you ever read this"): not a third person's words.
+    r"\b(?:(?:mom|mum|mommy|mama|mami|mae|mamae|maman|mutti|dad|daddy|papa|papi|pai|vati|babe"
+    r"|baby|honey|love|amor|schatz|cherie|sis|bro) )?"
+    r"(?:if you (?:ever )?(?:read|see|find) this(?: \w+)?"
+    r"|si (?:alguna vez|algun dia|un dia)? ?lees esto"
+    r"|wenn du (?:das|dies) (?:je |jemals |irgendwann |mal )?liest|si (?:un jour )?tu lis (?:ca"
+    r"|ceci|ce message)|se (?:um dia |algum dia )?(?:voce|vc|tu) (?:ler|leres) (?:isso|isto)"
+    r"|when you (?:read|find) this)\b(?:[^.]|\. ){0,80}?\b(?:i love you|love you|im (?:so )?sorry"
+    r"|forgive me|te quiero|te amo|lo siento|perdoname|perdoname|ich liebe dich|es tut mir leid"
+    r"|verzeih mir|je taime|pardonne moi|desole\w*|eu te amo|me perdoa|desculpa)\b",
+    # The means, and a time when nobody is there: "found the rope. saturday, nobody's home".
+    r"\b(?:rope|noose|pills|tablets|gun|razor|blades?|cuerda|soga|pastillas|seil|strick"
+    r"|tabletten|corde|cachets|corda|comprimidos|remedios)\b(?:[^.]|\. ){0,80}?\b(?:nobodys"
+    r" home|nobody (?:is |will be )?home|no ones? (?:is |will be )?(?:home|around)|home alone"
+    r"|no hay nadie en casa|nadie (?:va a estar |estara )?en casa|niemand (?:ist )?(?:da|zu"
+    r" hause)|personne (?:ne sera |nest )?a la maison|ninguem (?:vai estar |esta )?em casa)\b",
 )
 
 SELF_HARM: tuple[str, ...] = (
@@ -65,6 +83,12 @@ SELF_HARM: tuple[str, ...] = (
     rf"|\b{_CUT}\b[^.]{{0,30}}\b(?:relapsed?|recai\w*|ruckfall|rechute)\b",
     r"\b(?:me volvi a|volvi a|voltei a|recomece a) (?:me )?(?:cortar\w*|lastimar\w*|machucar)\b"
     r"|\bcut (?:twice|again|three times)\b",
+    # Fresh marks on one's body: "2 new ones on my wrist", "cortes nuevos en el brazo".
+    r"\b(?:new|fresh|\d+ new|two new|three new|more) (?:ones|cuts|marks|burns|lines)\b[^.]{0,10}"
+    r"\b(?:on|in) (?:my |the )?(?:wrists?|arms?|legs?|thighs?|stomach|skin|hips?)\b"
+    r"|\b(?:cortes|marcas|quemaduras|queimaduras) (?:nuev[oa]s|nov[oa]s|frescos)\b[^.]{0,15}"
+    r"\b(?:muneca|brazo|pierna|pulso|braco|perna|coxa)\b|\bneue (?:schnitte|narben|ritzer)\b"
+    r"|\bnouvelles? (?:coupures|marques|cicatrices)\b[^.]{0,15}\b(?:poignet|bras|cuisse)\b",
     # A burn done on purpose.
     r"\b(?:queimei|burned|burnt|queme|verbrannt|brule)\b[^.]{0,40}\b(?:de proposito|a proposito"
     r"|on purpose|absichtlich|expres|expres)\b",
@@ -90,6 +114,17 @@ DANGER: tuple[str, ...] = (
     r"|amenazo)\b|\b(?:ameacou|threatened|drohte|amenazo) (?:usar|to use|damit|con usarla)\b",
     r"\b(?:empurrou me|empurrou|me empujo|pushed me|hat mich gestossen|ma poussee?)\b"
     r"[^.]{0,30}\b(?:parede|pared|wall|wand|mur|escada|stairs|escaleras|treppe|escalier)\b",
+    # Someone with a weapon at the door or in the house: "er steht unten mit nem messer und
+    # klingelt", "il est en bas avec un couteau", "ele ta com a faca na mao gritando".
+    r"\b(?:he|she|hes|shes|is|er|sie|il|elle|ele|ela|el|ella|ta|esta|steht|est)\b[^.]{0,30}"
+    r"\b(?:with|has|holding|mit|hat|avec|a|com|con|tiene|tem) (?:a |an |the |nem |einem |einer"
+    r" |ein |un |une |uma |um |o |a |una |la |sa |seu |sua )?(?:knife|gun|bat|axe|messer|waffe"
+    r"|pistole|knarre|couteau|arme|flingue|faca|arma|revolver|cuchillo|navaja|pistola)\b"
+    r"[^.]{0,50}\b(?:door|downstairs|outside|knocking|banging|shouting|screaming|yelling"
+    r"|threaten\w*|tur|unten|drauss\w*|klingelt|hammert|schreit|droht|porte|en bas|dehors"
+    r"|tape|frappe|crie|menace|porta|la fora|la embaixo|gritando|grita|ameac\w*|bate|batendo"
+    r"|puerta|abajo|afuera|golpea\w*|amenaz\w*|trancad[ao]|locked|encerrad[ao]|eingesperrt"
+    r"|enferme\w*|vai me pegar|va a por mi|kill me|hurt me)\b",
 )
 
 POSSIBLE: tuple[str, ...] = (
@@ -131,6 +166,25 @@ POSSIBLE: tuple[str, ...] = (
     # Euphemisms said without a plan.
     r"\b(?:the )?easy way out\b|\blog off from life\b|\b(?:go to sleep|ir a dormir) (?:forever"
     r"|para siempre|fur immer|pour toujours|para sempre)\b",
+    # Better if one were not here: "ce serait mieux si j'étais plus là", "wenn ich nicht da wäre".
+    r"\b(?:mieux|better|mejor|besser|melhor) (?:off )?(?:si|if|wenn|se) (?:je netais plus la"
+    r"|jetais plus la|je netais pas la|i wasnt (?:here|around)|i werent (?:here|around)|yo no"
+    r" estuviera|no estuviera|ich nicht mehr da (?:ware|bin)|ich nicht da (?:ware|bin)"
+    r"|eu nao estivesse (?:aqui|mais aqui)|eu sumisse|eu nao existisse)\b",
+    # The thoughts back, the point gone, a pain that never stops, release in death.
+    r"\b(?:the |those |these |same |dark |old |suicidal )(?:thoughts|urges) (?:are|r|have|came"
+    r"|come|keep coming) (?:back|coming back|returning)\b"
+    r"|\blos (?:pensamientos|impulsos) (?:han )?(?:volvi\w*|vuelto|regresado)\b"
+    r"|\bdie gedanken sind (?:wieder )?(?:da|zuruck)\b|\bles (?:idees|pensees) (?:noires )?sont"
+    r" revenues\b|\bos pensamentos voltaram\b",
+    r"\bnot sure (?:what|whats) the point (?:is|of anything|of any of (?:it|this))\b"
+    r"|\bnot sure (?:theres|there is) (?:a |any )?(?:point|reason) (?:to|in) (?:keep|keeping"
+    r"|go|going|stay|staying|live|living|carry)\b|\bno se si (?:tiene sentido|hay razon para)"
+    r" seguir\b|\bweiss nicht,? wozu (?:ich )?(?:noch|weitermachen)\b|\bje sais pas a quoi bon"
+    r" continuer\b|\bnao sei (?:se )?(?:pra que|para que|vale a pena) continuar\b",
+    r"\b(?:never|not ever) (?:going to|gonna|will) stop hurting\b|\bsweet release of death\b"
+    r"|\bstop being a person\b|\bnunca va a dejar de doler\b|\bhort nie auf weh zu tun\b"
+    r"|\bca ne (?:va )?(?:jamais|pas) arreter de faire mal\b|\bnunca vai parar de doer\b",
     r"\bexhausted from pretending\b|\blife feels like a waiting room\b"
     r"|\bfundo do poco\b[^.]{0,20}\bsaida\b",
 )

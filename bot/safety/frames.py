@@ -15,23 +15,53 @@ NET_IDIOMS = re.compile(
     r"\b(?:phone|battery|laptop|plant|hopes?|deal|project|idea|market|car|startup|career)"
     r"(?: \w+){0,3} (?:is |are |was |were )?dead\b|\bdead body\b|\brather die than\b"
     r"|\bto death\b|\bcould (?:just )?die\b[^.]{0,20}\bembarrass|\bend (?:things|it) with\b"
-    r"|\bend of my rope\b|\b(?:doctor|gp|prescri\w*|upped|take|taking|on|pick up|collect"
+    r"|\bend of my rope (?:with|about|over) (?!everything|life|it all)"
+    r"|\b(?:doctor|gp|prescri\w*|upped|take|taking|on|pick up|collect"
     r"|refill|get) (?:my )?(?:pills"
     r"|tablets)\b|\b(?:pills|tablets) for (?:my )?(?:blood|pain|sleep|allergies|headache)"
     # "I'm dead lol": laughing at oneself.
     r"|\bim (?:literally |actually |so |just )?dead\b[^.]{0,60}\b(?:lol|lmao|haha\w*|rofl)\b"
+    # ...or opening a story ("i'm dead, the recruiter spelled my name wrong"): the emoji
+    # that says it is gone after normalising, the words after it are not about oneself.
+    r"|^(?:omg |lol |lmao |bro |ok )?im (?:literally |actually |so |lowkey |fr )?(?:dead|dying"
+    r"|deceased)(?! inside| \.| *$)"
+    # A thing that dies or is dead: a phone, a battery, a cv "dead on arrival".
+    r"|\b(?:phones?|battery|batteries|laptop|computer|pc|plants?|cv|resume|inbox|chat|group"
+    r"|motivation|career|car|wifi|internet|server|startup)(?: \w+){0,5} (?:about to die|dying"
+    r"|dies|died|dead)\b|\bdead (?:on arrival|silence|end|weight|man walking)\b"
+    # Idioms of dying and killing: "i'll die on this hill", "dead to him", "knocked 'em dead",
+    # "dying to get this sorted", "dying for a coffee", "thought i was going to die in that
+    # presentation", "overdosing on coffee".
+    r"|\bdie on (?:this|that|the|my) hill\b|\bdead to (?:him|her|them|me|us|my \w+)\b"
+    r"|\bknock\w* (?:\w+ )?dead\b|\bdying (?:to (?!die|end|disappear|kill|be dead|be gone)\w+"
+    r"|for (?:a|an|some|my) \w+)|\b(?:going to|gonna|about to) die (?:in|during|at) (?:that"
+    r"|the|this|my) (?:presentation|meeting|interview|exam|call|class|talk|speech|game|match"
+    r"|standup|review|pitch)\b|\boverdos\w* on (?!(?:my |the |his |her |all |some )?(?:pills"
+    r"|meds|tablets|medication|drugs|heroin|insulin|paracetamol|sleeping|painkillers|opioids)"
+    r"\b)\w+"
+    # Medicine in ordinary life: "my migraine pills aren't working", "prescribed sleeping
+    # pills", "i take my meds every morning".
+    r"|\b(?:migraine|allergy|allergies|blood pressure|thyroid|iron|vitamin|birth control"
+    r"|heart|adhd|cold|flu|asthma|diabetes|cholesterol|acne|period) (?:pills|tablets|meds"
+    r"|medication)\b|\b(?:prescri\w*|doctor gave me|refill\w*) (?:me )?(?:some |new |my )?(?:\w+ )?"
+    r"(?:pills|tablets|meds|medication)\b|\b(?:pills|tablets|meds|medication)\b[^.]{0,20}"
+    r"\b(?:arent|are not|isnt|not|stopped|dont|wont) (?:working|helping|covered|cover)"
+    r"|\b(?:pills|tablets|meds|medication) (?:every|each) (?:morning|day|night|evening)\b"
 )
 # Disappearing for a while or to somewhere is a holiday, not a wish to be gone; dying of
 # shame, hunger or laughter is an idiom. Both are checked against every possible risk.
 AWAY = re.compile(
     r"\b(?:disappear\w*|vanish|desaparecer|sumir|verschwinden|disparaitre)\b(?: \w+){0,4}"
-    r" (?:for (?:a|an|two|2|the|few|\d+) |off (?:slack|teams|social|the grid|email)|to (?:a|the)"
+    r" (?:for (?:a|an|two|2|the|few|\d+) |off (?:slack|teams|social|the grid|email)"
+    r"|from (?:the |this |that |our |my )?(?:group ?chat|chat|slack|teams|meeting|call|thread"
+    r"|convo|conversation|internet|socials|social media|office|party)|to (?:a|the)"
     r" (?:beach|mountains?|island|cabin|countryside)|(?:una|uma|une|eine|deux|zwei) (?:semana"
     r"|semaine|woche|semanas|semaines|wochen)|(?:unos|uns) dias|ein paar tage|pra praia"
     r"|a la playa|en la playa|am meer)"
 )
 DIE_OF = re.compile(
-    r" (?:de|of|from|vor) (?:la |)(?:verguenza|risa|hambre|sed|calor|frio|aburrimiento|ganas"
+    r"(?: (?:jaja\w*|haha\w*|lol|lmao|xd|kk\w*|mdr|rs))? (?:de|of|from|vor) (?:la |)"
+    r"(?:verguenza|risa|hambre|sed|calor|frio|aburrimiento|ganas"
     r"|envidia|miedo|honte|rire|faim|soif|chaud|ennui|peur|vergonha|rir|fome|sede|tedio|medo"
     r"|scham|lachen|hunger|langeweile|embarrassment|boredom|laughter|hunger|thirst)\b"
     r"|(?<=fighting) (?:with|for|over|against)\b"
@@ -67,16 +97,24 @@ PAST = re.compile(
 )
 STILL = re.compile(r"\b(?:again|still|tonight|right now|otra vez|de nuevo|wieder|encore|de novo)\b")
 # "I'm not going to kill myself", "je ne suis pas suicidaire": a denial just before the words.
+# Someone else's "no" ("you don't understand, i want to die", "vc n entende, eu quero...") is
+# not a denial: no other subject before it, and no "I" between it and the words.
+_OTHER_SUBJECT = r"(?<!\byou )(?<!\bu )(?<!\bvc )(?<!\bvoce )(?<!\btu )(?<!\bdu )(?<!\busted )"
 NEGATED = re.compile(
-    r"\b(?:not|never|wouldnt|wont|dont|didnt|nicht|nie|pas|nunca|jamais|jamas|nao"
-    r"|no (?:soy|estoy|voy a|pienso|me voy a))(?: \w+){0,2} $"
+    rf"{_OTHER_SUBJECT}\b(?:not|never|wouldnt|wont|dont|didnt|nicht|nie|pas|nunca|jamais|jamas"
+    r"|nao|n|no (?:soy|estoy|voy a|pienso|me voy a))(?: (?!(?:i|eu|yo|ich|je|jai)\b)\w+){0,2} $"
 )
 # "...just frustrated", "...over a job": the denial is plainly meant; nothing is flagged.
 REASSURED = re.compile(
     r"\b(?:just|only|simply|merely|solo|nur|juste|so) (?:\w+ )?(?:frustrated|angry|annoyed"
     r"|venting|stressed|upset|tired|mad|disappointed|fed up|pissed|gutted|exhausted|frustrad\w*"
-    r"|enfadad\w*|cansad\w*|frustriert|wutend|mude|frustre\w*|enerve\w*|fatigue\w*)\b"
-    r"|\bdont worry\b|\bover (?:a|this|the|my) (?:job|raise|promotion|rejection|no|landlord"
+    r"|enfadad\w*|cansad\w*|frustriert|wutend|mude|frustre\w*|enerve\w*|fatigue\w*|puto|puta"
+    r"|irritad\w*|chatead\w*|brav[oa]|harto|harta|hart\w*|enojad\w*|sauer|genervt|gestresst"
+    r"|agace\w*|stresse\w*|estresad\w*|estressad\w*)\b"
+    # "Don't worry" in the five languages: the denial is meant as reassurance.
+    r"|\b(?:dont worry|relax|relaxa|tranqui\w*|no te preocupes|nao se preocupa\w*|keine sorge"
+    r"|ne tinquiete pas|tinquiete|tkt|pas de panique)\b"
+    r"|\bover (?:a|this|the|my) (?:job|raise|promotion|rejection|no|landlord"
     r"|boss|interview|deal)\b"
 )
 BUT = re.compile(r"\b(?:but|though|although|pero|aber|mais|mas|sometimes)\b")

@@ -153,7 +153,8 @@ POSSIBLE: tuple[str, ...] = (
     r"|\bkeine kraft mehr\b|\bplus la force de continuer\b",
     r"\bwozu (?:uberhaupt )?noch\b|\bpara (?:q|que) seguir\b|\ba quoi bon (?:continuer|vivre)\b"
     r"|\bpra que continuar\b",
-    r"\bje sers a rien\b|\bje devrais (?:meme )?pas etre la\b|\bjen peu\w* plus?\b",
+    r"\bje sers a rien\b|\bje devrais (?:meme )?pas etre la\b|\bjen peu\w* plus?\b"
+    r"(?! de (?:ce|cet|mon|cette|mes|ma|la|le|ces|son|sa|ses|leur|leurs|mon|ton|ta|tes)\b)",
     r"\bdont want to do this any ?more\b(?! (?:job|role|work|at|with)\b)",
     r"\b(?:jaimerais|je voudrais|jai envie de) disparaitre\b",
 )

@@ -264,7 +264,9 @@ POSSIBLE = (
     r"\bne (?:jamais|plus) me reveiller\b",
     r"\bne plus exister\b",
     # Portuguese
-    r"\bnao aguento mais\b",
+    # Not "o meu chefe" or "esse transito": a thing one is fed up with is a setback.
+    r"\bnao aguento mais\b(?! (?:o|a|os|as|esse|essa|esses|essas|este|esta|meu|minha|de|do|da"
+    r"|dos|das|com o|com a|com esse|com essa) (?!vida|viver|tudo|nada|isso|mim|sofrer|dor)\w+)",
     r"\bnao vejo (?:nenhuma )?saida\b",
     r"\bnada (?:mais )?faz sentido\b",
     r"\bnao consigo mais\b(?! (?:\w+r)\b)",
