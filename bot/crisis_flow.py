@@ -75,6 +75,7 @@ PROMPT_KEYS = (
     "crisis.safe",
     "crisis.safe_closed",
     "crisis.stop",
+    "crisis.quiet",
     "risk.ask",
     "risk.reprompt",
     "risk.no",
@@ -383,6 +384,10 @@ def _listening(
         return _safe(session, now, lang)
     if said is FollowUp.STOP:
         return _stop(session, concern, now, lang)
+    if said is FollowUp.QUIET:
+        # Not wanting to talk is respected, and is no way out: the coach stays, the lines in
+        # view, and only asks whether they are safe; "stop" still ends it.
+        return Transition(session, (_lines("crisis.quiet", concern, lang),))
     return Transition(session, (_lines("crisis.check", concern, lang),))
 
 

@@ -248,10 +248,10 @@ def test_each_line_shows_its_hours_where_known(book: LineBook) -> None:
 @pytest.mark.parametrize(
     ("lang", "words"),
     [
-        ("es", "número de emergencias"),
-        ("de", "Notrufnummer"),
-        ("fr", "numéro d'urgence"),
-        ("pt", "número de emergência"),
+        ("es", "el de tu país"),
+        ("de", "die Nummer deines Landes"),
+        ("fr", "le numéro de ton pays"),
+        ("pt", "o do seu país"),
     ],
 )
 def test_the_international_directory_is_given_in_the_persons_language(

@@ -227,8 +227,8 @@ def screen(text: str, context: Sequence[str] = ()) -> Screening | None:
         return danger
     # A plan carried forward is one's own: danger from someone else does not carry as such.
     own = Concern.SUICIDE if worst.concern is Concern.DANGER else worst.concern
-    if carried.NOW.search(normal):
-        # Earlier risk, and now a time, the means or a goodbye: that is a plan.
+    if carried.NOW.search(normal) or carried.AT_HAND.search(normal):
+        # Earlier risk, and now a time, the means at hand or a goodbye: that is a plan.
         return Screening(Tier.CRISIS, own)
     if carried.BACK.search(normal):
         # A risk said earlier, even long past, and now its thoughts or urges are back.

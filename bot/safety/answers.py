@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from bot.safety import Screening, Tier, screen
+from bot.safety import Screening, Tier, carried, screen
 from bot.safety.normal import normalise
 
 __all__ = ["FollowUp", "RiskAnswer", "follow_up", "named_means_or_time", "risk_answer"]
@@ -24,6 +24,9 @@ class FollowUp(StrEnum):
     # "lol jk im fine" or a bare "I'm ok" after means or a time were named: asked once more.
     MINIMISING = "minimising"
     STOP = "stop"
+    # "no sé, no quiero hablar": not wanting to talk is no wish to end, and says nothing of
+    # safety; the coach stays, asks nothing more than whether they are safe, lines in view.
+    QUIET = "quiet"
     OTHER = "other"
 
 
@@ -63,6 +66,9 @@ _AT_HAND = re.compile(
     r"|\bno one can stop me\b|\bcant stop thinking\b|\bbanging\b|\bbreaking in\b"
     r"|\balready (?:did|done)\b"
     r"|\bgoodbye\b|\bgoing now\b|\bnot ok(?:ay)?\b|\bmiedo\b|\bangst\b|\bpeur\b|\bmedo\b"
+    # The means beside one, named by a pronoun, in the five languages ("las tengo aca").
+    + "|"
+    + carried.AT_HAND.pattern
 )
 # A time that makes it now.
 _SOON = re.compile(
@@ -114,13 +120,20 @@ _STOP = re.compile(
     r"|lass mich in ruhe|stopp|schluss|arrete|laisse moi tranquille|fiche moi la paix|pare"
     r"|chega|me deixa em paz|forget it|never mind|nevermind|leave it|drop it|im out|end this"
     r"|quit this|tchau)(?: please| now| thanks| thank you)?(?: \.)?$"
-    r"|\b(?:dont|do not) want to (?:talk|chat|discuss|speak)(?: about (?:it|this))?"
-    r"(?: any ?more| now)?\b|\bdone talking\b|\bstop (?:messaging|texting|sending|writing)\b"
-    r"|\bno more (?:questions|messages)\b|\bthats enough\b"
-    r"|\bno quiero (?:hablar|seguir)\b|\bwill nicht (?:mehr )?reden\b"
-    r"|\bne veux plus (?:parler|en parler)\b|\bnao quero (?:mais )?falar\b"
+    r"|\bdone talking\b|\bstop (?:messaging|texting|sending|writing)\b"
+    r"|\bno more (?:questions|messages)\b|\bthats enough\b|\bno quiero seguir\b"
     r"|\bleave me alone\b|\bdejame en paz\b|\blass mich in ruhe\b|\blaisse moi tranquille\b"
     r"|\bme deixa em paz\b"
+)
+
+
+# Not wanting to talk, in the five languages: no wish to end, and nothing said of safety.
+_NO_TALK = re.compile(
+    r"\b(?:dont|do not|dont really) (?:want|wanna|feel like) (?:to )?(?:talk|chat|discuss|speak)"
+    r"|\bcant talk\b|\bno (?:quiero|tengo ganas de) hablar\b|\bno puedo hablar\b"
+    r"|\b(?:will|mag|kann) (?:nicht|jetzt nicht) (?:mehr )?(?:reden|sprechen)\b"
+    r"|\b(?:ne )?veux (?:pas|plus) (?:en )?parler\b|\bpeux pas parler\b"
+    r"|\bnao (?:quero|consigo) (?:mais )?falar\b"
 )
 
 
@@ -138,7 +151,10 @@ _DENIED = re.compile(
     r"|\bnao (?:estou|me sinto) em perigo|\bnao (?:sou|estou) suicida|\bnao vou me machucar"
 )
 # A time said with the denial belongs to it ("not in danger tonight").
-_DENIED_TIME = r"(?: (?:right now|now|tonight|today|anymore|any more|at all))?\b"
+_DENIED_TIME = (
+    r"(?: (?:right now|now|tonight|today|anymore|any more|at all|ahora(?: mismo)?|hoy|esta noche"
+    r"|jetzt|gerade|heute(?: nacht)?|maintenant|aujourdhui|ce soir|agora|hoje|esta noite))?\b"
+)
 _DENIAL = re.compile(f"(?:{_DENIED.pattern}){_DENIED_TIME}")
 # A denial with a "but" or a later time ("not tonight, but tomorrow") is no word of safety.
 _HEDGED = re.compile(
@@ -197,6 +213,8 @@ def _follow_up(text: str, found: Screening | None) -> FollowUp:
         return FollowUp.DANGER
     if _STOP.search(normal):
         return FollowUp.STOP
+    if _NO_TALK.search(normal):
+        return FollowUp.QUIET
     return FollowUp.OTHER
 
 

@@ -80,3 +80,15 @@ BACK = re.compile(
     r"|envies|pensamentos|vontades)\b[^.]{0,20}\b(?:back|returning|again|stronger|worse"
     r"|volvi\w*|vuelto|wieder|zuruck|revenu\w*|voltaram|voltou|pior|peor|schlimmer|pire)\b"
 )
+# After a risk: the means at hand, named by a pronoun or a place beside one ("las tengo aca al
+# lado de la cama", "i have them right here", "ich hab sie hier", "tô com elas aqui").
+AT_HAND = re.compile(
+    r"\b(?:i have them|ive got them|i got them|got them|have them|theyre|they are)\b[^.]{0,20}"
+    r"\b(?:here|with me|next to (?:me|my bed|the bed)|beside (?:me|my bed)|in front of me"
+    r"|in my (?:hand|pocket|bag|room))\b|\b(?:las|los|la|lo) tengo (?:aca|aqui|aca al lado|al"
+    r" lado|conmigo|en la mano|encima)\b|\b(?:estan|esta) (?:aca|aqui) al lado\b|\bal lado de"
+    r" (?:la|mi) cama\b|\bich hab\w* (?:sie|die|es) (?:hier|da|neben mir|bei mir)\b|\bneben"
+    r" (?:dem|meinem) bett\b|\bje les ai (?:ici|la|sur moi|a cote)\b|\ba cote (?:du|de mon) lit\b"
+    r"|\b(?:to|tou|estou) com (?:elas|eles) aqui\b|\btenho (?:elas|eles) aqui\b|\b(?:do|ao) lado"
+    r" da (?:minha )?cama\b"
+)
