@@ -7,7 +7,8 @@ ambiguous or negated mentions; the coach asks directly whether the person is thi
 ending their life. English, Spanish, German, French and Portuguese are screened whatever
 language the coaching is in, and the last few messages are read together with the new one.
 
-Patterns first (english.py, other.py, and kinds.py and everyday.py for the five languages by
+Patterns first (english_suicide.py, english_possible.py, english_self_harm.py,
+english_danger.py, other.py, and kinds.py and everyday.py for the five languages by
 kind: precise, explainable, denials understood), run only where the prefilter finds the words
 they need (prefilter.py). A match is set aside when a third person, a topic ("suicide
 prevention") or an idiom ("dying of shame", a week away) frames it (frames.py), or an ordinary
@@ -29,7 +30,19 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from bot.safety import carried, english, errands, everyday, frames, kinds, learned, other
+from bot.safety import (
+    carried,
+    english_danger,
+    english_possible,
+    english_self_harm,
+    english_suicide,
+    errands,
+    everyday,
+    frames,
+    kinds,
+    learned,
+    other,
+)
 from bot.safety.normal import expand, normalise
 from bot.safety.prefilter import Prefilter, anchored
 
@@ -64,21 +77,25 @@ _RULES: tuple[tuple[Tier, Concern, tuple[str, ...]], ...] = (
     (
         Tier.CRISIS,
         Concern.SUICIDE,
-        english.SUICIDE + other.SUICIDE + kinds.SUICIDE + everyday.SUICIDE,
+        english_suicide.SUICIDE + other.SUICIDE + kinds.SUICIDE + everyday.SUICIDE,
     ),
     (
         Tier.CRISIS,
         Concern.SELF_HARM,
-        english.SELF_HARM + other.SELF_HARM + kinds.SELF_HARM + everyday.SELF_HARM,
+        english_self_harm.SELF_HARM + other.SELF_HARM + kinds.SELF_HARM + everyday.SELF_HARM,
     ),
-    (Tier.CRISIS, Concern.DANGER, english.DANGER + other.DANGER + kinds.DANGER + everyday.DANGER),
+    (
+        Tier.CRISIS,
+        Concern.DANGER,
+        english_danger.DANGER + other.DANGER + kinds.DANGER + everyday.DANGER,
+    ),
     (
         Tier.POSSIBLE,
         Concern.SUICIDE,
-        english.POSSIBLE + other.POSSIBLE + kinds.POSSIBLE + everyday.POSSIBLE,
+        english_possible.POSSIBLE + other.POSSIBLE + kinds.POSSIBLE + everyday.POSSIBLE,
     ),
     (Tier.POSSIBLE, Concern.SELF_HARM, kinds.POSSIBLE_SELF_HARM),
-    (Tier.POSSIBLE, Concern.SUICIDE, english.NET),
+    (Tier.POSSIBLE, Concern.SUICIDE, english_possible.NET),
 )
 # Every pattern on its own, gravest first, with what it means when it matches.
 PATTERNS: tuple[str, ...] = tuple(expand(p) for _, _, group in _RULES for p in group)
@@ -87,7 +104,7 @@ _MEANING: tuple[Screening, ...] = tuple(
 )
 _COMPILED = tuple(anchored(pattern) for pattern in PATTERNS)
 # The safety net's patterns come last; their matches are checked against common idioms.
-_NET_FROM = len(PATTERNS) - len(english.NET)
+_NET_FROM = len(PATTERNS) - len(english_possible.NET)
 PREFILTER = Prefilter(PATTERNS)
 
 # Earlier messages read together with the new one; each is cut to keep the cost bounded.
