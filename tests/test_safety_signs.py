@@ -103,3 +103,44 @@ def test_earlier_messages_change_what_the_new_one_means(
 def test_a_height_asked_about_then_an_ordinary_trip_up_passes() -> None:
     """Going somewhere without an earlier height or risk is not read as a plan."""
     assert screen("i'm going up there after lunch", ["the new office is on the 5th floor"]) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "picked up more sleeping pills, that should be enough",
+        "tengo suficientes pastillas para no despertar",
+        "j'ai acheté de la mort aux rats, je vais l'avaler",
+        "ich habe Gift gekauft und werde es trinken",
+        "escrevi uma carta pra minha mãe explicando por que",
+    ],
+)
+def test_means_got_poison_and_a_letter_explaining_why_are_a_crisis(text: str) -> None:
+    """The means got and 'enough', poison to be taken, a letter explaining why: a crisis."""
+    assert screen(text) == CRISIS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the pills should last the whole trip, enough for two weeks",
+        "leaving for good next month, got a job in Lisbon",
+        "ich gehe für immer nach Wien, neue Stelle",
+    ],
+)
+def test_enough_medicine_for_a_trip_and_leaving_for_a_new_job_pass(text: str) -> None:
+    """Enough medicine for a stretch of time, or leaving for good for a job, is not a risk."""
+    assert screen(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "called my dad in case i never see him again",
+        "no encuentro sentido a vivir",
+        "keinen Sinn mehr weiterzuleben",
+    ],
+)
+def test_a_goodbye_in_case_and_no_sense_in_living_are_asked_about(text: str) -> None:
+    """'In case I never see him again' or no sense in living gets the direct question."""
+    assert screen(text) == POSSIBLE

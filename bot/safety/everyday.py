@@ -64,6 +64,23 @@ SUICIDE: tuple[str, ...] = (
     r"|when you (?:read|find) this)\b(?:[^.]|\. ){0,80}?\b(?:i love you|love you|im (?:so )?sorry"
     r"|forgive me|te quiero|te amo|lo siento|perdoname|perdoname|ich liebe dich|es tut mir leid"
     r"|verzeih mir|je taime|pardonne moi|desole\w*|eu te amo|me perdoa|desculpa)\b",
+    # The means got, and "enough": "bought a second bottle of pills, that should be enough".
+    r"\b(?:pills|tablets|sleeping pills|painkillers|paracetamol|pastillas|tabletten|cachets"
+    r"|comprimes|comprimidos|remedios|poison|veneno|gift|rattengift)\b[^.]{0,40}\b(?:should be"
+    r" enough|is enough|be enough|enough to|deberia bastar|basta\w*|suficientes? para|reicht"
+    r"|reichen|genug|suffira|suffisent|assez pour|devem bastar|da pra|suficiente)\b"
+    # Not enough for a stretch of time: "enough for the week", "para el viaje".
+    r"(?! (?:for|para|pour|fur|pra|bis) (?:the |a |this |one |two |el |la |o |a |le |die |\d+ )?"
+    r"(?:week|weeks|month|months|trip|days?|holidays?|vacation|weekend|semanas?|mes|meses|viaje"
+    r"|semaines?|mois|wochen?|monate?|reise|urlaub|viagem|ferias|vacances|vacaciones)\b)",
+    # Poison got to be taken: "comprei veneno de rato e vou tomar hoje", "bought bleach to drink".
+    r"\b(?:poison|rat poison|bleach|antifreeze|veneno|lejia|gift|rattengift|poison|mort aux rats"
+    r"|javel|agua sanitaria|chumbinho)\b[^.]{0,40}\b(?:take|drink|swallow|tomar\w*|beber\w*|trink"
+    r"\w*|nehm\w*|schluck\w*|boire|prendre|avaler|engolir|vou tomar|voy a tomar)\b",
+    # A letter that explains why, in the other languages: "une lettre pour expliquer pourquoi".
+    r"\b(?:lettre|lettres|carta|cartas|brief|briefe|bilhete|nota)\b[^.]{0,40}"
+    r"\b(?:expliquer pourquoi|explicando (?:por que|porque)|explicar (?:por que|porque)"
+    r"|erklar\w* warum)\b",
     # The means, and a time when nobody is there: "found the rope. saturday, nobody's home".
     r"\b(?:rope|noose|pills|tablets|gun|razor|blades?|cuerda|soga|pastillas|seil|strick"
     r"|tabletten|corde|cachets|corda|comprimidos|remedios)\b(?:[^.]|\. ){0,80}?\b(?:nobodys"
@@ -166,6 +183,27 @@ POSSIBLE: tuple[str, ...] = (
     # Euphemisms said without a plan.
     r"\b(?:the )?easy way out\b|\blog off from life\b|\b(?:go to sleep|ir a dormir) (?:forever"
     r"|para siempre|fur immer|pour toujours|para sempre)\b",
+    # No sense in living on: "no le encuentro sentido a seguir viviendo".
+    r"\bno (?:le )?(?:encuentro|veo|tiene) (?:ningun )?sentido (?:a |en )?(?:seguir viviendo|vivir"
+    r"|la vida|seguir aqui)\b|\bnao (?:vejo|encontro) (?:mais )?sentido em (?:viver|continuar"
+    r" vivendo|seguir vivendo)\b|\bkeinen sinn (?:mehr )?(?:zu leben|weiterzuleben)\b|\bplus"
+    r" (?:de|aucun) sens a (?:vivre|continuer a vivre)\b|\bno (?:point|sense) (?:in|to) (?:living"
+    r"|going on|staying alive)\b",
+    # In case one never sees them again, or leaving for ever: a goodbye, asked about (a time
+    # or the means beside it makes it a plan).
+    # The one held or called may be named first ("hugged my mum in case..."): it is the
+    # speaker who may not see them again, not a third person's words.
+    r"\b(?:(?:hugged|called|visited|saw|kissed|abrace|llame|visite|vi|bese|umarmt|angerufen"
+    r"|besucht|embrasse|appele|vu|abracei|liguei|visitei|vi|beijei)\b[^.]{0,30})?"
+    r"(?:in case i (?:dont|never) see (?:her|him|them|you) again|por si no (?:la |lo |los |las"
+    r" |te )?vuelvo a ver\w*|falls ich (?:sie|ihn|dich|euch) nicht (?:mehr|wieder) sehe|au cas ou"
+    r" je ne (?:la|le|les|te) (?:revois|reverrai) pas|caso eu nao (?:a|o|te|os) veja (?:de novo"
+    r"|mais))\b|\b(?:je pars|partir|me voy|irme|ich gehe|gehen|vou embora|ir embora|leaving|leave)"
+    r" (?:pour toujours|para siempre|fur immer|para sempre|forever|for good)\b"
+    # A move or a new job is no goodbye: "leaving for good, new job in berlin".
+    r"(?![^.]{0,40}\b(?:job|trabajo|arbeit|stelle|boulot|travail|emprego|trabalho|move|moving"
+    r"|umzug|mudo|mudanza|mudanca|demenage\w*|country|pais|land|pays)\b)(?! (?:to|nach|au|en|em"
+    r"|para|pra|in|a) \w)",
     # Better if one were not here: "ce serait mieux si j'étais plus là", "wenn ich nicht da wäre".
     r"\b(?:mieux|better|mejor|besser|melhor) (?:off )?(?:si|if|wenn|se) (?:je netais plus la"
     r"|jetais plus la|je netais pas la|i wasnt (?:here|around)|i werent (?:here|around)|yo no"
