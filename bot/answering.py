@@ -15,6 +15,7 @@ from bot import (
     dialogue,
     impatience,
     intents,
+    pushback,
     timeparse,
     tone,
     undo_cancel,
@@ -68,6 +69,19 @@ def answer(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> T
     chosen, note = typed_choice(offered, inbound) if offered else (None, "")
     if chosen is not None and inbound.choice is not None:
         note = text
+    if inbound.choice is None and current is not Step.SETBACK:
+        pushed = _pushed_back(session, current, text)
+        if pushed is not None:
+            return pushed
+    hedged = _hedged(current, offered, text) if inbound.choice is None else None
+    if hedged is not None:
+        # "idk maybe? is this gonna take long": the choice taken and said back, the question
+        # beside it answered.
+        chosen, note = hedged
+        said_back, asked = _said_back(session, current, chosen, note)
+        moved = record(session, current, chosen, now, also=_notes(current, "" if asked else note))
+        transition = after_answer(session, moved, current)
+        return replace(transition, replies=(said_back, *transition.replies))
     if chosen is None and text and inbound.choice is None:
         if current is Step.BOUNDARY:
             read, note = boundary_words.boundary(text)
@@ -95,8 +109,7 @@ def answer(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> T
         if chosen is None and not (question.free_text_with_choices and text):
             return Transition(session, (reprompt(current, session),))
         value = chosen if chosen is not None else text
-        notes = {f"{current.value}_note": note} if question.note and note else {}
-        moved = record(session, current, value, now, also=notes)
+        moved = record(session, current, value, now, also=_notes(current, note))
         return after_answer(session, moved, current)
     if not text:
         return Transition(session, (Reply("empty.reask"), ask(current, session)))
@@ -112,6 +125,56 @@ def answer(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> T
         replies.append(Reply("input.truncated"))
     transition = after_answer(session, moved, current, zone_known=inbound.timezone_known)
     return replace(transition, replies=(*replies, *transition.replies))
+
+
+def _notes(current: Step, note: str) -> dict[str, str]:
+    """The words beside a choice, kept where the question keeps a note."""
+    return {f"{current.value}_note": note} if QUESTIONS[current].note and note else {}
+
+
+def _hedged(current: Step, offered: tuple[str, ...], text: str) -> tuple[str, str] | None:
+    """The choice a hedged answer picks ("idk maybe?", "no se... creo que es duro") and the
+    words after it; None when it picks none."""
+    if not offered or not text:
+        return None
+    hedged = choice_words.hedged_choice(text, offered)
+    rest = choice_words.unhedged(text)
+    if hedged is None and current is Step.BOUNDARY and rest:
+        read, note = boundary_words.boundary(rest)
+        hedged = (read.value, note) if read.value in offered else None
+    return hedged
+
+
+def _said_back(session: Session, current: Step, chosen: str, note: str) -> tuple[Reply, bool]:
+    """The hedged choice said back, with how many questions are left when the words beside it
+    asked ("is this gonna take long"); and whether they did."""
+    label = {"answer": f"{current.value}.choice.{chosen}"}
+    if note and impatience.impatient(note):
+        left = dialogue.counted({**session.answers, current.value: chosen})
+        total = len(left) - left.index(current) - 1 if current in left else 0
+        return Reply("listen.hedged_left", {"total": str(total)}, labels=label), True
+    return Reply("listen.hedged", labels=label), False
+
+
+def _pushed_back(session: Session, current: Step, text: str) -> Transition | None:
+    """Confusion, an objection or indifference instead of an answer: never kept, the
+    question explained or asked again; None when the message is none of these."""
+    if current in (Step.BOUNDARY, Step.TIMING) and pushback.asks_how_to_tell(text):
+        # "how would i even know that lol": help deciding, and the choices again.
+        return Transition(session, (_with_choices(session, current, "decide"),))
+    if pushback.objection(text):
+        explained = _with_choices(session, current, "explain")
+        return Transition(session, (Reply("listen.objection"), explained))
+    if pushback.confused(text, strict=current is Step.QUESTION) and not asking_back.term_asked(
+        text
+    ):
+        said = (Reply("listen.still_open"),) if pushback.says_over(text) else ()
+        return Transition(session, (*said, _with_choices(session, current, "explain")))
+    if pushback.indifferent(text):
+        if dialogue.choices(current, session.answers):
+            return Transition(session, (Reply("listen.indifferent"), ask(current, session)))
+        return Transition(session, (_with_choices(session, current, "gentle"),))
+    return None
 
 
 def _listen(session: Session, current: Step, text: str, now: datetime) -> Transition | None:

@@ -29,11 +29,15 @@ _CLOSED = re.compile(
 _SOFT = re.compile(
     r"\b(?:soft(?:ish| one| boundary)?|could move|might move|can move|flexible|negotiable|"
     r"open to (?:it|talking|discussion)|not final|could change|might change|movable|"
-    r"there's room|some room|wiggle room)\b"
+    r"there's room|some room|wiggle room|"
+    r"blando|blanda|suave|flexible|negociable|souple|doux|douce|n[ée]gociable|weich|flexibel|"
+    r"verhandelbar|flex[ií]vel|negoci[aá]vel|mole)\b"
 )
 _HARD = re.compile(
     r"\b(?:hard(?: one| boundary| no)?|final|firm|fixed|set in stone|no way|absolute|"
-    r"non-negotiable|not negotiable|definite|definitely not|won't change|never change)\b"
+    r"non-negotiable|not negotiable|definite|definitely not|won't change|never change|"
+    r"duro|dura|firme|definitivo|definitiva|dur|dure|d[ée]finitif|d[ée]finitive|hart|fest|"
+    r"endg[üu]ltig)\b"
 )
 # Words that may come before a choice without being a note ("I think it's soft").
 _LEAD_WORDS = _word_set(

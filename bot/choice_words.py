@@ -148,3 +148,62 @@ def two_picked(chosen: str | None, text: str, offered: tuple[str, ...]) -> tuple
     if first is None or second is None or first == second:
         return None
     return first, second
+
+
+# Hedges around a choice ("idk maybe?", "no se... creo que es duro", "dur je pense").
+_HEDGE_LEAD = re.compile(
+    r"^(?:(?:idk|idek|i don't know|i dont know|dunno|i dunno|not sure|i'm not sure|hmm+|um+|uh+|"
+    r"i guess|i think|i suppose|i'd say|probably|prob|honestly|tbh|well|so|ok|okay|eh|"
+    r"no s[eé]|no lo s[eé]|creo que(?: es)?|supongo que(?: es)?|diría que|"
+    r"je (?:ne )?sais pas|j'sais pas|chais pas|je pense que(?: c'est)?|je crois que(?: c'est)?|"
+    r"keine ahnung|wei(?:ß|ss) (?:ich )?nicht|ich glaube(?:,? es ist)?|ich denke(?:,? es ist)?|"
+    r"eher|n[aã]o sei|acho que(?: [eé])?|sei l[aá]|it's|its|it is)(?:[\s,;:.!?…]+|$))+"
+)
+_HEDGE_TAIL = re.compile(
+    r"(?:[\s,;:.!?…]+(?:i guess|i think|i suppose|probably|prob|lol|idk|creo|supongo|"
+    r"je pense|je crois|ich glaube|glaube ich|denke ich|acho|eu acho))+[\s.!?…]*$"
+)
+# A hedged yes said whole ("i guess so", "creo que sí").
+_HEDGED_YES = re.compile(
+    r"^(?:i (?:guess|think|suppose) so|probably(?: yes| yeah)?|creo que s[ií]|supongo que s[ií]|"
+    r"ich glaube (?:schon|ja)|je (?:pense|crois) que oui|acho que sim)\W*$"
+)
+
+
+_HEDGED_NO = re.compile(
+    r"^(?:probably not|i (?:don't|dont) think so|i guess not|i doubt it|prob not|creo que no|"
+    r"ich glaube nicht|eher nicht|je (?:ne )?(?:pense|crois) pas|acho que n[aã]o)\W*$"
+)
+
+
+def unhedged(text: str) -> str | None:
+    """What a hedged answer says once its hedges are left out ("idk maybe? is this long" ->
+    "maybe? is this long"; "i guess so" -> "yes"); None when no hedge leads or trails."""
+    plain = text.strip().lower().translate(_APOSTROPHES)
+    if _HEDGED_YES.match(plain):
+        return "yes"
+    if _HEDGED_NO.match(plain):
+        return "no"
+    rest = _HEDGE_TAIL.sub("", _HEDGE_LEAD.sub("", plain)).strip()
+    if not rest or rest == plain:
+        return None
+    # The user's own letters kept ("after Q2"), where lower-casing kept the length.
+    said, start = text.strip(), plain.find(rest)
+    return said[start : start + len(rest)] if len(said) == len(plain) else rest
+
+
+def hedged_choice(text: str, offered: tuple[str, ...]) -> tuple[str, str] | None:
+    """The offered yes, maybe or no a hedged answer picks and the words after it ("idk maybe?
+    is this gonna take long" -> ("maybe", "is this gonna take long")); None when it picks none."""
+    rest = unhedged(text)
+    if rest is None:
+        return None
+    probe = rest.lower().replace("?", " ")
+    for choice, word in (("maybe", _MAYBE), ("yes", _YES), ("no", _NO)):
+        found = word.match(probe)
+        if choice in offered and found is not None:
+            after = rest[found.end() :]
+            if choice != "maybe" and _MAYBE.match(_note(probe[found.end() :])):
+                return None
+            return choice, _note(after.lstrip("?"))
+    return None

@@ -61,6 +61,20 @@ _PATTERNS: tuple[tuple[CommandName, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        CommandName.RESTART,
+        re.compile(
+            rf"^{_POLITE}(?:{_ASKING}|let's |let us |can we |could we |we should |lets )?"
+            rf"(?:start (?:over|again|afresh|from (?:scratch|the (?:beginning|start|top)))|"
+            rf"restart(?: (?:this|it|the (?:whole )?(?:thing|conversation|reframe)))?|"
+            rf"begin again|do (?:this|it) (?:over|again from the start)|"
+            rf"(?:quiero|podemos) (?:empezar de nuevo|volver a empezar|reiniciar)|"
+            rf"(?:ich )?(?:will|möchte|moechte) (?:neu anfangen|von vorne anfangen)|"
+            rf"(?:je veux |on peut )?(?:recommencer|tout recommencer)(?: à zéro)?|"
+            rf"(?:quero |vamos )?(?:recomeçar|começar de novo))"
+            rf"{_TAIL}"
+        ),
+    ),
+    (
         CommandName.HELP,
         re.compile(
             rf"^{_POLITE}(?:what can i (?:type|say|write)|what are the commands|"

@@ -56,6 +56,23 @@ _EXACT = {name.value: name for name in CommandName} | {
     "volver": CommandName.BACK,
     "retour": CommandName.BACK,
     "voltar": CommandName.BACK,
+    # Skipping and starting again, one word or a fixed phrase in each language.
+    "saltar": CommandName.SKIP,
+    "omitir": CommandName.SKIP,
+    "überspringen": CommandName.SKIP,
+    "ueberspringen": CommandName.SKIP,
+    "passer": CommandName.SKIP,
+    "sauter": CommandName.SKIP,
+    "pular": CommandName.SKIP,
+    "start over": CommandName.RESTART,
+    "start again": CommandName.RESTART,
+    "empezar de nuevo": CommandName.RESTART,
+    "reiniciar": CommandName.RESTART,
+    "neu anfangen": CommandName.RESTART,
+    "von vorne": CommandName.RESTART,
+    "recommencer": CommandName.RESTART,
+    "recomeçar": CommandName.RESTART,
+    "começar de novo": CommandName.RESTART,
 }
 # Commands are short: anything longer is an answer, and need not be examined further.
 _LONGEST = max(len(word) for word in _EXACT) + 200

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from bot import asking_back
+from bot import asking_back, pushback
 from bot.wording import SHORT_WORDS, has_words, normalise
 from bot.wording import core as _core
 from bot.wording import full as _full
@@ -282,6 +282,9 @@ def free_text(text: str, *, answer_is_a_question: bool = False) -> Intent:
         return Intent.ACK
     core = _core(text)
     words = _words(text)
+    if pushback.confused(text, strict=answer_is_a_question):
+        # "wait what. i asked u a question", "que? respect??": the question was not followed.
+        return Intent.QUESTION
     if len(words) > asking_back.LONGEST:
         return Intent.ANSWER
     short = len(words) <= SHORT_WORDS
