@@ -361,7 +361,17 @@ def unread_key(reading: datewords.Reading) -> str:
 
 
 def unread_words(reading: datewords.Reading) -> dict[str, str]:
-    return {"holiday": reading.holiday.title()} if reading.holiday else {}
+    """The holiday named, as it reads mid-sentence: a name capitalised ("Thanksgiving"), a
+    common noun not ("the holidays", "half term")."""
+    if not reading.holiday:
+        return {}
+    name = reading.holiday
+    common = name.startswith("the ") or name in _COMMON_HOLIDAYS
+    return {"holiday": name if common else name.title()}
+
+
+# Holidays said with common nouns, not names: lower case mid-sentence.
+_COMMON_HOLIDAYS = frozenset({"bank holiday", "half term", "spring break", "summer break"})
 
 
 def set_revisit(session: Session, due: datetime, now: datetime) -> Transition:

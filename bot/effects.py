@@ -52,8 +52,15 @@ async def apply_effect(
     if isinstance(effect, SetQuietHours):
         await repos.set_quiet_hours(conn, user_ref=ref, start=effect.start, end=effect.end)
         moved = replace(prefs, quiet=QuietHours(effect.start, effect.end))
+        pending = await reminders.upcoming(conn, user_ref=ref)
         await reschedule(conn, user_ref=ref, before=prefs, after=moved)
-        return None, moved
+        # A revisit the old or new hours move is said as it will now go out.
+        shifted = tuple(
+            Reply("quiet.moved_entry", dates={"revisit_at": one.due_at.isoformat()})
+            for one in pending
+            if delivery_time(one.due_at, prefs) != delivery_time(one.due_at, moved)
+        )
+        return (Reply("quiet.moved", items=shifted) if shifted else None), moved
     if isinstance(effect, ForgetUser):
         await repos.delete_user(conn, user=session.user, user_ref=ref)
         await inbox.delete_user(conn, user=session.user)

@@ -144,6 +144,8 @@ STATIC_KEYS = (
     "forget.confirm",
     "forget.done",
     "forget.kept",
+    "quiet.moved",
+    "quiet.moved_entry",
     "wins.none",
     "wins.summary",
     "wins.entry",
@@ -153,7 +155,12 @@ STATIC_KEYS = (
     "wins.own_partly",
     "wins.summary_once",
     "wins.summary_no_own",
-    *(f"wins.one_{turned}_{own}" for turned in ("turned", "not") for own in ("once", "no_own")),
+    "wins.summary_partly",
+    *(
+        f"wins.one_{turned}_{own}"
+        for turned in ("turned", "not")
+        for own in ("once", "no_own", "partly")
+    ),
     "wins.yes",
     "wins.maybe",
     "wins.no",

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-MAX_MESSAGE_CHARS = 4000
+# A message is kept whole up to this many characters (a long paste, for `export`); past it the
+# rest is cut and the person told (input.truncated says the same number).
+MAX_MESSAGE_CHARS = 20_000
 # C0/C1 control characters except tab and newline; they break terminals and logs.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BLANK_LINES = re.compile(r"\n{3,}")

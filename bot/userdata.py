@@ -44,10 +44,12 @@ def wins_reply(sessions: Sequence[Session]) -> Reply:
     ]
     dated.sort(key=lambda pair: pair[0], reverse=True)
     counts = {"turned": str(len(turned)), "total": str(len(reframed)), "reached": str(reached)}
-    key = {0: "wins.summary_no_own", 1: "wins.summary_once"}.get(reached, "wins.summary")
+    # An own win partly reached is neither reached nor "still ahead": said as partly.
+    none_yet = "partly" if own else "no_own"
+    key = {0: f"wins.summary_{none_yet}", 1: "wins.summary_once"}.get(reached, "wins.summary")
     if len(reframed) == 1:
         # One reframe in all: "your no", not "1 of your 1 no".
-        key = f"wins.one_{'turned' if turned else 'not'}_{'once' if reached else 'no_own'}"
+        key = f"wins.one_{'turned' if turned else 'not'}_{'once' if reached else none_yet}"
     return Reply(key, counts, items=tuple(entry for _, entry in dated))
 
 

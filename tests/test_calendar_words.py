@@ -94,6 +94,16 @@ def test_an_unguessable_holiday_is_named_in_the_refusal() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "named"),
+    [("after half term", "half term"), ("after memorial day", "Memorial Day")],
+)
+def test_a_holiday_is_capitalised_only_when_it_is_a_name(text: str, named: str) -> None:
+    """Mid-sentence a holiday's name is capitalised, a common noun ("half term") is not."""
+    (said,) = at_revisit(text).replies
+    assert said.key == "revisit.holiday" and said.variables["holiday"] == named
+
+
+@pytest.mark.parametrize(
     ("text", "days"),
     [
         ("2 or 3 weeks", ("2026-12-14", "2026-12-21")),

@@ -133,6 +133,25 @@ async def test_new_quiet_hours_move_when_a_pending_nudge_is_sent(
     assert "11:00 your time (10:00 falls in your quiet hours, 22:00-11:00)" in listing
 
 
+async def test_new_quiet_hours_that_move_a_check_in_say_so(
+    service: CoachService, db: Database
+) -> None:
+    """A revisit quiet hours held to 11:00 goes back to 10:00 under new hours, and the reply
+    says so; hours that move nothing say nothing."""
+    await finish(service, "1")
+    await service.handle(say("quiet 05:00-11:00"))
+    [(due, send_after)] = await due_and_send_after(db)
+    assert send_after - due == timedelta(hours=1)
+    messages = (await service.handle(say("quiet 03:00-04:00"))).messages
+    said = "\n".join(message.text for message in messages)
+    assert "That moves when your check-in goes out:" in said
+    assert "10:00 your time" in said
+    [(due, send_after)] = await due_and_send_after(db)
+    assert send_after == due
+    unchanged = (await service.handle(say("quiet 02:00-04:00"))).messages
+    assert not any("check-in goes out" in message.text for message in unchanged)
+
+
 async def test_quiet_alone_shows_the_current_hours(service: CoachService) -> None:
     """`quiet` with nothing shows the defaults, then the hours the user set."""
     shown = (await service.handle(say("quiet"))).messages[0].text

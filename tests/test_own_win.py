@@ -123,6 +123,19 @@ def test_one_own_win_and_none_read_naturally(catalog: Catalog) -> None:
     assert "your own win is still ahead" in catalog.render(wins_reply(none), "UTC")
 
 
+def test_a_partly_reached_win_is_never_called_still_ahead(catalog: Catalog) -> None:
+    """An own win partly reached is said as partly reached, not "still ahead"."""
+    one = [finished(outcome=Outcome.YES, own_win=OwnWin.PARTLY, own_win_at=START)]
+    text = catalog.render(wins_reply(one), "UTC")
+    assert text.startswith("Your no became a maybe or a yes, and you partly reached your own win.")
+    two = [
+        finished(1, outcome=Outcome.MAYBE, own_win=OwnWin.PARTLY, own_win_at=START),
+        finished(2, outcome=Outcome.NO),
+    ]
+    text = catalog.render(wins_reply(two), "UTC")
+    assert "still ahead" not in text and "partly reached your own win." in text.splitlines()[0]
+
+
 def test_one_reframe_in_all_is_not_counted_as_one_of_one(catalog: Catalog) -> None:
     """With a single reframe the journal says "your no", never "1 of your 1 no"."""
     for outcome in (Outcome.YES, Outcome.NO):

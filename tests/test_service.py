@@ -190,11 +190,22 @@ async def test_control_characters_are_stripped(service: CoachService, db: Databa
 async def test_a_huge_message_is_kept_truncated_with_a_word_saying_so(
     service: CoachService, db: Database
 ) -> None:
-    """Past 4,000 characters the answer is cut and the user is told."""
-    texts = await run(service, ["hi", "x" * 10_000])
+    """Past 20,000 characters the answer is cut there and the user is told the bound."""
+    texts = await run(service, ["hi", "x" * 30_000])
     record = await stored(db)
-    assert record.session is not None and len(record.session.answers["setback"]) == 4000
-    assert any("4,000" in text for text in texts)
+    assert record.session is not None and len(record.session.answers["setback"]) == 20_000
+    assert any("20,000" in text for text in texts)
+
+
+async def test_a_long_paste_is_kept_whole_without_a_word_of_cutting(
+    service: CoachService, db: Database
+) -> None:
+    """A 5,000-character paste is kept whole (export reads it) and nothing says it was cut."""
+    pasted = ("My landlord wrote back again about the heating. " * 110)[:5000].strip()
+    texts = await run(service, ["hi", pasted])
+    record = await stored(db)
+    assert record.session is not None and record.session.answers["setback"] == pasted
+    assert not any("characters" in text for text in texts)
 
 
 async def test_blank_messages_get_a_gentle_reask(service: CoachService, db: Database) -> None:

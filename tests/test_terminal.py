@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.adapters.console import GOODBYE, ConsoleChat, format_message
+from bot.adapters.console import GOODBYE, GOODBYE_FORGOTTEN, ConsoleChat, format_message
 from bot.adapters.terminal_input import (
     PasteJoiner,
     TypedLines,
@@ -28,7 +28,7 @@ from bot.domain import Button, Message
 from bot.service import CoachService
 from bot.storage import repos
 from bot.storage.db import Database
-from tests.conftest import ALICE, ROOT
+from tests.conftest import ALICE, ROOT, say
 from tests.test_cli import Chat, chats, cli_env, run_cli, start_chat
 
 __all__ = ["chats"]
@@ -290,3 +290,25 @@ async def test_a_nudge_arriving_at_the_prompt_starts_on_a_line_of_its_own(
     assert await running == 0
     assert "> It's the day" not in out.getvalue()
     assert "\nIt's the day we picked\n\n> " in out.getvalue()
+
+
+async def test_ctrl_d_after_forget_me_does_not_say_answers_are_saved(
+    service: CoachService,
+) -> None:
+    """After `forget me` is confirmed, the goodbye says the data was deleted, not saved."""
+    await service.handle(say("My manager said no to the promotion"))
+    await service.handle(say("forget me"))
+    out = io.StringIO()
+    chat = ConsoleChat(service, ALICE, stdin=io.StringIO(), stdout=out, interactive=True)
+    feed = iter(["yes"])
+
+    def read_line(*prompt: str) -> str:
+        for line in feed:
+            return line
+        raise EOFError
+
+    chat.read_line = read_line
+    await chat.start()
+    assert await chat.run() == 0
+    assert out.getvalue().endswith(f"\n{GOODBYE_FORGOTTEN}\n")
+    assert GOODBYE not in out.getvalue()

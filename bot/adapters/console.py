@@ -33,6 +33,8 @@ _SIDE_STEPS = (NUDGE_STEP, NUDGE_DATE_STEP, SUMMARY_STEP, own_win.STEP)
 PROMPT = "> "
 # Said when the chat ends at the keyboard (Ctrl-D, Ctrl-C): nothing typed is lost.
 GOODBYE = "Bye for now. Your answers are saved."
+# After `forget me` nothing is kept, so the goodbye must not say it is.
+GOODBYE_FORGOTTEN = "Bye for now. Your data was deleted: nothing of this chat is kept."
 # Typed alone at an interactive prompt, these leave the chat (as Ctrl-D does); in a
 # sentence they are words like any other.
 LEAVE_WORDS = frozenset({"exit", "quit", ":q", "/exit", "/quit"})
@@ -140,6 +142,8 @@ class ConsoleChat:
         self._menus: list[Message] = []
         self._fresh = True
         self._closed = False
+        # Whether the last turn deleted everything (`forget me` confirmed).
+        self._forgotten = False
         # How an interactive chat reads a line: input(prompt), so readline draws the prompt
         # and redraws it with the line being edited; tests inject.
         self.read_line: Callable[[str], str] = input
@@ -283,10 +287,11 @@ class ConsoleChat:
                 outcome = await self.pipeline.turn(inbound, route=TURN_ROUTE)
                 if self._closed:
                     return 0
+                self._forgotten = outcome.result.forgotten
                 if outcome.result.forgotten:
                     self._delete_exports()
             if self.interactive:
-                self._write(f"\n{GOODBYE}\n")
+                self._write(f"\n{GOODBYE_FORGOTTEN if self._forgotten else GOODBYE}\n")
         except OutputClosed:
             return 0
         return 0
