@@ -15,7 +15,7 @@ from bot import (
     dialogue,
     impatience,
     intents,
-    pushback,
+    owed,
     timeparse,
     tone,
     undo_cancel,
@@ -32,6 +32,7 @@ from bot.domain import (
     Transition,
 )
 from bot.opening import ack_setback, after_summary, previous_setback
+from bot.pushing_back import hedged, notes, pushed_back, said_back, with_choices
 from bot.steps import (
     REVISIT_DAYS,
     Rules,
@@ -70,18 +71,18 @@ def answer(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> T
     if chosen is not None and inbound.choice is not None:
         note = text
     if inbound.choice is None and current is not Step.SETBACK:
-        pushed = _pushed_back(session, current, text)
+        pushed = pushed_back(session, current, text)
         if pushed is not None:
             return pushed
-    hedged = _hedged(current, offered, text) if inbound.choice is None else None
-    if hedged is not None:
+    taken = hedged(current, offered, text) if inbound.choice is None else None
+    if taken is not None:
         # "idk maybe? is this gonna take long": the choice taken and said back, the question
         # beside it answered.
-        chosen, note = hedged
-        said_back, asked = _said_back(session, current, chosen, note)
-        moved = record(session, current, chosen, now, also=_notes(current, "" if asked else note))
+        chosen, note = taken
+        told, asked = said_back(session, current, chosen, note)
+        moved = record(session, current, chosen, now, also=notes(current, "" if asked else note))
         transition = after_answer(session, moved, current)
-        return replace(transition, replies=(said_back, *transition.replies))
+        return replace(transition, replies=(told, *transition.replies))
     if chosen is None and text and inbound.choice is None:
         if current is Step.BOUNDARY:
             read, note = boundary_words.boundary(text)
@@ -109,7 +110,7 @@ def answer(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> T
         if chosen is None and not (question.free_text_with_choices and text):
             return Transition(session, (reprompt(current, session),))
         value = chosen if chosen is not None else text
-        moved = record(session, current, value, now, also=_notes(current, note))
+        moved = record(session, current, value, now, also=notes(current, note))
         return after_answer(session, moved, current)
     if not text:
         return Transition(session, (Reply("empty.reask"), ask(current, session)))
@@ -127,56 +128,6 @@ def answer(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> T
     return replace(transition, replies=(*replies, *transition.replies))
 
 
-def _notes(current: Step, note: str) -> dict[str, str]:
-    """The words beside a choice, kept where the question keeps a note."""
-    return {f"{current.value}_note": note} if QUESTIONS[current].note and note else {}
-
-
-def _hedged(current: Step, offered: tuple[str, ...], text: str) -> tuple[str, str] | None:
-    """The choice a hedged answer picks ("idk maybe?", "no se... creo que es duro") and the
-    words after it; None when it picks none."""
-    if not offered or not text:
-        return None
-    hedged = choice_words.hedged_choice(text, offered)
-    rest = choice_words.unhedged(text)
-    if hedged is None and current is Step.BOUNDARY and rest:
-        read, note = boundary_words.boundary(rest)
-        hedged = (read.value, note) if read.value in offered else None
-    return hedged
-
-
-def _said_back(session: Session, current: Step, chosen: str, note: str) -> tuple[Reply, bool]:
-    """The hedged choice said back, with how many questions are left when the words beside it
-    asked ("is this gonna take long"); and whether they did."""
-    label = {"answer": f"{current.value}.choice.{chosen}"}
-    if note and impatience.impatient(note):
-        left = dialogue.counted({**session.answers, current.value: chosen})
-        total = len(left) - left.index(current) - 1 if current in left else 0
-        return Reply("listen.hedged_left", {"total": str(total)}, labels=label), True
-    return Reply("listen.hedged", labels=label), False
-
-
-def _pushed_back(session: Session, current: Step, text: str) -> Transition | None:
-    """Confusion, an objection or indifference instead of an answer: never kept, the
-    question explained or asked again; None when the message is none of these."""
-    if current in (Step.BOUNDARY, Step.TIMING) and pushback.asks_how_to_tell(text):
-        # "how would i even know that lol": help deciding, and the choices again.
-        return Transition(session, (_with_choices(session, current, "decide"),))
-    if pushback.objection(text):
-        explained = _with_choices(session, current, "explain")
-        return Transition(session, (Reply("listen.objection"), explained))
-    if pushback.confused(text, strict=current is Step.QUESTION) and not asking_back.term_asked(
-        text
-    ):
-        said = (Reply("listen.still_open"),) if pushback.says_over(text) else ()
-        return Transition(session, (*said, _with_choices(session, current, "explain")))
-    if pushback.indifferent(text):
-        if dialogue.choices(current, session.answers):
-            return Transition(session, (Reply("listen.indifferent"), ask(current, session)))
-        return Transition(session, (_with_choices(session, current, "gentle"),))
-    return None
-
-
 def _listen(session: Session, current: Step, text: str, now: datetime) -> Transition | None:
     """A message about the question rather than an answer to it; None when it is an answer."""
     kind = intents.free_text(text, answer_is_a_question=current is Step.QUESTION)
@@ -192,14 +143,14 @@ def _listen(session: Session, current: Step, text: str, now: datetime) -> Transi
         if term and current not in TERM_STEPS[term]:
             # A word of the method asked about away from its own step: that word explained.
             return Transition(session, (Reply(f"term.{term}"), ask(current, session)))
-        return Transition(session, (_with_choices(session, current, "explain"),))
+        return Transition(session, (with_choices(session, current, "explain"),))
     if kind in (intents.Intent.DONT_KNOW, intents.Intent.SKIP):
         if _stuck_again(session):
             # The gentle text once was not enough: an example this time, and a way on.
             way_on = "listen.stuck_skip" if QUESTIONS[current].optional else "listen.stuck_draft"
-            return Transition(session, (_with_choices(session, current, "explain"), Reply(way_on)))
+            return Transition(session, (with_choices(session, current, "explain"), Reply(way_on)))
         # A question that may not be skipped: asked again gently, as for not knowing.
-        return Transition(session, (_with_choices(session, current, "gentle"),))
+        return Transition(session, (with_choices(session, current, "gentle"),))
     if not has_words(text):
         # An emoji alone: it cannot be read as an answer, and "no rush" would not fit it.
         return Transition(session, (Reply("listen.emoji"), ask(current, session)))
@@ -253,7 +204,7 @@ def _already_said(session: Session, current: Step, now: datetime) -> Transition:
         transition = after_answer(session, moved, current)
         taken = Reply("listen.reused", {"answer": given})
         return replace(transition, replies=(taken, *transition.replies))
-    again = _with_choices(session, current, "explain")
+    again = with_choices(session, current, "explain")
     return Transition(session, (Reply("listen.already_said"), again))
 
 
@@ -266,16 +217,6 @@ def _which_choice(session: Session, current: Step, both: tuple[str, str]) -> Rep
         labels={"first": first, "second": second},
         choices=choices(current.value, offered),
         choice_step=current.value,
-    )
-
-
-def _with_choices(session: Session, current: Step, text: str) -> Reply:
-    """One of the step's own texts (`explain`, `gentle`), with the step's choices."""
-    offered = dialogue.choices(current, session.answers)
-    return Reply(
-        f"{current.value}.{text}",
-        choices=choices(current.value, offered),
-        choice_step=current.value if offered else None,
     )
 
 
@@ -298,7 +239,10 @@ def after_answer(
     if answered is Step.SETBACK:
         replies.append(ack_setback(moved))
     if answered is Step.BOUNDARY and moved.answers.get("boundary") in ("hard", "closed"):
-        replies.append(Reply(f"boundary.heard_{moved.answers['boundary']}"))
+        heard = moved.answers["boundary"]
+        if heard == "hard" and owed.owed(moved.answers):
+            heard = "hard_owed"
+        replies.append(Reply(f"boundary.heard_{heard}"))
     if moved.step is Step.SUMMARY:
         return finish(moved)
     if moved.step is Step.REVISIT and not zone_known:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from bot import tone
+from bot import owed, tone
 from bot.dialogue import QUESTIONS, Path, path_of
 from bot.domain import Reply, Session, Status, Step
 from bot.text import as_number
@@ -24,6 +24,7 @@ KEYS = (
     CARD_KEY,
     *TITLES,
     "plan.hint",
+    "plan.closing_plain",
     "plan.none",
     "plan.in_progress",
     "plan.unknown",
@@ -176,6 +177,8 @@ def card_reply(session: Session, title: str = "plan.title", *, with_date: bool =
     }
     variables.update({name: card_words(answers.get(name, "")) for name in SELF_ANSWERS})
     labels = {"title": title, "closing": CLOSINGS.get(path_of(answers), "plan.closing")}
+    if owed.plain(answers):
+        labels["closing"] = "plan.closing_plain"
     for choice, ids in NOTED_CHOICES.items():
         note = card_words(answers.get(f"{choice}_note", ""), NOTE_LIMIT)
         # Only a pressed or typed choice has a label, note or not ("other" alone says nothing);

@@ -10,6 +10,7 @@ from types import MappingProxyType
 from bot import (
     choice_words,
     dialogue,
+    owed,
     traps,
 )
 from bot.dialogue import QUESTIONS, REVISIT_CHOICES
@@ -62,7 +63,7 @@ CONFIRMATIONS = frozenset(
 NUDGE_CHOICES = ("yes", "maybe", "no", "snooze", "stop")
 
 
-CLOSINGS = ("soft", "hard", "revisit", "win", "default", "self")
+CLOSINGS = ("soft", "hard", "hard_owed", "plain", "revisit", "win", "default", "self")
 
 
 REVISIT_DAYS: Mapping[str, int] = MappingProxyType({"1w": 7, "2w": 14, "1m": 30})
@@ -103,6 +104,9 @@ def ask(step: Step, session: Session) -> Reply:
         key = f"trap.{session.answers.get('trap', '')}"
     elif step in PATH_ASKS.get(path := dialogue.path_of(session.answers), ()):
         key = f"{step.value}.ask_{path.value}"
+        if key == "option.ask_hard" and owed.owed(session.answers):
+            # What they may owe: the door is not closed, others can make them do it.
+            key = "option.ask_owed"
     return Reply(
         key,
         choices=choices(step.value, offered),

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from bot import (
     dialogue,
+    owed,
     plan,
 )
 from bot.domain import (
@@ -56,12 +57,15 @@ CHOICE_STEPS = (Step.BOUNDARY, Step.TIMING, Step.OPTION, Step.CALM)
 def closing_key(session: Session) -> str:
     """The closing line fitted to what the user wrote."""
     answers = session.answers
+    if owed.plain(answers):
+        return "summary.closing.plain"
     if dialogue.path_of(answers) is dialogue.Path.SELF:
         return "summary.closing.self"
     if answers.get("boundary") == "soft":
         return "summary.closing.soft"
     if answers.get("boundary") == "hard":
-        return "summary.closing.hard"
+        # A hard no on what they may owe is not the end: the levers, not "you respected it".
+        return "summary.closing.hard_owed" if owed.owed(answers) else "summary.closing.hard"
     if answers.get("success"):
         return "summary.closing.win"
     if session.revisit_at is not None:

@@ -142,10 +142,11 @@ def test_empty_text_gets_a_gentle_reask() -> None:
 
 
 def test_a_hard_boundary_is_respected_and_the_third_option_looks_elsewhere() -> None:
-    """A hard no is acknowledged, never asked about timing, and its options look elsewhere."""
+    """A hard no is acknowledged, never asked about timing, and its options look elsewhere
+    (the walk's no is a repair refused, so the acknowledgement names the levers)."""
     session = walk_to(Step.BOUNDARY)
     transition = engine.step(session, say("hard"), START)
-    assert keys(transition) == ["boundary.heard_hard", "unseen.ask"]
+    assert keys(transition) == ["boundary.heard_hard_owed", "unseen.ask"]
     session = transition.session
     seen: list[Step] = []
     while session.step is not Step.OPTION:
@@ -153,7 +154,7 @@ def test_a_hard_boundary_is_respected_and_the_third_option_looks_elsewhere() -> 
         session = engine.step(session, say(ANSWERS[session.step]), START).session
     assert Step.TIMING not in seen
     asked = engine.ask(Step.OPTION, session)
-    assert asked.key == "option.ask_hard"
+    assert asked.key == "option.ask_owed"
     assert [choice.id for choice in asked.choices] == ["elsewhere", "someone", "pivot", "other"]
     session = engine.step(session, say("elsewhere"), START).session
     session = engine.step(session, say("Ask the team next door"), START).session
@@ -462,7 +463,8 @@ def test_no_trap_no_reflection() -> None:
     ("boundary", "success", "closing"),
     [
         ("soft", "A date", "summary.closing.soft"),
-        ("hard", "A date", "summary.closing.hard"),
+        # The walk's no is a repair refused: a hard no there closes on the levers.
+        ("hard", "A date", "summary.closing.hard_owed"),
         ("unsure", "A date", "summary.closing.win"),
     ],
 )
