@@ -261,7 +261,7 @@ def _answer_revisit(
         return after_answer(session, record(session, Step.REVISIT, "none", now), Step.REVISIT)
     if chosen is not None:
         due = timeparse.days_ahead(now, REVISIT_DAYS[chosen], inbound.timezone)
-        return set_revisit(session, due, now)
+        return set_revisit(session, due, now, inbound.timezone)
     return revisit_in_words(session, inbound, now, rules)
 
 
@@ -294,7 +294,7 @@ def revisit_in_words(session: Session, inbound: Inbound, now: datetime, rules: R
                 ),
             ),
         )
-    return set_revisit(session, parsed, now)
+    return set_revisit(session, parsed, now, inbound.timezone)
 
 
 def unread_key(reading: datewords.Reading) -> str:
@@ -318,9 +318,23 @@ def unread_words(reading: datewords.Reading) -> dict[str, str]:
 _COMMON_HOLIDAYS = frozenset({"bank holiday", "half term", "spring break", "summer break"})
 
 
-def set_revisit(session: Session, due: datetime, now: datetime) -> Transition:
+def set_revisit(
+    session: Session, due: datetime, now: datetime, zone: str | None = None
+) -> Transition:
+    """The revisit set and said back; with the user's `zone`, a check-in that falls on a day
+    before the next move's own date ("call next Monday") is said so."""
     moved = replace(record(session, Step.REVISIT, due.isoformat(), now), revisit_at=due)
     moved_on = after_answer(session, moved, Step.REVISIT)
     # The date is said back at once, as it will really be sent.
-    confirmed = Reply("revisit.set", dates={"revisit_at": due.isoformat()})
-    return replace(moved_on, replies=(confirmed, *moved_on.replies))
+    confirmed: tuple[Reply, ...] = (Reply("revisit.set", dates={"revisit_at": due.isoformat()}),)
+    move = _move_day(session, now, zone) if zone else None
+    if move is not None and due.astimezone(move.tzinfo).date() < move.date():
+        confirmed += (Reply("revisit.before_move", dates={"move_day": move.isoformat()}),)
+    return replace(moved_on, replies=(*confirmed, *moved_on.replies))
+
+
+def _move_day(session: Session, now: datetime, zone: str) -> datetime | None:
+    """The day the next move names for itself ("call next Monday"), in the user's zone."""
+    move = session.answers.get("option_detail") or session.answers.get("next_move") or ""
+    found = datewords.read_when(move, now, zone).when if move else None
+    return found.astimezone(timeparse.zone(zone)) if found else None

@@ -99,6 +99,38 @@ def clock(words: str) -> tuple[time | None, str]:
     return time(hour, minute), rest
 
 
+# A part of the day beside a day ("next tuesday afternoon", "el martes por la tarde"): its hour.
+_PARTS = (
+    (
+        re.compile(
+            r"\b(?:afternoon|arvo|por la tarde|en la tarde|a la tarde|de la tarde|nachmittags?|"
+            r"am nachmittag|apr[eè]s[- ]midi|[àa] tarde|de tarde|pela tarde)\b"
+        ),
+        time(15, 0),
+    ),
+    (
+        re.compile(
+            r"\b(?:evening|por la noche|en la noche|abends|am abend|le soir|en soir[ée]e|"
+            r"[àa] noite|de noite|pela noite)\b"
+        ),
+        time(19, 0),
+    ),
+)
+
+
+def part_of_day(words: str) -> time | None:
+    """The hour a part of the day names ("afternoon", "por la tarde" -> 15:00; "evening",
+    "abends" -> 19:00), or None."""
+    return next((hour for pattern, hour in _PARTS if pattern.search(words)), None)
+
+
+def without_part_of_day(words: str) -> str:
+    """The words with any part of the day left out."""
+    for pattern, _ in _PARTS:
+        words = pattern.sub(" ", words)
+    return " ".join(words.split())
+
+
 def alone(rest: str) -> bool:
     """Whether the words left beside a time of day name no day ("at 16:10 please")."""
     return not set(rest.split()) - _BARE_CLOCK_WORDS

@@ -193,6 +193,9 @@ def correct(
     back = _back(session, now)
     if not new:
         return back
+    if back.session.step is Step.REVISIT and session.revisit_at is not None:
+        # "actually i meant por la tarde, like 5pm": the day picked, at the new time.
+        new = datewords.retimed(new, session.revisit_at, inbound.timezone, now) or new
     if back.session is session:
         # Nothing to go back to (the first question): the words are this question's answer.
         return answer(session, replace(inbound, text=new), now, rules)
@@ -231,6 +234,10 @@ def new_date(session: Session, inbound: Inbound, now: datetime) -> str | None:
         return None
     reading = datewords.read_when(words, now, inbound.timezone, inbound.locale)
     readable = reading.when or reading.past or reading.choices
+    if session.revisit_at is not None and datewords.retimed(
+        words, session.revisit_at, inbound.timezone, now
+    ):
+        return words
     return words if readable else None
 
 

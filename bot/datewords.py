@@ -69,6 +69,9 @@ def read_when(text: str, now: datetime, tz_name: str, locale: str | None = None)
     if soon is not None:
         return Reading(when=soon) if soon > now else Reading(past=soon)
     clock, words = clockwords.clock(words)
+    if clock is None:
+        # "next tuesday afternoon": the day at the part of the day's hour, not 10:00.
+        clock = clockwords.part_of_day(words)
     if clock is not None and clockwords.alone(words):
         # A time alone ("at 16:10"): today's, or tomorrow's once today's has gone.
         moment = _at(local_now.date(), clock, tz)
@@ -202,3 +205,20 @@ def _typed_year(day: date, words: str, today: date) -> date | None:
     if day.year <= today.year + 1 or str(day.year) in words:
         return day
     return None
+
+
+def retimed(text: str, before: datetime, tz_name: str, now: datetime) -> str | None:
+    """A new time for a date already picked ("actually i meant por la tarde, like 5pm"): the
+    same local day at the new time, in words the reader takes ("8 december 2026 at 17:00");
+    None when the words name a day of their own or no time."""
+    words = _WORDS.sub(" ", text.lower()[:MAX_DATE_TEXT]).strip()
+    clock, rest = clockwords.clock(words)
+    clock = clock or clockwords.part_of_day(words)
+    if clock is None:
+        return None
+    rest = clockwords.without_part_of_day(rest)
+    named = read_when(rest, now, tz_name) if rest else Reading()
+    if named.when or named.choices or named.past:
+        return None
+    day = before.astimezone(zone(tz_name))
+    return f"{day.day} {day:%B} {day.year} at {clock:%H:%M}".lower()

@@ -10,7 +10,15 @@ from dataclasses import replace
 from datetime import datetime
 from types import MappingProxyType
 
-from bot import about_coach, command_words, corrections, english_note, undo_cancel, undo_new
+from bot import (
+    about_coach,
+    command_words,
+    corrections,
+    english_note,
+    said_too,
+    undo_cancel,
+    undo_new,
+)
 from bot.answering import answer
 from bot.commands import parse_command
 from bot.commands_flow import (
@@ -180,8 +188,11 @@ def _step(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> Tr
         # The answer just given, changed in words: that question answered again.
         redated = new_date(session, inbound, now) or new_choice(session, inbound)
     if redated is not None:
-        # The date just set, changed in words: the date question answered again.
-        return correct(session, redated, inbound, now, rules)
+        # The date just set, changed in words: the date question answered again, and the
+        # question said beside it ("and the question i'll ask is …") kept, not asked again.
+        changed, also = said_too.split(redated)
+        moved = correct(session, changed, inbound, now, rules)
+        return said_too.then_answer(moved, also, inbound, lambda s, i: answer(s, i, now, rules))
     if not session.is_open:
         return after_summary(session, inbound, now)
     if idle(session, now, rules):

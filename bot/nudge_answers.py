@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-from bot import datewords, engine, intents, opening_words, own_win
+from bot import datewords, engine, intents, opening_words, own_win, revisit_words
 from bot.clock import Clock
 from bot.commands import parse_command
 from bot.domain import Inbound, InboundKind, Message, Pending, Reply, Session, Step
@@ -69,6 +69,9 @@ class NudgeAnswers:
                 pending = await reminders.has_pending(conn, user_ref=ref, session_number=number)
                 return target is not None and target.outcome is not None and not pending
 
+        if inbound.text:
+            # "she said probably yes in jan but wouldn't put it in writing": how it went, kept.
+            transition = revisit_words.keep_said(transition, target, inbound.text)
         nudged = replace(turn, session=target, expected_version=target.version)
         try:
             return await self.committer.commit(nudged, transition, guard=guard)
@@ -136,6 +139,7 @@ class NudgeAnswers:
             )
         else:
             transition = engine.answer_nudge_words(target, text, now, turn.timezone, turn.locale)
+        transition = revisit_words.keep_said(transition, target, text)
         if transition.session == target:
             return TurnResult(
                 tuple(
@@ -164,8 +168,12 @@ class NudgeAnswers:
         target = await self._awaiting_own_win(turn)
         if target is None:
             return None
+        # "i literally just said partly", "partly i guess": the answer inside.
+        said = revisit_words.said_again(inbound.text)
         match = self.renderer.catalog.match_choice(
-            own_win.STEP, own_win.CHOICES, inbound.text, allow_rest=True
+            own_win.STEP, own_win.CHOICES, said, allow_rest=True
+        ) or self.renderer.catalog.match_choice(
+            own_win.STEP, own_win.CHOICES, revisit_words.plain_choice(said), allow_rest=True
         )
         if match is None and (
             target.pending is Pending.NUDGE_DATE
@@ -187,11 +195,15 @@ class NudgeAnswers:
         )
 
     def _names_own_win(self, clause: str) -> str | None:
-        """The own-win choice one clause names exactly ("yes!!", "partly"), or None."""
-        match = self.renderer.catalog.match_choice(
-            own_win.STEP, own_win.CHOICES, clause, allow_rest=False
-        )
-        return match[0] if match else None
+        """The own-win choice one clause names exactly ("yes!!", "partly", "partly i guess"),
+        or None."""
+        for said in (clause, revisit_words.plain_choice(clause)):
+            match = self.renderer.catalog.match_choice(
+                own_win.STEP, own_win.CHOICES, said, allow_rest=False
+            )
+            if match:
+                return match[0]
+        return None
 
     async def own_win_again(self, turn: Turn, session: Session) -> tuple[Message, ...]:
         """After a command between conversations, the own-win question still open, asked again."""

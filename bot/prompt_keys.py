@@ -48,6 +48,7 @@ KNOWN_PLACEHOLDERS = frozenset(
         "day",
         "first",
         "second",
+        "move_day",
         "holiday",
         "gist",
     }
@@ -65,6 +66,8 @@ STATIC_KEYS = (
     "boundary.heard_hard_owed",
     "option.ask_owed",
     "listen.plain",
+    "listen.kept_too",
+    "revisit.before_move",
     "listen.ack",
     "choice.which",
     *(f"term.{term}" for term in asking_back.TERM_IDS),

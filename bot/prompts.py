@@ -25,7 +25,7 @@ TRANSLATED = "safety.toml"
 # Dates that are scheduled nudges: shown as they will really be sent (after quiet hours).
 SCHEDULED_DATES = frozenset({"revisit_at"})
 # Dates offered as a choice of day ("1 February or 2 January?"): shown without the time.
-DAY_DATES = frozenset({"first", "second"})
+DAY_DATES = frozenset({"first", "second", "move_day"})
 
 
 def format_date(iso: str, tz_name: str, now: datetime | None = None) -> str:
