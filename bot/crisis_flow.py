@@ -69,6 +69,7 @@ PROMPT_KEYS = (
     "risk.ask",
     "risk.reprompt",
     "risk.no",
+    "risk.no_after_lines",
     "risk.declined",
     "country.ask",
     "country.set",

@@ -12,6 +12,7 @@ from bot import dialogue, engine, intents, language
 from bot.choice_words import read_choice
 from bot.commands import CommandName, parse_command
 from bot.crisis_reply import (
+    CRISIS_ANSWER,
     HELD_COMMANDS,
     RISK_CHOICES,
     RISK_STEP,
@@ -30,7 +31,7 @@ from bot.domain import (
     Step,
     Transition,
 )
-from bot.safety import Concern, Screening, Tier
+from bot.safety import Concern, Screening, Tier, worded
 from bot.safety.answers import (
     RiskAnswer,
     declined,
@@ -72,7 +73,9 @@ def answer(
     if answer is not RiskAnswer.NO:
         text = str(held.get("text", ""))
         return crisis(session, concern, text, now, country_known=known, lang=lang)
-    return _carry_on(session, inbound, now, Reply(language.keyed("risk.no", lang)))
+    # Lines already shown in this conversation (its crisis message is kept): not offered anew.
+    key = "risk.no_after_lines" if CRISIS_ANSWER in session.answers else "risk.no"
+    return _carry_on(session, inbound, now, Reply(language.keyed(key, lang)))
 
 
 def _carry_on(session: Session, inbound: Inbound, now: datetime, first: Reply) -> Transition:
@@ -97,8 +100,12 @@ def _was_an_answer(session: Session, said: str) -> bool:
     if session.step in (Step.WELCOME, Step.SETBACK):
         return True
     question = engine.QUESTIONS.get(session.step)
-    if question is None or not question.choices:
+    if question is None:
         return False
+    if not question.choices:
+        # Said "no" to the question, and no words of distress in it: an answer to the open
+        # question that only resembled them ("je voulais le livre, c'est tout"), kept.
+        return not worded(said)
     offered = dialogue.choices(session.step, session.answers)
     return read_choice(said, offered)[0] is not None
 

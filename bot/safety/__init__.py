@@ -46,7 +46,7 @@ from bot.safety import (
 from bot.safety.normal import expand, normalise
 from bot.safety.prefilter import Prefilter, anchored
 
-__all__ = ["Concern", "Screening", "Tier", "screen"]
+__all__ = ["Concern", "Screening", "Tier", "screen", "worded"]
 
 
 class Concern(StrEnum):
@@ -260,6 +260,15 @@ def screen(text: str, context: Sequence[str] = ()) -> Screening | None:
         # coach the message after a possible risk answers the direct question, read alone.)
         return Screening(Tier.POSSIBLE, readings[-1].concern)
     return found
+
+
+def worded(text: str) -> bool:
+    """Whether a pattern, not only the learned layer, reads risk in a message or one of its
+    sentences (denied or not): words of distress, as against wording that only resembles them.
+    """
+    normal = normalise(text[: _CONTEXT_CHARS * 20])
+    parts = [normal, *normal.split(" . ")[:_MOST_SENTENCES]]
+    return any(_scan(part) is not None for part in parts if part)
 
 
 def _by_sentence(normal: str, found: Screening | None) -> Screening | None:

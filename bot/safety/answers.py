@@ -238,12 +238,26 @@ _NO = re.compile(
     r"|nein|non|nao|nunca|jamais|keineswegs|gar nicht|para nada|pas du tout|de jeito nenhum)\b"
 )
 _BUT = re.compile(r"\b(?:but|though|pero|aber|mais|mas)\b")
+# What the earlier words were about, said instead ("not like that", "je parlais du livre");
+# never "about me" ("je parlais de moi" answers yes).
+_MEANT = (
+    r"not like that|not (?:in )?that way|thats not what i (?:meant|mean)"
+    r"|i was (?:talking|speaking) about\b(?! me\b| myself)|(?:i was )?just venting"
+    r"|figure of speech|quise decir|hablaba del?\b(?! mi)|en ese sentido no|no en ese sentido"
+    r"|(?:nicht )?so (?:war das )?nicht gemeint|nicht so gemeint"
+    r"|je voulais dire|je parlais d(?:e|u|es)\b(?! moi)|pas (?:dans ce sens|comme ca)"
+    r"|eu quis dizer|(?:eu )?(?:falava|estava falando) de|nao nesse sentido"
+)
 # A no that says what the earlier words meant ("no, I just meant it's hopeless with her").
 _CLARIFIED = re.compile(
-    r"\b(?:i (?:just |only )?mean(?:t)?|not like that|not (?:in )?that way"
-    r"|thats not what i (?:meant|mean)|i was (?:talking|speaking) about|(?:i was )?just venting"
-    r"|figure of speech|quise decir|solo (?:decia|hablaba)|ich meinte|je voulais dire"
-    r"|eu quis dizer)\b"
+    r"\b(?:i (?:just |only )?mean(?:t)?|solo (?:decia|hablaba)|ich meinte"
+    r"|ich (?:sprach|rede(?:te)?) von|" + _MEANT + r")\b"
+)
+# The same without a "no" ("not like that. i meant in the relationship"): a no too, unless a
+# yes is said beside it; narrower, as "i mean... yeah" is not one.
+_CLARIFIED_ALONE = re.compile(
+    r"\b(?:i (?:just |only )?meant (?:in|about|with|at|for|my|the|her|him|them|work|as)"
+    r"|ich meinte (?:nur|die|den|das|mit|im|in)|" + _MEANT + r")\b"
 )
 
 
@@ -256,6 +270,9 @@ def risk_answer(text: str, *, risky: bool = False) -> RiskAnswer | None:
     unsure = _UNSURE.search(normal) is not None
     if said_no and _CLARIFIED.search(normal) and not unsure and not _BUT.search(normal):
         # Only the words of possible risk are left (a crisis never reaches here): a no.
+        return RiskAnswer.NO
+    clarified = _CLARIFIED_ALONE.search(normal) and not _YES.search(normal)
+    if clarified and not unsure and not _BUT.search(normal):
         return RiskAnswer.NO
     if unsure or (said_no and (risky or _BUT.search(normal))):
         # "no, but sometimes I wish I wasn't here" is not a no.
