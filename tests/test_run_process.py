@@ -27,7 +27,9 @@ async def read_until(stream: asyncio.StreamReader, pattern: re.Pattern[str]) -> 
     """Read log lines until one matches (bounded in time)."""
     seen: list[str] = []
     while True:
-        raw = await asyncio.wait_for(stream.readline(), 30)
+        # A bound against hanging, not a speed check: four processes starting at once on a
+        # loaded two-core machine took over 30 s to log a line (seen 2026-12-01 at load 9).
+        raw = await asyncio.wait_for(stream.readline(), 120)
         if not raw:
             raise AssertionError("the process ended before it was ready:\n" + "".join(seen))
         line = raw.decode()
