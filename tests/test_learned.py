@@ -9,19 +9,21 @@ from importlib.resources import files
 import pytest
 
 from bot.safety import _COMPILED, Concern, Screening, Tier, learned, screen
-from bot.safety.learned import MODEL_FILE, Model, dump, features, parse, shipped
+from bot.safety.learned import MODEL_FILE, Model, Scores, dump, features, parse, shipped
 from bot.safety.normal import normalise
 from bot.safety.train import MIN_WEIGHT, fit, rows
 
 
 def test_features_are_the_character_ngrams_of_the_padded_text() -> None:
-    """Every 4- and 6-character piece of ' text ' is a feature; with concepts, those too."""
+    """Every 4- and 6-character piece of ' text ' is a feature (4 alone when asked); with
+    concepts, those too."""
     grams = features("no way")
     padded = " no way "
     expected = {padded[i : i + n] for n in (4, 6) for i in range(len(padded) - n + 1)}
     assert grams == expected
     assert features("no way", with_concepts=True) == expected | {"@neg"}
     assert " no " in grams and " no wa" in grams and "way " in grams and " no" not in grams
+    assert features("no way", sizes=(4,)) == {g for g in expected if len(g) == 4}
     assert features("a") == set() and shipped().classify("a") is None
 
 
@@ -48,6 +50,27 @@ def test_a_file_of_another_shape_is_refused() -> None:
         Model.from_json(data)
 
 
+@pytest.mark.parametrize("sizes", [[6, 4], [], [1], [4, 4], "4"])
+def test_a_file_with_n_gram_sizes_the_code_cannot_read_is_refused(sizes: object) -> None:
+    """N-gram sizes must be ascending, distinct, from 2 to 8: anything else raises ValueError."""
+    data = json.loads(gzip.decompress(dump(shipped())))
+    data["ngrams"] = sizes
+    with pytest.raises(ValueError, match="n-grams"):
+        Model.from_json(data)
+
+
+def test_a_model_reads_the_n_gram_sizes_its_file_names() -> None:
+    """A model of 4-grams alone (as measured with the concepts) keeps its sizes through its
+    file and never weighs a 6-gram."""
+    weights: dict[str, tuple[int, ...]] = {" no wa": (0, 3000, 0, 0, 0)}
+    six = parse(dump(Model(weights, (0.0,) * 5, 0.5, 0.5, ngrams=(4, 6)))).scores("no way")
+    four = parse(dump(Model(weights, (0.0,) * 5, 0.5, 0.5, ngrams=(4,))))
+    assert four.ngrams == (4,)
+    # " no wa", a 6-gram, makes "possible" likelier than the even odds of an unknown text.
+    assert six is not None and six.crisis < 0.5 < six.risk
+    assert four.scores("no way") == Scores(0.8, 0.6, "suicide")
+
+
 def test_refitting_gives_the_shipped_model() -> None:
     """python -m bot.safety.train --no-cv fits the same weights (within rounding) and decisions.
 
@@ -55,7 +78,7 @@ def test_refitting_gives_the_shipped_model() -> None:
     """
     model = shipped()
     batch = rows()
-    again = fit(batch, model.risk_threshold, model.crisis_threshold, model.concepts)
+    again = fit(batch, model.risk_threshold, model.crisis_threshold, model.concepts, model.ngrams)
     # Another machine's floating point may move a weight by a thousandth, no more.
     small = MIN_WEIGHT + 2
     assert all(
