@@ -144,3 +144,50 @@ def test_enough_medicine_for_a_trip_and_leaving_for_a_new_job_pass(text: str) ->
 def test_a_goodbye_in_case_and_no_sense_in_living_are_asked_about(text: str) -> None:
     """'In case I never see him again' or no sense in living gets the direct question."""
     assert screen(text) == POSSIBLE
+
+
+@pytest.mark.parametrize(
+    ("text", "concern"),
+    [
+        ("i keep a blade by my bed now", Concern.SELF_HARM),
+        ("took about 25 advil a little while ago", Concern.SUICIDE),
+        ("me tomé toda la caja de pastillas", Concern.SUICIDE),
+        ("sorry everybody. goodbye", Concern.SUICIDE),
+        ("ich stehe jetzt auf der Brücke", Concern.SUICIDE),
+    ],
+)
+def test_a_blade_at_hand_a_number_of_pills_a_goodbye_and_a_height_are_a_crisis(
+    text: str, concern: Concern
+) -> None:
+    """A blade kept at hand, many pills taken, a goodbye to all, a height now: a crisis."""
+    assert screen(text) == Screening(Tier.CRISIS, concern)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the knife is back in the drawer", "sorry everyone, bye for now", "took 45 minutes to reply"],
+)
+def test_a_knife_in_a_drawer_and_a_goodbye_for_now_pass(text: str) -> None:
+    """A knife where it belongs, a goodbye for now, a number of minutes: not a risk."""
+    assert screen(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the emails go out friday, by then i will be gone",
+        "which painkiller is most lethal in a big dose",
+        "what's a fatal amount of sleeping pills",
+    ],
+)
+def test_gone_by_then_and_a_lethal_dose_searched_are_a_crisis(text: str) -> None:
+    """Gone by the time messages arrive, or a lethal dose searched: the crisis reply."""
+    assert screen(text) == CRISIS
+
+
+@pytest.mark.parametrize(
+    "text", ["by then i'll be gone for the weekend", "lethal dose of coffee today lol"]
+)
+def test_gone_for_a_weekend_and_a_lethal_dose_of_coffee_pass(text: str) -> None:
+    """Away for a weekend, or a joke about coffee, is not a risk."""
+    assert screen(text) is None

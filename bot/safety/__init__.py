@@ -163,7 +163,11 @@ def _learned(normal: str) -> Screening | None:
     if found is None:
         return None
     tier, concern = found
-    if tier == Tier.POSSIBLE and (frames.NET_IDIOMS.search(normal) or frames.AWAY.search(normal)):
+    if tier == Tier.POSSIBLE and (
+        frames.NET_IDIOMS.search(normal)
+        or frames.AWAY.search(normal)
+        or frames.DYING_OF.search(normal)
+    ):
         return None
     errand = errands.ERRAND_WORD.search(normal)
     if errand is not None and errands.errand(normal, errand.start()):

@@ -81,6 +81,50 @@ SUICIDE: tuple[str, ...] = (
     r"\b(?:lettre|lettres|carta|cartas|brief|briefe|bilhete|nota)\b[^.]{0,40}"
     r"\b(?:expliquer pourquoi|explicando (?:por que|porque)|explicar (?:por que|porque)"
     r"|erklar\w* warum)\b",
+    # Gone by the time a message arrives: "scheduled emails for thursday. by then i'll be gone".
+    r"\bby then (?:ill|i will|im|i am|ill already) (?:be )?(?:gone|dead|not here|no longer here)\b"
+    r"(?! (?:on|for|to|in|until|till|away|from|at)\b)"
+    r"|\bpara entonces (?:ya )?no (?:estare|voy a estar)\b|\bdann bin ich (?:schon )?(?:nicht"
+    r" mehr da|tot)\b|\bdici la je (?:ne )?serai (?:plus la|morte?)\b|\bate la eu (?:ja )?(?:nao"
+    r" vou estar|nao estarei|vou estar morto|vou estar morta)\b",
+    # A lethal dose searched: "which meds are most deadly in a big dose", "dosis letal de".
+    r"\b(?:deadly|lethal|fatal|letal|letale?|todliche?|mortelle?)\b[^.]{0,30}\b(?:dose|dosis"
+    r"|amount|overdose|menge|quantite|quantidade|cantidad)\b(?! (?:of|de|von|an) (?:caffeine"
+    r"|coffee|espresso|energy|sugar|vitamin\w*|salt|water|chocolate|cafe|cafeina|cafeine|koffein"
+    r"|kaffee|zucker|sucre|acucar|azucar)\b)|\b(?:dose|dosis|quantite|quantidade|cantidad)"
+    r" (?:\w+ )?(?:letal\w*|mortel\w*|fatal|lethal)\b(?! (?:de|of) (?:cafe|cafeina|cafeine"
+    r"|caffeine|coffee|sucre|azucar|acucar)\b)|\b(?:meds|pills|drugs|medication"
+    r"|tablets|pastillas|tabletten|medicaments|remedios|comprimidos)\b[^.]{0,30}\b(?:most|more"
+    r"|mas|am meisten|le plus|mais) (?:deadly|lethal|fatal|letal\w*|todlich|mortel\w*)\b",
+    # Not planning to be alive: "im not planning on being alive after the 30th".
+    r"\b(?:not planning on|dont plan on|not planning to|dont intend to|no plans? (?:on|to)|wont"
+    r" be|will not be|not going to be) (?:being |be |stay |staying )?alive (?:after|by|past|for"
+    r"|much longer|next)\b|\bno (?:pienso|planeo) seguir viv[oa]\b|\bnao (?:pretendo|vou)"
+    r" (?:estar|continuar) viv[oa]\b|\bje (?:ne )?(?:compte|serai) (?:pas|plus) (?:etre )?en vie\b"
+    r"|\bhabe? nicht vor,? (?:noch )?(?:lange )?(?:zu leben|am leben zu bleiben)\b",
+    # A number of pills taken: "already took like 30 tylenol an hour ago".
+    r"\b(?:took|taken|swallowed|downed|ate|tome|me tome|tomei|engoli|trague|genommen|geschluckt"
+    r"|pris|avale)\b[^.]{0,15}\b(?:[1-9]\d|\d{3}|twenty|thirty|forty|fifty|veinte|treinta"
+    r"|cuarenta|zwanzig|dreissig|vierzig|vingt|trente|quarante|vinte|trinta|quarenta)\b[^.]{0,15}"
+    r"\b(?:pills|tablets|tylenol|paracetamol|ibuprofen|advil|aspirin|xanax|painkillers|pastillas"
+    r"|tabletten|cachets|comprimes|comprimidos|remedios|pilulas)\b"
+    # German puts the verb last: "hab gerade zwanzig Tabletten geschluckt".
+    r"|\b(?:[1-9]\d|\d{3}|zwanzig|dreissig|vierzig|funfzig)\b[^.]{0,15}\b(?:tabletten|pillen"
+    r"|schlaftabletten|schmerztabletten)\b[^.]{0,10}\b(?:geschluckt|genommen|eingenommen)\b",
+    # A goodbye to everyone: "sorry everyone. bye", "perdón a todos. adiós".
+    r"\b(?:sorry|forgive me|perdon|perdonadme|lo siento|entschuldigung|verzeiht mir|pardon"
+    r"|desolee?|desculpa\w*|me perdoem)\b (?:to )?(?:everyone|everybody|all|guys|a todos"
+    r"|an alle|euch allen|a tous|a todos)\b(?:[^.]|\. ){0,30}?\b(?:bye|goodbye|farewell|adios"
+    r"|tschuss|lebt wohl|adieu|tchau|adeus)\b"
+    r"(?! (?:for now|for today|see|talk|till|until|hasta|bis|a demain|a plus|ate))",
+    # Standing on a height now: "ich stehe gerade auf dem Dach", "je suis sur le toit".
+    r"\b(?:ich stehe|ich bin|ich sitze) (?:gerade |jetzt )?(?:auf dem dach|auf der brucke|am gleis"
+    r"|an der kante)\b|\bje suis (?:sur le toit|sur le pont|au bord du)\b",
+    # The means kept at hand: "i keep the pills under my pillow", "la cuerda en el armario".
+    r"\b(?:pills|tablets|rope|noose|gun|pastillas|cuerda|soga|tabletten|seil|strick|cachets"
+    r"|corde|comprimidos|remedios|corda)\b[^.]{0,20}\b(?:under my pillow|next to my bed|by my"
+    r" bed|beside my bed|bajo (?:la|mi) almohada|unter (?:dem|meinem) kissen|sous mon oreiller"
+    r"|debaixo do travesseiro)\b",
     # The means, and a time when nobody is there: "found the rope. saturday, nobody's home".
     r"\b(?:rope|noose|pills|tablets|gun|razor|blades?|cuerda|soga|pastillas|seil|strick"
     r"|tabletten|corde|cachets|corda|comprimidos|remedios)\b(?:[^.]|\. ){0,80}?\b(?:nobodys"
@@ -90,6 +134,11 @@ SUICIDE: tuple[str, ...] = (
 )
 
 SELF_HARM: tuple[str, ...] = (
+    # A blade kept at hand: "i keep the razor under my pillow now".
+    # (A kitchen knife or a razor in a drawer is where they belong: not these.)
+    r"\b(?:razor|razor blade|blades?|cuchilla|klinge|rasierklinge|lame|gilete|lamina)\b[^.]{0,20}"
+    r"\b(?:under my pillow|next to my bed|by my bed|beside my bed|in my wallet|bajo (?:la|mi)"
+    r" almohada|unter (?:dem|meinem) kissen|sous mon oreiller|debaixo do travesseiro)\b",
     # A blade in hand now.
     rf"\b(?:holding|have|got|tengo|tenho|hab|halte?|jai|estou com|to com|ich hab)\b[^.]{{0,20}}"
     rf"\b{_BLADE}\b[^.]{{0,25}}\b(?:right now|now|in my hand|in der hand|en la mano|na mao"
@@ -183,6 +232,16 @@ POSSIBLE: tuple[str, ...] = (
     # Euphemisms said without a plan.
     r"\b(?:the )?easy way out\b|\blog off from life\b|\b(?:go to sleep|ir a dormir) (?:forever"
     r"|para siempre|fur immer|pour toujours|para sempre)\b",
+    # Knowing how one will do "it": "i finally know how i'm going to do it" (a time makes it a
+    # plan).
+    r"\b(?:finally |now )?know how (?:im|i am|ill|i will) (?:going to |gonna )?do it\b"
+    r"|\bya se como lo voy a hacer\b|\bich weiss jetzt,? wie ich es (?:mache|tue)\b"
+    r"|\bje sais comment je vais le faire\b|\bja sei como (?:vou|eu vou) fazer\b",
+    # Stopping everything, "not just work": "j'ai envie de tout arrêter, pas juste le boulot".
+    r"\b(?:tout arreter|tout lacher|en finir avec tout|dejarlo todo|acabar con todo|alles"
+    r" hinschmeissen|alles beenden|largar tudo|acabar com tudo|done with everything|quit everything"
+    r"|stop everything)\b[^.]{0,30}\b(?:pas (?:juste|seulement)|no solo|nicht nur|nao so"
+    r"|not just|not only)\b",
     # No sense in living on: "no le encuentro sentido a seguir viviendo".
     r"\bno (?:le )?(?:encuentro|veo|tiene) (?:ningun )?sentido (?:a |en )?(?:seguir viviendo|vivir"
     r"|la vida|seguir aqui)\b|\bnao (?:vejo|encontro) (?:mais )?sentido em (?:viver|continuar"

@@ -66,6 +66,12 @@ DIE_OF = re.compile(
     r"|scham|lachen|hunger|langeweile|embarrassment|boredom|laughter|hunger|thirst)\b"
     r"|(?<=fighting) (?:with|for|over|against)\b"
 )
+# Dying of shame anywhere in a message, for the learned layer's possible risk ("me quiero
+# morir de la vergüenza" read as despair when no pattern was left standing).
+DYING_OF = re.compile(
+    r"\b(?:die|dying|died|dead|morir\w*|muero|muerto|muerta|sterbe\w*|mourir|meurs|mort\w*"
+    r"|morrer|morrendo|morto|morta|morri)(?=" + DIE_OF.pattern + ")"
+)
 # Someone else's words or acts ("my uncle died by suicide", "she wants to die lol", "el chico
 # se suicida"): a third person just before the words, with no "I" between. Not the user's risk.
 _FIRST = r"(?:i|im|ive|id|ill|me|my|myself|yo|ich|je|jai|eu|moi|mich|mir|mi|meu|minha|mein)"

@@ -93,9 +93,10 @@ SUICIDE += (
     r"|me jogo|je saute)\b",
     # Everything swallowed at once.
     r"\b(?:swallowed|took|taken|avale|trague|engoli|tomei|me tome|geschluckt|genommen)"
-    r" (?:\w+ ){0,2}?(?:a whole|the whole|everything|every|toute la|tout|todas|todos|tudo"
-    r"|alle|die ganze)\b[^.]{0,25}\b(?:pills|tablets|meds|medicine|box|strip|bottle|packet"
-    r"|boite|medocs|cachets|pastillas|comprimidos|remedios|tabletten|packung|cartela)\b",
+    r" (?:\w+ ){0,2}?(?:a whole|the whole|everything|every|toute la|tout|todas|todos|tudo|todo"
+    r"|toda|alle|die ganze)\b[^.]{0,25}\b(?:pills|tablets|meds|medicine|box|strip|bottle|packet"
+    r"|boite|medocs|cachets|pastillas|comprimidos|remedios|tabletten|packung|cartela|frasco"
+    r"|caja|caixa|flacon|flasche|schachtel|blister)\b",
     # Letters to the family, written.
     r"\b(?:lettres|cartas|briefe|letters|notes)\b[^.]{0,30}\b(?:sont ecrites|escritas"
     r"|geschrieben|are written|written)\b|\b(?:ja escrevi|ya escribi|jai ecrit) (?:as|las|les)"
