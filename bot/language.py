@@ -96,20 +96,24 @@ _DISTRESS = {
     "es": word_set(
         "quiero morir morirme matarme vivir vida pastillas puedo aguanto aguantar noche hoy "
         "ahora mañana nadie solo sola miedo ayúdame dolor cortarme sí bien segura seguro "
-        "estoy guardadas mañana despedirme perdón"
+        "estoy guardadas mañana despedirme perdón tomé frasco caja entera puente azotea tirarme "
+        "saltar cuchillo cuerda soga veneno"
     ),
     "de": word_set(
         "sterben umbringen leben tabletten heute nacht jetzt morgen niemand allein angst "
         "schmerz ritzen halte aus mehr kann bin sicher gut weiß weiss nicht nein ja mich "
-        "tschüss abschied"
+        "tschüss abschied geschluckt genommen schachtel packung brücke dach springen seil "
+        "strick gift messer hab gerade"
     ),
     "fr": word_set(
         "veux mourir tuer vivre vie cachets médicaments ce soir maintenant demain personne "
-        "seul seule peur douleur plus suis oui non sais bien sécurité adieu aidez aide moi"
+        "seul seule peur douleur plus suis oui non sais bien sécurité adieu aidez aide moi ai "
+        "avalé toute tout boîte somnifères pont toit sauter corde lettre pardon couteau pris"
     ),
     "pt": word_set(
         "quero morrer matar viver vida remédios comprimidos hoje noite agora amanhã ninguém "
-        "sozinho sozinha medo dor aguento mais estou segura seguro sim não sei bem adeus"
+        "sozinho sozinha medo dor aguento mais estou segura seguro sim não sei bem adeus engoli "
+        "caixa ponte telhado pular corda veneno faca vou"
     ),
 }
 _LANGUAGE_OF = {code: _BY_LANGUAGE[code] | _DISTRESS[code] for code in _BY_LANGUAGE}

@@ -180,6 +180,10 @@ async def test_english_stays_english(service: CoachService) -> None:
         ("si", "es"),
         ("ok", None),
         ("no", None),
+        ("j'ai avalé toute la boîte de somnifères", "fr"),
+        ("engoli a caixa toda de remédios", "pt"),
+        ("me tomé el frasco entero", "es"),
+        ("hab gerade alles geschluckt", "de"),
     ],
 )
 def test_the_language_of_a_short_message(text: str, code: str | None) -> None:
