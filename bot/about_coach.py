@@ -47,6 +47,7 @@ _FORMS = {
         rf"is (?:there (?:{_PERSON})(?: (?:{_DOING}))?|(?:{_PERSON}) (?:{_DOING}))"
         rf"(?: (?:this|on the other (?:end|side)|behind (?:this|it|the screen)|there))?",
         r"who am i (?:talking|chatting|speaking) (?:to|with)",
+        r"(?:who|what) (?:are|r) (?:you|u|ya)(?: exactly| even| anyway| really)?|who is this",
         r"is (?:this|it|that) (?:even |really |actually )?(?:a |an )?(?:real )?"
         r"(?:person|human|someone)",
         rf"is (?:this|it|that) (?:even |really |actually |just )*(?:{_MACHINE})",
@@ -60,6 +61,7 @@ _FORMS = {
         rf"know about|look at) (?:{_THIS}|{_MINE}|what i (?:write|say|type|wrote|said))",
         rf"who (?:reads|sees|looks at) (?:{_THIS}|{_MINE}|these)",
         rf"(?:can|will|does|could|would) (?:my |the )?(?:boss|manager|employer|company|hr|team|"
+        rf"she|he|they|gf|bf|girlfriend|boyfriend|wife|husband|partner|family|parents|mom|mum|dad|"
         rf"co-?workers?|colleagues?|admins?|workspace admins?|anyone|anybody|someone|people|"
         rf"you guys|others|my partner) (?:else )?(?:see|read|find out about|access|get|know about) "
         rf"(?:{_THIS}|{_MINE}|what i (?:write|say|type|wrote|said))",

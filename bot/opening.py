@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot import (
+    about_coach,
     dialogue,
     intents,
     opening_words,
@@ -33,12 +34,17 @@ from bot.wording import word_set
 def welcome(session: Session, inbound: Inbound, now: datetime) -> Transition:
     """First contact: introduce the coach, then take the setback."""
     welcomed = touch(session, now, step=Step.SETBACK)
+    topic = about_coach.asked(inbound.text) if inbound.text else None
     told = inbound.kind is InboundKind.START or looks_like_a_setback(inbound.text)
     intro = Reply("welcome.intro", {"total": str(dialogue.MOST_QUESTIONS)})
-    if told and inbound.text.strip():
+    if told and inbound.text.strip() and topic is None:
         moved = record(welcomed, Step.SETBACK, inbound.text.strip(), now, origin=inbound.origin)
         return Transition(moved, (intro, ack_setback(moved), ask(Step.ASK, moved)))
     welcomed = replace(welcomed, origin=inbound.origin)
+    if topic is not None:
+        # "are you a real person?" as a first message: the intro, then its straight answer.
+        said = Reply(f"about.{topic.value}")
+        return Transition(welcomed, (intro, said, ask(Step.SETBACK, welcomed)))
     return Transition(welcomed, (intro, ask(Step.SETBACK, welcomed)))
 
 

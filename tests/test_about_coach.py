@@ -10,7 +10,7 @@ from bot.about_coach import Topic, asked
 from bot.domain import Step
 from bot.service import CoachService
 from bot.storage.db import Database
-from tests.conftest import FULL_DIALOGUE, START, say
+from tests.conftest import ALICE, FULL_DIALOGUE, START, say
 from tests.test_crisis_flow import stored
 from tests.test_engine import keys, walk_to
 from tests.test_service import run
@@ -24,6 +24,8 @@ ASKED = [
     ("wait am i talking to a human", Topic.HUMAN),
     ("is there someone reading on the other end?", Topic.HUMAN),
     ("is this even a person", Topic.HUMAN),
+    ("who r u", Topic.HUMAN),
+    ("can she see this??", Topic.PRIVACY),
     ("is this confidential?", Topic.PRIVACY),
     ("who can see this?", Topic.PRIVACY),
     ("can my boss see this??", Topic.PRIVACY),
@@ -110,3 +112,16 @@ async def test_the_answers_say_what_is_true_in_words_a_person_reads(
     assert "hard boundary" in data[-1]
     record = await stored(db)
     assert record.session is not None and "boundary" not in record.session.answers
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [("are you a real person?", Topic.HUMAN), ("who can see this?", Topic.PRIVACY)],
+)
+def test_as_a_first_message_the_question_is_answered_after_the_welcome(
+    text: str, topic: Topic
+) -> None:
+    """A first DM that asks about the coach gets the welcome, the straight answer, then the no."""
+    moved = engine.step(engine.new_session(ALICE, 1, START, welcome=True), say(text), START)
+    assert keys(moved) == ["welcome.intro", f"about.{topic.value}", "setback.ask"]
+    assert not moved.session.answers
