@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.adapters.console import GOODBYE, GOODBYE_FORGOTTEN, ConsoleChat, format_message
+from bot.adapters.console import GOODBYE, GOODBYE_FORGOTTEN, PROMPT, ConsoleChat, format_message
 from bot.adapters.terminal_input import (
     PasteJoiner,
     TypedLines,
@@ -312,3 +312,23 @@ async def test_ctrl_d_after_forget_me_does_not_say_answers_are_saved(
     assert await chat.run() == 0
     assert out.getvalue().endswith(f"\n{GOODBYE_FORGOTTEN}\n")
     assert GOODBYE not in out.getvalue()
+
+
+async def test_the_prompt_is_drawn_by_input_never_written_beside_it(service: CoachService) -> None:
+    """Each interactive read passes "> " to input() (so readline redraws it with the line);
+    the chat never writes the prompt itself, so history and Ctrl-U cannot wipe it."""
+    out = io.StringIO()
+    prompts: list[str] = []
+
+    def read_line(prompt: str) -> str:
+        prompts.append(prompt)
+        if len(prompts) > 2:
+            raise EOFError
+        return ["My manager said no to the promotion", "a promotion"][len(prompts) - 1]
+
+    chat = ConsoleChat(service, ALICE, stdin=io.StringIO(), stdout=out, interactive=True)
+    chat.read_line = read_line
+    await chat.start()
+    assert await chat.run() == 0
+    assert prompts == [PROMPT, PROMPT, PROMPT]
+    assert PROMPT not in out.getvalue()
