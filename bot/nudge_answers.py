@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-from bot import datewords, engine, intents, opening_words, own_win, revisit_words
+from bot import about_coach, datewords, engine, intents, opening_words, own_win, revisit_words
 from bot.clock import Clock
 from bot.commands import parse_command
 from bot.domain import Inbound, InboundKind, Message, Pending, Reply, Session, Step
@@ -104,6 +104,13 @@ class NudgeAnswers:
             if since is not None and last.sent_at < since:
                 return None
             choice = engine.read_nudge_answer(text)
+            topic = about_coach.asked(text)
+            if choice is None and topic is not None:
+                # "is this a real person?" at "How did it go?": its answer, then the buttons.
+                said = (Reply(f"about.{topic.value}"), engine.nudge_unclear())
+                return TurnResult(
+                    tuple(self.renderer.render(reply, turn.prefs, target.number) for reply in said)
+                )
             if choice is None:
                 new_no = opening_words.tells_new_no(text)
                 if in_progress or new_no:

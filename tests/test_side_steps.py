@@ -107,3 +107,15 @@ async def test_the_maybe_follow_up_asks_again_for_words_that_are_no_date(
     assert [button.id for button in result.messages[0].buttons] == ["1w", "2w", "1m", "none"]
     assert await reminder_rows(db) == [(await reminder_rows(db))[0]]
     assert clock.now() > START
+
+
+async def test_a_question_about_the_coach_at_the_nudge_is_answered_then_the_buttons(
+    service: CoachService, db: Database, catalog: Catalog, clock: ManualClock
+) -> None:
+    """ "wait, is this a real person?" at How did it go? gets the straight answer, then the
+    question with its buttons again; nothing is recorded."""
+    await nudged(service, db, catalog, clock)
+    result = await service.handle(say("wait, is this a real person?"))
+    assert "automated coach" in result.messages[0].text
+    assert [button.id for button in result.messages[-1].buttons][:2] == ["yes", "maybe"]
+    assert await sessions(db) == [(1, Status.FINISHED.value, None)]
