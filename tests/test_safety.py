@@ -22,14 +22,16 @@ from bench.crisis import (
 from bot.safety import PATTERNS, PREFILTER, Concern, Screening, Tier, screen
 from bot.safety.normal import normalise
 
-# The blind set (tests/data/blind/crisis_5.jsonl) is written by another author before this
-# round's tuning and never read by the detector's author; it is measured once, by the
-# integrator, after tuning freezes, and its floors are set from that figure. Blind sets 1 to 4
-# were retired into tuning on 2026-11-30, each after two measurements (blind 4: 66.7 % clear
-# crises at once, 75.3 % all risk flagged, 10.8 % false alarms). Raise the floors and lower the
-# ceiling as the figures improve; never the other way.
-BLIND_FLOORS: tuple[float, float] | None = None
-BLIND_FALSE_ALARMS_CEILING = 0.11
+# The blind set (tests/data/blind/crisis_5.jsonl) was written by another author before this
+# round's tuning and never read by the detector's authors; the integrator measured it once,
+# after tuning froze (2026-12-01 00:30 UTC): clear crises at once 76.2 %, all risk flagged
+# 81.6 %, false alarms 4.3 %. Blind sets 1 to 4 were retired into tuning, each after two
+# measurements (blind 4: 66.7 %, 75.3 %, 10.8 %). The floors sit just under the figures and
+# the ceiling is the 5 %: they guard against getting worse, not the recall targets
+# (100 % / 95 %), which blind set 5 does not meet. Raise the floors as the figures improve;
+# never the other way.
+BLIND_FLOORS: tuple[float, float] | None = (0.76, 0.81)
+BLIND_FALSE_ALARMS_CEILING = 0.05
 
 
 def test_tuning_set_is_split_by_kind_and_language() -> None:
