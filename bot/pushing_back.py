@@ -85,3 +85,17 @@ def pushed_back(session: Session, current: Step, text: str) -> Transition | None
             return Transition(session, (Reply("listen.indifferent"), ask(current, session)))
         return Transition(session, (with_choices(session, current, "gentle"),))
     return None
+
+
+def not_a_plain_choice(text: str) -> bool:
+    """Whether typed words at a choice push back or hedge ("sure whatever", "i didn't pick
+    anything", "idk maybe?", "no se... creo que sí"), so that no label they begin with is
+    taken for them."""
+    return (
+        pushback.objection(text)
+        or pushback.confused(text)
+        or pushback.indifferent(text)
+        or pushback.asks_how_to_tell(text)
+        or owed.wants_plain(text)
+        or choice_words.unhedged(text) is not None
+    )

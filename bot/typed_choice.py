@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot import about_coach, dialogue, engine
+from bot import about_coach, dialogue, engine, pushing_back
 from bot.commands import CommandName, parse_command
 from bot.commands_flow import new_choice
 from bot.domain import Inbound, InboundKind, Pending, Session
@@ -44,6 +44,10 @@ def resolve_choice(catalog: Catalog, session: Session, inbound: Inbound) -> Inbo
             return inbound
         if about_coach.asked(inbound.text) is not None:
             # "soft i think, but who reads this?": the question is answered first (engine).
+            return inbound
+        if pushing_back.not_a_plain_choice(inbound.text):
+            # "sure whatever", "no elegí nada", "no se... creo que sí": the engine reads them
+            # (nothing picked, or the hedged choice said back), not the label they start with.
             return inbound
         # The choices shown on the user's path: a hard boundary offers its own list.
         prefix, ids = session.step.value, dialogue.choices(session.step, session.answers)

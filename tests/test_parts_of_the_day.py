@@ -53,3 +53,20 @@ def test_a_check_in_before_the_moves_own_day_is_said() -> None:
     assert keys(early)[:2] == ["revisit.set", "revisit.before_move"]
     later = engine.step(session, say("in 2 weeks"), START)
     assert "revisit.before_move" not in keys(later)
+
+
+@pytest.mark.parametrize(
+    ("text", "month", "day", "hour"),
+    [
+        ("el martes a las 17:00", 12, 1, 17),
+        ("in a couple months", 1, 30, 10),
+        ("in a couple of weeks", 12, 14, 10),
+        ("après noël", 12, 26, 10),
+        ("nach weihnachten", 12, 26, 10),
+        ("depois do natal", 12, 26, 10),
+    ],
+)
+def test_the_fresh_users_dates_are_read(text: str, month: int, day: int, hour: int) -> None:
+    """The dates the fresh user typed ("el martes a las 17:00", "après noël") are all read."""
+    when = datewords.read_when(text, NOW, "UTC").when
+    assert when is not None and (when.month, when.day, when.hour) == (month, day, hour)
