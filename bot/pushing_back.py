@@ -7,6 +7,7 @@ a question beside it ("is this gonna take long") answered.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot import (
@@ -15,6 +16,7 @@ from bot import (
     choice_words,
     dialogue,
     impatience,
+    intents,
     owed,
     pushback,
 )
@@ -69,6 +71,13 @@ def pushed_back(session: Session, current: Step, text: str) -> Transition | None
         # "a concrete plan pls, not a pep talk": the card without encouragement, from here on.
         plain = replace(session, answers={**session.answers, owed.PLAIN_KEY: "plain"})
         return Transition(plain, (Reply("listen.plain"), ask(current, plain)))
+    if _unsure_and_impatient(session, current, text):
+        # "idk maybe? is this gonna take long": how far it is, and the question again.
+        left = dialogue.counted(session.answers)
+        total = len(left) - left.index(current) if current in left else 1
+        return Transition(
+            session, (Reply("listen.impatient", {"total": str(total)}), ask(current, session))
+        )
     if current in (Step.BOUNDARY, Step.TIMING) and pushback.asks_how_to_tell(text):
         # "how would i even know that lol": help deciding, and the choices again.
         return Transition(session, (with_choices(session, current, "decide"),))
@@ -99,3 +108,20 @@ def not_a_plain_choice(text: str) -> bool:
         or owed.wants_plain(text)
         or choice_words.unhedged(text) is not None
     )
+
+
+_PARTS = re.compile(r"(?<=[?.!])\s+|,\s+")
+
+
+def _unsure_and_impatient(session: Session, current: Step, text: str) -> bool:
+    """Whether a free-text answer is only a guess at not knowing followed by asking how long
+    this takes ("idk maybe? is this gonna take long"): nothing in it to keep."""
+    parts = [part for part in _PARTS.split(text.strip()) if part.strip()]
+    if len(parts) < 2 or dialogue.choices(current, session.answers):
+        return False
+    head = " ".join(parts[:-1])
+    unsure = choice_words.unhedged(head) in ("maybe?", "maybe", "") or intents.free_text(head) in (
+        intents.Intent.DONT_KNOW,
+        intents.Intent.ACK,
+    )
+    return unsure and impatience.impatient(parts[-1])

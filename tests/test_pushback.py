@@ -158,3 +158,15 @@ def test_asking_how_to_choose_gets_help_deciding(at: Step, typed: str) -> None:
     assert moved.session.answers == session.answers
     assert keys(moved)[-1] == f"{at.value}.decide"
     assert moved.replies[-1].choices
+
+
+@pytest.mark.parametrize(
+    "typed", ["idk maybe? is this gonna take long", "no idea. how many more of these"]
+)
+def test_not_knowing_and_asking_how_long_in_free_text_keeps_nothing(typed: str) -> None:
+    """ "idk maybe? is this gonna take long" at an open question says how many are left and
+    asks again; nothing is kept."""
+    session = walk_to(Step.UNSEEN)
+    moved = engine.step(session, say(typed), START)
+    assert moved.session.answers == session.answers
+    assert keys(moved) == ["listen.impatient", "unseen.ask"]
