@@ -271,7 +271,8 @@ def worded(text: str) -> bool:
     sentences (denied or not): words of distress, as against wording that only resembles them.
     """
     normal = normalise(text[: _CONTEXT_CHARS * 20])
-    parts = [normal, *normal.split(" . ")[:_MOST_SENTENCES]]
+    # A set: a message of one sentence is read once, not twice.
+    parts = {normal, *normal.split(" . ")[:_MOST_SENTENCES]}
     return any(_scan(part) is not None for part in parts if part)
 
 
