@@ -108,7 +108,9 @@ _DISTRESS = {
     "fr": word_set(
         "veux mourir tuer vivre vie cachets médicaments ce soir maintenant demain personne "
         "seul seule peur douleur plus suis oui non sais bien sécurité adieu aidez aide moi ai "
-        "avalé toute tout boîte somnifères pont toit sauter corde lettre pardon couteau pris"
+        "avalé toute tout boîte somnifères pont toit sauter corde lettre pardon couteau pris "
+        # "ça va mieux, on peut reprendre ?": "on" alone made it English.
+        "on ça va mieux reprendre reprend"
     ),
     "pt": word_set(
         "quero morrer matar viver vida remédios comprimidos hoje noite agora amanhã ninguém "

@@ -52,7 +52,7 @@ LANGUAGES = {
         (
             "Je suis un coach automatique",
             "personne ne lit ce chat",
-            "ni envoyer de l'aide",
+            "ni envoyer d'aide",
             "peuvent s'apaiser avec du soutien",
         ),
         "est-ce que tu penses à mettre fin à ta vie ?",
@@ -184,6 +184,9 @@ async def test_english_stays_english(service: CoachService) -> None:
         ("engoli a caixa toda de remédios", "pt"),
         ("me tomé el frasco entero", "es"),
         ("hab gerade alles geschluckt", "de"),
+        ("ça va mieux, on peut reprendre ?", "fr"),
+        ("ok on reprend", "fr"),
+        ("hold on", None),
     ],
 )
 def test_the_language_of_a_short_message(text: str, code: str | None) -> None:
