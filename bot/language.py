@@ -97,7 +97,10 @@ _DISTRESS = {
         "quiero morir morirme matarme vivir vida pastillas puedo aguanto aguantar noche hoy "
         "ahora mañana nadie solo sola miedo ayúdame dolor cortarme sí bien segura seguro "
         "estoy guardadas mañana despedirme perdón tomé frasco caja entera puente azotea tirarme "
-        "saltar cuchillo cuerda soga veneno"
+        "saltar cuchillo cuerda soga veneno "
+        # Self-harm and harm from someone else, said plainly ("me volví a cortar", "me pega").
+        "matar cortar corto corté volví hago daño pega pegó golpea golpeó maltrata amenaza novio "
+        "marido desaparecer"
     ),
     "de": word_set(
         "sterben umbringen leben tabletten heute nacht jetzt morgen niemand allein angst "
@@ -110,12 +113,18 @@ _DISTRESS = {
         "seul seule peur douleur plus suis oui non sais bien sécurité adieu aidez aide moi ai "
         "avalé toute tout boîte somnifères pont toit sauter corde lettre pardon couteau pris "
         # "ça va mieux, on peut reprendre ?": "on" alone made it English.
-        "on ça va mieux reprendre reprend"
+        "on ça va mieux reprendre reprend "
+        # "je me fais du mal", "il me frappe": "me" is French too.
+        "me fais mal scarifie scarifier coupe coupé coupée frappe frappé bat battu menace "
+        "mari copain"
     ),
     "pt": word_set(
         "quero morrer matar viver vida remédios comprimidos hoje noite agora amanhã ninguém "
         "sozinho sozinha medo dor aguento mais estou segura seguro sim não sei bem adeus engoli "
-        "caixa ponte telhado pular corda veneno faca vou"
+        "caixa ponte telhado pular corda veneno faca vou "
+        # "tô me cortando de novo", "ele me bate", "queria sumir": "me" is Portuguese too.
+        "me tô to tá cortando cortei cortar machucando machuco machuquei consigo parar novo "
+        "bate bateu batendo ameaçou ameaça marido namorado sumir queria fico melhor voltar"
     ),
 }
 _LANGUAGE_OF = {code: _BY_LANGUAGE[code] | _DISTRESS[code] for code in _BY_LANGUAGE}

@@ -187,6 +187,13 @@ async def test_english_stays_english(service: CoachService) -> None:
         ("ça va mieux, on peut reprendre ?", "fr"),
         ("ok on reprend", "fr"),
         ("hold on", None),
+        ("je me fais du mal", "fr"),
+        ("il me frappe", "fr"),
+        ("to me cortando de novo, nao consigo parar", "pt"),
+        ("ele me bate", "pt"),
+        ("me volví a cortar", "es"),
+        ("me quiero matar", "es"),
+        ("he hits me", "en"),
     ],
 )
 def test_the_language_of_a_short_message(text: str, code: str | None) -> None:
