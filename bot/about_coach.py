@@ -13,7 +13,7 @@ import re
 from enum import StrEnum
 
 from bot.dialogue import QUESTIONS
-from bot.domain import Inbound, InboundKind, Reply, Session, Step, Transition
+from bot.domain import Inbound, InboundKind, Reply, Session, Step, Transition, UserKey
 from bot.steps import ask
 from bot.wording import normalise
 
@@ -124,6 +124,18 @@ def asked(text: str, *, could_be_their_own: bool = False) -> Topic | None:
     return None
 
 
+# Surfaces where the conversation is a local file on the person's own machine, not a DM.
+_LOCAL = frozenset({"console"})
+
+
+def said(topic: Topic, user: UserKey) -> Reply:
+    """The straight answer to a question about the coach, as it fits where it is asked: in
+    the terminal, who sees it is about a local file on this machine, not a workspace."""
+    if topic is Topic.PRIVACY and user.platform in _LOCAL:
+        return Reply("about.privacy_local")
+    return Reply(f"about.{topic.value}")
+
+
 def answered(session: Session, inbound: Inbound) -> Transition | None:
     """At an open question, a question about the coach gets its straight answer and the same
     question again, nothing kept (after the plan or a cancel, the answer alone); None for any
@@ -137,5 +149,5 @@ def answered(session: Session, inbound: Inbound) -> Transition | None:
     topic = asked(inbound.text, could_be_their_own=at is Step.QUESTION)
     if topic is None:
         return None
-    said = Reply(f"about.{topic.value}")
-    return Transition(session, (said, ask(at, session)) if asking else (said,))
+    told = said(topic, session.user)
+    return Transition(session, (told, ask(at, session)) if asking else (told,))

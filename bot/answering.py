@@ -11,45 +11,37 @@ from bot import (
     boundary_words,
     choice_words,
     corrections,
-    datewords,
     dialogue,
     impatience,
     intents,
-    owed,
-    timeparse,
     tone,
-    undo_cancel,
 )
 from bot.dialogue import QUESTIONS
 from bot.domain import (
     Inbound,
     InboundKind,
-    Pending,
     Reply,
     Session,
-    Status,
     Step,
     Transition,
 )
-from bot.opening import ack_setback, after_summary, previous_setback
+from bot.moving_on import after_answer, cancel
+from bot.opening import after_summary, previous_setback
 from bot.pushing_back import hedged, notes, pushed_back, said_back, with_choices
+from bot.revisit_answer import answer_revisit
 from bot.steps import (
-    REVISIT_DAYS,
     Rules,
     ask,
     choices,
-    pending_reply,
     record,
     reprompt,
-    touch,
     typed_choice,
-    which_date,
 )
-from bot.summary import finish
 from bot.wording import has_words
 
 
 def answer(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> Transition:
+    """The open question answered (or listened to) with one message."""
     current = session.step
     if current is Step.SUMMARY:
         return after_summary(session, inbound, now)
@@ -83,6 +75,11 @@ def answer(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> T
         moved = record(session, current, chosen, now, also=notes(current, "" if asked else note))
         transition = after_answer(session, moved, current)
         return replace(transition, replies=(told, *transition.replies))
+    asked_too = impatience.tail(text) if inbound.choice is None else None
+    if asked_too is not None and current is not Step.SETBACK:
+        # "Maybe their budget is over. is this gonna take long": the answer kept, the
+        # question beside it answered.
+        return _answered_and_told(session, replace(inbound, text=asked_too[0]), now, rules)
     if chosen is None and text and inbound.choice is None:
         if current is Step.BOUNDARY:
             read, note = boundary_words.boundary(text)
@@ -106,7 +103,7 @@ def answer(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> T
                 return listened
     if offered:
         if current is Step.REVISIT:
-            return _answer_revisit(session, inbound, chosen, now, rules)
+            return answer_revisit(session, inbound, chosen, now, rules)
         if chosen is None and not (question.free_text_with_choices and text):
             return Transition(session, (reprompt(current, session),))
         value = chosen if chosen is not None else text
@@ -126,6 +123,23 @@ def answer(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> T
         replies.append(Reply("input.truncated"))
     transition = after_answer(session, moved, current, zone_known=inbound.timezone_known)
     return replace(transition, replies=(*replies, *transition.replies))
+
+
+def _answered_and_told(
+    session: Session, inbound: Inbound, now: datetime, rules: Rules
+) -> Transition:
+    """The answer part of a message read as the answer, and how many questions are left said
+    just before the next question (or the same one, when the answer part was not kept)."""
+    moved = answer(session, inbound, now, rules)
+    after = moved.session
+    left = dialogue.counted(after.answers)
+    total = len(left) - left.index(after.step) if after.is_open and after.step in left else 0
+    if not total:
+        return moved
+    told = Reply("listen.left", {"total": str(total)})
+    # The last reply is the question asked next (or again): the count comes just before it.
+    *before, last = moved.replies or (told,)
+    return replace(moved, replies=(*before, told, last) if moved.replies else (told,))
 
 
 def _listen(session: Session, current: Step, text: str, now: datetime) -> Transition | None:
@@ -218,123 +232,3 @@ def _which_choice(session: Session, current: Step, both: tuple[str, str]) -> Rep
         choices=choices(current.value, offered),
         choice_step=current.value,
     )
-
-
-def cancel(session: Session, now: datetime) -> Transition:
-    """End the conversation; its answers stay kept."""
-    if not session.is_open or session.step is Step.WELCOME:
-        return Transition(session, (Reply("cancel.nothing"),))
-    # The mark lets "undo" within the hour bring it back (bot/undo_cancel.py).
-    cancelled = touch(
-        session, now, status=Status.CANCELLED, pending=None, pending_data=undo_cancel.mark(now)
-    )
-    return Transition(cancelled, (Reply("cancel.done"),))
-
-
-def after_answer(
-    before: Session, moved: Session, answered: Step, *, zone_known: bool = True
-) -> Transition:
-    """What the coach says once a question is answered: an echo, then the next question."""
-    replies: list[Reply] = []
-    if answered is Step.SETBACK:
-        replies.append(ack_setback(moved))
-    if answered is Step.BOUNDARY and moved.answers.get("boundary") in ("hard", "closed"):
-        heard = moved.answers["boundary"]
-        if heard == "hard" and owed.owed(moved.answers):
-            heard = "hard_owed"
-        replies.append(Reply(f"boundary.heard_{heard}"))
-    if moved.step is Step.SUMMARY:
-        return finish(moved)
-    if moved.step is Step.REVISIT and not zone_known:
-        # Dates mean nothing without a zone: ask once, with the default offered.
-        asking = replace(moved, pending=Pending.TIMEZONE)
-        replies.append(pending_reply(Pending.TIMEZONE, "timezone.ask"))
-        return Transition(asking, tuple(replies))
-    replies.append(ask(moved.step, moved))
-    return Transition(moved, tuple(replies))
-
-
-def _answer_revisit(
-    session: Session, inbound: Inbound, chosen: str | None, now: datetime, rules: Rules
-) -> Transition:
-    if chosen == "none":
-        return after_answer(session, record(session, Step.REVISIT, "none", now), Step.REVISIT)
-    if chosen is not None:
-        due = timeparse.days_ahead(now, REVISIT_DAYS[chosen], inbound.timezone)
-        return set_revisit(session, due, now, inbound.timezone)
-    return revisit_in_words(session, inbound, now, rules)
-
-
-def revisit_in_words(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> Transition:
-    """The revisit question answered with a date in words: set, asked about, or asked again."""
-    text = inbound.text.strip()
-    if not text:
-        return Transition(session, (reprompt(Step.REVISIT, session),))
-    reading = datewords.read_when(text, now, inbound.timezone, inbound.locale)
-    if reading.choices is not None:
-        # "1/2" from someone whose date order we do not know: ask which one, as two choices.
-        both = " ".join(moment.isoformat() for moment in reading.choices)
-        asked = touch(session, now, pending=Pending.WHICH_DATE, pending_data=both)
-        return Transition(asked, (which_date(asked, "which_date.ask"),))
-    if reading.past is not None or reading.when is None:
-        # Said once, with the choices and an example of what is read.
-        again = reprompt(Step.REVISIT, session)
-        return Transition(
-            session, (replace(again, key=unread_key(reading), variables=unread_words(reading)),)
-        )
-    parsed = reading.when
-    if parsed - now > rules.far_revisit:
-        asked = touch(session, now, pending=Pending.FAR_DATE, pending_data=parsed.isoformat())
-        return Transition(
-            asked,
-            (
-                replace(
-                    pending_reply(Pending.FAR_DATE, "far_date.confirm"),
-                    dates={"revisit_at": parsed.isoformat()},
-                ),
-            ),
-        )
-    return set_revisit(session, parsed, now, inbound.timezone)
-
-
-def unread_key(reading: datewords.Reading) -> str:
-    """What to say about a date not taken: in the past, a holiday not guessed, or unread."""
-    if reading.past is not None:
-        return "revisit.past"
-    return "revisit.holiday" if reading.holiday else "revisit.unreadable"
-
-
-def unread_words(reading: datewords.Reading) -> dict[str, str]:
-    """The holiday named, as it reads mid-sentence: a name capitalised ("Thanksgiving"), a
-    common noun not ("the holidays", "half term")."""
-    if not reading.holiday:
-        return {}
-    name = reading.holiday
-    common = name.startswith("the ") or name in _COMMON_HOLIDAYS
-    return {"holiday": name if common else name.title()}
-
-
-# Holidays said with common nouns, not names: lower case mid-sentence.
-_COMMON_HOLIDAYS = frozenset({"bank holiday", "half term", "spring break", "summer break"})
-
-
-def set_revisit(
-    session: Session, due: datetime, now: datetime, zone: str | None = None
-) -> Transition:
-    """The revisit set and said back; with the user's `zone`, a check-in that falls on a day
-    before the next move's own date ("call next Monday") is said so."""
-    moved = replace(record(session, Step.REVISIT, due.isoformat(), now), revisit_at=due)
-    moved_on = after_answer(session, moved, Step.REVISIT)
-    # The date is said back at once, as it will really be sent.
-    confirmed: tuple[Reply, ...] = (Reply("revisit.set", dates={"revisit_at": due.isoformat()}),)
-    move = _move_day(session, now, zone) if zone else None
-    if move is not None and due.astimezone(move.tzinfo).date() < move.date():
-        confirmed += (Reply("revisit.before_move", dates={"move_day": move.isoformat()}),)
-    return replace(moved_on, replies=(*confirmed, *moved_on.replies))
-
-
-def _move_day(session: Session, now: datetime, zone: str) -> datetime | None:
-    """The day the next move names for itself ("call next Monday"), in the user's zone."""
-    move = session.answers.get("option_detail") or session.answers.get("next_move") or ""
-    found = datewords.read_when(move, now, zone).when if move else None
-    return found.astimezone(timeparse.zone(zone)) if found else None

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from bot import corrections, datewords, dialogue, plan, timeparse, undo_cancel, undo_new
-from bot.answering import after_answer, answer, cancel
+from bot.answering import answer
 from bot.choice_words import read_choice
 from bot.commands import Command, CommandName
 from bot.dialogue import QUESTIONS
@@ -23,6 +23,7 @@ from bot.domain import (
     Step,
     Transition,
 )
+from bot.moving_on import after_answer, cancel
 from bot.opening import begin
 from bot.side_questions import drop_side_question, pending_reprompt
 from bot.steps import (

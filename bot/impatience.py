@@ -16,7 +16,8 @@ from bot.wording import normalise, words
 _LONGEST = 10
 
 _IMPATIENT = re.compile(
-    r"^(?:(?:ugh+|omg|ok|okay|so|seriously|srsly|lol|man|bro|hmm+|um+|jeez|geez|god)\W+)*"
+    r"^(?:(?:ugh+|omg|ok|okay|so|seriously|srsly|lol|man|bro|hmm+|um+|jeez|geez|god|idk|"
+    r"also|btw|and|but|oh|anyway|quick q(?:uestion)?|just wondering|sorry|wait)\W+)*"
     r"(?:how many (?:more|left|questions|of these|to go)|how much (?:more|longer|left)|"
     r"how long (?:is|will|does|more|left)|(?:is|are) (?:this|we|it) (?:almost|nearly|about|"
     r"finally|done|over|finished|there)|(?:almost|nearly) (?:done|there|over|finished)|"
@@ -61,3 +62,22 @@ def venting(text: str) -> bool:
     "i'm done with this job", "so over it") rather than a clear wish to end the conversation."""
     said = normalise(text)
     return bool(said) and len(words(said)) <= _LONGEST and bool(_VENTING.search(said))
+
+
+# Where a question may be tacked on after an answer: a sentence's end, a comma, a dash.
+_CLAUSE = re.compile(r"(?<=[?.!])\s+|\s*[,;]\s+|\s+[-\u2013\u2014]+\s+|\s*\.{2,}\s*")
+
+
+_THAT_ALL = re.compile(r"^(?:is )?that all\W*$")
+
+
+def tail(text: str) -> tuple[str, str] | None:
+    """An answer with a question about how long this takes tacked on after it ("Maybe their
+    budget is over. is this gonna take long"): (the answer, the question); None when the
+    message ends with no such question or has nothing before it."""
+    for cut in reversed(list(_CLAUSE.finditer(text))):
+        head, asked = text[: cut.start()].strip(), text[cut.end() :].strip()
+        # "they offered 2%, is that all?" asks about the offer, not about us.
+        if head and asked and impatient(asked) and not _THAT_ALL.match(normalise(asked)):
+            return head, asked
+    return None

@@ -107,7 +107,7 @@ class NudgeAnswers:
             topic = about_coach.asked(text)
             if choice is None and topic is not None:
                 # "is this a real person?" at "How did it go?": its answer, then the buttons.
-                said = (Reply(f"about.{topic.value}"), engine.nudge_unclear())
+                said = (about_coach.said(topic, target.user), engine.nudge_unclear())
                 return TurnResult(
                     tuple(self.renderer.render(reply, turn.prefs, target.number) for reply in said)
                 )

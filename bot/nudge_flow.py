@@ -16,7 +16,6 @@ from bot import (
     timeparse,
     wording,
 )
-from bot.answering import unread_key, unread_words
 from bot.dialogue import REVISIT_CHOICES
 from bot.domain import (
     CancelNudges,
@@ -27,6 +26,7 @@ from bot.domain import (
     Session,
     Transition,
 )
+from bot.revisit_answer import unread_key, unread_words
 from bot.steps import (
     DEFAULT_RULES,
     NUDGE_CHOICES,

@@ -43,7 +43,7 @@ def welcome(session: Session, inbound: Inbound, now: datetime) -> Transition:
     welcomed = replace(welcomed, origin=inbound.origin)
     if topic is not None:
         # "are you a real person?" as a first message: the intro, then its straight answer.
-        said = Reply(f"about.{topic.value}")
+        said = about_coach.said(topic, session.user)
         return Transition(welcomed, (intro, said, ask(Step.SETBACK, welcomed)))
     return Transition(welcomed, (intro, ask(Step.SETBACK, welcomed)))
 

@@ -7,7 +7,6 @@ a question beside it ("is this gonna take long") answered.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from bot import (
@@ -110,18 +109,17 @@ def not_a_plain_choice(text: str) -> bool:
     )
 
 
-_PARTS = re.compile(r"(?<=[?.!])\s+|,\s+")
-
-
 def _unsure_and_impatient(session: Session, current: Step, text: str) -> bool:
     """Whether a free-text answer is only a guess at not knowing followed by asking how long
-    this takes ("idk maybe? is this gonna take long"): nothing in it to keep."""
-    parts = [part for part in _PARTS.split(text.strip()) if part.strip()]
-    if len(parts) < 2 or dialogue.choices(current, session.answers):
+    this takes ("idk maybe? is this gonna take long", "maybe i guess? idk how long is this"):
+    nothing in it to keep."""
+    split = impatience.tail(text.strip())
+    if split is None or dialogue.choices(current, session.answers):
         return False
-    head = " ".join(parts[:-1])
-    unsure = choice_words.unhedged(head) in ("maybe?", "maybe", "") or intents.free_text(head) in (
+    head = split[0]
+    if head.strip(" ?!.").lower() == "maybe":
+        return True
+    return choice_words.unhedged(head) in ("maybe?", "maybe", "") or intents.free_text(head) in (
         intents.Intent.DONT_KNOW,
         intents.Intent.ACK,
     )
-    return unsure and impatience.impatient(parts[-1])

@@ -7,7 +7,6 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot import datewords, intents, numeric_dates
-from bot.answering import revisit_in_words, set_revisit
 from bot.datewords import Reading
 from bot.domain import (
     ForgetUser,
@@ -20,6 +19,7 @@ from bot.domain import (
     Transition,
 )
 from bot.opening import after_summary, begin
+from bot.revisit_answer import revisit_in_words, set_revisit
 from bot.steps import (
     CONFIRMATIONS,
     PENDING_CHOICES,

@@ -102,11 +102,15 @@ def ask(step: Step, session: Session) -> Reply:
     key = f"{step.value}.ask"
     if QUESTIONS[step].reflection:
         key = f"trap.{session.answers.get('trap', '')}"
-    elif step in PATH_ASKS.get(path := dialogue.path_of(session.answers), ()):
+    elif (path := dialogue.path_of(session.answers)) is dialogue.Path.HARD and step in OWED_ASKS:
+        if owed.owed(session.answers):
+            # What they may owe: nothing to offer for it; what backs the person and what
+            # the other side gains by doing it; the door is not closed, others can make them.
+            key = f"{step.value}.ask_owed"
+        elif step in PATH_ASKS[path]:
+            key = f"{step.value}.ask_{path.value}"
+    elif step in PATH_ASKS.get(path, ()):
         key = f"{step.value}.ask_{path.value}"
-        if key == "option.ask_hard" and owed.owed(session.answers):
-            # What they may owe: the door is not closed, others can make them do it.
-            key = "option.ask_owed"
     return Reply(
         key,
         choices=choices(step.value, offered),
@@ -120,6 +124,10 @@ PATH_ASKS: dict[dialogue.Path, tuple[Step, ...]] = {
     dialogue.Path.HARD: (Step.OPTION, Step.REVISIT),
     dialogue.Path.SELF: (Step.SUCCESS,),
 }
+
+
+# Questions worded for a hard no about something the other side may owe (bot/owed.py).
+OWED_ASKS = (Step.OFFER, Step.GAIN, Step.OPTION)
 
 
 def choices(prefix: str, ids: tuple[str, ...]) -> tuple[Choice, ...]:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from bot import dialogue, engine
-from bot.about_coach import Topic, asked
-from bot.domain import Step
+from bot.about_coach import Topic, asked, said
+from bot.domain import Step, UserKey
 from bot.service import CoachService
 from bot.storage.db import Database
 from tests.conftest import ALICE, FULL_DIALOGUE, START, say
@@ -74,7 +74,7 @@ def test_at_every_step_the_question_gets_a_straight_answer_then_the_same_questio
     moved = engine.step(session, say(text), START)
     if at is Step.QUESTION and topic is not Topic.HUMAN:
         return  # a privacy question may be their own clarifying question (tested below)
-    assert keys(moved) == [f"about.{topic.value}", f"{at.value}.ask"]
+    assert keys(moved) == [said(topic, ALICE).key, f"{at.value}.ask"]
     assert moved.session.step is at
     assert moved.session.answers == session.answers
 
@@ -123,5 +123,18 @@ def test_as_a_first_message_the_question_is_answered_after_the_welcome(
 ) -> None:
     """A first DM that asks about the coach gets the welcome, the straight answer, then the no."""
     moved = engine.step(engine.new_session(ALICE, 1, START, welcome=True), say(text), START)
-    assert keys(moved) == ["welcome.intro", f"about.{topic.value}", "setback.ask"]
+    assert keys(moved) == ["welcome.intro", said(topic, ALICE).key, "setback.ask"]
     assert not moved.session.answers
+
+
+async def test_who_sees_this_fits_the_surface_it_is_asked_on(service: CoachService) -> None:
+    """In the terminal "who sees this?" is told of a local file on this machine, never of a
+    workspace or server; in Slack of the workspace."""
+    terminal = await run(service, ["my boss said no", "who sees this?"])
+    told = next(text for text in terminal if "Straight answer" in text)
+    assert "local file on this machine" in told
+    assert "workspace" not in told and "server" not in told
+    slack = UserKey("slack", "T1", "U1")
+    in_slack = await run(service, ["my boss said no", "who sees this?"], slack)
+    told = next(text for text in in_slack if "Straight answer" in text)
+    assert "workspace" in told and "local file" not in told

@@ -63,3 +63,52 @@ def test_an_answer_that_borrows_such_words_is_kept(typed: str) -> None:
     """An answer that merely holds "how many more" or "over" is kept as the answer."""
     moved = engine.step(walk_to(Step.UNSEEN), say(typed), START)
     assert moved.session.answers["unseen"] == typed
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("Maybe their budget is over. is this gonna take long", "Maybe their budget is over."),
+        ("they were busy, how many more of these?", "they were busy"),
+        ("a reorg is coming - btw how long is this", "a reorg is coming"),
+        ("Budget freeze I think... are we almost done?", "Budget freeze I think"),
+    ],
+)
+def test_an_answer_with_how_long_tacked_on_is_kept_and_the_question_answered(
+    typed: str, kept: str
+) -> None:
+    """The answer part is kept without the question, and the count left is said before the
+    next question."""
+    moved = engine.step(walk_to(Step.UNSEEN), say(typed), START)
+    assert moved.session.answers["unseen"] == kept
+    assert keys(moved) == ["listen.left", "offer.ask"]
+    left = len(OPEN_PATH) - OPEN_PATH.index(Step.OFFER)
+    assert moved.replies[0].variables["total"] == str(left)
+
+
+def test_a_choice_with_how_long_tacked_on_keeps_no_note() -> None:
+    """ "soft, how many more" picks soft, keeps no note, and says the count left."""
+    moved = engine.step(walk_to(Step.BOUNDARY), say("soft, how many more?"), START)
+    assert moved.session.answers["boundary"] == "soft"
+    assert "boundary_note" not in moved.session.answers
+    assert keys(moved)[-2:] == ["listen.left", "timing.ask"]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["maybe i guess? idk how long is this", "idk. how many more", "maybe, is this gonna take long"],
+)
+@pytest.mark.parametrize("at", [Step.UNSEEN, Step.DONE, Step.QUESTION])
+def test_not_knowing_then_asking_how_long_keeps_nothing_and_answers(typed: str, at: Step) -> None:
+    """A guess at not knowing with "how long is this" after it is answered, nothing kept."""
+    session = walk_to(at)
+    moved = engine.step(session, say(typed), START)
+    assert moved.session.answers == session.answers
+    assert keys(moved) == ["listen.impatient", f"{at.value}.ask"]
+
+
+def test_an_offer_asking_is_that_all_is_an_answer() -> None:
+    """ "they offered 2%, is that all?" is about their offer: kept whole, nothing counted."""
+    moved = engine.step(walk_to(Step.UNSEEN), say("they offered 2%, is that all?"), START)
+    assert moved.session.answers["unseen"] == "they offered 2%, is that all?"
+    assert "listen.left" not in keys(moved)

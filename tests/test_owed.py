@@ -48,6 +48,32 @@ def test_a_hard_no_on_something_owed_names_the_levers(setback: str, ask: str) ->
     assert "summary.closing.hard_owed" in said and "summary.closing.hard" not in said
 
 
+@pytest.mark.parametrize(
+    ("setback", "ask"),
+    [
+        ("my landlord won't fix the boiler", "a repair before winter"),
+        ("el jefe no me paga las horas extra", "que me pague"),
+        ("der Vermieter gibt die Kaution nicht zurück", "meine Kaution"),
+    ],
+)
+def test_after_a_hard_no_on_something_owed_what_they_bring_is_asked_not_an_offer(
+    setback: str, ask: str
+) -> None:
+    """After an owed hard no, "what do you offer them?" becomes what backs the person and
+    their leverage, and "what they gain" what they gain by sorting it out."""
+    session, _ = told(setback, ask, "hard")
+    _, said = finish(session)
+    assert "offer.ask_owed" in said and "offer.ask" not in said
+    assert "gain.ask_owed" in said and "gain.ask" not in said
+
+
+def test_a_soft_no_on_something_owed_is_still_asked_what_they_offer() -> None:
+    """A soft no keeps the usual "what do you offer them?" even about a repair."""
+    session, _ = told("my landlord won't fix the boiler yet", "a repair", "soft")
+    _, said = finish(session)
+    assert "offer.ask" in said and "offer.ask_owed" not in said
+
+
 def test_a_hard_no_on_a_wish_is_still_respected() -> None:
     """A hard no on a promotion is respected as before, with no talk of rights."""
     session, said = told("my manager said no to the promotion", "a promotion", "hard")
