@@ -51,6 +51,22 @@ _ENGLISH = word_set(
     "again"
 )
 _WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+# More everyday English, for telling a message written in English that quotes or slips into
+# another language ("Manager refused my raise. Me dijo que no hay presupuesto") from one
+# written in that language: words the other languages share are left out below.
+_ENGLISH_MORE = word_set(
+    "i'm i've i'd it's don't didn't can't won't isn't wasn't doesn't that's there's they're "
+    "we're you're she's he's got get gets getting had went going gone go come came left "
+    "think thought know knew feel felt really honestly basically literally whatever anyway "
+    "then now there here who which why still maybe though even only some any all more much "
+    "other than into over after before again never always because since until while well "
+    "manager landlord boss client partner company team meeting raise promotion rent salary "
+    "refused rejected declined turned down asked told says said say tell talk talked reply "
+    "replied walked answer answered next week month year today tomorrow yesterday time "
+    "money budget offer plan hope hoped need needed like just annoyed angry sad upset "
+    "frustrated okay ok yeah yep nope lol idk tbh so what now her him their our out up "
+    "something nothing anything everything someone nobody one two first last new old good bad"
+)
 
 
 def foreign(text: str) -> bool:
@@ -63,7 +79,27 @@ def foreign(text: str) -> bool:
     ours = sum(1 for word in found if word in _ENGLISH)
     if len(found) == 1:
         return found[0] in _COMMANDS
-    return theirs >= 2 and theirs > ours
+    return theirs >= 2 and theirs > ours and not _mostly_english(text)
+
+
+_ALL_ENGLISH = (_ENGLISH | _ENGLISH_MORE) - _FOREIGN
+_ONLY_FOREIGN = _FOREIGN - _ENGLISH - _ENGLISH_MORE
+# Where one language may give way to another inside a message: a clause, a quote.
+_SEGMENTS = re.compile(r"[.,;:!?()\"\u201c\u201d\u00ab\u00bb]+|\s'|'\s|\s-+\s|\bbut\b")
+
+
+def _mostly_english(text: str) -> bool:
+    """Whether a message is written in English around another language's words: at least as
+    many everyday English words as words only the other languages use, or a clause of its
+    own with three English words ("we had the meeting, il a dit que ce n'est pas possible")."""
+    found = _WORDS.findall(normalise(text))
+    english = sum(word in _ALL_ENGLISH for word in found)
+    if english >= max(2, sum(word in _ONLY_FOREIGN for word in found)):
+        return True
+    return any(
+        sum(word in _ALL_ENGLISH for word in _WORDS.findall(normalise(part))) >= 3
+        for part in _SEGMENTS.split(text)
+    )
 
 
 def which(text: str) -> str | None:

@@ -32,9 +32,12 @@ _DAY = r"(?P<day>" + "|".join(sorted(_FOREIGN, key=len, reverse=True)) + r")(?:[
 # Words before or after a weekday that say which one: the next one, this one, or just it.
 _NEXT_BEFORE = r"pr[oó]xim[oa]|n[aä]e?chste[nrs]?|kommende[nrs]?"
 _THIS_BEFORE = r"este|esta|neste|nesta|diese[nrs]?|ce"
+# "übernächsten Freitag": the one after the coming one.
+_AFTER_NEXT_BEFORE = r"[üu]bern[aä]e?chste[nrs]?"
 _FOREIGN_DAY = re.compile(
-    rf"\b(?:(?:el|la|o|a|na|no|am|le) )?(?:(?P<next>{_NEXT_BEFORE})|(?P<this>{_THIS_BEFORE}))?"
-    rf"\s*\b{_DAY}\b(?P<after> que (?:viene|vem)| prochain| qui vient)?"
+    rf"\b(?:(?:el|la|o|a|na|no|am|le) )?(?:(?:(?P<next>{_NEXT_BEFORE})|(?P<this>{_THIS_BEFORE})|"
+    rf"(?P<after_next>{_AFTER_NEXT_BEFORE}))\s+)?"
+    rf"\b{_DAY}\b(?P<after> que (?:viene|vem)| prochain| qui vient)?"
 )
 _ABBREVIATED = (
     r"mon(?:day)?",
@@ -54,14 +57,31 @@ _OF_NEXT_WEEK = re.compile(
 )
 # "friday after next", "friday week", "a week on friday": the week after the coming one.
 _WEEK_AFTER = re.compile(
-    rf"\b{_WEEKDAY}\s+(?:after\s+next|week)\b|\ba\s+week\s+(?:on|from)\s+{_LATER}\b"
+    rf"\b{_WEEKDAY}\s+(?:after\s+next|week)\b|\b(?:a|one|1)\s+weeks?\s+(?:on|from)\s+{_LATER}\b"
 )
+# "friday in a week", "Freitag in einer Woche", "dentro de una semana el viernes", "vendredi
+# en huit", "sexta daqui a uma semana" (as English), and so for two weeks ("vendredi en
+# quinze", "friday in 2 weeks"): the first such day that many weeks or more away.
+_ONE = r"(?:a|one|1)"
+_TWO = r"(?:two|2)"
+_A_WEEK = (
+    rf"(?:in\s+(?:{_ONE}|{_TWO})\s+weeks?|in\s+(?:8|eight|14|fourteen|15|fifteen)\s+days|"
+    r"in\s+a\s+fortnight)"
+)
+_IN_A_WEEK = re.compile(
+    rf"\b{_WEEKDAY}\s+(?:{_A_WEEK}|(?:{_ONE}|{_TWO})\s+weeks?\s+(?:from\s+)?(?:now|today)|"
+    rf"en\s+(?:huit|ocho|quinze|quince)(?:\s+(?:days|jours|d[ií]as))?)\b|"
+    rf"\b{_A_WEEK}\s+(?:on\s+|at\s+|the\s+)?{_LATER}\b"
+)
+_TWO_WEEKS = re.compile(r"\b(?:two|2|14|fourteen|15|fifteen|quinze|quince|fortnight)\b")
 # "next friday", "this coming friday", "this friday": the coming one.
 _WITH_A_WORD = re.compile(rf"\b(?P<which>this\s+coming|coming|upcoming|next|this)\s+{_WEEKDAY}\b")
 
 
 def _english(found: re.Match[str]) -> str:
     day = _FOREIGN[found.group("day").lower()]
+    if found.group("after_next"):
+        return f"{day} after next"
     if found.group("next") or found.group("after"):
         return f"next {day}"
     return f"this {day}" if found.group("this") else day
@@ -83,12 +103,18 @@ def weekday_day(words: str, today: date) -> date | None:
     """The local day a weekday with a word of which one names (English words); None if none.
 
     "next", "coming" and "this coming" mean the first such day after today; "this" the one
-    of the coming seven days, today included; "of next week" the one in the week after this.
+    of the coming seven days, today included; "of next week" the one in the week after this;
+    "after next" and "a week from" a week after the coming one; "in a week" the first such
+    day a week or more from today (on a Friday, "friday in a week" is a week today).
     """
     found = _OF_NEXT_WEEK.search(words)
     if found is not None:
         monday = today + timedelta(days=7 - today.weekday())
         return monday + timedelta(days=_index(found))
+    found = _IN_A_WEEK.search(words)
+    if found is not None:
+        weeks = 2 if _TWO_WEEKS.search(found.group(0)) else 1
+        return today + timedelta(days=7 * weeks + (_index(found) - today.weekday()) % 7)
     found = _WEEK_AFTER.search(words)
     if found is not None:
         return today + timedelta(days=(_index(found) - today.weekday() - 1) % 7 + 8)

@@ -30,6 +30,16 @@ ENGLISH = [
     "I am on the de la Cruz team and they said no",
     "El Paso office said no",
 ]
+# English messages with a phrase of another language inside (a quote, a clause).
+MIXED = [
+    "Manager refused my raise. Me dijo que no hay presupuesto este año",
+    "my landlord said no, dice que no es su problema, whatever",
+    "she said 'lo siento, no es posible por ahora'",
+    "we had the meeting, il a dit que ce n'est pas possible pour le moment, then left",
+    "The answer was basically 'das ist nicht möglich' and I'm so annoyed about it",
+    "basically 'não dá, não tem verba' and she walked out",
+    "I want the promo but mi jefa dice que no es el momento",
+]
 
 
 @pytest.mark.parametrize("text", FOREIGN)
@@ -42,6 +52,23 @@ def test_a_message_clearly_in_another_language_is_told_apart(text: str) -> None:
 def test_english_with_a_foreign_word_or_name_is_english(text: str) -> None:
     """English with a place name or a borrowed word in it is not called foreign."""
     assert not language.foreign(text)
+
+
+@pytest.mark.parametrize("text", MIXED)
+def test_a_message_mostly_in_english_with_another_language_inside_is_english(text: str) -> None:
+    """A message written in English around a phrase in Spanish, French, German or
+    Portuguese is English: no note that the coaching is in English."""
+    assert not language.foreign(text)
+    moved = engine.step(walk_to(Step.UNSEEN), say(text), START)
+    assert note_keys(moved) == []
+    assert moved.session.answers["unseen"] == text
+
+
+def test_a_message_in_another_language_with_many_unknown_words_is_still_foreign() -> None:
+    """Words the coach does not know ("solicitud", "presupuestarios") never make a Spanish
+    message English."""
+    text = "Mi jefe rechazó mi solicitud de aumento salarial por recortes presupuestarios"
+    assert language.foreign(text)
 
 
 def note_keys(transition: Transition) -> list[str]:

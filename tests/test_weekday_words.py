@@ -189,3 +189,54 @@ def test_a_weekday_in_another_language_sets_the_revisit_in_the_dialogue() -> Non
     assert moved.session.revisit_at is not None
     assert f"{moved.session.revisit_at.astimezone(ZoneInfo(ZONE)):%a %H:%M}" == "Fri 15:00"
     assert moved.session.step is not Step.REVISIT
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Freitag in einer Woche",
+        "am Freitag in einer Woche",
+        "in einer Woche am Freitag",
+        "Freitag in acht Tagen",
+        "übernächsten Freitag",
+        "a week from Friday",
+        "one week from friday",
+        "friday in a week",
+        "in a week on friday",
+        "friday a week from now",
+        "dentro de una semana el viernes",
+        "el viernes dentro de una semana",
+        "el viernes en ocho días",
+        "vendredi en huit",
+        "vendredi dans une semaine",
+        "dans une semaine vendredi",
+        "sexta da semana que vem",
+        "sexta daqui a uma semana",
+        "daqui a uma semana na sexta",
+    ],
+)
+def test_a_weekday_a_week_on_is_that_weekday_not_a_week_from_today(words: str) -> None:
+    """On Monday 30 November "Freitag in einer Woche" and its kin in five languages are
+    Friday 11 December, never Monday 7 December (a week from today)."""
+    assert wall(words) == "2026-12-11 10:00"
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("friday in 2 weeks", "2026-12-18 10:00"),
+        ("vendredi en quinze", "2026-12-18 10:00"),
+        ("in zwei Wochen am Freitag", "2026-12-18 10:00"),
+        ("el viernes en quince días", "2026-12-18 10:00"),
+        ("Freitag in einer Woche um 15 Uhr", "2026-12-11 15:00"),
+    ],
+)
+def test_a_weekday_two_weeks_on_and_with_a_time(words: str, expected: str) -> None:
+    """Two weeks on is the weekday of the week after next; a time said with it is kept."""
+    assert wall(words) == expected
+
+
+def test_on_that_weekday_a_week_on_is_a_week_today() -> None:
+    """Said on a Friday, "friday in a week" is a week today (11 December), not the 18th."""
+    assert wall("friday in a week", FRIDAY) == "2026-12-11 10:00"
+    assert wall("Freitag in einer Woche", FRIDAY) == "2026-12-11 10:00"
