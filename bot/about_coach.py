@@ -13,7 +13,7 @@ import re
 from enum import StrEnum
 
 from bot.dialogue import QUESTIONS
-from bot.domain import Inbound, InboundKind, Reply, Session, Step, Transition, UserKey
+from bot.domain import Inbound, InboundKind, Pending, Reply, Session, Step, Transition, UserKey
 from bot.steps import ask
 from bot.wording import normalise
 
@@ -151,3 +151,28 @@ def answered(session: Session, inbound: Inbound) -> Transition | None:
         return None
     told = said(topic, session.user)
     return Transition(session, (told, ask(at, session)) if asking else (told,))
+
+
+# Side questions the engine asks again after a question about the coach (the crisis flow's
+# own are answered by it; a maybe's new date by bot/new_date_aside.py).
+_SIDE_QUESTIONS = frozenset(
+    {
+        Pending.RESUME,
+        Pending.FORGET,
+        Pending.FAR_DATE,
+        Pending.TIMEZONE,
+        Pending.RESTART,
+        Pending.WHICH_DATE,
+    }
+)
+
+
+def asked_aside(session: Session, inbound: Inbound) -> Reply | None:
+    """At a side question ("Pick up where we left off?", "which day did you mean?"), the
+    straight answer to a question about the coach typed there; None for any other message."""
+    if inbound.kind is not InboundKind.MESSAGE or inbound.choice is not None:
+        return None
+    if session.pending not in _SIDE_QUESTIONS:
+        return None
+    topic = asked(inbound.text)
+    return said(topic, session.user) if topic is not None else None

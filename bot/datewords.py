@@ -26,6 +26,8 @@ _NUMBERS = MappingProxyType(
     {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
     | {"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
     | {"a couple of": 2, "a couple": 2, "couple of": 2, "couple": 2}
+    # "in a few weeks": three, said back at once as a date, so a guess the person sees.
+    | {"a few": 3, "few": 3}
 )
 _COUNT = r"(\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")"
 _UNIT = r"(day|week|fortnight|month)s?"

@@ -164,6 +164,10 @@ def _step(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> Tr
     if inbound.kind is InboundKind.START:
         return start(session, inbound, now)
     if session.pending is not None:
+        aside = about_coach.asked_aside(session, inbound)
+        if aside is not None:
+            # "are you a bot?" at "which date did you mean?": answered, that question again.
+            return Transition(session, (aside, pending_reprompt(session)))
         return answer_pending(session, inbound, now, rules)
     about = about_coach.answered(session, inbound)
     if about is not None:

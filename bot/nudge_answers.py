@@ -5,7 +5,16 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-from bot import about_coach, datewords, engine, intents, opening_words, own_win, revisit_words
+from bot import (
+    about_coach,
+    datewords,
+    engine,
+    intents,
+    new_date_aside,
+    opening_words,
+    own_win,
+    revisit_words,
+)
 from bot.clock import Clock
 from bot.commands import parse_command
 from bot.domain import Inbound, InboundKind, Message, Pending, Reply, Session, Step
@@ -138,6 +147,12 @@ class NudgeAnswers:
         ):
             return None
         now = self.clock.now()
+        aside = new_date_aside.answered(target, text, now)
+        if aside is not None:
+            # "maybe", "who sees this?": not a date; answered, the questions again.
+            return TurnResult(
+                tuple(self.renderer.render(r, turn.prefs, target.number) for r in aside.replies)
+            )
         if own_win.awaiting(target, now):
             # Both questions are open: "march 1st, and yes!!" answers the two of them.
             win, words = own_win.split_off(text, self._names_own_win)

@@ -192,6 +192,7 @@ STATIC_KEYS = (
     "nudge.no_date",
     "nudge.unclear",
     "nudge_date.unclear",
+    "nudge_date.unsure",
     "error.try_again",
     "error.busy",
     "error.missed",
