@@ -173,6 +173,9 @@ def _step(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> Tr
     if about is not None:
         # "are you a real person?", "who reads this?": a straight answer, nothing kept.
         return about
+    if inbound.choice is None and undo_new.too_far(session, inbound.text):
+        # "I didn't mean to start a new one" a few questions in: how, not an answer.
+        return undo_new.how_to_set_aside(session)
     if inbound.choice is None and undo_cancel.wants_undo(inbound.text):
         if undo_new.undoable(session, now):
             # A new reframe begun by mistake right after a plan: that plan comes back.

@@ -121,6 +121,7 @@ STATIC_KEYS = (
     "cancel.side_question",
     "cancel.undone",
     "undo_new.done",
+    "undo_new.too_far",
     "cancel.too_late",
     "status.cancelled",
     "back.nothing",

@@ -50,10 +50,32 @@ def test_undo_later_in_the_new_reframe_is_back_as_before() -> None:
     assert not moved.effects and moved.session.step is Step.TIMING
 
 
-def test_undo_after_the_hour_keeps_the_new_reframe() -> None:
-    """More than an hour after the new reframe began, "undo" is its usual `back`."""
+@pytest.mark.parametrize("later", [timedelta(hours=2), timedelta(days=3)])
+def test_undo_hours_later_at_the_new_reframes_start_still_brings_the_plan_back(
+    later: timedelta,
+) -> None:
+    """Hours or days later, while the new reframe is still at its start, "I didn't mean to
+    start a new one" drops it and shows the plan: nothing is lost, so no hour limit."""
     fresh = engine.step(finished(), say(NEW_NO), START).session
-    assert not undo_new.undoable(fresh, START + timedelta(hours=2))
+    assert undo_new.undoable(fresh, START + later)
+    moved = engine.step(fresh, say("i didnt mean to start a new one"), START + later)
+    assert [type(effect).__name__ for effect in moved.effects] == ["DropSession", "ShowData"]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["oops i didnt mean to start a new one", "bring my old plan back", "I don't want a new one"],
+)
+def test_taking_back_a_new_reframe_further_in_says_how_and_keeps_nothing(typed: str) -> None:
+    """A few answers into the new reframe, plain words taking it back are never kept as an
+    answer: the coach says `cancel` sets it aside (answers kept, the plan before it as it
+    was) and asks the question again; nothing is dropped on a guess."""
+    session = engine.step(finished(), say(NEW_NO), START).session
+    for line in ("A repair before winter", "soft", "yes"):
+        session = engine.step(session, say(line), START).session
+    moved = engine.step(session, say(typed), START)
+    assert [reply.key for reply in moved.replies] == ["undo_new.too_far", "unseen.ask"]
+    assert not moved.effects and moved.session == session
 
 
 async def test_undo_brings_back_the_finished_plan_with_its_check_in(
