@@ -14,6 +14,7 @@ from bot import (
     dialogue,
     impatience,
     intents,
+    said_before,
     tone,
 )
 from bot.dialogue import QUESTIONS
@@ -48,6 +49,10 @@ def answer(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> T
     question = QUESTIONS[current]
     offered = dialogue.choices(current, session.answers)
     text = inbound.text.strip()
+    if said_before.proposed(session) and inbound.choice is None:
+        kept = _said_before(session, inbound, now, rules)
+        if kept is not None:
+            return kept
     said_again = corrections.after_already_said(text) if inbound.choice is None else None
     if said_again is not None and current is not Step.SETBACK:
         # "i just told u, 5 yrs": the answer is what follows the complaint (at the setback,
@@ -123,6 +128,22 @@ def answer(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> T
         replies.append(Reply("input.truncated"))
     transition = after_answer(session, moved, current, zone_known=inbound.timezone_known)
     return replace(transition, replies=(*replies, *transition.replies))
+
+
+def _said_before(
+    session: Session, inbound: Inbound, now: datetime, rules: Rules
+) -> Transition | None:
+    """Words from an earlier answer offered at this question: "yes" keeps them, "no" asks
+    the question plainly; None for any other message (an answer of its own, read as ever)."""
+    current, words = session.step, said_before.proposed(session)
+    if said_before.agrees(inbound.text):
+        if current is Step.REVISIT:
+            return answer_revisit(session, replace(inbound, text=words), None, now, rules)
+        return after_answer(session, record(session, current, words, now), current)
+    if said_before.declines(inbound.text):
+        plain = said_before.dropped(session)
+        return Transition(plain, (ask(current, plain),))
+    return None
 
 
 def _answered_and_told(

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from bot import owed, undo_cancel
+from bot import owed, said_before, undo_cancel
 from bot.domain import Pending, Reply, Session, Status, Step, Transition
 from bot.opening import ack_setback
-from bot.steps import ask, pending_reply, touch
+from bot.steps import pending_reply, touch
 from bot.summary import finish
 
 
@@ -42,5 +42,6 @@ def after_answer(
         asking = replace(moved, pending=Pending.TIMEZONE)
         replies.append(pending_reply(Pending.TIMEZONE, "timezone.ask"))
         return Transition(asking, tuple(replies))
-    replies.append(ask(moved.step, moved))
-    return Transition(moved, tuple(replies))
+    # What an earlier answer already said for this question is said back, not asked afresh.
+    offered, question = said_before.asked(moved)
+    return Transition(offered, (*replies, question))

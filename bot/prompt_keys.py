@@ -91,6 +91,8 @@ STATIC_KEYS = (
     "listen.hedged",
     "listen.hedged_left",
     "listen.left",
+    "said_before.confirm",
+    "said_before.confirm_choices",
     "boundary.decide",
     "timing.decide",
     "restart.confirm",

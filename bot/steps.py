@@ -185,7 +185,10 @@ def record(
     **extra: object,
 ) -> Session:
     """Keep one answer (and any notes beside it) and move to the next question on the path."""
-    answers = {key: val for key, val in session.answers.items() if key != f"{at.value}_note"}
+    # The note beside an earlier choice, and words offered from an earlier answer
+    # (said_before.py), give way to the answer given now.
+    gone = (f"{at.value}_note", f"{at.value}_said")
+    answers = {key: val for key, val in session.answers.items() if key not in gone}
     answers[at.value] = value
     answers.update(also)
     if at is Step.ASK:
