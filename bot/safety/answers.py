@@ -1,8 +1,8 @@
-"""What a person means after a crisis reply, and their answer to "are you thinking about ending
-your life?", in English, Spanish, German, French and Portuguese.
+"""What a person means by a message sent after a crisis reply, in English, Spanish, German,
+French and Portuguese.
 
-Both lean to safety: a message that could mean danger is read as danger, and an answer that
-is not a plain no is read as "not sure", which gets the crisis lines.
+It leans to safety: a message that could mean danger is read as danger. (Answers to the
+direct question are read in bot.safety.risk_answers.)
 """
 
 from __future__ import annotations
@@ -10,10 +10,19 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from bot.safety import Screening, Tier, carried, screen
+from bot.safety import Screening, Tier, carried, screen, worded
+from bot.safety.followup_words import (
+    DANGER_MORE,
+    FINE_MORE,
+    MEANS_AWAY,
+    MOVE_ON,
+    SAFE_SAID_MORE,
+    STOP_MORE,
+    without_safe_time,
+)
 from bot.safety.normal import normalise
 
-__all__ = ["FollowUp", "RiskAnswer", "follow_up", "named_means_or_time", "risk_answer"]
+__all__ = ["FollowUp", "follow_up", "named_means_or_time"]
 
 
 class FollowUp(StrEnum):
@@ -30,21 +39,13 @@ class FollowUp(StrEnum):
     OTHER = "other"
 
 
-class RiskAnswer(StrEnum):
-    """An answer to the direct question."""
-
-    YES = "yes"
-    NO = "no"
-    UNSURE = "unsure"
-
-
 # "not sure I'm safe", "I don't feel safe", "no estoy segura", "nicht sicher".
 _NOT_SAFE = re.compile(
     r"\b(?:not|dont|do not|never|isnt|arent|cant|cannot|no longer|unsure|not sure)\b"
-    r"(?: \w+){0,4}? (?:safe|ok|okay|alright|fine)\b|\bnot sure\b|\bunsafe\b|\bin danger\b"
+    r"(?: \w+){0,6}? (?:safe|ok|okay|alright|fine)\b|\bnot sure\b|\bunsafe\b|\bin danger\b"
     r"|\bno (?:estoy|me siento) (?:\w+ )?(?:segur[oa]|a salvo|bien)\b|\bnicht (?:mehr )?sicher\b"
     r"|\bpas en securite\b|\bpas (?:sure|sur)\b"
-    r"|\bnao (?:estou|me sinto) (?:\w+ )?(?:segur[oa]|bem)\b"
+    r"|\bnao (?:estou|me sinto|to|tou) (?:\w+ )?(?:segur[oa]|bem)\b"
 )
 # Means at hand, an act begun, or the danger arriving.
 _AT_HAND = re.compile(
@@ -174,9 +175,7 @@ def follow_up(text: str, found: Screening | None = None, *, immediate: bool = Fa
     if said is FollowUp.SAFE:
         normal = normalise(text)
         brushed_off = _BRUSHED_OFF.search(normal) is not None
-        in_words = _SAFE_IN_WORDS.search(normal) is not None or (
-            _DENIAL.search(normal) is not None and not brushed_off
-        )
+        in_words = _said_safe(normal) or (_DENIAL.search(normal) is not None and not brushed_off)
         if not in_words and (immediate or brushed_off):
             return FollowUp.MINIMISING
     return said
@@ -188,117 +187,62 @@ def named_means_or_time(text: str) -> bool:
     return _AT_HAND.search(normal) is not None or _SOON.search(normal) is not None
 
 
+def _said_safe(normal: str) -> bool:
+    """Safety said in so many words ("I'm safe", "I won't do anything"), not a bare "fine"."""
+    return _SAFE_IN_WORDS.search(normal) is not None or SAFE_SAID_MORE.search(normal) is not None
+
+
+def _safe(normal: str) -> bool:
+    """Safe, or only fine or better, in words ("I'm safe for now", "tô bem", "safe.")."""
+    timeless = without_safe_time(normal)
+    return any(pattern.search(timeless) for pattern in (_SAFE, SAFE_SAID_MORE, FINE_MORE))
+
+
+def _soon(normal: str) -> bool:
+    """A time that makes it now, but for one that belongs to "I'm safe" ("safe tonight") and
+    "now" in a wish to talk of something else ("I'd rather talk about work now")."""
+    return _SOON.search(without_safe_time(normal)) is not None and not MOVE_ON.search(normal)
+
+
 def _follow_up(text: str, found: Screening | None) -> FollowUp:
     """Danger, safe, stop or other, before a bare "fine" is weighed against what came before."""
     normal = normalise(text)
+    if MEANS_AWAY.search(normal):
+        # "Put the pills away and called my friend": a step toward safety, read without it.
+        normal = MEANS_AWAY.sub(" , ", normal)
+        found = screen(normal)
+    if found is not None and _safe(normal) and not worded(normal):
+        # Safety in words and only the learned layer reads risk ("I won't do it. I'm safe and
+        # going to bed"): the wording resembles risk, the person says the opposite.
+        found = None
     if _DENIAL.search(normal):
         # Judge what is left once the denial is set aside: "I'm not in danger but I have the
         # pills" is still danger; "he was joking, I'm not in danger" is their word of safety.
         normal = _DENIAL.sub(" , ", normal)
         found = screen(normal)
+        if found is not None and _safe(normal) and not worded(normal):
+            found = None
         if found is None and not (
             _NOT_SAFE.search(normal)
             or _AT_HAND.search(normal)
-            or _SOON.search(normal)
+            or DANGER_MORE.search(normal)
+            or _soon(normal)
             or _HEDGED.search(normal)
         ):
             return FollowUp.SAFE
     clear = found is not None and found.tier is Tier.CRISIS
-    if _NOT_SAFE.search(normal) or _AT_HAND.search(normal) or clear:
+    if _NOT_SAFE.search(normal) or _AT_HAND.search(normal) or DANGER_MORE.search(normal) or clear:
         return FollowUp.DANGER
-    if _SAFE.search(normal):
+    if _HEDGED.search(normal) and _soon(normal):
+        # "I'm safe but tonight is bad": the time after the "but" outweighs the word.
+        return FollowUp.DANGER
+    if _safe(normal):
         return FollowUp.SAFE
-    if found is not None or _SOON.search(normal):
+    if found is not None or _soon(normal):
         # Any risk in the words counts as danger here: the person is already in crisis.
         return FollowUp.DANGER
-    if _STOP.search(normal):
+    if _STOP.search(normal) or STOP_MORE.search(normal):
         return FollowUp.STOP
     if _NO_TALK.search(normal):
         return FollowUp.QUIET
     return FollowUp.OTHER
-
-
-_UNSURE = re.compile(
-    r"\b(?:not sure|unsure|dont know|do not know|dunno|idk|maybe|perhaps|kind of|kinda|sort of"
-    r"|sometimes|a little|a bit|possibly|i guess|hard to say|i think about it|at times"
-    r"|no se|nose|quizas|quiza|tal vez|a veces|no estoy segur[oa]|weiss nicht|weiss es nicht"
-    r"|keine ahnung|vielleicht|manchmal|je sais pas|je ne sais pas|sais pas|peut etre|parfois"
-    r"|nao sei|talvez|as vezes|nao tenho certeza)\b"
-)
-_YES = re.compile(
-    r"\b(?:yes|yeah|yep|yup|yea|ya|yess|ye|i am|i do|i have been|i think so|true|honestly yes"
-    r"|ive thought about it|thought about it|thinking about it|every day|all the time"
-    r"|constantly|a lot|thats what i mean|exactly|correct|probably|i think i am|i think i do"
-    r"|pretty much|definitely(?! not)|absolutely(?! not)|of course(?! not)|more than"
-    r"|si|ja|jep|jawohl|oui|ouais|sim|claro que si|claro que sim)\b"
-)
-_NO = re.compile(
-    r"\b(?:no|nope|nah|naw|not at all|not really|of course not|never|no way|definitely not"
-    r"|absolutely not|im not|i am not|im fine|im ok|im okay|i dont think so|not thinking"
-    r"|nein|non|nao|nunca|jamais|keineswegs|gar nicht|para nada|pas du tout|de jeito nenhum)\b"
-)
-_BUT = re.compile(r"\b(?:but|though|pero|aber|mais|mas)\b")
-# What the earlier words were about, said instead ("not like that", "je parlais du livre");
-# never "about me" ("je parlais de moi" answers yes).
-_MEANT = (
-    r"not like that|not (?:in )?that way|thats not what i (?:meant|mean)"
-    r"|i was (?:talking|speaking) about\b(?! me\b| myself)|(?:i was )?just venting"
-    r"|figure of speech|quise decir|hablaba del?\b(?! mi)|en ese sentido no|no en ese sentido"
-    r"|(?:nicht )?so (?:war das )?nicht gemeint|nicht so gemeint"
-    r"|je voulais dire|je parlais d(?:e|u|es)\b(?! moi)|pas (?:dans ce sens|comme ca)"
-    r"|eu quis dizer|(?:eu )?(?:falava|estava falando) de|nao nesse sentido"
-)
-# A no that says what the earlier words meant ("no, I just meant it's hopeless with her").
-_CLARIFIED = re.compile(
-    r"\b(?:i (?:just |only )?mean(?:t)?|solo (?:decia|hablaba)|ich meinte"
-    r"|ich (?:sprach|rede(?:te)?) von|" + _MEANT + r")\b"
-)
-# The same without a "no" ("not like that. i meant in the relationship"): a no too, unless a
-# yes is said beside it; narrower, as "i mean... yeah" is not one.
-_CLARIFIED_ALONE = re.compile(
-    r"\b(?:i (?:just |only )?meant (?:in|about|with|at|for|my|the|her|him|them|work|as)"
-    r"|ich meinte (?:nur|die|den|das|mit|im|in)|" + _MEANT + r")\b"
-)
-
-
-def risk_answer(text: str, *, risky: bool = False) -> RiskAnswer | None:
-    """The answer to the direct question, or None when the message does not answer it."""
-    normal = normalise(text)
-    if not normal:
-        return None
-    said_no = _NO.search(normal) is not None
-    unsure = _UNSURE.search(normal) is not None
-    if said_no and _CLARIFIED.search(normal) and not unsure and not _BUT.search(normal):
-        # Only the words of possible risk are left (a crisis never reaches here): a no.
-        return RiskAnswer.NO
-    clarified = _CLARIFIED_ALONE.search(normal) and not _YES.search(normal)
-    if clarified and not unsure and not _BUT.search(normal):
-        return RiskAnswer.NO
-    if unsure or (said_no and (risky or _BUT.search(normal))):
-        # "no, but sometimes I wish I wasn't here" is not a no.
-        return RiskAnswer.YES if _YES.search(normal) and not said_no else RiskAnswer.UNSURE
-    if _YES.search(normal) or risky:
-        return RiskAnswer.UNSURE if said_no else RiskAnswer.YES
-    if said_no:
-        return RiskAnswer.NO
-    return None
-
-
-# Declining the direct question itself, in the five languages: not an answer, and no way to
-# be held at the question either.
-_DECLINED = re.compile(
-    r"\b(?:(?:do ?n.?t|do not|dont) (?:want|wanna|like) to (?:talk|say|answer|discuss|go into)"
-    r"|rather not|prefer not|not (?:talking|going to talk|answering|going to answer)"
-    r"|wont answer|won t answer|(?:none|not) (?:of )?your business|no comment|next question"
-    r"|move on|not (?:now|today)|private|personal"
-    r"|no quiero (?:hablar|contestar|responder)|prefiero no|no es asunto tuyo"
-    r"|(?:will|mochte) (?:nicht|nichts) (?:daruber )?(?:reden|sagen|antworten)"
-    r"|geht dich nichts an"
-    r"|je (?:ne )?veux pas (?:en )?(?:parler|repondre)|je prefere ne pas"
-    r"|nao quero (?:falar|responder)|prefiro nao)\b"
-)
-
-
-def declined(text: str) -> bool:
-    """Whether a message declines to answer the direct question ("I'd rather not say")."""
-    return _DECLINED.search(normalise(text)) is not None

@@ -1,0 +1,123 @@
+"""Reading after a crisis reply and at the direct question, by kind, in five languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.safety import screen
+from bot.safety.answers import FollowUp, follow_up
+from bot.safety.risk_answers import RiskAnswer, risk_answer
+
+
+def read(text: str) -> FollowUp:
+    return follow_up(text, screen(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my stepdad figured out where we are staying",
+        "er weiß wo ich wohne jetzt",
+        "elle sait où j'habite",
+        "ele descobriu onde eu estou",
+        "she's banging on my door",
+        "mi ex está en mi puerta otra vez",
+        "nothing has changed, i still plan to",
+        "sorry, i can't promise that",
+        "ich kann es dir nicht versprechen",
+        "no te lo puedo prometer",
+        "je ne peux pas te le promettre",
+        "não posso te prometer",
+        "i left the engine running",
+    ],
+)
+def test_danger_arriving_or_still_meant_is_danger(text: str) -> None:
+    """Someone finding them or at the door, an intent still held, a promise they cannot make."""
+    assert read(text) is FollowUp.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i flushed the tablets and my sister is here, i'm safe",
+        "gave the blade to my roommate. i'm safe now",
+        "he guardado... no. tiré los cuchillos, estoy a salvo",
+        "ich hab die Tabletten weggeschlossen, ich bin in Sicherheit",
+        "j'ai donné le couteau à ma voisine, je suis en sécurité",
+        "entreguei os remédios pra minha mãe, tô segura",
+    ],
+)
+def test_means_put_away_with_a_word_of_safety_is_safe(text: str) -> None:
+    """Putting the means away is a step toward safety, not the means named again."""
+    assert read(text) is FollowUp.SAFE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i'm ok for tonight",
+        "safe for now",
+        "estoy bien ahora",
+        "ich bin jetzt sicher",
+        "tô bem agora",
+    ],
+)
+def test_a_time_that_belongs_to_safety_is_not_danger(text: str) -> None:
+    """ "Safe tonight" says when they are safe, not when the danger is."""
+    assert read(text) is FollowUp.SAFE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i'm ok but tonight will be hard", "estoy bien, pero esta noche no sé", "não tô segura agora"],
+)
+def test_safety_hedged_with_a_time_is_danger(text: str) -> None:
+    """A "but" and a time, or a negated "safe", outweigh the word of safety."""
+    assert read(text) is FollowUp.DANGER
+
+
+@pytest.mark.parametrize(
+    "text", ["can we talk about the raise now", "i'd rather go back to my lease thing now"]
+)
+def test_now_in_a_wish_to_talk_of_something_else_is_not_danger(text: str) -> None:
+    """ "Now" in a wish to go back to coaching is no time of danger (asked whether safe)."""
+    assert read(text) is FollowUp.OTHER
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["just let me be", "end the conversation", "shut up already", "stop stop stop stop", "para ya"],
+)
+def test_wanting_the_conversation_to_end_is_stop(text: str) -> None:
+    """Ending it, in many wordings, is stop (the lines are repeated before it ends)."""
+    assert read(text) is FollowUp.STOP
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sometimes tbh",
+        "kinda yeah",
+        "it's crossed my mind lately",
+        "on and off",
+        "ab und zu",
+        "de vez em quando",
+        "des fois oui",
+        "algunas veces",
+    ],
+)
+def test_the_thought_admitted_at_times_is_a_yes(text: str) -> None:
+    """ "Sometimes", "kind of", "it's crossed my mind" answer yes to the direct question."""
+    assert risk_answer(text) is RiskAnswer.YES
+
+
+@pytest.mark.parametrize("text", ["not really", "i can't tell", "no lo sé", "schwer zu sagen"])
+def test_a_hedge_is_not_sure(text: str) -> None:
+    """A soft or unknowing answer is read as not sure, which gets the crisis lines."""
+    assert risk_answer(text) is RiskAnswer.UNSURE
+
+
+@pytest.mark.parametrize("text", ["no", "nah im good", "no, i was just venting about work"])
+def test_a_plain_no_stays_a_no(text: str) -> None:
+    """A plain no, with or without what it was about, still goes back to the reframe."""
+    assert risk_answer(text) is RiskAnswer.NO
