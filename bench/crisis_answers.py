@@ -21,7 +21,7 @@ from pathlib import Path
 
 from bench.common import write_json
 from bot.safety import screen
-from bot.safety.answers import follow_up
+from bot.safety.answers import FollowUp, follow_up
 from bot.safety.risk_answers import risk_answer
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
@@ -39,7 +39,9 @@ SETS: dict[str, tuple[tuple[Path, ...], Path]] = {
 
 def read_follow_up(text: str) -> str:
     """What the flow makes of a message after a crisis reply."""
-    return follow_up(text, screen(text)).value
+    said = follow_up(text, screen(text))
+    # A question about the lines is answered, then asked whether safe: "other" in the sets.
+    return "other" if said is FollowUp.ABOUT_LINES else said.value
 
 
 def read_risk_answer(text: str) -> str:

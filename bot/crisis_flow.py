@@ -66,6 +66,7 @@ PROMPT_KEYS = (
     "crisis.safe_closed",
     "crisis.stop",
     "crisis.quiet",
+    "crisis.about_lines",
     "risk.ask",
     "risk.reprompt",
     "risk.no",

@@ -131,6 +131,9 @@ def listen(
         # Not wanting to talk is respected, and is no way out: the coach stays, the lines in
         # view, and only asks whether they are safe; "stop" still ends it.
         return Transition(session, (with_lines("crisis.quiet", concern, lang),))
+    if said is FollowUp.ABOUT_LINES:
+        # What happens on a call, whether it is free: answered, then the lines and the question.
+        return Transition(session, (with_lines("crisis.about_lines", concern, lang),))
     return Transition(session, (with_lines("crisis.check", concern, lang),))
 
 

@@ -7,6 +7,8 @@ import pytest
 from bot.safety import screen
 from bot.safety.answers import FollowUp, follow_up
 from bot.safety.risk_answers import RiskAnswer, risk_answer
+from bot.service import CoachService
+from tests.conftest import say
 
 
 def read(text: str) -> FollowUp:
@@ -121,3 +123,37 @@ def test_a_hedge_is_not_sure(text: str) -> None:
 def test_a_plain_no_stays_a_no(text: str) -> None:
     """A plain no, with or without what it was about, still goes back to the reframe."""
     assert risk_answer(text) is RiskAnswer.NO
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wait what happens when i call them",
+        "are they free?",
+        "will they send the cops",
+        "what do i even say to them",
+        "¿es gratis?",
+        "ist das kostenlos",
+        "c'est gratuit ?",
+        "vão chamar a polícia?",
+    ],
+)
+def test_a_question_about_the_lines_is_answered(text: str) -> None:
+    """Asking what a call is like, whether it is free or brings the police gets an answer."""
+    assert read(text) is FollowUp.ABOUT_LINES
+
+
+async def test_after_a_crisis_is_it_free_is_answered_with_the_lines(service: CoachService) -> None:
+    """Asking "is it free?" after a crisis reply gets what a call is like, the lines, a question."""
+    await service.handle(say("i want to kill myself"))
+    reply = (await service.handle(say("is it free? what happens if i call"))).messages[0].text
+    assert "a trained person answers" in reply
+    assert "findahelpline.com" in reply or "988" in reply
+    assert reply.rstrip().endswith("are you safe right now?")
+
+
+async def test_in_spanish_the_answer_about_the_lines_is_in_spanish(service: CoachService) -> None:
+    """The answer about the lines follows the language the person writes in."""
+    await service.handle(say("quiero matarme"))
+    reply = (await service.handle(say("¿y qué pasa si llamo?"))).messages[0].text
+    assert "te responde una persona" in reply

@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from bot.safety import Screening, Tier, carried, screen, worded
 from bot.safety.followup_words import (
+    ABOUT_LINES,
     DANGER_MORE,
     FINE_MORE,
     MEANS_AWAY,
@@ -33,6 +34,8 @@ class FollowUp(StrEnum):
     # "lol jk im fine" or a bare "I'm ok" after means or a time were named: asked once more.
     MINIMISING = "minimising"
     STOP = "stop"
+    # "What happens if I call?", "is it free?", "will they send the police?": answered.
+    ABOUT_LINES = "about_lines"
     # "no sé, no quiero hablar": not wanting to talk is no wish to end, and says nothing of
     # safety; the coach stays, asks nothing more than whether they are safe, lines in view.
     QUIET = "quiet"
@@ -230,6 +233,11 @@ def _follow_up(text: str, found: Screening | None) -> FollowUp:
             or _HEDGED.search(normal)
         ):
             return FollowUp.SAFE
+    at_hand = _NOT_SAFE.search(normal) or _AT_HAND.search(normal) or DANGER_MORE.search(normal)
+    if ABOUT_LINES.search(normal) and not at_hand and not _soon(normal) and not worded(normal):
+        # A question about the lines, in no words of risk: earlier messages carried into the
+        # screening (or the learned layer's reading of "call") do not make it danger.
+        return FollowUp.ABOUT_LINES
     clear = found is not None and found.tier is Tier.CRISIS
     if _NOT_SAFE.search(normal) or _AT_HAND.search(normal) or DANGER_MORE.search(normal) or clear:
         return FollowUp.DANGER

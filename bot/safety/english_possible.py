@@ -29,6 +29,10 @@ POSSIBLE = (
     r"(?! (?:with|in|at|here|there|this|that|the|like|on|off|for|to|working|doing|paycheck"
     r"|pay|studying|applying)\b)",
     r"\bnothing (?:left )?(?:to live for|worth living for)\b",
+    # The point of everything gone: "i dont see the point of anything anymore".
+    r"\b(?:dont|cant|do not|cannot|no longer|dont really) see (?:the|any|a) point (?:in|of|to)"
+    r" (?:anything|it all|any of (?:it|this)|trying anymore|getting up|waking up|going on)"
+    r"(?= \.|$| anymore| any more| now| honestly| tbh| at all| and| but| lol)",
     r"\b(?:life|living|my life|being alive)(?: (?:is|isnt|is not|aint|just isnt|doesnt feel"
     r"|does not feel|no longer feels?|no longer|not|isnt really|feels))? (?:\w+ )?worth"
     r" (?:living|it anymore|it any more)\b(?! (?:in|with|at|for)\b)",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "ABOUT_LINES",
     "AT_TIMES",
     "DANGER_MORE",
     "FINE_MORE",
@@ -105,4 +106,22 @@ AT_TIMES = re.compile(
 NOT_SURE_MORE = re.compile(
     r"\b(?:cant|can not|cannot) (?:tell|say)\b|\bnot really\b|\bno lo se\b|\bschwer zu sagen\b"
     r"|\bdifficile a dire\b|\bdificil dizer\b|\bdificil de decir\b"
+)
+# A question about the lines themselves: what happens on a call, whether it is free, whether
+# they send the police, what to say. Answered plainly: not knowing keeps people from calling.
+ABOUT_LINES = re.compile(
+    r"\bwhat (?:happens|will happen|would happen) (?:if|when) i (?:call|text|ring|chat|phone)"
+    r"|\b(?:is (?:it|that|this|the call)|are (?:they|the lines)) (?:really )?free\b"
+    r"|\bdoes it cost\b|\bwill (?:they|it) (?:call|send|tell) (?:the )?(?:police|cops|someone"
+    r"|an ambulance|my (?:parents|family|boss))\b|\b(?:do|will) i (?:have|need) to (?:give|say"
+    r"|tell them) (?:my )?name\b|\bwho (?:answers|picks up|will answer)\b"
+    r"|\bwhat (?:do|should|would) i (?:say|tell them|even say)\b"
+    r"|\bque pasa si (?:los |les )?(?:llamo|escribo)\b|\b(?:es|son) gratis\b|\bcuesta dinero\b"
+    r"|\b(?:llamaran|van a llamar) a la policia\b|\bque (?:les )?(?:digo|les diria)\b"
+    r"|\bwas passiert,? wenn ich (?:anrufe|schreibe)\b|\bist (?:das|es) kostenlos\b"
+    r"|\b(?:rufen|holen) (?:die|sie) (?:dann )?(?:die )?polizei\b|\bwas (?:soll|sage) ich\b"
+    r"|\bque se passe t il si j ?appelle\b|\bsi j ?appelle,? (?:il se passe quoi|quoi)\b"
+    r"|\bc ?est gratuit\b|\b(?:ils vont|vont ils) appeler la police\b|\bje (?:leur )?dis quoi\b"
+    r"|\bo que acontece se eu (?:ligar|mandar mensagem)\b|\be (?:de graca|gratis|gratuito)\b"
+    r"|\bvao chamar a policia\b|\bo que eu (?:digo|falo)\b"
 )
