@@ -174,6 +174,9 @@ def _learned(normal: str) -> Screening | None:
         return None
     if errands.medicine(normal):
         return None
+    peaceful = frames.PEACEFUL.search(normal)
+    if concern == Concern.DANGER.value and peaceful and not frames.BUT.search(normal):
+        return None
     return Screening(Tier(tier), Concern(concern))
 
 

@@ -72,6 +72,14 @@ DYING_OF = re.compile(
     r"\b(?:die|dying|died|dead|morir\w*|muero|muerto|muerta|sterbe\w*|mourir|meurs|mort\w*"
     r"|morrer|morrendo|morto|morta|morri)(?=" + DIE_OF.pattern + ")"
 )
+# Conflict said to be absent ("we talked without fighting", "a gente conversou sem brigar"):
+# good news at a check-in, which the learned layer alone must not read as danger.
+PEACEFUL = re.compile(
+    r"\b(?:without|sin|sem|ohne|sans)(?: (?:any|a|an|zu|se|nos|nous))?"
+    r" (?:fighting|fight|fights|yelling|shouting|arguing|an argument|drama|pelear|pelearnos"
+    r"|discutir|gritar|gritos|peleas|brigar|brigas|gritaria|streit|streiten|schreien"
+    r"|disputer|dispute|cris|crier|engueuler)\b"
+)
 # Someone else's words or acts ("my uncle died by suicide", "she wants to die lol", "el chico
 # se suicida"): a third person just before the words, with no "I" between. Not the user's risk.
 _FIRST = r"(?:i|im|ive|id|ill|me|my|myself|yo|ich|je|jai|eu|moi|mich|mir|mi|meu|minha|mein)"

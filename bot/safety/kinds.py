@@ -112,6 +112,13 @@ SUICIDE += (
     r"|\bsigning off for good\b|\bcouldnt hold on\b",
     r"\bnao (?:vao|vai) mais me ver\b|\bya no me (?:van|vas) a ver\b"
     r"|\bne me (?:reverrez|reverras) plus\b|\bwerdet mich nicht mehr sehen\b",
+    # A letter left so someone knows it is not their fault: a goodbye told as a kindness.
+    r"\b(?:letters?|notes?|cartas?|nota|briefe?|lettres?|bilhetes?)\b[^.]{0,60}"
+    r"\b(?:(?:not|none of (?:this|it) (?:is|was)) (?:her|his|their|your|anyones|anybodys"
+    r"|my (?:mums?|moms?|dads?|parents)) fault"
+    r"|no (?:es|fue|era) (?:su|tu) culpa|nicht (?:ihre|seine|deine|eure) schuld"
+    r"|pas (?:sa|ta|leur) faute|nao (?:e|foi) culpa (?:dela|dele|sua|deles|tua))\b"
+    r"(?: (?:ist|war|sei))?(?=$| \.| and\b| but\b| y\b| und\b| et\b| e\b)",
 )
 
 SELF_HARM = (
