@@ -152,7 +152,9 @@ _DISTRESS = {
         "on ça va mieux reprendre reprend "
         # "je me fais du mal", "il me frappe": "me" is French too.
         "me fais mal scarifie scarifier coupe coupé coupée frappe frappé bat battu menace "
-        "mari copain"
+        "mari copain "
+        # Asking about the lines: "ça se passe comment si j'appelle ? c'est gratuit ?"
+        "passe comment quoi c'est j'appelle appelle appeler gratuit anonyme"
     ),
     "pt": word_set(
         "quero morrer matar viver vida remédios comprimidos hoje noite agora amanhã ninguém "

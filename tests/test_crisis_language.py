@@ -194,6 +194,8 @@ async def test_english_stays_english(service: CoachService) -> None:
         ("me volví a cortar", "es"),
         ("me quiero matar", "es"),
         ("he hits me", "en"),
+        ("ça se passe comment si j'appelle ? c'est gratuit ?", "fr"),
+        ("¿qué pasa si llamo? ¿es gratis?", "es"),
     ],
 )
 def test_the_language_of_a_short_message(text: str, code: str | None) -> None:
