@@ -96,9 +96,9 @@ def pushed_back(session: Session, current: Step, text: str) -> Transition | None
 
 
 def not_a_plain_choice(text: str) -> bool:
-    """Whether typed words at a choice push back or hedge ("sure whatever", "i didn't pick
-    anything", "idk maybe?", "no se... creo que sí"), so that no label they begin with is
-    taken for them."""
+    """Whether typed words at a choice push back, hedge or ask how long this takes ("sure
+    whatever", "i didn't pick anything", "idk maybe?", "no se... creo que sí", "soft, how
+    many more?"), so that no label they begin with is taken for them with the rest as a note."""
     return (
         pushback.objection(text)
         or pushback.confused(text)
@@ -106,6 +106,8 @@ def not_a_plain_choice(text: str) -> bool:
         or pushback.asks_how_to_tell(text)
         or owed.wants_plain(text)
         or choice_words.unhedged(text) is not None
+        # "maybe, how many more of these?": the choice kept, the question answered (engine).
+        or impatience.tail(text) is not None
     )
 
 

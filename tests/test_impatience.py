@@ -6,8 +6,12 @@ import pytest
 
 from bot import dialogue, engine
 from bot.domain import Status, Step
+from bot.service import CoachService
+from bot.storage.db import Database
 from tests.conftest import START, say
+from tests.test_crisis_flow import stored
 from tests.test_engine import keys, walk_to
+from tests.test_service import run
 
 OPEN_PATH = dialogue.counted({})
 
@@ -112,3 +116,18 @@ def test_an_offer_asking_is_that_all_is_an_answer() -> None:
     moved = engine.step(walk_to(Step.UNSEEN), say("they offered 2%, is that all?"), START)
     assert moved.session.answers["unseen"] == "they offered 2%, is that all?"
     assert "listen.left" not in keys(moved)
+
+
+async def test_through_the_service_a_choice_with_how_long_tacked_on_keeps_no_note(
+    service: CoachService, db: Database
+) -> None:
+    """Typed in the chat, "maybe, how many more of these?" at the timing question is "maybe"
+    with no note, and the count left is said before the next question."""
+    said = await run(
+        service, ["my boss said no", "a raise", "soft", "maybe, how many more of these?"]
+    )
+    record = await stored(db)
+    assert record.session is not None
+    assert record.session.answers["timing"] == "maybe"
+    assert "timing_note" not in record.session.answers
+    assert "to go from here" in said[-2]
