@@ -21,16 +21,7 @@ from bot import (
 )
 from bot.answering import answer
 from bot.commands import parse_command
-from bot.commands_flow import (
-    BACK_AFTER_SUMMARY,
-    GO_ON_AFTER,
-    apply_command,
-    correct,
-    just_finished,
-    new_choice,
-    new_date,
-    open_question,
-)
+from bot.commands_flow import GO_ON_AFTER, apply_command, open_question
 from bot.dialogue import DIALOGUE, QUESTIONS, REVISIT_CHOICES, Question
 from bot.domain import (
     Inbound,
@@ -43,6 +34,7 @@ from bot.domain import (
     Step,
     Transition,
 )
+from bot.going_back import BACK_AFTER_SUMMARY, correct, just_finished, new_choice, new_date
 from bot.nudge_flow import (
     NO_NEW_DATE,
     NUDGE_READINGS,

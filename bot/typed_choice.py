@@ -6,8 +6,8 @@ from dataclasses import replace
 
 from bot import about_coach, dialogue, engine, pushing_back
 from bot.commands import CommandName, parse_command
-from bot.commands_flow import new_choice
 from bot.domain import Inbound, InboundKind, Pending, Session
+from bot.going_back import new_choice
 from bot.prompts import Catalog
 from bot.zones import find_zone
 

@@ -404,6 +404,11 @@ ENGINE_MODULES = (
     "answering",
     "side_questions",
     "commands_flow",
+    "going_back",
+    "moving_on",
+    "revisit_answer",
+    "said_before",
+    "new_date_aside",
     "nudge_flow",
     "summary",
 )
