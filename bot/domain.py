@@ -8,6 +8,51 @@ from datetime import datetime
 from enum import StrEnum
 from types import MappingProxyType
 
+from bot.domain_effects import (
+    CancelNudges,
+    DropSession,
+    Effect,
+    ForgetUser,
+    ScheduleNudge,
+    SetCountry,
+    SetQuietHours,
+    SetTimezone,
+    ShareNote,
+    ShowData,
+)
+from bot.rendered import Attachment, Button, Message
+
+# Effects and rendered messages live beside this module; they are named from here too.
+__all__ = [
+    "EMPTY",
+    "Attachment",
+    "Button",
+    "CancelNudges",
+    "Choice",
+    "DropSession",
+    "Effect",
+    "ForgetUser",
+    "Inbound",
+    "InboundKind",
+    "Message",
+    "Origin",
+    "Outcome",
+    "OwnWin",
+    "Pending",
+    "Reply",
+    "ScheduleNudge",
+    "Session",
+    "SetCountry",
+    "SetQuietHours",
+    "SetTimezone",
+    "ShareNote",
+    "ShowData",
+    "Status",
+    "Step",
+    "Transition",
+    "UserKey",
+]
+
 EMPTY: Mapping[str, str] = MappingProxyType({})
 
 
@@ -194,82 +239,6 @@ class Reply:
     attachment: Attachment | None = None
 
 
-# Effects: what a transition asks the service to do besides saving the session.
-
-
-@dataclass(frozen=True, slots=True)
-class ScheduleNudge:
-    """Create the revisit reminder of this session."""
-
-    due_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class CancelNudges:
-    """Cancel every reminder still pending for this session."""
-
-
-@dataclass(frozen=True, slots=True)
-class DropSession:
-    """Delete this session (a reframe begun by mistake): the one before is the newest again."""
-
-
-@dataclass(frozen=True, slots=True)
-class SetTimezone:
-    """Store the user's IANA time zone."""
-
-    zone: str
-
-
-@dataclass(frozen=True, slots=True)
-class SetQuietHours:
-    """Store the user's quiet hours as HH:MM strings."""
-
-    start: str
-    end: str
-
-
-@dataclass(frozen=True, slots=True)
-class ShowData:
-    """Answer a command that reads the user's stored data (wins, reminders, export)."""
-
-    what: str
-    argument: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class ForgetUser:
-    """Delete every row about this user."""
-
-
-@dataclass(frozen=True, slots=True)
-class ShareNote:
-    """Post the short, non-sensitive note to the channel the session started in."""
-
-    channel_id: str
-    session_number: int
-
-
-@dataclass(frozen=True, slots=True)
-class SetCountry:
-    """Store the country the user named for their crisis lines (ISO code, or "ZZ": other)."""
-
-    code: str
-
-
-Effect = (
-    ScheduleNudge
-    | CancelNudges
-    | DropSession
-    | SetTimezone
-    | SetQuietHours
-    | ShowData
-    | ForgetUser
-    | ShareNote
-    | SetCountry
-)
-
-
 @dataclass(frozen=True, slots=True)
 class Transition:
     """The result of one engine step: the new session, what to say, what to do."""
@@ -277,33 +246,3 @@ class Transition:
     session: Session
     replies: tuple[Reply, ...]
     effects: tuple[Effect, ...] = ()
-
-
-# Rendered output: what adapters show, already in words.
-
-
-@dataclass(frozen=True, slots=True)
-class Button:
-    """One option shown to the user: the choice id and its label."""
-
-    id: str
-    label: str
-
-
-@dataclass(frozen=True, slots=True)
-class Attachment:
-    """A file sent along with a message (the export)."""
-
-    filename: str
-    content: bytes
-
-
-@dataclass(frozen=True, slots=True)
-class Message:
-    """One rendered message for an adapter: text, and buttons tied to a session's step."""
-
-    text: str
-    buttons: tuple[Button, ...] = ()
-    step: str | None = None
-    session_number: int | None = None
-    attachment: Attachment | None = None
