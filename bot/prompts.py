@@ -4,24 +4,30 @@ from __future__ import annotations
 
 import re
 import string
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from bot import language
 from bot.domain import Button, Message, Reply
 from bot.errors import PromptError
 from bot.preferences import Preferences, QuietHours, delivery_time
+from bot.prompt_files import PROMPT_FILES, TRANSLATED, placeholders, read_all, translated_file
 from bot.prompt_keys import KNOWN_PLACEHOLDERS, required_keys
 from bot.text import as_number
 from bot.timeparse import zone
 
-PROMPT_FILES = ("coach.toml", "commands.toml", "plan.toml", "safety.toml", "traps.toml")
-# The safety texts are said in the person's language too: safety_<code>.toml has every key of
-# safety.toml with the same placeholders, loaded as key_<code> (language.keyed).
-TRANSLATED = "safety.toml"
+# The files and their reading live in prompt_files.py; these names are used from here too.
+__all__ = [
+    "PROMPT_FILES",
+    "TRANSLATED",
+    "Catalog",
+    "format_date",
+    "load_catalog",
+    "placeholders",
+    "translated_file",
+]
+
 # Dates that are scheduled nudges: shown as they will really be sent (after quiet hours).
 SCHEDULED_DATES = frozenset({"revisit_at"})
 # Dates offered as a choice of day ("1 February or 2 January?"): shown without the time.
@@ -48,11 +54,6 @@ PLURAL = "|"
 _PUNCTUATION = re.compile(r"[\s.!?,;:]+$")
 _SEPARATOR = re.compile(r"^[\s,;:.\-–—]+")
 _DASH_BEFORE = re.compile(r"\s+[–—]\s*$")
-
-
-def placeholders(text: str) -> list[str]:
-    """The {names} a text uses (format syntax; {{ and }} are literal braces)."""
-    return [field for _, field, _, _ in _FORMATTER.parse(text) if field is not None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,82 +200,10 @@ def _bad_plural(spec: str | None) -> bool:
     return bool(spec) and not (bar and one.strip() and many.strip() and PLURAL not in many)
 
 
-def _flatten(table: Mapping[str, object], prefix: str, into: dict[str, object]) -> None:
-    for name, value in table.items():
-        key = f"{prefix}.{name}" if prefix else name
-        if isinstance(value, dict):
-            _flatten(value, key, into)
-        else:
-            into[key] = value
-
-
-def translated_file(code: str) -> str:
-    """The file of TRANSLATED in a language: "safety_es.toml"."""
-    return TRANSLATED.replace(".toml", f"_{code}.toml")
-
-
-def _read(path: Path, problems: list[str]) -> dict[str, object] | None:
-    """A prompt file's keys, flattened ("crisis.stop"); None (and a problem) when unreadable."""
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except FileNotFoundError:
-        problems.append(f"{path}: missing")
-        return None
-    except tomllib.TOMLDecodeError as error:
-        problems.append(f"{path}: not valid TOML ({error})")
-        return None
-    found: dict[str, object] = {}
-    _flatten(data, "", found)
-    return found
-
-
-def _unlike(
-    path: Path, original: Mapping[str, object], translation: Mapping[str, object]
-) -> list[str]:
-    """How a translation's keys or placeholders differ from the original's."""
-    problems = [
-        f"{path}: '{key}' is missing" for key in sorted(original.keys() - translation.keys())
-    ]
-    problems += [
-        f"{path}: '{key}' is not in {TRANSLATED}"
-        for key in sorted(translation.keys() - original.keys())
-    ]
-    for key in sorted(original.keys() & translation.keys()):
-        theirs, ours = original[key], translation[key]
-        try:
-            differ = (
-                isinstance(theirs, str)
-                and isinstance(ours, str)
-                and (sorted(placeholders(theirs)) != sorted(placeholders(ours)))
-            )
-        except ValueError:
-            continue  # a broken placeholder is reported with the text itself
-        if differ:
-            problems.append(f"{path}: '{key}' has other placeholders than in {TRANSLATED}")
-    return problems
-
-
 def load_catalog(directory: Path, required: Iterable[str] | None = None) -> Catalog:
     """Read and check every prompt file; raise one PromptError listing every problem."""
     problems: list[str] = []
-    flat: dict[str, object] = {}
-    original: dict[str, object] = {}
-    for filename in PROMPT_FILES:
-        found = _read(directory / filename, problems)
-        if found is None:
-            continue
-        for key in found.keys() & flat.keys():
-            problems.append(f"{directory / filename}: '{key}' is defined twice")
-        flat.update(found)
-        if filename == TRANSLATED:
-            original = found
-    for code in language.LANGUAGES:
-        path = directory / translated_file(code)
-        found = _read(path, problems)
-        if found is not None:
-            problems += _unlike(path, original, found)
-            flat.update({language.keyed(key, code): value for key, value in found.items()})
+    flat = read_all(directory, problems)
 
     texts: dict[str, str] = {}
     aliases: dict[str, tuple[str, ...]] = {}
