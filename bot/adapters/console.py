@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import os
 import re
-import stat
 import sys
-from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -18,14 +16,15 @@ from bot.adapters.terminal_input import (
     enable_line_editing,
     line_being_edited,
     plain,
+    read_lines,
     without_escapes,
 )
+from bot.adapters.terminal_place import local_locale, local_zone
 from bot.delivery import Deliverer
 from bot.domain import Attachment, Button, Inbound, InboundKind, Message, UserKey
 from bot.engine import NUDGE_DATE_STEP, NUDGE_STEP, SUMMARY_STEP
 from bot.pipeline import Pipeline
 from bot.service import CoachService
-from bot.timeparse import is_valid_zone
 from bot.userdata import EXPORT_FILENAME
 
 # Buttons outside the dialogue proper: a typed answer goes to them while they are showing.
@@ -47,28 +46,6 @@ class OutputClosed(Exception):
     """Whoever read our output has gone (`reframe chat | head`): stop quietly."""
 
 
-def local_locale() -> str | None:
-    """This terminal's locale ("en_GB.UTF-8"), from the usual environment variables."""
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "").strip()
-        if value and value not in ("C", "POSIX"):
-            return value
-    return None
-
-
-def local_zone() -> str | None:
-    """This machine's IANA zone (TZ, or where /etc/localtime points), or None if unknown."""
-    candidates = [os.environ.get("TZ", "").lstrip(":")]
-    with contextlib.suppress(OSError):
-        target = os.path.realpath("/etc/localtime")
-        if "zoneinfo/" in target:
-            candidates.append(target.split("zoneinfo/", 1)[1])
-    for name in candidates:
-        if name and is_valid_zone(name):
-            return name
-    return None
-
-
 def format_message(message: Message, first: int = 1) -> str:
     """A message as terminal text: the words, then the options numbered from `first`."""
     lines = [plain(message.text)]
@@ -80,29 +57,6 @@ def format_message(message: Message, first: int = 1) -> str:
 
 # A number typed first, and the words after it ("2 next cycle").
 _LEADING_NUMBER = re.compile(r"^\s*(\d{1,2})(?=$|[\s,;:.)!\-–—])(.*)$", re.DOTALL)
-
-
-async def read_lines(stream: TextIO) -> AsyncIterator[str]:
-    """Lines from stdin without blocking the event loop (scheduled nudges keep flowing)."""
-    mode = os.fstat(stream.fileno()).st_mode
-    if stat.S_ISREG(mode) or (stat.S_ISCHR(mode) and not stream.isatty()):
-        # A file, or /dev/null, never blocks (and epoll refuses them): read it directly.
-        for line in stream:
-            yield line.rstrip("\n")
-        return
-    loop = asyncio.get_running_loop()
-    reader = asyncio.StreamReader()
-    transport, _ = await loop.connect_read_pipe(
-        lambda: asyncio.StreamReaderProtocol(reader), stream
-    )
-    try:
-        while True:
-            raw = await reader.readline()
-            if not raw:
-                return
-            yield raw.decode("utf-8", "replace").rstrip("\r\n")
-    finally:
-        transport.close()
 
 
 class ConsoleChat:

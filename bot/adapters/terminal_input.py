@@ -2,16 +2,18 @@
 
 With readline, the terminal's bracketed paste keeps a paste in one line (newlines and all).
 Without it, a paste arrives as many lines within a few milliseconds; typing never does. Lines
-that come within `window` seconds of the one before are joined into one message. Piped input is not
-read here: there every line is its own message.
+that come within `window` seconds of the one before are joined into one message. Piped input is read
+line by line (read_lines): there every line is its own message.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import queue
 import re
+import stat
 import sys
 import termios
 import threading
@@ -187,3 +189,26 @@ class TypedLines:
         finally:
             # A reader not yet reading stops (one blocked in input() ends with the process).
             self._requests.put(None)
+
+
+async def read_lines(stream: TextIO) -> AsyncIterator[str]:
+    """Lines from stdin without blocking the event loop (scheduled nudges keep flowing)."""
+    mode = os.fstat(stream.fileno()).st_mode
+    if stat.S_ISREG(mode) or (stat.S_ISCHR(mode) and not stream.isatty()):
+        # A file, or /dev/null, never blocks (and epoll refuses them): read it directly.
+        for line in stream:
+            yield line.rstrip("\n")
+        return
+    loop = asyncio.get_running_loop()
+    reader = asyncio.StreamReader()
+    transport, _ = await loop.connect_read_pipe(
+        lambda: asyncio.StreamReaderProtocol(reader), stream
+    )
+    try:
+        while True:
+            raw = await reader.readline()
+            if not raw:
+                return
+            yield raw.decode("utf-8", "replace").rstrip("\r\n")
+    finally:
+        transport.close()
