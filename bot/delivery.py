@@ -28,6 +28,7 @@ from bot.errors import DeliveryError
 from bot.logtags import user_tag
 from bot.storage import outbox, reminders
 from bot.storage.store import Store
+from bot.user_gate import UserGate
 
 log = logging.getLogger(__name__)
 # What a platform call may raise besides DeliveryError when it fails on the way.
@@ -115,6 +116,8 @@ class Deliverer:
         self.owner = owner or process_owner()
         self.sharers: dict[str, Sharer] = {}
         self.share_refused: ShareRefused | None = None
+        # Held around a nudge's last look and post; adapters pass it before an ack.
+        self.gate = UserGate()
         # Rows being posted and settled now, and an event set whenever there are none.
         self._posting = 0
         self._quiet = asyncio.Event()
@@ -198,14 +201,44 @@ class Deliverer:
                 self._quiet.set()
 
     async def _deliver_row(self, row: outbox.OutboxRow, now: datetime) -> Delivered:
-        if row.kind == outbox.NUDGE and row.reminder_status != reminders.QUEUED:
+        if row.kind != outbox.NUDGE:
+            return await self._settle_post(row, now, await self._try_post(row))
+        if row.reminder_status != reminders.QUEUED:
             # Answered (pressed after an interrupted delivery) or cancelled: never sent again.
             await self._settle(row, "dropped", now)
             return Delivered(dropped=1)
+        # Claimed a while ago: an event of its user stored since goes first, and one stored
+        # from the last look on is acknowledged only once the post is done (user_gate.py).
+        failure: BaseException | None = None
+        async with self.gate.hold(row.user):
+            async with self.db.transaction("settle_outbox") as conn:
+                look = await outbox.nudge_look(conn, row_id=row.id, owner=self.owner)
+                if look == outbox.WAIT:
+                    await outbox.give_back(conn, row_id=row.id, owner=self.owner)
+            if look == outbox.POST:
+                failure = await self._try_post(row)
+        if look == outbox.POST:
+            return await self._settle_post(row, now, failure)
+        if look == outbox.DROP:
+            await self._settle(row, "dropped", now)
+            return Delivered(dropped=1)
+        # WAIT: that event's turn flushes the user's outbox after it. LOST: not ours now.
+        return Delivered()
+
+    async def _try_post(self, row: outbox.OutboxRow) -> BaseException | None:
+        """Post one row; what it failed with (one of SEND_FAILURES), or None once posted."""
         try:
             await self._post(row)
         except SEND_FAILURES as error:
-            return await self._failed(row, error, now)
+            return error
+        return None
+
+    async def _settle_post(
+        self, row: outbox.OutboxRow, now: datetime, failure: BaseException | None
+    ) -> Delivered:
+        """Settle a row after its post: sent, or the failure's retry or give-up."""
+        if failure is not None:
+            return await self._failed(row, failure, now)
         sent_at = max(now, self.clock.now())
         async with self.db.transaction("settle_outbox") as conn:
             await outbox.settle(conn, row_id=row.id, owner=self.owner, status="sent", now=sent_at)

@@ -26,6 +26,7 @@ from bot.inbox_writer import InboxWriter
 from bot.storage import inbox
 from bot.storage.inbox import InboxRow, NewEvent
 from bot.storage.store import Store
+from bot.user_gate import UserGate
 
 log = logging.getLogger(__name__)
 Handler = Callable[[InboxRow], Awaitable[None]]
@@ -51,6 +52,7 @@ class InboxWorkers:
         lease: timedelta = LEASE,
         backlog_limit: int = BACKLOG_LIMIT,
         owner: str | None = None,
+        gate: UserGate | None = None,
     ) -> None:
         self.db = db
         self.clock = clock
@@ -60,6 +62,8 @@ class InboxWorkers:
         self.lease = lease
         self.backlog_limit = backlog_limit
         self.owner = owner or process_owner()
+        # The deliverer's: an event is acknowledged only after its user's nudge post in flight.
+        self.gate = gate
         self.writer = InboxWriter(db)
         self.backlog = 0
         self._wake = asyncio.Event()
@@ -72,19 +76,22 @@ class InboxWorkers:
         """Store an event before it is acknowledged; False when it was stored before.
 
         Events arriving together are committed together (inbox_writer.py); this returns once
-        this one's batch is committed. Raises StorageFault (or the driver's error) when it
+        this one's batch is committed and no nudge to its user is being posted (bounded,
+        user_gate.py). Raises StorageFault (or the driver's error) when it
         could not be stored: the caller must then not acknowledge it, so the platform sends
         it again.
         """
         event = NewEvent(
             key=key, user=user, kind=kind, payload=payload, received_at=self.clock.now()
         )
-        if await self.writer.add(event) is None:
-            return False
-        self.backlog += 1
-        metrics.INBOX_BACKLOG.set(self.backlog)
-        self._wake.set()
-        return True
+        stored = await self.writer.add(event) is not None
+        if stored:
+            self.backlog += 1
+            metrics.INBOX_BACKLOG.set(self.backlog)
+            self._wake.set()
+        if self.gate is not None:
+            await self.gate.pass_through(user)
+        return stored
 
     @property
     def overloaded(self) -> bool:

@@ -254,7 +254,9 @@ async def test_a_press_on_a_nudge_whose_delivery_was_cut_short_is_recorded_once(
     assert [row["status"] for row in settled] == ["dropped"]
 
 
-async def scheduler_claim(scheduler: NudgeScheduler, moment: datetime) -> int:
+async def scheduler_claim(
+    scheduler: NudgeScheduler, moment: datetime, platforms: tuple[str, ...] = ("console",)
+) -> int:
     """Queue the due nudges without delivering them (the scheduler's first half)."""
     queued = 0
     async with scheduler.db.transaction() as conn:
@@ -263,7 +265,7 @@ async def scheduler_claim(scheduler: NudgeScheduler, moment: datetime) -> int:
             owner=scheduler.owner,
             now=moment,
             lease_until=moment + timedelta(minutes=5),
-            platforms=("console",),
+            platforms=platforms,
             limit=10,
         )
         for item in batch:

@@ -59,7 +59,9 @@ class DiscordAdapter:
         self._idle.set()
         core.pipeline.deliverer.add(self)
         core.pipeline.add_sharer(self.platform, self)
-        self.inbox = InboxWorkers(core.db, core.clock, self.platform, self._handle)
+        self.inbox = InboxWorkers(
+            core.db, core.clock, self.platform, self._handle, gate=core.pipeline.deliverer.gate
+        )
         self.interactions = Interactions(
             core, self.inbox, lambda: self.client, self._send_dm, self.dm_channel
         )

@@ -94,6 +94,7 @@ class SlackAdapter:
             self.platform,
             self._handle,
             backlog_limit=core.settings.inbox_backlog_limit,
+            gate=core.pipeline.deliverer.gate,
         )
         SlackListeners(self.inbox, core.catalog, self._count_handled).register(self.app)
         core.pipeline.deliverer.add(self.web)

@@ -206,6 +206,39 @@ async def settle(
     return changed == 1
 
 
+# A leased nudge's last look before its post (nudge_look): post it, let its user's waiting
+# event go first, drop it (its reminder was answered or cancelled), or leave it (lease lost).
+POST, WAIT, DROP, LOST = "post", "wait", "drop", "lost"
+
+
+async def nudge_look(conn: Conn, *, row_id: int, owner: str) -> str:
+    """What to do with a leased nudge now: POST, WAIT, DROP or LOST (see above)."""
+    row = await conn.fetch_one(
+        # 'queued': its reminder is neither answered nor cancelled (reminders.QUEUED).
+        "SELECT r.status = 'queued' AS due, EXISTS (SELECT 1 FROM inbox i"
+        " WHERE i.platform = o.platform AND i.workspace = o.workspace"
+        " AND i.user_id = o.user_id AND i.status = 'pending') AS waiting"
+        " FROM outbox o LEFT JOIN reminders r ON r.id = o.reminder_id"
+        " WHERE o.id = :id AND o.lease_owner = :owner AND o.status = 'pending'",
+        {"id": row_id, "owner": owner},
+    )
+    if row is None:
+        return LOST
+    if not row["due"]:
+        return DROP
+    return WAIT if row["waiting"] else POST
+
+
+async def give_back(conn: Conn, *, row_id: int, owner: str) -> None:
+    """Return a leased row untried (its user's event came first): claimable again at once,
+    and the claim not counted as an attempt."""
+    await conn.execute(
+        "UPDATE outbox SET lease_owner = NULL, lease_until = NULL, attempts = attempts - 1"
+        " WHERE id = :id AND lease_owner = :owner AND status = 'pending'",
+        {"id": row_id, "owner": owner},
+    )
+
+
 async def retry_at(conn: Conn, *, row_id: int, owner: str, when: datetime, error: str) -> None:
     """A retryable failure: try again at `when` (the user's later rows wait)."""
     await conn.execute(

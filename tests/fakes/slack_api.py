@@ -495,8 +495,9 @@ class SlackSender:
         }
         return await self.post(urlencode(form), "application/x-www-form-urlencoded")
 
-    async def press(self, user: str, posted: Call, choice: str) -> Sent:
-        """The user presses the button for `choice` on a message the adapter posted."""
+    async def press(self, user: str, posted: Call, choice: str, *, wait: bool = True) -> Sent:
+        """The user presses the button for `choice` on a message the adapter posted
+        (wait=False: only the ack)."""
         button = next(
             element
             for block in posted.args["blocks"]
@@ -519,5 +520,7 @@ class SlackSender:
             "trigger_id": self.trigger_id(),
         }
         return await self.post(
-            urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded"
+            urlencode({"payload": json.dumps(payload)}),
+            "application/x-www-form-urlencoded",
+            wait=wait,
         )
