@@ -7,7 +7,8 @@ from datetime import timedelta
 
 from bot.clock import Clock
 from bot.config import Settings
-from bot.delivery import Deliverer, DeliveryPolicy
+from bot.delivery import Deliverer
+from bot.delivery_policy import DeliveryPolicy
 from bot.pipeline import Pipeline
 from bot.prompts import Catalog
 from bot.service import CoachService

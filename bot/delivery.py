@@ -13,22 +13,31 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
-import socket
-import uuid
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot import metrics
 from bot.adapters.base import Outbox, Sharer
 from bot.clock import Clock
+from bot.delivery_policy import DEFAULT_POLICY, Delivered, DeliveryPolicy
 from bot.domain import UserKey
 from bot.errors import DeliveryError
+from bot.lease_owners import owner_is_dead, process_owner
 from bot.logtags import user_tag
 from bot.storage import outbox, reminders
 from bot.storage.store import Store
 from bot.user_gate import UserGate
+
+# Also importable from here, as before the policy and the owners had modules of their own.
+__all__ = [
+    "SEND_FAILURES",
+    "Delivered",
+    "Deliverer",
+    "DeliveryPolicy",
+    "ShareRefused",
+    "owner_is_dead",
+    "process_owner",
+]
 
 log = logging.getLogger(__name__)
 # What a platform call may raise besides DeliveryError when it fails on the way.
@@ -36,65 +45,6 @@ SEND_FAILURES = (DeliveryError, TimeoutError, OSError)
 # Called for a share note given up (refused for good, or retried too long), instead of
 # settling it: the pipeline settles it, undoes the share and tells the user.
 ShareRefused = Callable[[outbox.OutboxRow, str], Awaitable[None]]
-
-
-def process_owner() -> str:
-    """A lease owner id naming this host and process, so a restart can tell it is gone."""
-    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:12]}"
-
-
-def owner_is_dead(owner: str) -> bool:
-    """Whether a lease owner was a process on this host that no longer runs."""
-    host, _, rest = owner.partition(":")
-    pid_text = rest.partition(":")[0]
-    if host != socket.gethostname() or not pid_text.isdigit():
-        return False
-    pid = int(pid_text)
-    if pid == os.getpid():
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:
-        return False
-    return False
-
-
-@dataclass(frozen=True, slots=True)
-class DeliveryPolicy:
-    """How delivery paces itself: the lease, the backoff and when to give up."""
-
-    lease: timedelta = timedelta(minutes=2)
-    backoff_base: timedelta = timedelta(seconds=10)
-    backoff_cap: timedelta = timedelta(minutes=15)
-    give_up_after: timedelta = timedelta(hours=24)
-    # A share note is given up sooner: the user's replies wait behind it, in order.
-    share_give_up_after: timedelta = timedelta(hours=1)
-    batch: int = 64
-
-    def backoff(self, attempts: int) -> timedelta:
-        """The pause after `attempts` failed attempts: doubling from the base, capped."""
-        delay: timedelta = self.backoff_base * (2 ** max(0, min(attempts, 30) - 1))
-        return min(delay, self.backoff_cap)
-
-
-@dataclass(frozen=True, slots=True)
-class Delivered:
-    """What a delivery pass did with the rows it took."""
-
-    sent: int = 0
-    retrying: int = 0
-    failed: int = 0
-    dropped: int = 0
-
-    def __add__(self, other: Delivered) -> Delivered:
-        return Delivered(
-            self.sent + other.sent,
-            self.retrying + other.retrying,
-            self.failed + other.failed,
-            self.dropped + other.dropped,
-        )
 
 
 class Deliverer:
@@ -105,7 +55,7 @@ class Deliverer:
         db: Store,
         clock: Clock,
         outboxes: Mapping[str, Outbox],
-        policy: DeliveryPolicy = DeliveryPolicy(),
+        policy: DeliveryPolicy = DEFAULT_POLICY,
         *,
         owner: str | None = None,
     ) -> None:

@@ -19,10 +19,10 @@ from typing import Any
 
 from bot import metrics
 from bot.clock import Clock
-from bot.delivery import owner_is_dead, process_owner
 from bot.domain import UserKey
 from bot.errors import StorageFault
 from bot.inbox_writer import InboxWriter
+from bot.lease_owners import owner_is_dead, process_owner
 from bot.storage import inbox
 from bot.storage.inbox import InboxRow, NewEvent
 from bot.storage.store import Store

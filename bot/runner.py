@@ -17,7 +17,7 @@ from bot.adapters.console import ConsoleChat
 from bot.app import open_core
 from bot.config import Settings
 from bot.core import Core, delivery_window
-from bot.delivery import DeliveryPolicy
+from bot.delivery_policy import DeliveryPolicy
 from bot.domain import UserKey
 from bot.errors import PlatformRefused, ReframeError
 from bot.ops import OpsServer

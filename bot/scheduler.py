@@ -12,7 +12,8 @@ from datetime import datetime, timedelta
 from bot import engine, metrics
 from bot.adapters.base import Outbox
 from bot.clock import Clock
-from bot.delivery import Deliverer, DeliveryPolicy
+from bot.delivery import Deliverer
+from bot.delivery_policy import DeliveryPolicy
 from bot.domain import UserKey
 from bot.errors import StorageFault
 from bot.logtags import user_tag

@@ -14,8 +14,9 @@ import discord
 from bot.adapters import discord_errors, discord_send
 from bot.adapters.discord_client import CoachClient, Endpoints, throttle_bucket_sweep
 from bot.adapters.discord_closes import refusal, stopped
-from bot.adapters.discord_interactions import BUTTON, COMMAND, Interactions, is_interaction
+from bot.adapters.discord_interactions import Interactions
 from bot.adapters.discord_payloads import PLATFORM, ButtonRef, dm_inbound
+from bot.adapters.discord_routes import BUTTON, COMMAND, is_interaction
 from bot.core import Core
 from bot.domain import Message, UserKey
 from bot.errors import DeliveryError, PlatformRefused, ReframeError

@@ -19,7 +19,6 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
-from datetime import datetime, timedelta
 from typing import Any
 
 import discord
@@ -30,7 +29,15 @@ from bot.adapters.discord_payloads import (
     answered_in_place,
     button_inbound,
     command_inbound,
-    snowflake,
+)
+from bot.adapters.discord_routes import (
+    BUTTON,
+    COMMAND,
+    TOKEN_LIFETIME,
+    followup_webhook,
+    interaction_route,
+    stored_inbound,
+    token_valid,
 )
 from bot.adapters.discord_views import disabled_view
 from bot.core import Core
@@ -43,53 +50,12 @@ from bot.storage.inbox import InboxRow
 
 log = logging.getLogger(__name__)
 
-COMMAND = "command"
-BUTTON = "button"
-# Route keys of a reply that answers an interaction (all values are strings).
-VIA = "via"
-INTERACTION = "interaction"
-# Discord's interaction token lives 15 minutes; a followup sent in the last half minute
-# might arrive after it, so the DM is used from then on.
-TOKEN_LIFETIME = timedelta(minutes=15)
-TOKEN_MARGIN = timedelta(seconds=30)
 # How long a worker's followup waits for this process's own ack of the interaction
 # (Discord refuses a followup before the interaction was answered).
 ACK_WAIT = 3.0
 
 DmSender = Callable[[UserKey, Sequence[Message], str | None], Awaitable[None]]
 DmOpener = Callable[[UserKey], Awaitable[str]]
-
-
-def is_interaction(route: Mapping[str, str] | None) -> bool:
-    """Whether a reply's route answers an interaction."""
-    return route is not None and route.get(VIA) == INTERACTION
-
-
-def interaction_route(data: Mapping[str, Any]) -> dict[str, str]:
-    """Where replies to a stored interaction go: its webhook while the token is valid; the
-    DM it came from (or the user's DM, opened then) after that."""
-    route = {
-        VIA: INTERACTION,
-        "interaction": str(data.get("interaction_id", "")),
-        "application_id": str(data.get("application_id", "")),
-        "token": str(data.get("token", "")),
-        "expires": str(data.get("expires", "")),
-    }
-    if data.get("guild_id") is None:
-        route["dm"] = str(data.get("channel_id", ""))
-    else:
-        # A followup in a guild channel would be seen by everyone there.
-        route["ephemeral"] = "1"
-    return route
-
-
-def token_valid(route: Mapping[str, str], now: datetime) -> bool:
-    """Whether the interaction token of a route can still be used at `now` (UTC)."""
-    try:
-        expires = datetime.fromisoformat(route.get("expires", ""))
-    except ValueError:
-        return False
-    return now < expires - TOKEN_MARGIN and bool(route.get("token"))
 
 
 class Interactions:
@@ -225,7 +191,7 @@ class Interactions:
         data = row.payload
         pipeline = self.core.pipeline
         route = interaction_route(data)
-        inbound = _inbound(row.kind, data)
+        inbound = stored_inbound(row.kind, data)
         if inbound is None:
             await pipeline.skip(row, "ignored")
             return
@@ -271,7 +237,9 @@ class Interactions:
             await self._acked(route.get("interaction", ""))
             try:
                 await discord_send.followup(
-                    _webhook(client, route), messages, ephemeral=route.get("ephemeral") == "1"
+                    followup_webhook(client, route),
+                    messages,
+                    ephemeral=route.get("ephemeral") == "1",
                 )
                 return
             except DeliveryError as error:
@@ -296,23 +264,3 @@ class Interactions:
                 await asyncio.wait_for(acking.wait(), ACK_WAIT)
             except TimeoutError:
                 log.info("an interaction's ack is late; following up anyway")
-
-
-def _inbound(kind: str, data: Mapping[str, Any]) -> Inbound | None:
-    """The coach's view of a stored interaction, or None when it is not one of ours."""
-    who = {key: data.get(key) for key in ("user_id", "interaction_id", "locale")}
-    if kind == BUTTON:
-        return button_inbound(custom_id=data.get("custom_id"), **who)
-    if kind == COMMAND:
-        where = {key: data.get(key) for key in ("guild_id", "channel_id", "setback")}
-        return command_inbound(**where, **who)
-    return None
-
-
-def _webhook(client: discord.Client, route: Mapping[str, str]) -> discord.Webhook:
-    """The interaction's followup webhook, as discord.py's Interaction.followup builds it."""
-    application = snowflake(route.get("application_id"))
-    if application is None:
-        raise DeliveryError("no application id for the followup", permanent=True)
-    data: Any = {"id": int(application), "type": 3, "token": route["token"]}
-    return discord.Webhook.from_state(data=data, state=client._connection)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bot.domain import UserKey
-from bot.storage.repos import user_params
 from bot.storage.store import Conn
+from bot.storage.user_keys import user_params
 
 
 async def dm_channel(conn: Conn, *, user: UserKey) -> str | None:

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from bot.domain import Message, UserKey
 from bot.storage import dialect
-from bot.storage.db import from_db, to_db
-from bot.storage.message_json import dump_message, load_message
+from bot.storage.db import to_db
+from bot.storage.message_json import dump_message
+from bot.storage.outbox_rows import COLUMNS, OutboxRow, row_from_db
+from bot.storage.outbox_turns import drop_pending_replies, last_turn, turn_failed, unseen_replies
 from bot.storage.store import Conn
+from bot.storage.user_keys import user_params
 
 REPLY = "reply"
 NUDGE = "nudge"
@@ -28,11 +29,36 @@ SHARE = "share"
 # DM"): never re-sent as part of the turn, never what a message may have crossed.
 NOTE = "note"
 PENDING = "pending"
+# OutboxRow and the turns' questions are still read as outbox.X, as before their modules.
+__all__ = [
+    "DROP",
+    "LOST",
+    "NOTE",
+    "NUDGE",
+    "PENDING",
+    "POST",
+    "REPLY",
+    "SHARE",
+    "WAIT",
+    "OutboxRow",
+    "claim_due",
+    "claim_user",
+    "delete_user",
+    "delete_workspace",
+    "drop_pending_replies",
+    "enqueue",
+    "expire_owner",
+    "forget_settled",
+    "give_back",
+    "last_turn",
+    "lease_owners",
+    "nudge_look",
+    "retry_at",
+    "settle",
+    "turn_failed",
+    "unseen_replies",
+]
 
-_COLUMNS = (
-    "o.id, o.platform, o.workspace, o.user_id, o.kind, o.turn, o.route, o.message,"
-    " o.reminder_id, o.attempts, o.interrupted, o.created_at"
-)
 # A user's head row: pending, due, not leased now, with no older pending row of that user
 # (and, for a nudge, no inbound event of that user still to handle).
 # PostgreSQL skips rows another worker is claiming at this moment (dialect.claim_sql).
@@ -61,28 +87,6 @@ def _claim_sql(conn: Conn, where: str) -> str:
     return dialect.claim_sql(conn.dialect, "outbox", _LEASE, pick, "id")
 
 
-@dataclass(frozen=True, slots=True)
-class OutboxRow:
-    """One message to deliver, where to, and how often it was tried."""
-
-    id: int
-    user: UserKey
-    kind: str
-    turn: str
-    route: Mapping[str, str]
-    message: Message
-    reminder_id: int | None
-    attempts: int
-    interrupted: int
-    created_at: datetime
-    # For a nudge: its reminder's status now ('queued' unless answered or cancelled).
-    reminder_status: str | None = None
-
-
-def _user(user: UserKey) -> dict[str, object]:
-    return {"platform": user.platform, "workspace": user.workspace, "user_id": user.user_id}
-
-
 async def enqueue(
     conn: Conn,
     *,
@@ -101,7 +105,7 @@ async def enqueue(
             " reminder_id, send_after, created_at) VALUES (:platform, :workspace, :user_id,"
             " :kind, :turn, :route, :message, :reminder_id, :now, :now)",
             {
-                **_user(user),
+                **user_params(user),
                 "kind": kind,
                 "turn": turn,
                 "route": json.dumps(dict(route), separators=(",", ":")),
@@ -117,27 +121,11 @@ async def _claimed(conn: Conn, ids: Sequence[int]) -> list[OutboxRow]:
         return []
     where, params = dialect.in_list(conn.dialect, "o.id", "id", ids)
     rows = await conn.fetch_all(
-        f"SELECT {_COLUMNS}, r.status AS reminder_status FROM outbox o"
+        f"SELECT {COLUMNS}, r.status AS reminder_status FROM outbox o"
         f" LEFT JOIN reminders r ON r.id = o.reminder_id WHERE {where} ORDER BY o.id",
         params,
     )
-    return [_row(row) for row in rows]
-
-
-def _row(row: Any) -> OutboxRow:
-    return OutboxRow(
-        id=int(row["id"]),
-        user=UserKey(row["platform"], row["workspace"], row["user_id"]),
-        kind=str(row["kind"]),
-        turn=str(row["turn"]),
-        route=json.loads(row["route"]),
-        message=load_message(row["message"]),
-        reminder_id=row["reminder_id"],
-        attempts=int(row["attempts"]),
-        interrupted=int(row["interrupted"]),
-        created_at=from_db(row["created_at"]),
-        reminder_status=row["reminder_status"],
-    )
+    return [row_from_db(row) for row in rows]
 
 
 async def claim_due(
@@ -176,7 +164,7 @@ async def claim_user(
             "AND o.platform = :platform AND o.workspace = :workspace AND o.user_id = :user_id",
         ),
         {
-            **_user(user),
+            **user_params(user),
             "owner": owner,
             "now": to_db(now),
             "lease_until": to_db(lease_until),
@@ -248,55 +236,6 @@ async def retry_at(conn: Conn, *, row_id: int, owner: str, when: datetime, error
     )
 
 
-async def unseen_replies(conn: Conn, *, user: UserKey, since: datetime) -> bool:
-    """Whether a reply to this user was undelivered at `since` (a message's arrival): still
-    pending now, or delivered only after it."""
-    found = await conn.fetch_value(
-        "SELECT 1 FROM outbox WHERE platform = :platform AND workspace = :workspace"
-        " AND user_id = :user_id AND kind = 'reply'"
-        " AND (status = 'pending' OR (status = 'sent' AND sent_at > :since)) LIMIT 1",
-        {**_user(user), "since": to_db(since)},
-    )
-    return found is not None
-
-
-async def turn_failed(conn: Conn, *, user: UserKey, turn: str) -> bool:
-    """Whether a message of this turn was given up (refused for good, or retried too long)."""
-    found = await conn.fetch_value(
-        "SELECT 1 FROM outbox WHERE platform = :platform AND workspace = :workspace"
-        " AND user_id = :user_id AND turn = :turn AND status = 'failed' LIMIT 1",
-        {**_user(user), "turn": turn},
-    )
-    return found is not None
-
-
-async def last_turn(conn: Conn, *, user: UserKey) -> list[OutboxRow]:
-    """The replies of the user's latest turn, in order (the question they may have missed);
-    not its share note nor its note where it was asked."""
-    rows = await conn.fetch_all(
-        f"SELECT {_COLUMNS}, NULL AS reminder_status FROM outbox o"
-        " WHERE o.platform = :platform AND o.workspace = :workspace AND o.user_id = :user_id"
-        " AND o.kind = 'reply' AND o.turn = (SELECT turn FROM outbox WHERE platform = :platform"
-        " AND workspace = :workspace AND user_id = :user_id AND kind = 'reply'"
-        " ORDER BY id DESC LIMIT 1) ORDER BY o.id",
-        _user(user),
-    )
-    return [_row(row) for row in rows]
-
-
-async def drop_pending_replies(
-    conn: Conn, *, user: UserKey, now: datetime, turn: str | None = None
-) -> int:
-    """Drop undelivered replies nobody is posting now (all, or one turn's); how many."""
-    one_turn = " AND turn = :turn" if turn is not None else ""
-    return await conn.execute(
-        "UPDATE outbox SET status = 'dropped', sent_at = :now WHERE platform = :platform"
-        " AND workspace = :workspace AND user_id = :user_id AND kind = 'reply'"
-        " AND status = 'pending' AND (lease_until IS NULL OR lease_until < :now)" + one_turn,
-        {**_user(user), "now": to_db(now), **({"turn": turn} if turn is not None else {})},
-    )
-
-
 async def lease_owners(conn: Conn, *, now: datetime) -> list[str]:
     """The owners holding a live lease on some pending row."""
     rows = await conn.fetch_all(
@@ -332,7 +271,7 @@ async def delete_user(conn: Conn, *, user: UserKey) -> None:
     await conn.execute(
         "DELETE FROM outbox WHERE platform = :platform AND workspace = :workspace"
         " AND user_id = :user_id",
-        _user(user),
+        user_params(user),
     )
 
 

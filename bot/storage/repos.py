@@ -9,9 +9,47 @@ from types import MappingProxyType
 
 from bot.domain import Origin, Outcome, OwnWin, Pending, Session, Status, Step, UserKey
 from bot.errors import ConflictError
-from bot.storage import dialect
 from bot.storage.db import from_db, to_db
+from bot.storage.retention import (
+    delete_user,
+    delete_workspace,
+    forget_old_events,
+    purge_answers,
+    remember_event,
+)
 from bot.storage.store import Conn, Row
+from bot.storage.user_keys import user_params
+from bot.storage.user_settings import (
+    set_country,
+    set_locale,
+    set_platform_timezone,
+    set_quiet_hours,
+    set_timezone,
+)
+
+# Retention, settings and the key's parameters have modules of their own; still repos.X.
+__all__ = [
+    "SESSION_COLUMNS",
+    "UserRecord",
+    "delete_session",
+    "delete_user",
+    "delete_workspace",
+    "ensure_user",
+    "forget_old_events",
+    "list_sessions",
+    "load_session",
+    "load_user",
+    "purge_answers",
+    "remember_event",
+    "save_session",
+    "session_from_row",
+    "set_country",
+    "set_locale",
+    "set_platform_timezone",
+    "set_quiet_hours",
+    "set_timezone",
+    "user_params",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,11 +113,6 @@ def session_from_row(row: Row, user: UserKey) -> Session:
         updated_at=from_db(row["updated_at"]),
         version=row["version"],
     )
-
-
-def user_params(user: UserKey) -> dict[str, str]:
-    """A user's key as the named parameters :platform, :workspace, :user_id."""
-    return {"platform": user.platform, "workspace": user.workspace, "user_id": user.user_id}
 
 
 async def load_user(conn: Conn, *, user: UserKey) -> UserRecord | None:
@@ -216,113 +249,3 @@ async def list_sessions(conn: Conn, *, user_ref: int, user: UserKey) -> list[Ses
         {"user_ref": user_ref},
     )
     return [session_from_row(row, user) for row in rows]
-
-
-async def set_timezone(conn: Conn, *, user_ref: int, zone: str) -> None:
-    """Store the user's time zone."""
-    await conn.execute(
-        "UPDATE users SET timezone = :zone WHERE id = :ref", {"zone": zone, "ref": user_ref}
-    )
-
-
-async def set_quiet_hours(conn: Conn, *, user_ref: int, start: str, end: str) -> None:
-    """Store the user's quiet hours."""
-    await conn.execute(
-        "UPDATE users SET quiet_start = :start, quiet_end = :end WHERE id = :ref",
-        {"start": start, "end": end, "ref": user_ref},
-    )
-
-
-async def set_locale(conn: Conn, *, user_ref: int, locale: str) -> None:
-    """Store the locale the platform reports for the user."""
-    await conn.execute(
-        "UPDATE users SET locale = :locale WHERE id = :ref", {"locale": locale, "ref": user_ref}
-    )
-
-
-async def set_country(conn: Conn, *, user_ref: int, country: str) -> None:
-    """Store the country the user named for their crisis lines (ISO code, or "ZZ")."""
-    await conn.execute(
-        "UPDATE users SET country = :country WHERE id = :ref",
-        {"country": country, "ref": user_ref},
-    )
-
-
-async def set_platform_timezone(conn: Conn, *, user_ref: int, zone: str) -> None:
-    """Store the zone the platform reports for the user."""
-    await conn.execute(
-        "UPDATE users SET platform_timezone = :zone WHERE id = :ref",
-        {"zone": zone, "ref": user_ref},
-    )
-
-
-async def remember_event(conn: Conn, *, event_id: str, user: UserKey, now: datetime) -> bool:
-    """Record a platform event as handled; False when it was handled before (a retry)."""
-    inserted = await conn.execute(
-        "INSERT INTO processed_events (event_id, platform, workspace, user_id, seen_at)"
-        " VALUES (:event_id, :platform, :workspace, :user_id, :now)"
-        " ON CONFLICT (event_id) DO NOTHING",
-        {"event_id": event_id, **user_params(user), "now": to_db(now)},
-    )
-    return inserted == 1
-
-
-async def forget_old_events(conn: Conn, *, before: datetime) -> int:
-    """Drop event ids older than any retry could be; return how many."""
-    return await conn.execute(
-        "DELETE FROM processed_events WHERE seen_at < :before", {"before": to_db(before)}
-    )
-
-
-async def delete_user(conn: Conn, *, user: UserKey, user_ref: int | None) -> None:
-    """Delete every row about the user: sessions and reminders go with the user row (CASCADE)."""
-    await conn.execute(
-        "DELETE FROM processed_events WHERE platform = :platform AND workspace = :workspace"
-        " AND user_id = :user_id",
-        user_params(user),
-    )
-    if user_ref is not None:
-        await conn.execute("DELETE FROM users WHERE id = :ref", {"ref": user_ref})
-
-
-async def purge_answers(
-    conn: Conn,
-    *,
-    before: datetime,
-    now: datetime,
-    limit: int,
-    after: tuple[str, int] = ("", 0),
-) -> tuple[int, tuple[str, int] | None]:
-    """Blank the words of up to `limit` conversations closed before `before`, oldest first.
-
-    Outcomes stay for the journal. A session still waiting for its revisit keeps its words
-    until that nudge is settled. Reads only rows not yet purged, after the position `after`
-    (updated_at, id) where the previous batch stopped; returns how many were purged and the
-    position to continue from (None when nothing was left).
-    """
-    rows = await conn.fetch_all(
-        dialect.PURGE_SQL[conn.dialect],
-        {
-            "now": to_db(now),
-            "before": to_db(before),
-            "after_at": after[0],
-            "after_id": after[1],
-            "limit": limit,
-        },
-    )
-    positions = [(str(row["updated_at"]), int(row["id"])) for row in rows]
-    if not positions:
-        return 0, None
-    return len(positions), max(positions)
-
-
-async def delete_workspace(conn: Conn, *, platform: str, workspace: str) -> int:
-    """Delete every user of a workspace with all their rows (CASCADE); return how many users."""
-    where = {"platform": platform, "workspace": workspace}
-    await conn.execute(
-        "DELETE FROM processed_events WHERE platform = :platform AND workspace = :workspace",
-        where,
-    )
-    return await conn.execute(
-        "DELETE FROM users WHERE platform = :platform AND workspace = :workspace", where
-    )
