@@ -16,10 +16,9 @@ import logging
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime, timedelta
 
-from bot import metrics
 from bot.adapters.base import Outbox, Sharer
 from bot.clock import Clock
-from bot.delivery_policy import DEFAULT_POLICY, Delivered, DeliveryPolicy
+from bot.delivery_policy import DEFAULT_POLICY, Delivered, DeliveryPolicy, count_result
 from bot.domain import UserKey
 from bot.errors import DeliveryError
 from bot.lease_owners import owner_is_dead, process_owner
@@ -72,6 +71,9 @@ class Deliverer:
         self._posting = 0
         self._quiet = asyncio.Event()
         self._quiet.set()
+        # Ids of the rows being delivered here: a lease that ran out during a slow post
+        # (429 waits, a slow upload) lets the retry pass claim the row again, not post it.
+        self._rows: set[int] = set()
 
     def add(self, target: Outbox) -> None:
         """Deliver this platform's rows through `target` (an adapter joining at start)."""
@@ -140,12 +142,16 @@ class Deliverer:
         await self._quiet.wait()
 
     async def _deliver(self, row: outbox.OutboxRow, now: datetime) -> Delivered:
-        """Post one leased row and settle it."""
+        """Post one leased row and settle it (not while this process still posts it)."""
+        if row.id in self._rows:
+            return Delivered()
+        self._rows.add(row.id)
         self._posting += 1
         self._quiet.clear()
         try:
             return await self._deliver_row(row, now)
         finally:
+            self._rows.discard(row.id)
             self._posting -= 1
             if not self._posting:
                 self._quiet.set()
@@ -194,7 +200,7 @@ class Deliverer:
             await outbox.settle(conn, row_id=row.id, owner=self.owner, status="sent", now=sent_at)
             if row.reminder_id is not None:
                 await reminders.mark_delivered(conn, reminder_id=row.reminder_id, now=sent_at)
-        _count(row, "sent")
+        count_result(row, "sent")
         if row.kind == outbox.NUDGE:
             log.info("nudge delivered to %s", user_tag(row.user))
         return Delivered(sent=1)
@@ -241,7 +247,7 @@ class Deliverer:
                 row.attempts,
                 type(error).__name__,
             )
-            _count(row, "retrying")
+            count_result(row, "retrying")
             return Delivered(retrying=1)
         if row.kind == outbox.SHARE and self.share_refused is not None:
             await self.share_refused(row, reason)
@@ -257,7 +263,7 @@ class Deliverer:
             type(error).__name__,
             "permanent" if permanent else "retried too long",
         )
-        _count(row, "failed")
+        count_result(row, "failed")
         return Delivered(failed=1)
 
     def _pause(self, row: outbox.OutboxRow, error: BaseException) -> timedelta:
@@ -286,14 +292,3 @@ class Deliverer:
                     gone = now - timedelta(seconds=1)
                     released += await outbox.expire_owner(conn, owner=owner, now=gone)
         return released
-
-
-# reframe_nudges_total keeps its names for nudges: a retry is "failed", giving up "given_up".
-_NUDGE_RESULTS = {"sent": "sent", "retrying": "failed", "failed": "given_up"}
-
-
-def _count(row: outbox.OutboxRow, result: str) -> None:
-    """One delivery's result in reframe_deliveries (and reframe_nudges for a nudge)."""
-    metrics.DELIVERIES.labels(row.user.platform, row.kind, result).inc()
-    if row.kind == outbox.NUDGE:
-        metrics.NUDGES.labels(row.user.platform, _NUDGE_RESULTS[result]).inc()

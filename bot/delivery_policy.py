@@ -1,9 +1,12 @@
-"""How the outbox's deliverer paces itself, and what one delivery pass did."""
+"""How the outbox's deliverer paces itself, and what one delivery pass did (and counted)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+
+from bot import metrics
+from bot.storage.outbox import NUDGE, OutboxRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,3 +47,14 @@ class Delivered:
             self.failed + other.failed,
             self.dropped + other.dropped,
         )
+
+
+# reframe_nudges_total keeps its names for nudges: a retry is "failed", giving up "given_up".
+_NUDGE_RESULTS = {"sent": "sent", "retrying": "failed", "failed": "given_up"}
+
+
+def count_result(row: OutboxRow, result: str) -> None:
+    """One delivery's result in reframe_deliveries (and reframe_nudges for a nudge)."""
+    metrics.DELIVERIES.labels(row.user.platform, row.kind, result).inc()
+    if row.kind == NUDGE:
+        metrics.NUDGES.labels(row.user.platform, _NUDGE_RESULTS[result]).inc()
