@@ -7,6 +7,7 @@ from datetime import datetime
 
 from bot import (
     about_coach,
+    coming_back,
     dialogue,
     intents,
     opening_words,
@@ -63,8 +64,21 @@ def after_summary(session: Session, inbound: Inbound, now: datetime) -> Transiti
     if kind is intents.Intent.NEW_SETBACK:
         setback = opening_words.first_message(text) is intents.Intent.SETBACK
         told = setback and not opening_words.wants_new(text)
-        return begin(session, inbound, now, setback=text if told else None)
-    return Transition(session, (Reply("start.prompt"),))
+        return _anew(session, inbound, now, setback=text if told else None)
+    if kind is not intents.Intent.EXIT and coming_back.begins_anew(session, text):
+        # "my girlfriend broke up with me", or after a cancel "just want to sort out the gf
+        # thing": a new reframe, with the no when the words tell one, else asked for.
+        told = coming_back.tells_a_no(text)
+        return _anew(session, inbound, now, setback=text if told else None)
+    invited, replies = coming_back.invite(session)
+    return Transition(invited, replies)
+
+
+def _anew(session: Session, inbound: Inbound, now: datetime, *, setback: str | None) -> Transition:
+    """A new reframe; after a crisis stop, a kind word first."""
+    began = begin(session, inbound, now, setback=setback)
+    back = coming_back.welcome_back(session)
+    return replace(began, replies=(*back, *began.replies)) if back else began
 
 
 def show_plan(session: Session) -> Transition:

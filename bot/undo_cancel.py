@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
-from bot import corrections
+from bot import coming_back, corrections
 from bot.dialogue import QUESTIONS
 from bot.domain import Reply, Session, Status, Transition
 from bot.steps import continue_asking, touch
@@ -51,7 +51,8 @@ def mark(now: datetime) -> str:
 
 def cancelled_at(session: Session) -> datetime | None:
     """When the user cancelled this reframe themselves at a question; None if they did not."""
-    data = session.pending_data or ""
+    # The invitations said since the cancel are counted after the mark (coming_back.py).
+    data = coming_back.without_count(session.pending_data) or ""
     if (
         session.status is not Status.CANCELLED
         or session.pending is not None

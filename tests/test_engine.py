@@ -507,7 +507,8 @@ def test_after_a_finished_reframe_thanks_gets_an_invitation_then_the_next_no_is_
     done = engine.step(walk_to(Step.SUCCESS), say("A date"), START).session
     invited = engine.step(done, say("thanks!"), START)
     assert keys(invited) == ["start.prompt"]
-    assert invited.session == done
+    # Only the count of invitations said is kept (the next one is worded differently).
+    assert replace(invited.session, pending_data=None) == done
     told = engine.step(invited.session, say("Rejected"), START)
     assert told.session.number == done.number + 1
     assert told.session.answers["setback"] == "Rejected"

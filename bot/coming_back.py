@@ -1,0 +1,101 @@
+"""Coming back after a cancel, a crisis stop or a plan: a new no begins a new reframe (pure).
+
+After a cancel the coach said "write any time to start a new one", so any message that tells
+something ("my girlfriend broke up with me", "just want to sort out the gf thing") begins one;
+a greeting gets the invitation, never worded the same way twice in a row. After a crisis
+stop, the first message back is met with a short, kind word before anything else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot import opening_words, tone
+from bot.domain import Reply, Session, Status
+from bot.intents import Intent
+from bot.wording import normalise
+from bot.wording import words as _words
+
+# The invitations in turn: the usual one, a plainer one, one that says exactly what to type.
+INVITATIONS = ("start.prompt", "start.prompt_again", "start.prompt_plainly")
+# The count of invitations said since the conversation closed, kept after this mark at the end
+# of `pending_data` (undo_cancel reads its own mark before it).
+COUNT_MARK = "~said="
+# `answers` key of a crisis's messages (crisis_reply.CRISIS_ANSWER; that module imports the
+# engine, so it is not imported here).
+_CRISIS_ANSWER = "crisis_message"
+# Words of a no that opening_words' list of refusals does not hold: a break-up, a loss, a
+# ghosting, a firing, in the five languages the coach reads.
+_SETBACK_CUES = re.compile(
+    r"\b(?:broke up|break up|breaking up|split up|dumped|ghosted|left me|cheated|"
+    r"lost (?:my|the|our)|kicked (?:me )?out|evicted|let me go|cancell?ed on me|"
+    r"(?:got|was|been) (?:rejected|fired|sacked|dumped|ghosted|turned down|passed over)|"
+    r"me dej[oó]|termin[oó] conmigo|me despidi\w*|me echaron|"
+    r"schluss gemacht|verlassen|gefeuert|entlassen|"
+    r"m'a quitt[ée]e?|rompu|vir[ée]e?|licenci[ée]e?|"
+    r"terminou comigo|me largou|me deixou|fui demitid[oa]|me demitiram)\b"
+)
+# A message after a cancel this long, not a greeting or question, tells something to work on.
+_TELLS_WORDS = 5
+
+
+def said_count(session: Session) -> int:
+    """How many invitations were said since this conversation closed (0 when none)."""
+    data = session.pending_data or ""
+    _, mark, count = data.rpartition(COUNT_MARK)
+    return int(count) if mark and count.isdigit() else 0
+
+
+def without_count(data: str | None) -> str | None:
+    """`pending_data` without the invitations' count ("" and None stay as they are)."""
+    if not data or COUNT_MARK not in data:
+        return data
+    return data.rpartition(COUNT_MARK)[0] or None
+
+
+def crisis_stopped(session: Session) -> bool:
+    """Whether this conversation ended with a stop after a crisis reply (not a typed cancel)."""
+    data = without_count(session.pending_data) or ""
+    return (
+        session.status is Status.CANCELLED
+        and _CRISIS_ANSWER in session.answers
+        and not data.startswith("cancelled")
+    )
+
+
+def welcome_back(session: Session) -> tuple[Reply, ...]:
+    """After a crisis stop, the first message back is met kindly, once; else nothing."""
+    if crisis_stopped(session) and said_count(session) == 0:
+        return (Reply("start.back_after_crisis"),)
+    return ()
+
+
+def invite(session: Session) -> tuple[Session, tuple[Reply, ...]]:
+    """The invitation to tell a no, worded unlike the last one, and the session counting it."""
+    count = said_count(session)
+    key = INVITATIONS[count % len(INVITATIONS)]
+    kept = without_count(session.pending_data) or ""
+    counted = replace(session, pending_data=f"{kept}{COUNT_MARK}{count + 1}")
+    return counted, (*welcome_back(session), Reply(key))
+
+
+def tells_a_no(text: str) -> bool:
+    """Whether the words tell of a refusal, a break-up or a loss (the no itself, not a wish)."""
+    lowered = normalise(text)
+    return (
+        opening_words.tells_new_no(text)
+        or _SETBACK_CUES.search(lowered) is not None
+        or tone.is_loss(text)
+        or opening_words.after_summary(text) is Intent.NEW_SETBACK
+    )
+
+
+def begins_anew(session: Session, text: str) -> bool:
+    """Whether a message after a cancel or crisis stop (read as neither plan nor new no by
+    opening_words) still asks for a new reframe: it tells something, not only a greeting."""
+    if session.status is not Status.CANCELLED:
+        return _SETBACK_CUES.search(normalise(text)) is not None
+    if opening_words.first_message(text) is not Intent.SETBACK or tone.tells_nothing(text):
+        return False
+    return len(_words(text)) >= _TELLS_WORDS or tells_a_no(text)
