@@ -126,6 +126,26 @@ _EITHER_OUTCOME = re.compile(
 )
 
 
+# The outcome named outright, first or as what it is ("maybe - he said march", "partly, she
+# agreed to half", "is that a maybe?", "i'd call it a no"): that outcome, whatever else the
+# sentence tells (a call next week, a question tacked on), never taken as "not yet".
+_NAMED_OUTCOME = re.compile(
+    r"^\W*(?:(?:so|well|hmm+|um+|ok|okay|i guess|i think|wait|no wait|honestly|still)\W+)*"
+    r"(maybe|partly|partially|kind of|sort of|quiz[aá]s|vielleicht|peut[- ][êe]tre|talvez)\b"
+    r"|\b(?:is (?:that|this|it)|that's|thats|it's|its|(?:i'd|i would) (?:say|call (?:it|that)))"
+    r"(?: (?:a|an))? (maybe|yes|no)\b"
+)
+_NAMED = {"yes": Intent.YES, "no": Intent.NO}
+
+
+def named_outcome(text: str) -> Intent | None:
+    """The outcome a check-in answer names outright ("maybe - …", "is that a maybe?"), or None."""
+    found = _NAMED_OUTCOME.search(normalise(text))
+    if found is None:
+        return None
+    return _NAMED.get(found.group(2) or "", Intent.MAYBE)
+
+
 def nudge(text: str) -> Intent:
     """Read a typed answer to "How did it go?" at a revisit nudge."""
     lowered = normalise(text)
@@ -147,6 +167,9 @@ def nudge(text: str) -> Intent:
     if _ELSEWHERE.match(lowered):
         # "Something else: my bank won't give me a loan" is a new story, not this outcome.
         return Intent.UNCLEAR
+    named = named_outcome(text)
+    if named is not None:
+        return named
     negated_no = re.search(r"\bnot (?:a|exactly a) no\b|\bnot a flat no\b", lowered)
     if _THEY_PENDING.search(lowered) and not _STATED.search(lowered):
         return Intent.MAYBE
