@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from bot import corrections, datewords, dialogue, plan, undo_cancel
+from bot import corrections, datewords, dialogue, nudge_flow, plan, undo_cancel
 from bot.answering import answer
 from bot.choice_words import read_choice
 from bot.dialogue import QUESTIONS
@@ -22,6 +22,10 @@ def back(session: Session, now: datetime) -> Transition:
         return undo_cancel.revive(session, now)
     if undo_cancel.too_late(session, now):
         return Transition(session, (Reply("cancel.too_late"),))
+    if nudge_flow.just_checked_in(session, now):
+        # `undo` after "How did it go?" was answered: that answer stands, the plan stays
+        # finished; the user is told how to change the answer.
+        return Transition(session, (Reply("back.after_check_in"),))
     if just_finished(session, now):
         # Right after the summary: reopen the last question; its nudge waits for the new card.
         reopened = back(replace(session, status=Status.ACTIVE), now)
@@ -151,4 +155,6 @@ def just_finished(session: Session, now: datetime) -> bool:
         and session.updated_at is not None
         and now - session.updated_at <= BACK_AFTER_SUMMARY
         and (session.revisit_at is None or now < session.revisit_at)
+        # "not yet" at its check-in moves the date on: a plan revisited, not just made.
+        and not nudge_flow.checked_in(session)
     )

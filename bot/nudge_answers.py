@@ -11,13 +11,24 @@ from bot import (
     engine,
     intents,
     new_date_aside,
+    nudge_flow,
+    nudge_words,
     opening_words,
     own_win,
     revisit_words,
 )
 from bot.clock import Clock
 from bot.commands import parse_command
-from bot.domain import Inbound, InboundKind, Message, Pending, Reply, Session, Step
+from bot.domain import (
+    CancelNudges,
+    Inbound,
+    InboundKind,
+    Message,
+    Pending,
+    Reply,
+    Session,
+    Step,
+)
 from bot.rendering import Renderer
 from bot.storage import reminders, repos
 from bot.storage.store import Conn, Store
@@ -135,6 +146,9 @@ class NudgeAnswers:
                 button_step=engine.NUDGE_STEP,
             )
             return await self.pressed(turn, pressed)
+        changed = await self._changed_answer(turn, target, text)
+        if changed is not None:
+            return changed
         if (
             target.pending is not Pending.NUDGE_DATE
             or self.clock.now() - last.answered_at > NUDGE_DATE_WINDOW
@@ -168,6 +182,21 @@ class NudgeAnswers:
                     self.renderer.render(r, turn.prefs, target.number) for r in transition.replies
                 )
             )
+        nudged = replace(turn, session=target, expected_version=target.version)
+        return await self.committer.commit(nudged, transition)
+
+    async def _changed_answer(self, turn: Turn, target: Session, text: str) -> TurnResult | None:
+        """ "wait no thats a maybe" right after a check-in answer: that answer changed."""
+        now = self.clock.now()
+        if turn.session.is_open or not nudge_flow.just_checked_in(target, now):
+            return None
+        meant = nudge_words.corrected(text)
+        choice = engine.NUDGE_READINGS.get(meant) if meant is not None else None
+        if choice is None or choice == (target.outcome.value if target.outcome else None):
+            return None
+        transition = engine.answer_nudge(target, choice, now, turn.timezone, self.rules)
+        # A "not yet" before it left a check-in due: the new answer replaces it.
+        transition = replace(transition, effects=(CancelNudges(), *transition.effects))
         nudged = replace(turn, session=target, expected_version=target.version)
         return await self.committer.commit(nudged, transition)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from types import MappingProxyType
 
 from bot import (
@@ -24,6 +24,7 @@ from bot.domain import (
     Reply,
     ScheduleNudge,
     Session,
+    Status,
     Transition,
 )
 from bot.revisit_answer import unread_key, unread_words
@@ -50,6 +51,25 @@ def nudge_reply(session: Session) -> Reply:
     )
 
 
+# `pending_data` of a finished reframe whose check-in was answered "not yet" or "stop":
+# `back` then never reopens its last question (commands_flow.just_finished).
+CHECKED_IN = "checked-in"
+# How long after a check-in answer "wait no thats a maybe" still changes it (UTC).
+CORRECTION_WINDOW = timedelta(days=2)
+
+
+def checked_in(session: Session) -> bool:
+    """Whether this reframe's check-in was answered, whatever the answer."""
+    return session.outcome is not None or (session.pending_data or "").startswith(CHECKED_IN)
+
+
+def just_checked_in(session: Session, now: datetime) -> bool:
+    """Whether this finished reframe's check-in was answered within CORRECTION_WINDOW."""
+    at = session.updated_at
+    recent = at is not None and now - at <= CORRECTION_WINDOW
+    return session.status is Status.FINISHED and checked_in(session) and recent
+
+
 def answer_nudge(
     session: Session, choice: str, now: datetime, timezone: str, rules: Rules = DEFAULT_RULES
 ) -> Transition:
@@ -70,12 +90,13 @@ def answer_nudge(
     if choice == "snooze":
         due = timeparse.add_local(now, rules.snooze, timezone)
         return Transition(
-            touch(session, now, revisit_at=due),
+            touch(session, now, revisit_at=due, pending_data=CHECKED_IN),
             (Reply("nudge.snoozed", dates={"revisit_at": due.isoformat()}),),
             (ScheduleNudge(due),),
         )
     if choice == "stop":
-        return Transition(touch(session, now), (Reply("nudge.stopped"),), (CancelNudges(),))
+        stopped = touch(session, now, pending_data=CHECKED_IN)
+        return Transition(stopped, (Reply("nudge.stopped"),), (CancelNudges(),))
     return Transition(session, (nudge_reply(session),))
 
 

@@ -146,6 +146,25 @@ def named_outcome(text: str) -> Intent | None:
     return _NAMED.get(found.group(2) or "", Intent.MAYBE)
 
 
+# A change of mind about the check-in answer just given ("wait no thats a maybe").
+_CHANGED_MIND = re.compile(
+    r"^\W*(?:wait|no wait|hold on|actually|sorry|oops|i mean|i meant|correction|scratch that|"
+    r"hmm+ no|no no)\b|\bi meant\b|\bactually\b"
+)
+
+
+def corrected(text: str) -> Intent | None:
+    """The outcome a change of mind right after a check-in answer names, or None when the
+    words name none ("wait no thats a maybe" -> MAYBE; "maybe" alone is one too)."""
+    named = named_outcome(text)
+    if named is not None:
+        return named
+    if not _CHANGED_MIND.search(normalise(text)):
+        return None
+    meant = nudge(_CHANGED_MIND.sub(" ", normalise(text)))
+    return meant if meant in (Intent.YES, Intent.MAYBE, Intent.NO) else None
+
+
 def nudge(text: str) -> Intent:
     """Read a typed answer to "How did it go?" at a revisit nudge."""
     lowered = normalise(text)

@@ -130,6 +130,7 @@ STATIC_KEYS = (
     "cancel.too_late",
     "status.cancelled",
     "back.nothing",
+    "back.after_check_in",
     "back.to_date",
     "back.showing",
     "back.showing_choice",

@@ -6,7 +6,7 @@ import pytest
 
 from bot import nudge_words
 from bot.clock import ManualClock
-from bot.domain import Outcome
+from bot.domain import Outcome, Status
 from bot.intents import Intent
 from bot.prompts import Catalog
 from bot.service import CoachService
@@ -41,3 +41,27 @@ async def test_a_maybe_in_a_sentence_is_recorded_as_the_outcome(
         say("adyen ghosted me but stripe wants a call next week. is that a maybe?")
     )
     assert (await nudged_session(db)).outcome is Outcome.MAYBE
+
+
+async def test_a_change_of_mind_right_after_a_check_in_answer_changes_it(
+    service: CoachService, db: Database, catalog: Catalog, clock: ManualClock
+) -> None:
+    """ "wait no thats a maybe" after "still waiting" records the maybe and asks for a date."""
+    await nudged(service, db, catalog, clock)
+    await service.handle(say("still waiting on them"))
+    assert (await nudged_session(db)).outcome is None
+    changed = await service.handle(say("wait no thats a maybe"))
+    assert (await nudged_session(db)).outcome is Outcome.MAYBE
+    assert "check in again" in changed.messages[0].text
+
+
+async def test_undo_after_a_check_in_answer_keeps_the_plan_finished(
+    service: CoachService, db: Database, catalog: Catalog, clock: ManualClock
+) -> None:
+    """`undo` after "not yet" never reopens the finished reframe at its last question."""
+    await nudged(service, db, catalog, clock)
+    await service.handle(say("still waiting on them"))
+    undone = await service.handle(say("undo"))
+    session = await nudged_session(db)
+    assert session.status is Status.FINISHED and not session.is_open
+    assert "stands" in undone.messages[0].text
