@@ -11,6 +11,7 @@ from bot import (
     boundary_words,
     choice_words,
     corrections,
+    default_answer,
     dialogue,
     impatience,
     intents,
@@ -207,12 +208,7 @@ TERM_STEPS: dict[str, tuple[Step, ...]] = {
 
 def _stuck_again(session: Session) -> bool:
     """Whether the message before this one also said "I don't know" (odd repeats alternate)."""
-    repeats = 0
-    for earlier in reversed(session.recent):
-        if intents.free_text(earlier) not in (intents.Intent.DONT_KNOW, intents.Intent.SKIP):
-            break
-        repeats += 1
-    return repeats % 2 == 1
+    return default_answer.gentle_said_last(session)
 
 
 # "No to the promotion", "refused to fix the heating": what the setback says they hoped for.

@@ -103,8 +103,16 @@ _DEFINITION = re.compile(
 # question for someone else (nobody asks their manager "what is a clarifying question?"),
 # each with the id of its explanation (prompts: `term.<id>`; "" for "that word": the step's own).
 _TERMS = (
-    ("clarifying_question", r"clarifying questions?|clarifying|(?:a |the )?clarifying one"),
-    ("third_option", r"third options?"),
+    (
+        "clarifying_question",
+        r"clarifying questions?|clarifying|(?:a |the )?clarifying one|preguntas? aclaratorias?|"
+        r"kl[äa]rungsfragen?|kl[äa]rende fragen?|r[üu]ckfragen?|questions? de clarification|"
+        r"perguntas? (?:de esclarecimento|esclarecedoras?)",
+    ),
+    (
+        "third_option",
+        r"third options?|tercera opci[oó]n|dritte option|troisi[eè]me option|terceira op[cç][aã]o",
+    ),
     ("boundary", r"(?:soft|hard) boundar(?:y|ies)|boundar(?:y|ies)"),
     ("delayed_yes", r"delayed yes"),
     ("revisit", r"revisit(?:ing)?|check(?:ing)? in"),
@@ -118,8 +126,13 @@ _TERM_GROUPS = "|".join(f"(?P<t{index}>{pattern})" for index, (_, pattern) in en
 _ABOUT_A_TERM = re.compile(
     r"^(?:what(?:'s| is| are|s)|what (?:do|does|did) (?:you|u) mean(?: by| with|,)?|wdym|"
     r"what does|what do|define|meaning of|explain|what counts as|what's meant by|"
-    r"what is meant by|what (?:kind|sort|type) of)\s+"
-    r"(?:a |an |the )?['\"]?(?:" + _TERM_GROUPS + r")['\"]?"
+    r"what is meant by|what (?:kind|sort|type) of|"
+    # The same asked in Spanish, German, French and Portuguese.
+    r"qu[eé] (?:quieres decir|significa|es)(?: con)?|a qu[eé] te refieres con|"
+    r"was (?:meinst du mit|bedeutet|ist)|qu'est[- ]ce que (?:tu veux dire|vous voulez dire|"
+    r"c'est)(?: par)?|(?:o )?que (?:voc[eê] )?(?:quer dizer com|significa|[eé]))\s+"
+    r"(?:a |an |the |una |un |el |la |eine |ein |die |der |une |le |uma |um |o )?['\"]?"
+    r"(?:" + _TERM_GROUPS + r")['\"]?"
     r"(?: mean| means| meant)?(?: exactly| here| again| then| in this case)?\W*$"
 )
 # The word alone, asked ("clarifying question?", "third option meaning?").
@@ -132,7 +145,8 @@ _TERM_ALONE = re.compile(
 def term_asked(text: str) -> str | None:
     """Which of the coach's words a short question asks the meaning of ("what's a third
     option?" -> "third_option"; "" for "that word"); None when it asks about none."""
-    plain = _LEAD.sub("", core(text) or normalise(text))
+    # Spanish opens a question with "¿".
+    plain = _LEAD.sub("", (core(text) or normalise(text)).lstrip("¿¡ "))
     found = _ABOUT_A_TERM.match(plain)
     if found is None and text.rstrip().endswith("?"):
         found = _TERM_ALONE.match(plain)

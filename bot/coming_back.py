@@ -1,8 +1,10 @@
 """Coming back after a cancel, a crisis stop or a plan: a new no begins a new reframe (pure).
 
-After a cancel the coach said "write any time to start a new one", so any message that tells
-something ("my girlfriend broke up with me", "just want to sort out the gf thing") begins one;
-a greeting gets the invitation, never worded the same way twice in a row. After a crisis
+After a cancel the coach said "write any time to start a new one": a message that tells a
+no ("my girlfriend broke up with me") begins one; words that want to talk but tell no no
+("just want to sort out the gf thing") are asked for it; a greeting gets the invitation,
+never worded the same way twice in a row (a new reframe opens only on a no told, so an
+answer typed after a cancel never opens one by accident). After a crisis
 stop, the first message back is met with a short, kind word before anything else.
 """
 
@@ -19,6 +21,8 @@ from bot.wording import words as _words
 
 # The invitations in turn: the usual one, a plainer one, one that says exactly what to type.
 INVITATIONS = ("start.prompt", "start.prompt_again", "start.prompt_plainly")
+# Said first, after a cancel, to words that tell something but not the no itself.
+TELL_ME = "start.tell_me"
 # The count of invitations said since the conversation closed, kept after this mark at the end
 # of `pending_data` (undo_cancel reads its own mark before it).
 COUNT_MARK = "~said="
@@ -71,13 +75,26 @@ def welcome_back(session: Session) -> tuple[Reply, ...]:
     return ()
 
 
-def invite(session: Session) -> tuple[Session, tuple[Reply, ...]]:
-    """The invitation to tell a no, worded unlike the last one, and the session counting it."""
+def invite(session: Session, text: str = "") -> tuple[Session, tuple[Reply, ...]]:
+    """The invitation to tell a no, worded unlike the last one, and the session counting it;
+    after a cancel, words that tell something but no no ("just want to sort out the gf
+    thing") are asked for the no itself first."""
     count = said_count(session)
-    key = INVITATIONS[count % len(INVITATIONS)]
+    first = TELL_ME if _asks_for_the_no(session, text) else INVITATIONS[0]
+    keys = (first, *INVITATIONS[1:])
+    key = keys[count % len(keys)]
     kept = without_count(session.pending_data) or ""
     counted = replace(session, pending_data=f"{kept}{COUNT_MARK}{count + 1}")
     return counted, (*welcome_back(session), Reply(key))
+
+
+def _asks_for_the_no(session: Session, text: str) -> bool:
+    """Whether a message after a cancel tells something to work on, though not the no."""
+    if session.status is not Status.CANCELLED or not text:
+        return False
+    if opening_words.first_message(text) is not Intent.SETBACK or tone.tells_nothing(text):
+        return False
+    return len(_words(text)) >= _TELLS_WORDS
 
 
 def tells_a_no(text: str) -> bool:
@@ -89,13 +106,3 @@ def tells_a_no(text: str) -> bool:
         or tone.is_loss(text)
         or opening_words.after_summary(text) is Intent.NEW_SETBACK
     )
-
-
-def begins_anew(session: Session, text: str) -> bool:
-    """Whether a message after a cancel or crisis stop (read as neither plan nor new no by
-    opening_words) still asks for a new reframe: it tells something, not only a greeting."""
-    if session.status is not Status.CANCELLED:
-        return _SETBACK_CUES.search(normalise(text)) is not None
-    if opening_words.first_message(text) is not Intent.SETBACK or tone.tells_nothing(text):
-        return False
-    return len(_words(text)) >= _TELLS_WORDS or tells_a_no(text)

@@ -28,10 +28,17 @@ _IMPATIENT = re.compile(
     r"(?:to|ahead to) the (?:end|plan|result|last)|(?:jump|skip) to the end|hurry up|"
     r"this is (?:so |really |kinda |kind of )?(?:pointless|useless|stupid|dumb|a waste of time|"
     r"taking forever|dragging|boring|long)|(?:so|too) many questions|"
-    r"(?:what's|what is) the point|duh+|done|finished|over|are we done|is that all|that all)"
+    r"(?:what's|what is) the point|duh+|done|finished|over|are we done|is that all|that all|"
+    # The same in Spanish, German, French and Portuguese ("wie viele fragen noch?").
+    r"cu[aá]ntas (?:preguntas )?(?:m[aá]s|quedan|faltan)|falta (?:mucho|poco)|"
+    r"wie viele (?:fragen )?(?:noch|kommen noch)|dauert (?:das|es) noch (?:lange)?|"
+    r"combien de questions?(?: (?:encore|reste|restent|il reste))?|c'est encore long|"
+    r"encore (?:beaucoup|longtemps)|quantas perguntas(?: (?:mais|faltam|ainda))?|"
+    r"falta muito|ainda falta)"
     r"(?:\W+(?:of|these|them|this|questions?|qs|to|go|left|is|it|are|there|do|we|have|over|"
     r"done|finished|yet|already|lol|lmao|haha|now|pls|please|ugh|omg|bruh|man|the|end|still|"
-    r"more|really|seriously|finally|gonna|going|be|take|honestly|tbh|😩|🙄|😒)){0,6}\W*$"
+    r"more|really|seriously|finally|gonna|going|be|take|honestly|tbh|😩|🙄|😒|"
+    r"preguntas|quedan|noch|fragen|lange|questions|perguntas|faltam)){0,6}\W*$"
 )
 # Bare "done", "over" or "finished" ask only as a question ("done?"); said flat, they stop.
 _ASKED_ONLY = frozenset({"done", "finished", "over"})

@@ -168,7 +168,11 @@ def _is_dont_know(text: str) -> bool:
 
 
 _DONT_KNOW = _full(
-    r"(?:i )?(?:don't|do not|dont) know|i really don't know|idk|dunno|i dunno|no idea|"
+    # Not knowing said again ("i said idk", "like i said, no idea", "ya te dije que no sé").
+    r"(?:(?:i (?:already |just )?(?:said|told (?:you|u))|like i said|as i said|"
+    r"ya te dije(?: que)?|ich sagte(?:,? ich)?|j'ai dit(?: que)?|eu (?:j[aá] )?disse(?: que)?),? )?"
+    r"(?:(?:i )?(?:don't|do not|dont) know|no s[eé]|wei[ßs] (?:ich )?nicht|"
+    r"je (?:ne )?sais pas|n[aã]o sei|i really don't know|idk|dunno|i dunno|no idea|"
     r"i have no idea|i've no idea|not sure|i'm not sure|i am not sure|unsure|no clue|"
     r"not a clue|i have no clue|haven't a clue|beats me|who knows|hard to say|can't say|"
     r"i can't say|i can't think of anything|can't think of anything|nothing comes to mind|"
@@ -177,7 +181,7 @@ _DONT_KNOW = _full(
     r"i haven't thought about (?:it|that)|haven't thought about (?:it|that)|"
     r"not certain|i'm unsure|good question|pass|idk what to say|no idea what to (?:say|write|put)|"
     r"i can't tell|can't tell|i wish i knew|your guess is as good as mine|"
-    r"i don't know either|i don't know tbh|nothing|none|nope no idea|i'm not really sure"
+    r"i don't know either|i don't know tbh|nothing|none|nope no idea|i'm not really sure)"
 )
 _ACK_WORDS = _word_set(
     "ok okay k kk okey okie oki thanks thank you thx ty tysm cheers ta cool nice great sure "

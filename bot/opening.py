@@ -65,12 +65,10 @@ def after_summary(session: Session, inbound: Inbound, now: datetime) -> Transiti
         setback = opening_words.first_message(text) is intents.Intent.SETBACK
         told = setback and not opening_words.wants_new(text)
         return _anew(session, inbound, now, setback=text if told else None)
-    if kind is not intents.Intent.EXIT and coming_back.begins_anew(session, text):
-        # "my girlfriend broke up with me", or after a cancel "just want to sort out the gf
-        # thing": a new reframe, with the no when the words tell one, else asked for.
-        told = coming_back.tells_a_no(text)
-        return _anew(session, inbound, now, setback=text if told else None)
-    invited, replies = coming_back.invite(session)
+    if kind is not intents.Intent.EXIT and coming_back.tells_a_no(text):
+        # "my girlfriend broke up with me", "got ghosted after the interview": a new reframe.
+        return _anew(session, inbound, now, setback=text)
+    invited, replies = coming_back.invite(session, text)
     return Transition(invited, replies)
 
 

@@ -62,6 +62,8 @@ STATIC_KEYS = (
     "start.prompt_again",
     "start.prompt_plainly",
     "start.back_after_crisis",
+    "start.tell_me",
+    "question.default",
     "setback.heard",
     "setback.heard_loss",
     "boundary.heard_hard",

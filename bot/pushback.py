@@ -17,9 +17,30 @@ _LONGEST = 30
 
 # Not understanding, said alone in five languages.
 _NOT_GETTING = (
-    r"(?:i )?(?:don't|do not) (?:get it|understand|follow)|no (?:entiendo|comprendo|te entiendo)|"
-    r"(?:je )?(?:ne )?comprends? pas|(?:ich )?versteh(?:e)? (?:ich )?(?:das )?nicht|"
-    r"n[aã]o (?:entendi|entendo|percebi)"
+    r"(?:i )?(?:don't|do not) (?:get it|understand|follow)(?: (?:the|your|this|that) question)?|"
+    r"no (?:entiendo|comprendo|te entiendo)(?: (?:la|tu|esta|esa) pregunta)?|"
+    r"(?:je )?(?:ne )?comprends? pas(?: (?:la|ta|votre|cette) question)?|"
+    r"(?:ich )?versteh(?:e)? (?:ich )?(?:das |die frage |deine frage )?nicht|"
+    r"n[aã]o (?:entendi|entendo|percebi)(?: (?:a|sua|essa|esta) pergunta)?"
+)
+# Lost the thread ("i dont even remember what we were talking about", "what was the question
+# again", "ya no me acuerdo", "je ne sais plus"): the question is explained again.
+_LOST = re.compile(
+    r"\b(?:(?:i )?(?:don't|do not|can't|cannot) (?:even )?remember (?:what|the question|where)|"
+    r"what (?:were|are) we (?:even )?(?:talking|on) about|what was the question|"
+    r"(?:i )?forgot (?:the question|what (?:you|u) asked|what we were)|"
+    r"(?:ya )?no me acuerdo|de qu[eé] (?:est[aá]bamos|estamos) hablando|"
+    r"(?:ich )?wei[ßs] nicht mehr,? (?:was|worum|wovon)|worum ging es|"
+    r"(?:je )?(?:ne )?(?:me )?souviens (?:plus|pas) (?:de quoi|de la question)|"
+    r"de quoi on parlait|(?:n[aã]o )?(?:me )?lembro (?:mais )?do que|"
+    r"do que (?:a gente )?(?:est[aá]vamos|estamos) falando)\b"
+)
+# The question's own word said back with a question word ("offer who??", "done what?",
+# "gain what", "¿ofrecer qué?"): the question was not followed, whatever follows.
+_ECHO = re.compile(
+    r"^(?:(?:wait|sorry|um+|uh+|huh|ok|okay|so|but|hm+)\W+)*(?:[\w'-]+ ){1,2}"
+    r"(?:who|whom|what|which|what exactly|qui[eé]n|qu[eé]|wer|was|wem|qui|quoi|quem|o qu[eê])"
+    r"\s*\?"
 )
 # A first sentence that only says "I didn't follow" ("wait what", "que?", "huh??").
 _CONFUSED_ALONE = re.compile(
@@ -58,7 +79,7 @@ def confused(text: str, *, strict: bool = False) -> bool:
     plain = normalise(text)
     # Where the answer is itself a question ("what do you mean by soon?" for their manager),
     # only a confused word alone counts.
-    if not strict and _MEANING_OPENER.match(plain):
+    if not strict and (_MEANING_OPENER.match(plain) or _ECHO.match(plain) or _LOST.search(plain)):
         return True
     parts = _sentences(text)
     if not parts or _CONFUSED_ALONE.match(parts[0]) is None:
@@ -85,7 +106,9 @@ _OBJECTION = re.compile(
     r"those|them)|it|one|an? option|a thing|nothing))?|"
     r"(?:that's|that is|this is|that was|it's|thats) not what i (?:said|meant|mean|wrote|picked|"
     r"chose|typed|asked|wanted)|not what i (?:said|meant|picked|chose|asked)|"
-    r"i (?:just )?asked (?:you|u) (?:a question|something)|(?:you|u) (?:didn't|did not|never) "
+    r"i (?:just )?asked (?:you|u) (?:a question|something)|"
+    r"i (?:was|am|'m) (?:just |only )?asking (?:you|u)(?: (?:a question|something))?|"
+    r"(?:it|that|mine) was a question|(?:you|u) (?:didn't|did not|never) "
     r"answer(?:ed)? (?:my|me|the) ?(?:question)?|answer my question|"
     r"(?:you're|you are|ur|u r|u are) not (?:listening|reading)|(?:you|u) (?:made|make) that up|"
     r"where did (?:that|this|you get that) come from|where did you get that|"

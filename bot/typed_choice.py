@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot import about_coach, dialogue, engine, pushing_back
+from bot import about_coach, default_answer, dialogue, engine, pushing_back
 from bot.commands import CommandName, parse_command
 from bot.domain import Inbound, InboundKind, Pending, Session
 from bot.going_back import new_choice
@@ -23,6 +23,10 @@ def resolve_choice(catalog: Catalog, session: Session, inbound: Inbound) -> Inbo
         return replace(inbound, text=f"timezone {named}") if named else inbound
     if not inbound.text or command is not None:
         return inbound
+    default = default_answer.taken(session, inbound.text)
+    if default is not None:
+        # "sure use that one" after "A good default: …": those words are the answer.
+        return replace(inbound, text=catalog.text(default))
     if session.pending in (Pending.TIMEZONE, Pending.ZONE_NAME):
         zone = find_zone(inbound.text).zone
         if zone is not None:
