@@ -23,7 +23,7 @@ _SEPARATED = rf"(?!\s*[/.:\-–]\s*\d)(?=$|\s*[,;:+&.!)\-–—]|\s+(?:{_JOINING
 _COUNTED = (
     r"(?:s|st|nd|rd|th|am|pm|a\.m|p\.m|h|hrs?|hours?|mins?|minutes?|secs?|seconds?|days?|"
     r"nights?|wks?|weeks?|fortnights?|mo|mos|months?|yrs?|years?|times?|x|%|percent|k|m|"
-    r"o'clock|people|persons?|of|or|to|out|more|less|extra|other|others|ppl|kids?|children|"
+    r"o'clock|people|persons?|of|or|to|out|more|less|extra|ppl|kids?|children|"
     r"hundred|thousand|million|dollars?|euros?|pounds?|bucks|grand|quid|jobs?|roles?|"
     r"offers?|steps?|things?|ways?|options?|ideas?|reasons?|"
     r"jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|"
@@ -116,8 +116,15 @@ def read_choice(text: str, offered: tuple[str, ...]) -> tuple[str | None, str]:
 
 
 # Two choices named at once: "3 or 5 idk", "either hard or soft", "2, maybe 3", "1 vs 2".
-_EITHER = r"(?:(?:either|between|maybe|perhaps|probably|prob|possibly|idk|hmm+|um+|like),?\s+)*"
-_OR = r"\s*(?:,?\s*or|,|vs\.?|versus|and|&|\+)\s*"
+_EITHER = (
+    r"(?:(?:either|between|maybe|perhaps|probably|prob|possibly|idk|hmm+|um+|like|rather|"
+    r"vielleicht|eher|quiz[aá]s|talvez|peut-[eê]tre|plut[oô]t|m[aá]s bien|sei l[aá]|"
+    r"entre|entweder|soit)[,.…]*\s+)*"
+)
+_OR = (
+    r"\s*(?:[,.…]*\s*(?:or|ou|oder|o|or rather|or maybe|ou ent[aã]o)|,|vs\.?|versus|and|&|\+)"
+    r"[.…]*\s*"
+)
 _PICK = r"(?:option |number |choice |#)?(\d{1,2}|[a-z][\w-]*)"
 # Not followed by what the numbers count ("2 or 3 weeks" is two dates, not choices 2 and 3).
 _NOT_COUNTED = rf"(?=$|[^\w/.:\-])(?!\s+{_COUNTED}\b)"
@@ -133,15 +140,29 @@ def _offered(word: str, offered: tuple[str, ...]) -> str | None:
     return word if word in offered else None
 
 
+# One choice for one part and another for the other ("hard for the retainer but soft for the
+# campaign", "duro para el contrato pero blando para la campaña"): two choices named.
+_SCOPE = r"(?:for|para|f[üu]r|pour|on|with|about|con|sur|com|mit|bei)"
+_SPLIT = re.compile(
+    rf"^{_EITHER}{_PICK}\s+{_SCOPE}\b[^,;.?!]{{0,40}}?[,;]?\s+"
+    r"(?:but|and|pero|y|aber|und|mais|et|mas|e|while|whereas)\s+"
+    rf"{_EITHER}{_PICK}\s+{_SCOPE}\b"
+)
+
+
 def two_picked(chosen: str | None, text: str, offered: tuple[str, ...]) -> tuple[str, str] | None:
     """Two different offered choices named at once ("3 or 5 idk"), first as typed; None when
     one or none is named. With `chosen` already read from the text's start (a label the
     service matched), `text` is what followed it ("or soft idk")."""
     plain = text.strip().lower().translate(_APOSTROPHES)
     if chosen is None:
-        found = _TWO.match(plain)
+        found = _TWO.match(plain) or _SPLIT.match(plain)
         first = _offered(found.group(1), offered) if found else None
         second = _offered(found.group(2), offered) if found else None
+    elif _SPLIT.match(f"{chosen} {plain}"):
+        # "hard" read by the service from "hard for the retainer but soft for the campaign".
+        found = _SPLIT.match(f"{chosen} {plain}")
+        first, second = chosen, _offered(found.group(2), offered) if found else None
     else:
         found = _ONE_MORE.match(plain)
         first, second = chosen, _offered(found.group(1), offered) if found else None
