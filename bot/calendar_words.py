@@ -93,6 +93,9 @@ def _clock(found: re.Match[str]) -> str:
     if found.group("bare") is not None:
         return f"at {found.group('bare')}:00"
     hour, minute = int(found.group("hour")), found.group("minute") or "00"
+    if found.group("minute") is None and found.group("part") is None:
+        # "mañana a las 3": a bare hour, read as the English "at 3" is (clockwords.clock).
+        return f"at {hour}"
     if found.group("part") in _LATER_PART and hour < 12:
         hour += 12
     return f"at {hour}:{minute}"

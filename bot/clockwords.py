@@ -47,8 +47,24 @@ _BARE_CLOCK_WORDS = frozenset(
 )
 
 
+# The same said in Spanish, German, French or Portuguese ("daqui a 2 minutos", "en 5
+# minutos", "in 10 minuten", "dans une heure"): said in English for dateparser.
+_FOREIGN_WITHIN = re.compile(
+    r"\b(?:daqui a|dentro de|em|en|in|dans|d'ici|d ici|innerhalb von|binnen)\s+"
+    r"(?P<count>\d{1,3}|una?|uma?|eine[mr]?|ein|une)\s+"
+    r"(?P<unit>minutos?|minuten?|minutes?|mins?|horas?|stunden?|heures?)\b"
+)
+
+
+def _in_english(found: re.Match[str]) -> str:
+    count = found.group("count")
+    unit = "hours" if found.group("unit")[0] in "hs" else "minutes"
+    return f"in {count if count.isdigit() else '1'} {unit}"
+
+
 def within_the_day(words: str, local_now: datetime) -> datetime | None:
     """The moment (UTC) an amount of minutes or hours from now names; None for other words."""
+    words = _FOREIGN_WITHIN.sub(_in_english, words)
     spelled = f" {_SHORT_UNITS.sub(_long_unit, words)} "
     for said, meant in _AMOUNTS:
         spelled = spelled.replace(f" {said} ", f" {meant} ")
@@ -96,7 +112,19 @@ def clock(words: str) -> tuple[time | None, str]:
         return None, words
     if 1 <= hour <= 11 and _AFTER_NOON.search(words) and not _HALF_DAY.search(words):
         hour += 12
+    elif _BARE_SMALL_HOUR.fullmatch(found["h24"] or "") and not found["m24"]:
+        # "2moro at 3", "morgen um 3": nobody is sent a check-in at 3 a.m.; an hour of 1 to 7
+        # said alone is the afternoon's (the reply says the time back), unless morning is said.
+        hour += 0 if _MORNING.search(words) else 12
     return time(hour, minute), rest
+
+
+# An hour of 1 to 7 said bare, without a leading zero ("at 07" is meant as written).
+_BARE_SMALL_HOUR = re.compile(r"[1-7]")
+_MORNING = re.compile(
+    r"\b(?:morning|early|morgens|am morgen|fr[üu]h|matin|madrugada|de la ma[ñn]ana|"
+    r"por la ma[ñn]ana|de manh[aã]|pela manh[aã])\b"
+)
 
 
 # A part of the day beside a day ("next tuesday afternoon", "el martes por la tarde"): its hour.
