@@ -54,11 +54,15 @@ async def apply_effect(
         moved = replace(prefs, quiet=QuietHours(effect.start, effect.end))
         pending = await reminders.upcoming(conn, user_ref=ref)
         await reschedule(conn, user_ref=ref, before=prefs, after=moved)
-        # A revisit the old or new hours move is said as it will now go out.
+        # A revisit the old or new hours move is said as it will now go out; so is the date
+        # of the reframe in progress, not scheduled until its plan is made.
+        dues = [one.due_at for one in pending]
+        if session.is_open and session.revisit_at is not None:
+            dues.append(session.revisit_at)
         shifted = tuple(
-            Reply("quiet.moved_entry", dates={"revisit_at": one.due_at.isoformat()})
-            for one in pending
-            if delivery_time(one.due_at, prefs) != delivery_time(one.due_at, moved)
+            Reply("quiet.moved_entry", dates={"revisit_at": due.isoformat()})
+            for due in sorted(set(dues))
+            if delivery_time(due, prefs) != delivery_time(due, moved)
         )
         return (Reply("quiet.moved", items=shifted) if shifted else None), moved
     if isinstance(effect, ForgetUser):

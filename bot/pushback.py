@@ -213,3 +213,18 @@ _HOW_TO_TELL = re.compile(
 def asks_how_to_tell(text: str) -> bool:
     """Whether a message asks how to choose between the options ("how would i even know")."""
     return len(words(text)) <= _LONGEST and _HOW_TO_TELL.search(normalise(text)) is not None
+
+
+# Holding back at a yes/no that cannot be undone ("hmm no wait", "hold on", "not sure",
+# "let me think", "espera", "warte mal", "attends", "peraí"): not a yes.
+_HESITATES = re.compile(
+    r"\b(?:no|nope|nah|not|wait|hold on|hang on|hmm+|um+|uh+|actually|maybe|idk|unsure|"
+    r"let me think|not sure|not yet|later|don't|dont|stop|never ?mind|"
+    r"espera|esperá|mejor no|todav[ií]a no|warte|moment|lieber nicht|doch nicht|nein|"
+    r"attends?|attendez|pas s[uû]r|plut[oô]t pas|non|espere|pera[ií]|melhor n[aã]o|n[aã]o)\b"
+)
+
+
+def hesitates(text: str) -> bool:
+    """Whether words at a yes/no that cannot be undone hold back ("hmm no wait")."""
+    return len(words(text)) <= _LONGEST and _HESITATES.search(normalise(text)) is not None

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from datetime import datetime
 
-from bot import datewords, intents, numeric_dates
+from bot import datewords, intents, numeric_dates, pushback
 from bot.datewords import Reading
 from bot.domain import (
     ForgetUser,
@@ -54,6 +54,9 @@ def answer_pending(session: Session, inbound: Inbound, now: datetime, rules: Rul
     if chosen != "yes" and pending is Pending.FAR_DATE and _another_date(inbound, now):
         # "no, March 3 2027" at "that far?": the new date answers the revisit question.
         return revisit_in_words(cleared, inbound, now, rules)
+    if chosen is None and pending is Pending.FORGET and pushback.hesitates(inbound.text):
+        # "hmm no wait" before deleting everything: a no, and said so.
+        chosen = "no"
     if chosen is None:
         return Transition(session, (pending_reprompt(session),))
     if pending is Pending.RESUME:
