@@ -1,46 +1,63 @@
-"""Two choices named at once are asked about, in five languages and split by part."""
+"""Two choices named at once are asked about, never one of them taken silently."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot import dialogue, engine
+from bot import engine
 from bot.domain import Step
+from bot.intents import Intent
+from bot.nudge_words import nudge
+from bot.prompts import Catalog
 from bot.service import CoachService
 from bot.storage.db import Database
 from tests.conftest import FULL_DIALOGUE, START, say
-from tests.test_crisis_flow import stored
-from tests.test_engine import walk_to
+from tests.test_engine import keys, walk_to
+from tests.test_service import run, stored
 
 
 @pytest.mark.parametrize(
-    ("answered", "text", "step"),
+    ("step", "text"),
     [
-        (3, "hard for the retainer but soft for the campaign? is that allowed", Step.BOUNDARY),
-        (3, "Hard boundary for the retainer, but soft for the campaign", Step.BOUNDARY),
-        (9, "vielleicht 2 … oder eher 1, hmm", Step.OPTION),
-        (9, "1 ou 2, não sei", Step.OPTION),
-        (11, "2 ou 3, não sei", Step.REVISIT),
-        (11, "quizás 2 o 3", Step.REVISIT),
+        (Step.OPTION, "3 or 5 idk"),
+        (Step.OPTION, "either 2 or 4"),
+        (Step.OPTION, "2, maybe 3"),
+        (Step.BOUNDARY, "1 or 2"),
+        (Step.BOUNDARY, "hard or soft idk"),
+        (Step.TIMING, "yes or maybe"),
+        (Step.REVISIT, "1 or 2"),
     ],
 )
-async def test_two_choices_named_are_asked_about(
-    service: CoachService, db: Database, answered: int, text: str, step: Step
+def test_two_choices_at_once_ask_which_one(step: Step, text: str) -> None:
+    """ "3 or 5 idk" keeps nothing and asks which of the two, with the list again."""
+    session = walk_to(step)
+    moved = engine.step(session, say(text), START)
+    assert keys(moved) == ["choice.which"]
+    assert moved.session.answers == session.answers and moved.session.step is step
+    assert moved.replies[0].choices
+
+
+@pytest.mark.parametrize("text", ["2 and maybe write notes first", "3", "3 or so"])
+def test_one_choice_with_a_note_is_still_taken(text: str) -> None:
+    """One number with words after it is that choice, as before."""
+    moved = engine.step(walk_to(Step.OPTION), say(text), START)
+    assert "option" in moved.session.answers
+
+
+async def test_the_question_names_both_choices(
+    service: CoachService, db: Database, catalog: Catalog
 ) -> None:
-    """ "3 ou 5, não sei" or "hard for X but soft for Y" asks which one; nothing is kept."""
-    for line in FULL_DIALOGUE[:answered]:
-        await service.handle(say(line))
-    asked = await service.handle(say(text))
-    assert any(m.text.startswith("You named two") for m in asked.messages)
-    session = (await stored(db)).session
-    assert session is not None and session.step is step
-    assert step.value not in session.answers
+    """Through the service the reply names both options by their labels."""
+    await run(service, FULL_DIALOGUE[:3])
+    texts = await run(service, ["hard or soft idk"])
+    first = catalog.text("boundary.choice.hard")
+    second = catalog.text("boundary.choice.soft")
+    assert f"{first} or {second}" in texts[0]
+    record = await stored(db)
+    assert record.session is not None and "boundary" not in record.session.answers
 
 
-def test_a_number_then_words_at_a_menu_is_the_choice_and_its_note() -> None:
-    """ "1 other fintechs" at the third option is choice 1 with the note, not the text "1 …"."""
-    at = walk_to(Step.OPTION)
-    moved = engine.step(at, say("1 other fintechs"), START).session
-    first = dialogue.choices(Step.OPTION, at.answers)[0]
-    assert moved.answers["option"] == first
-    assert moved.answers["option_note"] == "other fintechs"
+@pytest.mark.parametrize("text", ["yes or maybe", "maybe or no?", "a yes or a maybe"])
+def test_two_outcomes_at_the_revisit_are_not_guessed(text: str) -> None:
+    """ "yes or maybe" at "How did it go?" is unclear (the buttons again), not a maybe."""
+    assert nudge(text) is Intent.UNCLEAR
