@@ -33,7 +33,9 @@ _CRISIS_ANSWER = "crisis_message"
 # ghosting, a firing, in the five languages the coach reads.
 _SETBACK_CUES = re.compile(
     r"\b(?:broke up|break up|breaking up|split up|dumped|ghosted|left me|cheated|"
-    r"lost (?:my|the|our)|kicked (?:me )?out|evicted|let me go|cancell?ed on me|"
+    r"lost (?:my|our) (?:job|house|flat|apartment|home|contract|client|deal|place|spot|"
+    r"position|chance|funding|scholarship|visa|lease|case)|"
+    r"kicked (?:me )?out|evicted|let me go|cancell?ed on me|"
     r"(?:got|was|been) (?:rejected|fired|sacked|dumped|ghosted|turned down|passed over)|"
     r"me dej[oó]|termin[oó] conmigo|me despidi\w*|me echaron|"
     r"schluss gemacht|verlassen|gefeuert|entlassen|"
