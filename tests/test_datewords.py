@@ -193,7 +193,9 @@ def test_any_revisit_the_coach_stores_is_in_the_future(
     inbound = Inbound(ALICE, text=text, timezone=zone, locale=locale)
     moved = engine.step(session, inbound, now)
     # A far date waiting for its yes, or the two days "1/2" may be, are stored too.
-    offered = (moved.session.pending_data or "").split()
+    # ("parar por hoy" cancels: the cancel's own mark is no date.)
+    waiting = moved.session.pending is not None
+    offered = (moved.session.pending_data or "").split() if waiting else []
     dues = [datetime.fromisoformat(iso) for iso in offered]
     if moved.session.revisit_at is not None:
         dues.append(moved.session.revisit_at)
