@@ -67,7 +67,8 @@ def test_back_after_a_revisited_plan_changes_nothing() -> None:
     answered = engine.answer_nudge(session, "yes", START, "UTC").session
     back = engine.step(answered, say("back"), START)
     assert back.session == answered
-    assert back.replies[0].key == "back.nothing"
+    # Said plainly: the check-in answer stands, and how to change it.
+    assert back.replies[0].key == "back.after_check_in"
 
 
 async def test_back_after_the_summary_rebuilds_the_card(
