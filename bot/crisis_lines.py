@@ -1,23 +1,25 @@
-"""Crisis lines by country and concern, and the user's country from the best signal we have.
+"""Crisis lines by country and concern, loaded and checked from prompts/crisis_resources.toml
+(the user's country, from words, a time zone or a locale: bot/crisis_countries.py).
 
 Sources: every line's own URL sits beside it in prompts/crisis_resources.toml.
 """
 
 from __future__ import annotations
 
-import gettext
-import re
 import tomllib
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 
-import pycountry
-
+from bot.crisis_countries import (
+    country_from_locale,
+    country_from_zone,
+    fold,
+    local_names,
+    other_countries,
+    without_lead_in,
+)
 from bot.errors import PromptError
 
 __all__ = [
@@ -109,12 +111,12 @@ class LineBook:
         whole answer counts, after a lead-in such as "I'm in" or "from": "my boss in Spain
         said no" names nothing. Emoji flags are not read.
         """
-        others = _other_countries() if beyond_the_book else {}
-        whole = _fold(typed)
+        others = other_countries() if beyond_the_book else {}
+        whole = fold(typed)
         found = self._code_for(whole) or others.get(whole)
         if found is not None:
             return found
-        place = _without_lead_in(whole)
+        place = without_lead_in(whole)
         # After a lead-in a two-letter word is a code only for the two people type that way.
         if place == whole or (len(place) <= 2 and place not in ("uk", "us")):
             return None
@@ -128,87 +130,8 @@ class LineBook:
         for code, country in self.countries.items():
             if folded == code.lower() or folded in country.names:
                 return code
-        local = _local_names().get(folded)
+        local = local_names().get(folded)
         return local if local in self.countries else None
-
-
-# How people lead into naming where they are, in the five languages the coach reads, folded.
-_LEAD_IN = re.compile(
-    r"^(?:(?:i m|im|i am|we re|we are|i live|we live|living|based|currently|right now|rn"
-    r"|estoy|vivo|soy|ich bin|ich wohne|wir sind|je suis|j habite|on est|estou|moro|sou)\s+)*"
-    # Each a whole word: the "o" of "Österreich" or the "a" of "Austria" is no article.
-    r"(?:(?:in|from|at|en|de|aus|au|aux|em|no|na|do|da)\s+)?"
-    r"(?:(?:the|el|la|los|das|der|die|le|les|o|a)\s+)?"
-)
-_TRAILING = re.compile(r"\s+(?:actually|rn|right now|now|currently|atm|lol|thanks|thank you)$")
-
-
-def _without_lead_in(folded: str) -> str:
-    """A folded answer without its lead-in ("i m in the") and trailing filler ("rn")."""
-    return _TRAILING.sub("", _LEAD_IN.sub("", folded, count=1)).strip()
-
-
-# Everyday names ISO 3166 spells otherwise ("Russian Federation", "Korea, Republic of").
-_EVERYDAY_NAMES = {
-    "russia": "RU",
-    "south korea": "KR",
-    "korea": "KR",
-    "north korea": "KP",
-    "iran": "IR",
-    "syria": "SY",
-    "bolivia": "BO",
-    "venezuela": "VE",
-    "tanzania": "TZ",
-    "taiwan": "TW",
-    "czech republic": "CZ",
-    "uae": "AE",
-    "holland": "NL",
-    "ivory coast": "CI",
-    "laos": "LA",
-    "moldova": "MD",
-}
-
-
-@lru_cache(maxsize=1)
-def _other_countries() -> dict[str, str]:
-    """Every ISO 3166 country's names, folded, to its code (from pycountry): in English, and
-    in German, Spanish, French and Portuguese ("Österreich", "Suisse", "Japón")."""
-    names: dict[str, str] = {**_local_names(), **_EVERYDAY_NAMES}
-    for country in pycountry.countries:
-        for attribute in ("name", "common_name", "official_name"):
-            name = getattr(country, attribute, None)
-            if isinstance(name, str):
-                names[_fold(name)] = country.alpha_2
-    return names
-
-
-# The languages besides English the coach reads, as pycountry's translations name them.
-_TRANSLATED = ("de", "es", "fr", "pt", "pt_BR")
-
-
-@lru_cache(maxsize=1)
-def _local_names() -> dict[str, str]:
-    """ISO 3166 countries' names in German, Spanish, French and Portuguese, folded, to their
-    codes (pycountry's iso3166-1 translations; a language it lacks is skipped)."""
-    names: dict[str, str] = {}
-    for code in _TRANSLATED:
-        try:
-            translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[code])
-        except OSError:
-            continue
-        for country in pycountry.countries:
-            for attribute in ("name", "common_name"):
-                name = getattr(country, attribute, None)
-                if isinstance(name, str):
-                    names.setdefault(_fold(translation.gettext(name)), country.alpha_2)
-    return names
-
-
-def _fold(text: str) -> str:
-    """Lower case, accents off, punctuation to spaces: how country names are compared."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join("".join(ch if ch.isalnum() else " " for ch in bare).split())
 
 
 def _strings(table: Mapping[str, object], where: str, required: tuple[str, ...]) -> dict[str, str]:
@@ -276,7 +199,7 @@ def _country(code: str, table: object) -> Country:
     return Country(
         code=code,
         name=fields["name"],
-        names=tuple(_fold(name) for name in names),
+        names=tuple(fold(name) for name in names),
         emergency=fields["emergency"],
         source=fields["source"],
         lines=parsed,
@@ -334,36 +257,3 @@ def _translation(table: object, english: Line, where: str) -> tuple[Line, str]:
     kept = {k: v for k, v in fields.items() if k != "emergency"}
     line = _line({**kept, "source": english.source, "concerns": list(CONCERNS)}, where)
     return line, fields["emergency"]
-
-
-# ---- the country from platform signals ------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def _zone_countries() -> Mapping[str, str]:
-    """IANA zone -> ISO country, from the zone.tab file the tzdata package ships."""
-    table = resources.files("tzdata.zoneinfo").joinpath("zone.tab").read_text(encoding="utf-8")
-    found: dict[str, str] = {}
-    for row in table.splitlines():
-        if row and not row.startswith("#"):
-            columns = row.split("\t")
-            if len(columns) >= 3:
-                found[columns[2]] = columns[0]
-    return MappingProxyType(found)
-
-
-def country_from_zone(zone: str | None) -> str | None:
-    """The country of an IANA zone ("America/Toronto" -> "CA"); None for "UTC" and the like."""
-    return _zone_countries().get(zone) if zone else None
-
-
-def country_from_locale(locale: str | None) -> str | None:
-    """The region of a locale with one ("en_GB.UTF-8" -> "GB", "de" -> None)."""
-    if not locale:
-        return None
-    tag = locale.strip().split(".", 1)[0].split("@", 1)[0].replace("-", "_")
-    parts = [part for part in tag.split("_") if part]
-    for part in parts[1:]:
-        if len(part) == 2 and part.isascii() and part.isalpha():
-            return "GB" if part.upper() == "UK" else part.upper()
-    return None

@@ -1,9 +1,12 @@
 """After a crisis reply: every message is read for safety first. Danger repeats the emergency
-line; only the person's own words that they are safe lead back; not wanting to talk keeps the
-coach listening; a country typed is kept; "stop" repeats the lines before it ends."""
+line; only the person's own words that they are safe lead back (to the setback the crisis
+message told, when it told one); not wanting to talk keeps the coach listening; wanting to go
+back to the coaching is acknowledged, and safety asked again in other words; a country typed is
+kept; "stop" repeats the lines before it ends."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import datetime
 
@@ -18,10 +21,12 @@ from bot.crisis_reply import (
     CRISIS_STEP,
     HELD_COMMANDS,
     ask_again,
+    asked_of,
     concern_of,
     crisis,
     keep_message,
     language_of,
+    listening_data,
     stop_flow,
     with_lines,
 )
@@ -32,14 +37,18 @@ from bot.domain import (
     Session,
     SetCountry,
     Status,
+    Step,
     Transition,
 )
-from bot.safety import Concern, Screening, Tier
+from bot.opening import ack_setback, looks_like_a_setback, welcome
+from bot.safety import Concern, Screening, Tier, screen, worded
 from bot.safety.answers import (
     FollowUp,
     follow_up,
     named_means_or_time,
 )
+from bot.safety.normal import normalise
+from bot.steps import ask, record
 from bot.text import as_number
 
 
@@ -93,8 +102,9 @@ def listen(
     """After a crisis reply: safety first, for every message."""
     concern = concern_of(session)
     lang = language_of(session, inbound)
+    asked = asked_of(session)
     # A switch of language is kept for the next replies.
-    session = replace(session, pending_data=concern if lang == "en" else f"{concern} {lang}")
+    session = replace(session, pending_data=listening_data(concern, lang, asked))
     if inbound.kind is InboundKind.BUTTON:
         if inbound.button_step == COUNTRY_STEP and inbound.choice in COUNTRY_CHOICES:
             return _country(session, inbound.choice, concern, lang)
@@ -124,7 +134,7 @@ def listen(
         key = "crisis.make_sure_danger" if concern == Concern.DANGER.value else "crisis.make_sure"
         return Transition(session, (with_lines(key, concern, lang),))
     if said is FollowUp.SAFE:
-        return _safe(session, now, lang)
+        return _safe(session, inbound, now, lang)
     if said is FollowUp.STOP:
         return stop_flow(session, concern, now, lang)
     if said is FollowUp.QUIET:
@@ -134,7 +144,48 @@ def listen(
     if said is FollowUp.ABOUT_LINES:
         # What happens on a call, whether it is free: answered, then the lines and the question.
         return Transition(session, (with_lines("crisis.about_lines", concern, lang),))
-    return Transition(session, (with_lines("crisis.check", concern, lang),))
+    # Asked again whether they are safe, never twice running in the same words; a wish to go
+    # back to the coaching ("can we just go back to the promotion thing") is heard, and waits
+    # for their word that they are safe.
+    key = "crisis.back" if _BACK_TO_IT.search(normalise(inbound.text)) else "crisis.check"
+    again = replace(session, pending_data=listening_data(concern, lang, asked + 1))
+    return Transition(again, (with_lines(key + ("_again" if asked % 2 else ""), concern, lang),))
+
+
+# Wanting to go back to the coaching, in the five languages ("can we just get back to the
+# raise", "volvamos a lo del ascenso", "können wir weitermachen", "on peut reprendre").
+_BACK_TO_IT = re.compile(
+    r"\b(?:(?:go|get|come|going|getting|goin) back to|back to (?:the|my|our|it|work|coaching"
+    r"|what|where)|continue|carry on|move on|resume|pick (?:it |this |that )?(?:back )?up"
+    r"|talk about (?:the|my|something else)|(?:can|could|shall) we (?:just )?(?:do|talk about"
+    r"|get to|finish|get on)|where we (?:were|left off)|the (?:promotion|raise|reframe|plan"
+    r"|coaching|questions?|exercise|job|no) (?:thing|stuff|again|now|please)"
+    r"|volver a|volvamos|seguir con|sigamos|continuar|retomar|lo de (?:la|el|mi)"
+    r"|zuruck zu|weitermachen|weiter (?:machen|mit)|fortsetzen|zum thema|lass uns weiter"
+    r"|revenir a|reprendre|continuer|on continue"
+    r"|voltar (?:a|ao|pra|para)|vamos voltar|seguir com|bora continuar)\b"
+)
+# Where a crisis message tells its setback beside the risk: "my boss said no to the
+# promotion and i want to die tonight" has a no to reuse once they are safe.
+_CLAUSES = re.compile(
+    r"[.!?;:\n]+|,| (?:and|but|so|also|y|pero|und|aber|et|mais|e|mas|then) ", re.IGNORECASE
+)
+
+
+def told_setback(session: Session) -> str | None:
+    """The setback the crisis message told beside the risk, while none is kept; else None.
+
+    Only a clause that tells a "no" and in which screening reads no risk at all.
+    """
+    if session.step not in (Step.WELCOME, Step.SETBACK) or Step.SETBACK.value in session.answers:
+        return None
+    for clause in _CLAUSES.split(session.answers.get(CRISIS_ANSWER, "")):
+        clause = clause.strip()
+        if len(clause.split()) < 3 or worded(clause) or screen(clause) is not None:
+            continue
+        if looks_like_a_setback(clause):
+            return clause
+    return None
 
 
 def _country(session: Session, code: str, concern: str, lang: str) -> Transition:
@@ -142,11 +193,21 @@ def _country(session: Session, code: str, concern: str, lang: str) -> Transition
     return Transition(session, (with_lines("country.set", concern, lang),), (SetCountry(chosen),))
 
 
-def _safe(session: Session, now: datetime, lang: str) -> Transition:
+def _safe(session: Session, inbound: Inbound, now: datetime, lang: str) -> Transition:
     """The user's own word that they are safe right now: back to coaching, gently."""
     cleared = replace(session, updated_at=now, pending=None, pending_data=None)
     if session.status is Status.PAUSED:
         resumed = replace(cleared, status=Status.ACTIVE)
         safe = Reply(language.keyed("crisis.safe", lang))
+        told = told_setback(resumed)
+        if resumed.step is Step.WELCOME:
+            # A crisis in the first message: the welcome now, with the no it told if any.
+            story = Inbound(session.user, text=told or "", timezone=inbound.timezone)
+            welcomed = welcome(resumed, story, now)
+            return replace(welcomed, replies=(safe, *welcomed.replies))
+        if told is not None:
+            # The no was told with the crisis message: not asked for again.
+            moved = record(resumed, Step.SETBACK, told, now)
+            return Transition(moved, (safe, ack_setback(moved), ask(Step.ASK, moved)))
         return Transition(resumed, (safe, *ask_again(resumed)))
     return Transition(cleared, (Reply(language.keyed("crisis.safe_closed", lang)),))

@@ -67,9 +67,23 @@ def language_of(session: Session, inbound: Inbound | None = None) -> str:
     if session.pending is Pending.RISK_CHECK:
         return str(json.loads(session.pending_data or "{}").get("language", "en"))
     if session.pending in LISTENING:
-        # "suicide es": the concern, then the language (older sessions kept the concern only).
-        return ((session.pending_data or "").split()[1:] or ["en"])[0]
+        # "suicide es 2": the concern, the language, the count (older sessions: the concern).
+        kept = [word for word in (session.pending_data or "").split()[1:] if not word.isdigit()]
+        return (kept or ["en"])[0]
     return "en"
+
+
+def listening_data(concern: str, lang: str, asked: int = 0) -> str:
+    """`pending_data` while listening: the concern ("suicide"), the language unless English,
+    and how many times in a row the coach has asked whether they are safe (so that question
+    is never said twice running in the same words)."""
+    return " ".join([concern, *([lang] if lang != "en" else []), *([str(asked)] if asked else [])])
+
+
+def asked_of(session: Session) -> int:
+    """How many times in a row the coach has asked whether they are safe (0 at first)."""
+    counts = [word for word in (session.pending_data or "").split()[1:] if word.isdigit()]
+    return int(counts[0]) if counts else 0
 
 
 def crisis(
@@ -87,7 +101,7 @@ def crisis(
         # A crisis never revives a conversation that was cancelled or finished.
         status=Status.PAUSED if session.is_open else session.status,
         pending=Pending.CRISIS,
-        pending_data=concern if lang == "en" else f"{concern} {lang}",
+        pending_data=listening_data(concern, lang),
     )
     replies = [with_lines(f"crisis.{concern}", concern, lang)]
     if not country_known:
