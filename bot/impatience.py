@@ -40,6 +40,23 @@ _IMPATIENT = re.compile(
     r"more|really|seriously|finally|gonna|going|be|take|honestly|tbh|😩|🙄|😒|"
     r"preguntas|quedan|noch|fragen|lange|questions|perguntas|faltam)){0,6}\W*$"
 )
+# The same asked in Spanish, German, French and Portuguese ("¿cuánto falta?", "wie lange
+# dauert das noch", "c'est encore long ?", "quantas perguntas faltam").
+_ASKED_IN_OTHERS = re.compile(
+    r"^\W*(?:(?:y|e|und|et|pero|mais|aber|mas|oye|bueno|alors|also|ok|okay)\W+)?(?:"
+    r"cu[aá]nto (?:falta|queda|m[aá]s|tiempo (?:m[aá]s|falta|queda|va a tardar))|"
+    r"cu[aá]ntas (?:preguntas )?(?:m[aá]s|quedan|faltan)|"
+    r"(?:esto )?(?:va a )?(?:tardar|durar) mucho|"
+    r"wie (?:lange (?:noch|dauert (?:das|es)(?: noch)?)|viele (?:fragen )?(?:noch|kommen noch))|"
+    r"dauert (?:das|es) (?:noch )?lange|sind wir (?:bald |gleich )?fertig|"
+    r"combien de (?:questions|temps (?:encore|reste|[çc]a (?:va )?(?:prend|dure)))|"
+    r"c'est (?:encore )?long|"
+    r"(?:[çc]a|cela) (?:va )?(?:durer|prendre) (?:encore )?longtemps|on a (?:bient[oô]t )?fini|"
+    r"quanto (?:falta|tempo (?:falta|mais|ainda|demora|vai levar))|"
+    r"quantas (?:perguntas )?(?:faltam|mais|ainda)|"
+    r"(?:isso )?vai demorar(?: muito)?|j[aá] (?:acabou|terminou|est[aá] acabando)"
+    r")(?:\W+\w+){0,2}\W*$"
+)
 # Bare "done", "over" or "finished" ask only as a question ("done?"); said flat, they stop.
 _ASKED_ONLY = frozenset({"done", "finished", "over"})
 
@@ -57,7 +74,7 @@ def impatient(text: str) -> bool:
     said = normalise(text)
     if not said or len(words(said)) > _LONGEST:
         return False
-    found = _IMPATIENT.match(said)
+    found = _IMPATIENT.match(said) or _ASKED_IN_OTHERS.match(said)
     if found is None or venting(text):
         return False
     bare = re.sub(r"\W", "", said)
