@@ -23,31 +23,49 @@ from bot.steps import ask, choices
 from bot.wording import normalise
 
 # Where the words said plainly end: a sentence, a clause joined by "and"/"but", a dash.
-_END = r"(?P<said>[^.;!?\n]{3,160}?)(?=\s*(?:$|[.;!?\n]|,?\s+(?:and|but|so|plus|also)\s+"
-_END += r"(?:my|a|the|i|i'll|i will|i'd|if|then|maybe)\b))"
+_END = r"(?P<said>[^.;!?\n]{3,160}?)(?=\s*(?:$|[.;!?\n]|,?\s+(?:and|but|so|plus|also|y|und|et|e)\s+"
+_END += r"(?:my|a|the|i|i'll|i will|i'd|if|then|maybe|mi|un|una|ich|mein|meine|ein|je|ma|mon|"
+_END += r"une|eu|minha|meu|uma|um)\b))"
 _PLAINLY: Mapping[Step, re.Pattern[str]] = MappingProxyType(
     {
         Step.OFFER: re.compile(
             r"\b(?:i (?:can |could |would |'d )?(?:bring|offer)|what i (?:bring|offer)"
-            r"(?: (?:them|him|her|to the table))? is)\s+(?!(?:it|this|that) up\b)" + _END,
+            r"(?: (?:them|him|her|to the table))? is|"
+            # es, de, fr, pt: "puedo ofrecer", "ich biete", "j'apporte", "posso oferecer"
+            r"(?:yo )?(?:puedo ofrecer|ofrezco|aporto)|ich (?:kann |könnte )?(?:biete|anbieten|"
+            r"bringe mit|bringe)|j'apporte|je (?:peux )?(?:offrir|propose|apporte)|"
+            r"(?:eu )?(?:posso oferecer|ofereço|trago))\s+(?!(?:it|this|that) up\b)" + _END,
             re.IGNORECASE,
         ),
         Step.OPTION: re.compile(
-            r"\b(?:my|a|the|our) (?:third option|plan b|other option|middle ground)"
-            r"(?: here)? (?:is|would be|could be|might be|will be|:)\s+" + _END,
+            r"\b(?:(?:my|a|the|our) (?:third option|plan b|other option|middle ground)"
+            r"(?: here)? (?:is|would be|could be|might be|will be|:)|"
+            r"mi (?:tercera opción|tercera opcion|plan b|otra opción) (?:es|sería|seria)|"
+            r"(?:meine (?:dritte option|alternative)|mein plan b) (?:ist|wäre)|"
+            r"(?:ma (?:troisième option|solution de rechange|alternative)|mon plan b) "
+            r"(?:est|serait)|(?:minha (?:terceira opção|alternativa)|meu plano b) (?:é|seria))"
+            r"\s+" + _END,
             re.IGNORECASE,
         ),
         Step.REVISIT: re.compile(
-            r"\b(?:i'll|i will|i'd|i would|i want to|i'm going to|we'll|we will|let's|let us|"
-            r"i can|i could|i plan to) (?:revisit|check in|check back|come back to|circle back|"
-            r"follow up|ask (?:again|(?:her|him|them) again)|try again|raise it again|bring it up "
-            r"again)(?: (?:it|this|that|on (?:it|this|that)|with (?:her|him|them|you)))?\s+" + _END,
+            r"(?:\b(?:i'll|i will|i'd|i would|i want to|i'm going to|we'll|we will|let's|"
+            r"let us|i can|i could|i plan to) (?:revisit|check in|check back|come back to|"
+            r"circle back|follow up|ask (?:again|(?:her|him|them) again)|try again|raise it "
+            r"again|bring it up again)(?: (?:it|this|that|on (?:it|this|that)|with (?:her|him|"
+            r"them|you)))?|"
+            # es, de, fr, pt: "lo retomaré", "ich frage noch mal", "je redemanderai", "vou
+            # perguntar de novo"
+            r"\b(?:lo retomaré|volveré a (?:preguntar|intentarlo)|ich (?:frage|versuche es) "
+            r"(?:noch ?mal|erneut)|je (?:reviendrai|redemanderai|réessaierai)|vou (?:perguntar|"
+            r"tentar) de novo))\s+" + _END,
             re.IGNORECASE,
         ),
         Step.SUCCESS: re.compile(
             r"\b(?:(?:a|my) (?:win|success|good outcome)(?: for me)?(?: this time)? "
             r"(?:would be|will be|is|would just be|=|:)|i'?d (?:count|call) it a (?:win|success) "
-            r"if)\s+" + _END,
+            r"if|(?:un|mi) (?:logro|éxito|exito) (?:sería|seria)|(?:ein|mein) (?:erfolg|gewinn) "
+            r"wäre|(?:une|ma) (?:victoire|réussite) (?:serait)|(?:uma|minha) vitória seria|"
+            r"um sucesso seria)\s+" + _END,
             re.IGNORECASE,
         ),
     }
@@ -72,10 +90,12 @@ _READ = (
 _AGREE = re.compile(
     r"^(?:(?:yes|yeah|yep|yup|ya|y|sure|ok|okay|correct|right|exactly|true|that's it|that's right|"
     r"keep it|keep that|sounds good|perfect|yes please|go ahead|same|that one|that|use that|"
-    r"thats it|yes keep it|yes that)(?:\W+|$))+$"
+    r"thats it|yes keep it|yes that|sí|si|claro|exacto|eso|ja|genau|richtig|oui|exactement|"
+    r"d'accord|sim|isso|exato)(?:\W+|$))+$"
 )
 _DECLINE = re.compile(
-    r"^(?:no|nope|nah|not that|not really|no thanks|something else|change it|not quite)\W*$"
+    r"^(?:no|nope|nah|not that|not really|no thanks|something else|change it|not quite|nein|"
+    r"non|não|nao)\W*$"
 )
 
 
@@ -105,7 +125,9 @@ def said(at: Step, answers: Mapping[str, str]) -> tuple[str, str]:
 # "I'll check in with HR tomorrow" is another errand, not the revisit.
 _WHEN_FIRST = re.compile(
     r"^(?:in|on|next|this|after|around|by|at|tomorrow|tmrw|early|mid|end|late|the|a|one|two|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|\d)\b",
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|\d|"
+    # es, de, fr, pt: "en dos semanas", "nächsten Freitag", "dans deux semaines", "em duas"
+    r"en|el|la|am|dans|em|na|no|nächste\w*|próxim\w*|proxim\w*|mañana|morgen|demain|amanhã)\b",
     re.IGNORECASE,
 )
 

@@ -114,3 +114,42 @@ async def test_through_the_service_the_words_said_before_are_quoted(
     record = await stored(db)
     assert record.session is not None
     assert record.session.answers["option"] == "to ask again in 3 months with new data"
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "agree", "kept"),
+    [
+        ("no hay dinero, pero puedo ofrecer más horas", Step.OFFER, "sí", "más horas"),
+        ("kein Budget. meine Alternative wäre ein anderes Team", Step.OPTION, "ja", None),
+        ("pas de budget. une victoire serait une date claire", Step.SUCCESS, "oui", None),
+        ("sem verba. meu plano b é mudar de equipe", Step.OPTION, "sim", "mudar de equipe"),
+    ],
+)
+def test_words_said_before_in_other_languages_are_said_back_too(
+    text: str, asked: Step, agree: str, kept: str | None
+) -> None:
+    """In Spanish, German, French or Portuguese, what a later question asks said plainly is
+    said back there and kept on "sí", "ja", "oui", "sim"."""
+    session = answered_with(Step.UNSEEN, text)
+    assert session.step is asked
+    moved = engine.step(session, say(agree), START)
+    assert moved.session.answers[asked.value] == (kept or said_before.proposed(session))
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("sin presupuesto; lo retomaré en dos semanas", 14),
+        ("kein Budget, ich frage noch mal in zwei Wochen", 14),
+        ("pas de budget, je redemanderai dans une semaine", 7),
+    ],
+)
+def test_a_revisit_said_before_in_other_languages_is_set_on_yes(text: str, days: int) -> None:
+    """ "lo retomaré en dos semanas" said earlier: at the revisit question "sí" sets it."""
+    session = engine.step(walk_to(Step.UNSEEN), say(text), START).session
+    while session.step is not Step.REVISIT:
+        assert not said_before.proposed(session)
+        session = engine.step(session, say(ANSWERS[session.step]), START).session
+    moved = engine.step(session, say("sí"), START)
+    assert moved.session.revisit_at is not None
+    assert (moved.session.revisit_at - START).days == days
