@@ -26,8 +26,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from enum import StrEnum
 from functools import lru_cache
 
 from bot.safety import (
@@ -43,33 +41,13 @@ from bot.safety import (
     learned,
     other,
 )
+from bot.safety.gated import Gated
+from bot.safety.learned_parts import Parts
 from bot.safety.normal import expand, normalise
 from bot.safety.prefilter import Prefilter, anchored
+from bot.safety.screening import Concern, Screening, Tier
 
 __all__ = ["Concern", "Screening", "Tier", "screen", "worded"]
-
-
-class Concern(StrEnum):
-    """What kind of risk a message shows."""
-
-    SUICIDE = "suicide"
-    SELF_HARM = "self_harm"
-    DANGER = "danger"  # danger from someone else: abuse, threats, violence against the user
-
-
-class Tier(StrEnum):
-    """How clear the risk is: a crisis reply at once, or a direct question first."""
-
-    CRISIS = "crisis"
-    POSSIBLE = "possible"
-
-
-@dataclass(frozen=True, slots=True)
-class Screening:
-    """What screening found in a message: its tier and its concern."""
-
-    tier: Tier
-    concern: Concern
 
 
 # Most acute first: a message that shows several gets the reply for the gravest.
@@ -106,6 +84,9 @@ _COMPILED = tuple(anchored(pattern) for pattern in PATTERNS)
 # The safety net's patterns come last; their matches are checked against common idioms.
 _NET_FROM = len(PATTERNS) - len(english_possible.NET)
 PREFILTER = Prefilter(PATTERNS)
+# The idioms' 23 branches tried at every position cost 50-100 us on a long text: there, only
+# the branches whose words occur are tried (gated.py).
+_NET_IDIOMS = Gated(frames.NET_IDIOMS, from_length=100)
 
 # Earlier messages read together with the new one; each is cut to keep the cost bounded.
 CONTEXT_MESSAGES = 3
@@ -116,6 +97,8 @@ _LEARNED_CHARS = 4000
 # "nothing" scored as risk): short clear statements are the patterns' job.
 LEARNED_MIN_WORDS = 3
 _WORD = re.compile(r"\w+")
+# What weighs a text in the learned layer: the model, or a message's Parts (the same scores).
+_Reader = learned.Model | Parts
 
 
 # Sentences read one by one in a long message: the first few hold what a chat message says.
@@ -126,7 +109,7 @@ def _scan(normal: str) -> tuple[Screening, re.Match[str]] | None:
     """The gravest pattern that matches an already normalised text, and where."""
     for index in sorted(PREFILTER.candidates(normal)):
         found = _COMPILED[index].search(normal)
-        if found is None or (index >= _NET_FROM and frames.NET_IDIOMS.search(normal)):
+        if found is None or (index >= _NET_FROM and _NET_IDIOMS.found(normal)):
             continue
         if frames.DIE_OF.match(normal, found.end()):
             continue
@@ -157,16 +140,14 @@ def _sentence_start(normal: str, at: int) -> int:
     return max(0, at - 60, stop + 3 if stop >= 0 else 0)
 
 
-def _learned(normal: str) -> Screening | None:
+def _learned(normal: str, reader: _Reader) -> Screening | None:
     """The learned layer's reading of a text no pattern matched (idioms asked nothing)."""
-    found = learned.shipped().classify(normal[:_LEARNED_CHARS])
+    found = reader.classify(normal[:_LEARNED_CHARS])
     if found is None:
         return None
     tier, concern = found
     if tier == Tier.POSSIBLE and (
-        frames.NET_IDIOMS.search(normal)
-        or frames.AWAY.search(normal)
-        or frames.DYING_OF.search(normal)
+        _NET_IDIOMS.found(normal) or frames.AWAY.search(normal) or frames.DYING_OF.search(normal)
     ):
         return None
     errand = errands.ERRAND_WORD.search(normal)
@@ -180,19 +161,20 @@ def _learned(normal: str) -> Screening | None:
     return Screening(Tier(tier), Concern(concern))
 
 
-def _screen_one(normal: str, *, learn: bool = False) -> Screening | None:
+def _screen_one(normal: str, *, learn: _Reader | None = None) -> Screening | None:
     """One normalised text on its own, with denials taken into account.
 
-    With `learn`, a text no pattern matched goes to the learned layer (only the new message
-    does: earlier ones were screened when they came, and each reading costs time).
+    With `learn` (the model, or the message's Parts), a text no pattern matched goes to the
+    learned layer (only the new message does: earlier ones were screened when they came, and
+    each reading costs time).
     """
     found = _scan(normal)
     if found is None:
         # Seven tokens or more hold three words at least (" . " is one, between words).
-        enough = learn and (
-            normal.count(" ") >= 6 or len(_WORD.findall(normal)) >= LEARNED_MIN_WORDS
-        )
-        return _learned(normal) if enough else None
+        if learn is None:
+            return None
+        enough = normal.count(" ") >= 6 or len(_WORD.findall(normal)) >= LEARNED_MIN_WORDS
+        return _learned(normal, learn) if enough else None
     meaning, match = found
     before = normal[_sentence_start(normal, match.start()) : match.start()]
     if meaning.concern is not Concern.DANGER and frames.NEGATED.search(before):
@@ -207,10 +189,10 @@ def _screen_one(normal: str, *, learn: bool = False) -> Screening | None:
     if meaning.tier is Tier.POSSIBLE:
         if match.re is not _COMPILED[-1] and frames.PLAN.search(normal):
             return Screening(Tier.CRISIS, meaning.concern)
-        if learn:
+        if learn is not None:
             # Despair a pattern read, and the learned layer reads a crisis in the same words
             # ("i wanna dye tonite, got evrything ready"): the crisis reply, not a question.
-            crisis = learned.shipped().crisis(normal[:_LEARNED_CHARS])
+            crisis = learn.crisis(normal[:_LEARNED_CHARS])
             if crisis is not None:
                 return Screening(Tier.CRISIS, Concern(crisis))
     return meaning
@@ -224,9 +206,11 @@ def screen(text: str, context: Sequence[str] = ()) -> Screening | None:
     normal = normalise(text[: _CONTEXT_CHARS * 20])
     if not normal:
         return None
-    found = _screen_one(normal, learn=True)
+    # The message and its sentences are weighed from one cut of its n-grams.
+    parts = Parts(learned.shipped(), normal) if " . " in normal else learned.shipped()
+    found = _screen_one(normal, learn=parts)
     if (found is None or found.tier is Tier.POSSIBLE) and " . " in normal:
-        found = _by_sentence(normal, found)
+        found = _by_sentence(normal, found, parts)
     earlier = [normalise(line[:_CONTEXT_CHARS]) for line in context[-CONTEXT_MESSAGES:]]
     earlier = [line for line in earlier if line]
     if not earlier or (found is not None and found.tier is Tier.CRISIS):
@@ -279,7 +263,7 @@ def worded(text: str) -> bool:
     return any(_scan(part) is not None for part in parts if part)
 
 
-def _by_sentence(normal: str, found: Screening | None) -> Screening | None:
+def _by_sentence(normal: str, found: Screening | None, parts: _Reader) -> Screening | None:
     """The gravest reading of a message's sentences, each read alone, and of the whole.
 
     A setback told first dilutes the learned layer's reading of a risk said after it: "my
@@ -287,16 +271,19 @@ def _by_sentence(normal: str, found: Screening | None) -> Screening | None:
     """
     for sentence in normal.split(" . ")[:_MOST_SENTENCES]:
         if sentence.count(" ") >= 2 and sentence != normal:
-            reading = _screen_one(sentence, learn=True)
+            reading = _screen_one(sentence, learn=parts)
             if reading is not None and _rank(reading) > _rank(found):
                 found = reading
+                if found.tier is Tier.CRISIS:
+                    break  # nothing ranks higher
     return found
 
 
 @lru_cache(maxsize=1024)
 def _earlier(normal: str) -> Screening | None:
     """An earlier message's own reading, remembered: it was screened when it came."""
-    return _screen_one(normal, learn=len(_WORD.findall(normal)) >= LEARNED_MIN_WORDS)
+    enough = len(_WORD.findall(normal)) >= LEARNED_MIN_WORDS
+    return _screen_one(normal, learn=learned.shipped() if enough else None)
 
 
 def _rank(found: Screening | None) -> int:

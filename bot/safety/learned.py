@@ -25,6 +25,7 @@ import math
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
+from operator import itemgetter
 from typing import Any
 
 from bot.safety import concepts
@@ -39,6 +40,28 @@ CRISES = CLASSES[2:]
 SCALE = 1000
 
 
+# Slices of each size at each position, made once: operator.itemgetter cuts a text at all of
+# them in one call, a third faster than a comprehension. Longer texts are cut in a loop.
+_POSITIONS = 1000
+
+
+@cache
+def _slices(n: int) -> tuple[slice, ...]:
+    return tuple(slice(i, i + n) for i in range(_POSITIONS))
+
+
+def pieces(padded: str, n: int) -> tuple[str, ...]:
+    """Every n-character piece of `padded`, in order (none when it is shorter than n)."""
+    count = len(padded) - n + 1
+    if count > _POSITIONS:
+        return tuple(padded[i : i + n] for i in range(count))
+    if count < 2:
+        # itemgetter of one slice gives a string, of none raises: cut by hand.
+        return (padded[:n],) if count == 1 else ()
+    found: tuple[str, ...] = itemgetter(*_slices(n)[:count])(padded)
+    return found
+
+
 def features(normal: str, with_concepts: bool = False, sizes: tuple[int, ...] = NGRAMS) -> set[str]:
     """The distinct character n-grams (`sizes`) of a normalised text padded with a space, and
     with `with_concepts` its concepts (concepts.py: "@die", "@die+@want"), which no n-gram
@@ -50,12 +73,9 @@ def features(normal: str, with_concepts: bool = False, sizes: tuple[int, ...] = 
     no n-gram of it.
     """
     padded = f" {normal} "
-    size = len(padded)
-    # A set comprehension a size: a fifth faster than one loop over sizes and positions.
-    first, *rest = sizes
-    grams = {padded[i : i + first] for i in range(size - first + 1)}
-    for n in rest:
-        grams.update({padded[i : i + n] for i in range(size - n + 1)})
+    grams: set[str] = set()
+    for n in sizes:
+        grams.update(pieces(padded, n))
     if grams and with_concepts:
         grams |= concepts.features(normal)
     return grams
@@ -98,11 +118,26 @@ class Model:
     packed: dict[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "packed", {g: _pack(w) for g, w in self.weights.items()})
+        import os
+
+        if os.environ.get("INTERLEAVE"):
+            packed = {}
+            for g, w in self.weights.items():
+                v = _pack(w)
+                k = str(g.encode("utf-8"), "utf-8")
+                packed[k] = int.from_bytes(
+                    v.to_bytes((v.bit_length() + 8) // 8, "little"), "little"
+                )
+            object.__setattr__(self, "packed", packed)
+        else:
+            object.__setattr__(self, "packed", {g: _pack(w) for g, w in self.weights.items()})
 
     def scores(self, normal: str) -> Scores | None:
         """The probabilities for a normalised text, or None for one too short to have n-grams."""
-        grams = features(normal, self.concepts, self.ngrams)
+        return self.weigh(features(normal, self.concepts, self.ngrams))
+
+    def weigh(self, grams: set[str]) -> Scores | None:
+        """The probabilities for a text's features (`features`), or None for no feature."""
         if not grams:
             return None
         known = list(filter(None, map(self.packed.get, grams)))
@@ -122,14 +157,20 @@ class Model:
 
     def classify(self, normal: str) -> tuple[str, str] | None:
         """("crisis" | "possible", concern) for a normalised text, or None below both."""
-        found = self.scores(normal)
+        return self.decide(self.scores(normal))
+
+    def decide(self, found: Scores | None) -> tuple[str, str] | None:
+        """("crisis" | "possible", concern) for a text's scores, or None below both."""
         if found is None or found.risk < self.risk_threshold:
             return None
         return ("crisis" if found.crisis >= self.crisis_threshold else "possible"), found.concern
 
     def crisis(self, normal: str) -> str | None:
         """The crisis concern when P(any crisis) reaches the crisis threshold, else None."""
-        found = self.scores(normal)
+        return self.crisis_of(self.scores(normal))
+
+    def crisis_of(self, found: Scores | None) -> str | None:
+        """The crisis concern of a text's scores when P(any crisis) reaches the threshold."""
         if found is None or found.crisis < self.crisis_threshold:
             return None
         return found.concern

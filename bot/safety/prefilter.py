@@ -228,6 +228,12 @@ class Prefilter:
 
     def candidates(self, normal: str) -> set[int]:
         """Indexes of the patterns that may match somewhere in `normal` (a superset)."""
+        # The fixed text first: one pass in C, and most texts hold little of it.
+        present = reduce(
+            frozenset.union, (hit for _, hit in self._automaton.iter(normal)), self._unkeyed
+        )
+        if not present:
+            return set()
         found = set(self.always)
         heads = self._heads
         start = 0
@@ -239,11 +245,6 @@ class Prefilter:
             if hit:
                 found |= hit
             start += len(word) + 1
-        if not found:
-            return found
-        present = reduce(
-            frozenset.union, (hit for _, hit in self._automaton.iter(normal)), self._unkeyed
-        )
         return found & present
 
     def _head(self, head: str) -> frozenset[int]:
