@@ -142,7 +142,7 @@ _DISTRESS = {
         "sterben umbringen leben tabletten heute nacht jetzt morgen niemand allein angst "
         "schmerz ritzen halte aus mehr kann bin sicher gut weiß weiss nicht nein ja mich "
         "tschüss abschied geschluckt genommen schachtel packung brücke dach springen seil "
-        "strick gift messer hab gerade"
+        "strick gift messer hab gerade moment augenblick bett zimmer"
     ),
     "fr": word_set(
         "veux mourir tuer vivre vie cachets médicaments ce soir maintenant demain personne "
@@ -174,8 +174,13 @@ def _bare(word: str) -> str:
 
 
 _BARE_OF = {code: frozenset(map(_bare, words)) for code, words in _LANGUAGE_OF.items()}
+# "i'm" as the wording normal form writes "im" ("na im good" is English, not German "im").
 _BARE_ENGLISH = frozenset(
-    map(_bare, _ENGLISH | word_set("im safe fine die kill myself pills tonight help"))
+    map(
+        _bare,
+        _ENGLISH
+        | word_set("im i'm safe fine good alright nah yeah yep die kill myself pills tonight help"),
+    )
 )
 
 

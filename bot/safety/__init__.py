@@ -115,7 +115,7 @@ def _scan(normal: str) -> tuple[Screening, re.Match[str]] | None:
             continue
         if _MEANING[index].tier is Tier.POSSIBLE and frames.AWAY.search(normal):
             continue
-        if errands.ERRAND_WORD.search(found.group()) and errands.errand(normal, found.start()):
+        if errands.errand_match(normal, found):
             continue
         if errands.MEDS.search(found.group()) and errands.medicine(normal):
             continue
@@ -235,7 +235,7 @@ def screen(text: str, context: Sequence[str] = ()) -> Screening | None:
         return danger
     # A plan carried forward is one's own: danger from someone else does not carry as such.
     own = Concern.SUICIDE if worst.concern is Concern.DANGER else worst.concern
-    if carried.NOW.search(normal) or carried.AT_HAND.search(normal):
+    if carried.plan_now(normal):
         # Earlier risk, and now a time, the means at hand or a goodbye: that is a plan.
         return Screening(Tier.CRISIS, own)
     if carried.BACK.search(normal):

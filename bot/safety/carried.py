@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from bot.safety.errands import medicine
+
 # Words that turn an earlier risk into now: "tonight's the night" after "I have pills saved".
 NOW = re.compile(
     r"\b(?:tonight|tonite|tn|tonights the night|its time|today is the day|this is it|im ready"
@@ -92,3 +94,9 @@ AT_HAND = re.compile(
     r"|\b(?:to|tou|estou) com (?:elas|eles) aqui\b|\btenho (?:elas|eles) aqui\b|\b(?:do|ao) lado"
     r" da (?:minha )?cama\b"
 )
+
+
+def plan_now(normal: str) -> bool:
+    """Whether words after an earlier risk make it a plan now: a time, the means, a goodbye, or
+    the means at hand; medicine taken as every day is none ("i take my meds every morning")."""
+    return bool(NOW.search(normal) and not medicine(normal)) or AT_HAND.search(normal) is not None

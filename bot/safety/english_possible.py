@@ -93,7 +93,7 @@ POSSIBLE = (
     r"\bi (?:only |just )?make (?:things|everything|it) worse for (?:everyone|everybody"
     r"|my family|them all)\b",
     r"\b(?:<WANT> <TO>|wish i could|wish to|wanna) (?:just )?(?:disappear|vanish|fade away"
-    r"|stop existing|not exist|cease to exist)\b(?! (?:for a (?:bit|while|week|day|few)"
+    r"|stop existing|not exist|cease to exist)\b(?! (?:for a (?:week|day|few)"
     r"|on holiday|from (?:work|the office|social media|this meeting)|under|into|for the"
     r" weekend|to (?:a|the|my))\b)",
     r"\b(?:fall asleep|sleep|go to sleep) (?:and never wake up|forever)\b",

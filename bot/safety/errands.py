@@ -62,9 +62,26 @@ ERRAND = re.compile(
 )
 
 
+# The recipient named just before: "wrote my manager a letter explaining why i deserve the
+# raise", "escribí al casero una carta".
+_ADDRESSED = re.compile(
+    rf"\b{_RECIPIENT} (?:\w+ )?(?:a|an|the|one|my|una|uma|um|une|un|ein|eine|einen|mi|ma|mon) $"
+)
+
+
+def errand_match(normal: str, found: re.Match[str]) -> bool:
+    """Whether a pattern's match names a letter, message or way out that is an errand."""
+    word = ERRAND_WORD.search(found.group())
+    return word is not None and errand(normal, found.start() + word.start())
+
+
 def errand(normal: str, start: int) -> bool:
-    """Whether the words from `start` on make a letter, message or way out an errand."""
-    return ERRAND.match(normal, start) is not None
+    """Whether the words at `start` (a letter, message or way out) make it an errand: an
+    ordinary recipient or thing after them, or a recipient just before."""
+    return (
+        ERRAND.match(normal, start) is not None
+        or _ADDRESSED.search(normal, max(0, start - 40), start) is not None
+    )
 
 
 # Medicine in ordinary life: taken every morning, with breakfast, as prescribed, forgotten, a

@@ -51,7 +51,10 @@ SUICIDE: tuple[str, ...] = (
     r"\b(?:wanted|want|needed) (?:someone|somebody|you|people|one person) to know before i go\b"
     r"|\bnobody knows (?:its|it is|that its) for good\b",
     # A note left, in Portuguese: "deixei o bilhete", "uma carta pra cada um ... explicando".
-    r"\bdeixei (?:o|um|meu) bilhete\b|\b(?:carta|cartas) (?:pra|para) cada (?:um|uma)\b",
+    # (Not a note of where one is: "deixei um bilhete pra minha mãe avisando que cheguei".)
+    r"\bdeixei (?:o|um|meu) bilhete\b(?![^.]{0,30}\b(?:avisando|dizendo que (?:cheguei|sai"
+    r"|volto|vou)|sobre (?:o|a) (?:aluguel|conta|entrega))\b)"
+    r"|\b(?:carta|cartas) (?:pra|para) cada (?:um|uma)\b",
     # A last message to someone loved, read after one is gone: "if you ever read this, i love
     # you, i'm sorry", "si algún día lees esto", "wenn du das je liest".
     # The one addressed may open it ("mom, if you ever read this"): not a third person's words.

@@ -47,12 +47,36 @@ NET_IDIOMS = re.compile(
     r"(?:pills|tablets|meds|medication)\b|\b(?:pills|tablets|meds|medication)\b[^.]{0,20}"
     r"\b(?:arent|are not|isnt|not|stopped|dont|wont) (?:working|helping|covered|cover)"
     r"|\b(?:pills|tablets|meds|medication) (?:every|each) (?:morning|day|night|evening)\b"
+    # The means in its ordinary place or use: "my razor is in my drawer", "left my razor in
+    # the gym bag", "my climbing rope is in the car" (under a pillow or in hand is no idiom).
+    r"|\b(?:razors?|blades?|pills|tablets|meds|rope|knife|knives)\b(?: \w+){0,2} (?:is|are|was"
+    r"|were|sits?|stays?|lives?|kept|stored)(?: still| always)? (?:in|on|inside|at) (?:the|my|a"
+    r"|our) (?:\w+ )?(?:drawer|cabinet|cupboard|shelf|bathroom|kitchen|bag|car|desk|suitcase"
+    r"|sink|shower|garage|shed|toolbox|locker|closet|wardrobe|pantry|counter|office|gym)\b"
+    r"|\b(?:left|forgot|packed|put|found|lost|bought|ordered) (?:my |the |a |new |some )?(?:\w+ )?"
+    r"(?:razors?|blades?|rope|pills|tablets)\b (?:in|at|on|for|from) (?:the|my|a) (?:\w+ )?"
+    r"(?:gym|bag|car|office|hotel|shop|store|pharmacy|drawer|cabinet|trip|tent|boat|camping"
+    r"|climbing|suitcase|locker)\b|\b(?:climbing|jump|skipping|tow|washing|safety) rope\b"
+    # "…an email, i'm dying": dying of a workload, the heat or a commute is a complaint.
+    r"|\b(?:emails?|meetings?|deadlines?|interviews?|applications?|cover letters?|forms|paperwork"
+    r"|calls|reports?|slides|spreadsheets?|inbox|heat|traffic|commute|homework|exams?|shifts?"
+    r"|overtime|workload|tasks|hangover|cramps)\b[^.]{0,40}\bim (?:\w+ ){0,2}?dying\b"
+    r"(?! inside| to (?:die|end|disappear|kill))"
 )
 # Disappearing for a while or to somewhere is a holiday, not a wish to be gone; dying of
 # shame, hunger or laughter is an idiom. Both are checked against every possible risk.
+_DISAPPEAR = r"(?:disappear\w*|vanish|desaparecer|sumir|verschwinden|disparaitre)"
+# Where one goes: "disappear for a while to the beach", "ans Meer verschwinden". "For a
+# while" alone names no trip: "i kinda want to just disappear for a while lol" is asked about.
+_TRIP = (
+    r"(?:beach|mountains?|island|cabin|countryside|road trip|holiday|vacation|playa|praia"
+    r"|meer|strand|berge|montagne|plage|urlaub|vacaciones|ferias|vacances|viaje|viagem|reise)"
+)
 AWAY = re.compile(
-    r"\b(?:disappear\w*|vanish|desaparecer|sumir|verschwinden|disparaitre)\b(?: \w+){0,4}"
-    r" (?:for (?:a|an|two|2|the|few|\d+) |off (?:slack|teams|social|the grid|email)"
+    rf"\b{_DISAPPEAR}\b[^.]{{0,60}}\b{_TRIP}\b|\b{_TRIP}\b[^.]{{0,40}}\b{_DISAPPEAR}\b"
+    rf"|\b{_DISAPPEAR}\b(?: \w+){{0,4}}"
+    r" (?:for (?:a (?!(?:little )?(?:bit|while)\b)|an |two |2 |the |few |\d+ )"
+    r"|off (?:slack|teams|social|the grid|email)"
     r"|from (?:the |this |that |our |my )?(?:group ?chat|chat|slack|teams|meeting|call|thread"
     r"|convo|conversation|internet|socials|social media|office|party)|to (?:a|the)"
     r" (?:beach|mountains?|island|cabin|countryside)|(?:una|uma|une|eine|deux|zwei) (?:semana"

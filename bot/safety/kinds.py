@@ -121,6 +121,51 @@ SUICIDE += (
     r"(?: (?:ist|war|sei))?(?=$| \.| and\b| but\b| y\b| und\b| et\b| e\b)",
 )
 
+# A letter or note written or left, in the five languages, and who it is for.
+_LETTER = (
+    r"(?:letters?|notes?|cartas?|notas?|bilhetes?|briefe?|abschiedsbrief\w*|lettres?|mots?"
+    r"|messages?|mensajes?|mensage\w*|nachricht\w*)"
+)
+_WRITTEN = (
+    r"(?:wrote|write|writing|written|left|leaving|finished|escribi\w*|escrib\w*|deje|dejado"
+    r"|escrevi|escrev\w*|deixei|deixado|geschrieben|schreib\w*|hinterlass\w*|ecrit\w*|ecri\w*"
+    r"|laisse\w*)"
+)
+# For when one is gone ("they'll understand after", "para que la lea después", "für danach").
+_FOR_AFTER = (
+    r"(?:for after|afterwards|after im gone|when im gone|once im gone|(?:theyll|they will|she"
+    r"|he|you|youll|shell|hell) (?:\w+ )?understand|para (?:despues|cuando)|(?:lea|lean|leer"
+    r"|leas) despues|cuando (?:ya )?no (?:este|estoy)|fur danach|wenn ich (?:weg|nicht mehr da"
+    r"|tot) bin|fur die zeit danach|pour apres|quand je (?:ne )?serai (?:plus la|partie?)"
+    r"|(?:lire|liront|lise) apres|comprendront|pra depois|para depois|(?:ler|lerem|leia) depois"
+    r"|quando eu (?:nao estiver|partir|me for)|vao entender|vai entender|entenderan|(?:va|van)"
+    r" a entender|(?:wird|werden) es (?:\w+ )?verstehen|verstehen es dann|(?:va|vont) comprendre)"
+)
+_KIN = (
+    r"(?:parents|mum|mom|mother|dad|father|kids|children|wife|husband|partner|family|sister"
+    r"|brother|son|daughter|padres|madre|mama|papa|hijos|hijas|esposa|esposo|marido|mujer"
+    r"|familia|hermana|hermano|eltern|mutter|vater|kinder|frau|mann|familie|schwester|bruder"
+    r"|mere|pere|enfants|femme|mari|famille|soeur|frere|pais|mae|pai|filhos|irma|irmao)"
+)
+
+SUICIDE += (
+    # A letter written or left for when one is gone, the verb before or after it (German).
+    rf"\b(?:{_WRITTEN}\b[^.]{{0,40}}\b{_LETTER}|{_LETTER}\b[^.]{{0,40}}\b{_WRITTEN})\b"
+    rf"(?:[^.]|\. ){{0,60}}?\b{_FOR_AFTER}\b",
+    # Things given away, as no longer needed ("gave my guitar away, won't need it"); not when
+    # a reason follows ("no longer need it since i moved").
+    r"(?:\b(?:gave|giving|given|give) (?:\w+ ){0,4}?(?:away|to)\b|\b(?:regale|regalando|regalado|di"
+    r"|doei|dei|doando|verschenkt|verschenke|weggegeben|donne|jai donne)\b)[^.]{0,50}"
+    r"\b(?:(?:wont|will not|dont|not gonna|no longer) (?:be )?need(?:ing)?(?: (?:it|them|any of"
+    r" (?:it|them)|that|this))?|no (?:las|los|la|lo) (?:voy a|vaya a) necesitar|ya no (?:las"
+    r"|los|la|lo) necesito|nao vou (?:mais )?precisar(?: mais)?|nao preciso mais|brauch\w*"
+    r" (?:ich )?(?:\w+ )?nicht mehr|n?en aurai plus besoin|naurai plus besoin)\b"
+    r"(?!(?: mais| more| anymore| any more)? (?:because|since|cause|cos|as|now|with|porque|pq"
+    r"|ya que|con|seit|weil|da|mit|avec"
+    r"|car|puisque|depuis|com|desde|pois|que)\b)"
+    r"|\b(?:alles|all meine sachen|meine sachen)\b[^.]{0,20}\bverschenkt\b",
+)
+
 SELF_HARM = (
     r"\b(?:burnt|burned|burning|carving|carved|scratching|scratched) (?:into )?(?:myself"
     r"|my skin|my arms?|my wrists?|my thighs?)\b(?! (?:out|on|while|cooking|making|at work|by"
@@ -169,6 +214,22 @@ POSSIBLE: tuple[str, ...] = (
 
 POSSIBLE += (
     r"\bwant it (?:all )?to be over\b",
+    # Wanting everything to end or stop, in the five languages ("i just need it all to stop",
+    # "quiero que todo termine", "ich will dass alles aufhört", "je veux que tout s'arrête");
+    # never a meeting or a week, nor everything ending well.
+    r"\b(?:<WANT>|need|needed|wish|wished|hope)(?: (?:is|was))?(?: for)? (?:it all|everything"
+    r"|all of (?:this|it)|all this|this all)(?: \w+)? (?:to|would|could|will)? ?(?:just )?"
+    r"(?:end|stop|be over|finish|cease)\b(?! (?:by|before|on|at|so|with|ringing|changing)\b)",
+    r"\b(?:(?:quiero|quisiera|queria|necesito|deseo|quero|preciso|gostaria|desejo) que|ojala"
+    r"|tomara)(?: que)? (?:todo|tudo)(?: esto| eso| isto| isso)? (?:se )?(?:acab\w*|termin\w*"
+    r"|pare|parara|parase|parasse|parar|deje de \w+|pare de \w+)\b"
+    r"(?! (?:bien|bem|a tiempo|a tempo|pronto para|logo para|para (?:el|la|o|a) )\b)",
+    r"\b(?:ich will|ich mochte|ich wunschte|ich wurde gern|will nur noch|ich will nur"
+    r"|ich brauche|ich hoffe)\b[^.]{0,15}\balles (?:endlich |einfach )?(?:aufhort|aufhoren"
+    r" wurde|vorbei (?:ist|ware|sein)|ware vorbei|endet|zu ende (?:ist|geht|ware))\b",
+    r"\b(?:je veux|je voudrais|jaimerais|jai besoin|je souhaite|vivement)(?: juste| seulement)?"
+    r" que tout(?: ca| cela)? (?:sarrete|s arrete|se termine|finisse|soit fini|cesse"
+    r"|sacheve|s acheve)\b",
     # No way out, in the five languages, said of oneself (not of a contract or a project).
     r"\b(?:no veo|no le veo|nao vejo|je (?:ne )?vois pas|ich seh\w* keinen|cant see a|dont see a)"
     r" (?:ninguna |nenhuma )?d?(?:salida|saida|issue|ausweg|way (?:out|through))\b"
@@ -223,4 +284,16 @@ POSSIBLE += (
     r"|\b(?:ya )?(?:escribi|deje) (?:la|mi) (?:nota|carta)\b|\b(?:ja )?(?:escrevi|deixei)"
     r" (?:a|minha) (?:nota|carta|bilhete)\b|\bjai (?:deja )?(?:ecrit|laisse) (?:la|ma)"
     r" (?:lettre|note)\b|\bden (?:abschiedsbrief|brief) (?:schon )?geschrieben\b",
+)
+
+POSSIBLE += (
+    # A letter left for someone close, without a word of after: asked about.
+    rf"\b(?:left|deje|deixei|jai laisse|laisse)\b (?:\w+ ){{0,2}}?{_LETTER}"
+    rf" (?:for|to|para|pra|a|pour|an|fur) (?:\w+ )?{_KIN}\b"
+    rf"|\b{_LETTER} (?:fur|an) (?:meine[nmr]?|die|den) {_KIN}\b[^.]{{0,20}}"
+    r"\b(?:hinterlassen|dagelassen|hingelegt)\b",
+    # Ending it, in French as people say it: "ce soir j'en finis" (a time makes it a plan).
+    r"\b(?:jen finis|je vais en finir|jvais en finir|jen finirai|jai envie den finir)\b"
+    # ("j'en finis avec lui", with a game's boss or a task, is no such thing).
+    r"(?! avec (?!(?:la |ma )?vie\b|tout\b|moi\b))",
 )
