@@ -126,3 +126,22 @@ async def test_words_of_risk_at_an_open_question_are_not_kept_as_its_answer(
     session = (await stored(db)).session
     assert session is not None and FULL_DIALOGUE[4] not in session.answers.values()
     assert "honestly I can't see any way out" not in session.answers.values()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["na ich bin ok", "mir gehts gut", "ça va mieux", "je suis ok", "estoy ok", "tô bem"],
+)
+def test_a_plain_ok_in_the_other_languages_is_read_like_im_fine(text: str) -> None:
+    """ "na ich bin ok" is read as "I'm fine" is in English: safe, unless the means or a time
+    were named, when it is asked about once more."""
+    assert follow_up(text) is FollowUp.SAFE
+    assert follow_up(text, immediate=True) is FollowUp.MINIMISING
+
+
+@pytest.mark.parametrize(
+    "text", ["ich bin nicht ok", "mir gehts nicht gut", "je ne suis pas ok", "não tô bem"]
+)
+def test_not_ok_in_the_other_languages_is_danger(text: str) -> None:
+    """Not being okay, in German, French or Portuguese, is read as danger, never as safe."""
+    assert follow_up(text) is FollowUp.DANGER

@@ -47,8 +47,8 @@ _NOT_SAFE = re.compile(
     r"\b(?:not|dont|do not|never|isnt|arent|cant|cannot|no longer|unsure|not sure)\b"
     r"(?: \w+){0,6}? (?:safe|ok|okay|alright|fine)\b|\bnot sure\b|\bunsafe\b|\bin danger\b"
     r"|\bno (?:estoy|me siento) (?:\w+ )?(?:segur[oa]|a salvo|bien)\b|\bnicht (?:mehr )?sicher\b"
-    r"|\bpas en securite\b|\bpas (?:sure|sur)\b"
-    r"|\bnao (?:estou|me sinto|to|tou) (?:\w+ )?(?:segur[oa]|bem)\b"
+    r"|\bnicht (?:mehr )?(?:ok|okay|gut)\b|\bpas en securite\b|\bpas (?:sure|sur|ok|okay|bien)\b"
+    r"|\bnao (?:estou|me sinto|to|tou) (?:\w+ )?(?:segur[oa]|bem|ok)\b"
 )
 # Means at hand, an act begun, or the danger arriving.
 _AT_HAND = re.compile(
@@ -100,9 +100,10 @@ _SAFE = re.compile(
     r"\b(?:im|i am|i feel|feeling|ill be|i will be|i think im|were|we are)(?: \w+){0,4}?"
     r" (?:safe|ok|okay|alright|all right|fine|better|good)\b(?! (?:at|with|for)\b)|\bi feel safe\b"
     r"|\ball good\b|\bsafe now\b|\bsafe place\b|\b(?:ill|i will) be (?:ok|okay|alright|fine)\b"
-    r"|\bestoy (?:\w+ ){0,2}?(?:bien|mejor)\b|\bmir geht es (?:wieder )?(?:gut|besser)\b"
-    r"|\bca va mieux\b|\bje vais bien\b|\bestou (?:\w+ ){0,2}?(?:em )?(?:bem|melhor)\b|"
-    + _SAFE_SAID
+    r"|\bestoy (?:\w+ ){0,2}?(?:bien|mejor|ok|okay)\b|\bmir geht(?:s| es) (?:wieder )?(?:gut"
+    r"|besser|ok)\b|\bich bin (?:(?!nicht\b)\w+ ){0,2}?(?:ok|okay|okey)\b"
+    r"|\bca va(?: mieux| bien)?(?= \.|$)|\bje (?:vais bien|suis (?:\w+ )?(?:ok|okay))\b"
+    r"|\b(?:estou|to|tou) (?:\w+ ){0,2}?(?:em )?(?:bem|melhor|ok)\b|" + _SAFE_SAID
 )
 # Safety said in so many words ("I'm safe", "I won't do anything"), as against a bare "fine".
 _SAFE_IN_WORDS = re.compile(r"\bsafe\b|" + _SAFE_SAID)
