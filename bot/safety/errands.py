@@ -55,7 +55,7 @@ ERRAND = re.compile(
     r"[^.]{0,40}?\b(?:(?:about|regarding|re|concerning|asking|sobre|acerca de|uber|ueber|von"
     r"|zu|zum|zur|a propos d\w*|au sujet d\w*|sur|pour|to|for|al|a|an|au|aux|pro|pra|pros"
     r"|pras|aos|para"
-    rf"|ao|of|out of|from|aus|de|del|do|da|in|en|im|em|with|con|mit|avec|com) {_DET}"
+    rf"|ao|of|out of|from|aus|de|del|do|da|in|en|im|em|with|con|mit|avec|com|on) {_DET}"
     rf"(?:{_RECIPIENT}|{_THING})\b|new job|contract ended|leaving do|last day|moving out"
     r"|ultimo dia|letzter tag|letzten tag|dernier jour|ultima semana|me mudo|vou me mudar"
     r"|ziehe? (?:um|aus)|demenage\w*)"

@@ -113,7 +113,8 @@ THIRD = re.compile(
     r"|colleague|neighbour|neighbor|son|daughter|chico|chica|abuelo|abuela|amigo|amiga|hermano"
     r"|hermana|ella|ele|ela|il|elle|er|sie|kollege|kollegin|freund|freundin|bruder|schwester"
     r"|onkel|ami|amie|oncle|irmao|irma|primo|prima|detective|protagonist|protagonista|narrator"
-    r"|someone|somebody|people|personnage|personagem|personaje)"
+    r"|someone|somebody|people|personnage|personagem|personaje|cat|dog|kitten|puppy|gato|perro"
+    r"|katze|hund|chat|chien|cachorro)"
     rf"(?: (?!{_FIRST}\b)\w+){{0,4}}|\b(?:se|sest|sich)"
     # "suicide prevention" said the other way round, in the other languages.
     r"|\b(?:prevencion|prevention|prevencao|sensibilisation|awareness) (?:del|du|de|ao|do|of)"

@@ -8,6 +8,8 @@ search for a dose ("how many ... to die"), a place named with oneself on it, a r
 
 from __future__ import annotations
 
+from bot.safety import plain_words
+
 # "How many pills to die", in the five languages: a dose asked for with a death or not waking.
 _DOSE = r"(?:how (?:many|much)|cuant[oa]s?|quant[oa]s?|combien|wie (?:viele?|viel))"
 _TO_DIE = (
@@ -166,7 +168,7 @@ SUICIDE += (
     r"|\b(?:alles|all meine sachen|meine sachen)\b[^.]{0,20}\bverschenkt\b",
 )
 
-SELF_HARM = (
+SELF_HARM: tuple[str, ...] = (
     r"\b(?:burnt|burned|burning|carving|carved|scratching|scratched) (?:into )?(?:myself"
     r"|my skin|my arms?|my wrists?|my thighs?)\b(?! (?:out|on|while|cooking|making|at work|by"
     r" accident|accidentally)\b)|\b(?:hurt|punched|hit|cut|burnt|burned)"
@@ -179,7 +181,7 @@ SELF_HARM = (
     r"\bopened up my (?:arms?|legs?|wrists?|thighs?|skin)\b|\bme suis scarifi\w*\b",
 )
 
-DANGER = (
+DANGER: tuple[str, ...] = (
     r"\b(?:threatened|threatening|threatens) (?:to )?(?:beat|hurt|kill|hit|attack|stab|break)\b"
     r"|\b(?:gedroht|droht|bedroht)\b[^.]{0,40}\b(?:zusammenzuschlagen|umzubringen|schlagen"
     r"|toten|verletzen)\b",
@@ -297,3 +299,8 @@ POSSIBLE += (
     # ("j'en finis avec lui", with a game's boss or a task, is no such thing).
     r"(?! avec (?!(?:la |ma )?vie\b|tout\b|moi\b))",
 )
+
+# Acts said in plain words (plain_words.py): the same kinds, written there by act.
+SUICIDE += plain_words.SUICIDE
+SELF_HARM += plain_words.SELF_HARM
+DANGER += plain_words.DANGER

@@ -189,7 +189,7 @@ SELF_HARM = (
 )
 
 # Someone close who may be the danger: spouse, partner, parent, ex, "he"/"she".
-_AGENTS = (
+AGENTS = (
     r"(?:il|elle|mari|copain|copine|pere|mere|conjoint|compagnon|ex|femme|beau pere"
     r"|el|ella|marido|esposo|novio|novia|pareja|padre|madre|padrastro"
     r"|er|sie|mann|freund|freundin|vater|mutter|partner|partnerin|stiefvater"
@@ -199,12 +199,12 @@ _AGENTS = (
 DANGER = (
     r"\bhat mich (?:die treppe )?(?:runter|hinunter)gesto\w*",
     r"\bme (?:enforcou|enforca|estrangulou|estrangula|sufocou)\b",
-    rf"\b{_AGENTS} (?:me|ma|nos|m a) (?:frappe\w*|battu\w*|bat|battent|etrangl\w*|viol\w*"
+    rf"\b{AGENTS} (?:me|ma|nos|m a) (?:frappe\w*|battu\w*|bat|battent|etrangl\w*|viol\w*"
     r"|tabass\w*|pega|pego|pegaba|golpea|golpeo|golpeaba|maltrata|maltrato|viola|violo"
     r"|estrangula|estrangulo|ahorca|bate|bateu|batia|espanc\w*|estupr\w*|estrangul\w*"
     r"|agride|agrediu)\b(?! (?:un|una|el|la|con|um|uma|o|a) (?:susto|grito|bronca|subida"
     r"|noticia|grande)\b)",
-    rf"\b{_AGENTS} (?:schlagt|schlug|wurgt|wurgte|tritt|trat|verprugelt|misshandelt) mich\b",
+    rf"\b{AGENTS} (?:schlagt|schlug|wurgt|wurgte|tritt|trat|verprugelt|misshandelt) mich\b",
     r"\b(?:hat|haben) mich (?:geschlagen|gewurgt|vergewaltigt|verprugelt|getreten"
     r"|misshandelt|bedroht)\b",
     r"\bwerde (?:zu hause |daheim )?(?:geschlagen|misshandelt|verprugelt)\b",
