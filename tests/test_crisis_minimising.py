@@ -145,3 +145,14 @@ def test_a_plain_ok_in_the_other_languages_is_read_like_im_fine(text: str) -> No
 def test_not_ok_in_the_other_languages_is_danger(text: str) -> None:
     """Not being okay, in German, French or Portuguese, is read as danger, never as safe."""
     assert follow_up(text) is FollowUp.DANGER
+
+
+async def test_a_bare_ok_after_a_letter_left_is_asked_about_again(service: CoachService) -> None:
+    """After "j'ai laissé une lettre pour mes parents", a bare "ça va mieux" keeps the crisis
+    open and asks once more, in French, whether they are safe now and tonight."""
+    await service.handle(say("j'ai laissé une lettre pour mes parents"))
+    await service.handle(say("france"))
+    reply = await service.handle(say("ça va mieux"))
+    assert "le seras-tu cette nuit ?" in reply.messages[0].text
+    back = await service.handle(say("je suis en sécurité, je ne vais rien faire"))
+    assert back.messages[0].text.startswith("Merci de me le dire.")

@@ -185,10 +185,19 @@ def follow_up(text: str, found: Screening | None = None, *, immediate: bool = Fa
     return said
 
 
+# Preparations already made: a letter left, things given away ("j'ai laissé une lettre").
+_PREPARED = re.compile(
+    r"\b(?:letters?|notes?|cartas?|nota|bilhetes?|briefe?|abschiedsbrief\w*|lettres?"
+    r"|goodbye|adios|adieu|adeus|abschied|despedida|gave away|giving away|regale|verschenkt"
+    r"|doei|donne mes)\b"
+)
+
+
 def named_means_or_time(text: str) -> bool:
-    """Whether crisis messages name means at hand or a time ("the pills", "tonight")."""
+    """Whether crisis messages name means at hand, a time or a preparation made ("the pills",
+    "tonight", "I left a letter")."""
     normal = normalise(text)
-    return _AT_HAND.search(normal) is not None or _SOON.search(normal) is not None
+    return any(found.search(normal) is not None for found in (_AT_HAND, _SOON, _PREPARED))
 
 
 def _said_safe(normal: str) -> bool:
