@@ -57,6 +57,10 @@ NET_IDIOMS = re.compile(
     r"(?:razors?|blades?|rope|pills|tablets)\b (?:in|at|on|for|from) (?:the|my|a) (?:\w+ )?"
     r"(?:gym|bag|car|office|hotel|shop|store|pharmacy|drawer|cabinet|trip|tent|boat|camping"
     r"|climbing|suitcase|locker)\b|\b(?:climbing|jump|skipping|tow|washing|safety) rope\b"
+    # The point of a task not seen: "i don't see the point of the new expense rules".
+    r"|\bsee the point (?:of|in) (?:this|that|the|a|an|these|those|my|our|their|doing|going"
+    r"|having) (?!(?:\w+ )?(?:life|living|anything|everything|it all|going on|trying|me|myself"
+    r"|existing|being)\b)\w+"
     # "…an email, i'm dying": dying of a workload, the heat or a commute is a complaint.
     r"|\b(?:emails?|meetings?|deadlines?|interviews?|applications?|cover letters?|forms|paperwork"
     r"|calls|reports?|slides|spreadsheets?|inbox|heat|traffic|commute|homework|exams?|shifts?"
