@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.safety import Tier, screen
+from bot.safety import Concern, Tier, screen
 
 
 @pytest.mark.parametrize(
@@ -79,3 +79,26 @@ def test_without_fighting_but_hit_is_still_danger() -> None:
     """ "Without fighting" does not hide violence said after a "but"."""
     found = screen("we talked without fighting but then he hit me and took my phone")
     assert found is not None and found.tier is Tier.CRISIS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my wife walked out on me yesterday evening",
+        "my boyfriend ended things with me last night",
+        "mi marido me dejó anoche",
+        "meine Frau ist gestern Abend ausgezogen",
+        "mon copain m'a quittée hier soir",
+        "meu namorado terminou comigo ontem à noite",
+    ],
+)
+def test_a_partner_leaving_is_a_breakup_not_danger(text: str) -> None:
+    """A partner leaving is the coach's everyday matter: no danger without words of harm."""
+    found = screen(text)
+    assert found is None or found.concern is not Concern.DANGER
+
+
+def test_a_partner_leaving_with_harm_is_still_danger() -> None:
+    """Leaving said with hitting or a threat is still danger from someone else."""
+    found = screen("he left me last night after he hit me and took my keys")
+    assert found is not None and found.concern is Concern.DANGER

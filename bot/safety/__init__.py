@@ -155,8 +155,11 @@ def _learned(normal: str, reader: _Reader) -> Screening | None:
         return None
     if errands.medicine(normal):
         return None
-    peaceful = frames.PEACEFUL.search(normal)
-    if concern == Concern.DANGER.value and peaceful and not frames.BUT.search(normal):
+    if concern == Concern.DANGER.value and (
+        (frames.PEACEFUL.search(normal) and not frames.BUT.search(normal))
+        or (frames.BREAKUP.search(normal) and not frames.HARM.search(normal))
+    ):
+        # Good news at a check-in, or a partner leaving: danger only in words of harm.
         return None
     return Screening(Tier(tier), Concern(concern))
 

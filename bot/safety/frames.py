@@ -108,6 +108,23 @@ PEACEFUL = re.compile(
     r"|discutir|gritar|gritos|peleas|brigar|brigas|gritaria|streit|streiten|schreien"
     r"|disputer|dispute|cris|crier|engueuler)\b"
 )
+# A partner leaving ("my wife left me last night", "mi novia me dejó", "m'a quittée"): a
+# breakup, the coach's everyday matter, which the learned layer alone must not read as danger
+# unless harm, fear or a threat is said beside it (HARM).
+BREAKUP = re.compile(
+    r"\b(?:left me|leaving me|walked out(?: on me)?|moved out|broke up with me|dumped me"
+    r"|ended (?:it|things) with me|wants a divorce|asked for a divorce|cheated on me"
+    r"|me (?:dejo|dejaron|abandono)|me pidio el divorcio|termino conmigo|rompio conmigo"
+    r"|(?:hat|ist) (?:mich verlassen|ausgezogen|schluss gemacht)|hat mit mir schluss gemacht"
+    r"|ma quitte\w*|est partie?|veut divorcer|a rompu"
+    r"|me deixou|terminou comigo|foi embora|pediu o divorcio)\b"
+)
+HARM = re.compile(
+    r"\b(?:hit|hits|hurt|hurts|beat|beats|bruise\w*|push\w*|shov\w*|chok\w*|grab\w*|threat\w*"
+    r"|scared|afraid|terrified|kill|knife|gun|weapon|police|cops|safe|unsafe|danger|follow\w*"
+    r"|stalk\w*|locked|broke (?:in|down|the door)|blood|bleeding|pega\w*|golpe\w*|amenaz\w*"
+    r"|miedo|schlag\w*|geschlagen|droh\w*|angst|frapp\w*|menac\w*|peur|bat\w*|ameac\w*|medo)\b"
+)
 # Someone else's words or acts ("my uncle died by suicide", "she wants to die lol", "el chico
 # se suicida"): a third person just before the words, with no "I" between. Not the user's risk.
 _FIRST = r"(?:i|im|ive|id|ill|me|my|myself|yo|ich|je|jai|eu|moi|mich|mir|mi|meu|minha|mein)"
