@@ -18,11 +18,13 @@ from tests.conftest import ALICE, FULL_DIALOGUE, say
 
 # Measured on the blind follow-ups (tests/data/blind): the aim is every danger
 # message; README reports the gap. Raise as reading improves; never lower.
-# The blind sets crisis_followups_2 and risk_answers_2 (blind6, 2026-12-01) are measured once,
-# by the integrator, after tuning freezes; their floors are set from that measurement and stay
-# None until then, so nobody tuning sees a blind figure or a blind failure.
-BLIND_DANGER_FLOOR: float | None = None
-BLIND_RISK_KEPT_FLOOR: float | None = None
+# The blind sets crisis_followups_2 and risk_answers_2 (blind6, 2026-12-01) were measured once,
+# by the integrator, after tuning froze (03:02 UTC): after a crisis reply, danger read as danger
+# 65 % (36 of 55; the rest asked whether they are safe, none read as safe), safe 93 %, stop 61 %,
+# other 97 %; to the direct question, yes or not sure read as either 75 % (69 of 92: the rest
+# asked again, one read as a no), a no 79 %. The floors sit just under those figures.
+BLIND_DANGER_FLOOR: float | None = 0.65
+BLIND_RISK_KEPT_FLOOR: float | None = 0.74
 AUTOMATED = ("automated coach", "no person reads", "can't contact anyone")
 
 
@@ -361,6 +363,10 @@ def test_follow_ups_and_answers_hold_their_floor_on_the_blind_sets() -> None:
     assert recall(followups, "danger") >= BLIND_DANGER_FLOOR
     # A yes or not sure read as either still gets the crisis lines.
     assert risk_kept(answers) >= BLIND_RISK_KEPT_FLOOR
+    # Danger after a crisis is never taken for a word of safety, and a yes or not sure is
+    # read as a no at most once (it was once when measured).
+    assert followups["danger"]["safe"] == 0
+    assert answers["yes"]["no"] + answers["unsure"]["no"] <= 1
 
 
 async def test_typed_menu_numbers_answer_the_last_menu(service: CoachService, db: Database) -> None:
