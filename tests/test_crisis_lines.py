@@ -277,3 +277,9 @@ def test_a_translated_directory_with_a_key_missing_is_refused(tmp_path: Path) ->
     )
     with pytest.raises(PromptError, match=r"international\.es"):
         load_lines(path)
+
+
+@pytest.mark.parametrize("typed", ["im in the states", "we're in the States", "the US", "u.s.a."])
+def test_the_states_in_everyday_words_name_the_united_states(book: LineBook, typed: str) -> None:
+    """ "I'm in the States" (found by a fresh user) names the United States, as "usa" does."""
+    assert book.country_named(typed) == "US"
