@@ -151,14 +151,25 @@ class TypedLines:
         now = self.clock or loop.time
         lines: asyncio.Queue[tuple[str, float] | None] = asyncio.Queue()
 
+        def hand_over(item: tuple[str, float] | None) -> bool:
+            """Give the chat a line (None: input ended); False once the chat is gone."""
+            try:
+                loop.call_soon_threadsafe(lines.put_nowait, item)
+            except RuntimeError:
+                # The chat ended (Ctrl-C) while this read waited, and its loop is closed:
+                # nobody is left to read the line, and a traceback would be all it left.
+                return False
+            return True
+
         def reader() -> None:
             while (prompt := self._requests.get()) is not None:
                 try:
                     line = self.read_line(prompt)
                 except (EOFError, OSError, ValueError):
-                    loop.call_soon_threadsafe(lines.put_nowait, None)
+                    hand_over(None)
                     return
-                loop.call_soon_threadsafe(lines.put_nowait, (without_escapes(line), now()))
+                if not hand_over((without_escapes(line), now())):
+                    return
 
         threading.Thread(target=reader, name="terminal-input", daemon=True).start()
         joiner = PasteJoiner(self.window)
