@@ -217,6 +217,17 @@ def _soon(normal: str) -> bool:
     return _SOON.search(without_safe_time(normal)) is not None and not MOVE_ON.search(normal)
 
 
+def _at_hand(normal: str) -> bool:
+    """Not safe in words, the means at hand, or danger arriving or still meant."""
+    return bool(_NOT_SAFE.search(normal) or _AT_HAND.search(normal) or DANGER_MORE.search(normal))
+
+
+def _unless_said_safe(found: Screening | None, normal: str) -> Screening | None:
+    """None when safety is said and only the learned layer read risk ("I won't do it. I'm safe
+    and going to bed"): the wording resembles risk, the person says the opposite."""
+    return None if found is not None and _safe(normal) and not worded(normal) else found
+
+
 def _follow_up(text: str, found: Screening | None) -> FollowUp:
     """Danger, safe, stop or other, before a bare "fine" is weighed against what came before."""
     normal = normalise(text)
@@ -224,32 +235,20 @@ def _follow_up(text: str, found: Screening | None) -> FollowUp:
         # "Put the pills away and called my friend": a step toward safety, read without it.
         normal = MEANS_AWAY.sub(" , ", normal)
         found = screen(normal)
-    if found is not None and _safe(normal) and not worded(normal):
-        # Safety in words and only the learned layer reads risk ("I won't do it. I'm safe and
-        # going to bed"): the wording resembles risk, the person says the opposite.
-        found = None
+    found = _unless_said_safe(found, normal)
     if _DENIAL.search(normal):
         # Judge what is left once the denial is set aside: "I'm not in danger but I have the
         # pills" is still danger; "he was joking, I'm not in danger" is their word of safety.
         normal = _DENIAL.sub(" , ", normal)
-        found = screen(normal)
-        if found is not None and _safe(normal) and not worded(normal):
-            found = None
-        if found is None and not (
-            _NOT_SAFE.search(normal)
-            or _AT_HAND.search(normal)
-            or DANGER_MORE.search(normal)
-            or _soon(normal)
-            or _HEDGED.search(normal)
-        ):
+        found = _unless_said_safe(screen(normal), normal)
+        if found is None and not (_at_hand(normal) or _soon(normal) or _HEDGED.search(normal)):
             return FollowUp.SAFE
-    at_hand = _NOT_SAFE.search(normal) or _AT_HAND.search(normal) or DANGER_MORE.search(normal)
+    at_hand = _at_hand(normal)
     if ABOUT_LINES.search(normal) and not at_hand and not _soon(normal) and not worded(normal):
         # A question about the lines, in no words of risk: earlier messages carried into the
         # screening (or the learned layer's reading of "call") do not make it danger.
         return FollowUp.ABOUT_LINES
-    clear = found is not None and found.tier is Tier.CRISIS
-    if _NOT_SAFE.search(normal) or _AT_HAND.search(normal) or DANGER_MORE.search(normal) or clear:
+    if at_hand or (found is not None and found.tier is Tier.CRISIS):
         return FollowUp.DANGER
     if _HEDGED.search(normal) and _soon(normal):
         # "I'm safe but tonight is bad": the time after the "but" outweighs the word.
