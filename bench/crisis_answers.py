@@ -40,8 +40,9 @@ SETS: dict[str, tuple[tuple[Path, ...], Path]] = {
 def read_follow_up(text: str) -> str:
     """What the flow makes of a message after a crisis reply."""
     said = follow_up(text, screen(text))
-    # A question about the lines is answered, then asked whether safe: "other" in the sets.
-    return "other" if said is FollowUp.ABOUT_LINES else said.value
+    # A question about the lines is answered, and not wanting to talk is respected; both
+    # then ask whether they are safe: "other" in the sets.
+    return "other" if said in (FollowUp.ABOUT_LINES, FollowUp.QUIET) else said.value
 
 
 def read_risk_answer(text: str) -> str:

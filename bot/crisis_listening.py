@@ -119,13 +119,14 @@ def listen(
         return None  # help, export, forget me, status... answered by the engine
     if country_typed is not None:
         return _country(session, country_typed, concern, lang)
-    if found is not None and found.tier is Tier.CRISIS and found.concern.value != concern:
+    earlier = session.answers.get(CRISIS_ANSWER, "")
+    said = follow_up(inbound.text, found, immediate=named_means_or_time(earlier))
+    new_kind = found is not None and found.tier is Tier.CRISIS and found.concern.value != concern
+    if said is FollowUp.DANGER and new_kind and found is not None:
         # A new kind of danger ("he hits me" after talk of suicide) gets its own lines.
         return crisis(
             session, found.concern.value, inbound.text, now, country_known=True, lang=lang
         )
-    earlier = session.answers.get(CRISIS_ANSWER, "")
-    said = follow_up(inbound.text, found, immediate=named_means_or_time(earlier))
     if said is FollowUp.DANGER:
         kept = keep_message(session, inbound.text, now)
         return Transition(kept, (with_lines("crisis.danger_now", concern, lang),))

@@ -157,3 +157,113 @@ async def test_in_spanish_the_answer_about_the_lines_is_in_spanish(service: Coac
     await service.handle(say("quiero matarme"))
     reply = (await service.handle(say("¿y qué pasa si llamo?"))).messages[0].text
     assert "te responde una persona" in reply
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ich will nicht reden",
+        "ich will jetzt nicht darüber reden",
+        "je ne veux pas en parler",
+        "j'ai pas envie d'en parler ce soir",
+        "no quiero hablar",
+        "no quiero hablar ahora, gracias",
+        "não quero falar disso",
+        "não quero falar disso hoje",
+        "I don't want to talk right now",
+    ],
+)
+def test_a_refusal_to_talk_is_not_danger(text: str) -> None:
+    """Not wanting to talk, with or without its own time, is read as not wanting to talk."""
+    assert read(text) is FollowUp.QUIET
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ich will nicht mehr reden",
+        "je veux plus en parler",
+        "não quero mais falar",
+        "no quiero hablar más",
+    ],
+)
+def test_a_refusal_to_talk_any_more_is_stop(text: str) -> None:
+    """Not wanting to talk any more, in four languages, ends the conversation (with the lines)."""
+    assert read(text) is FollowUp.STOP
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no quiero hablar, esta noche lo hago",
+        "I don't want to talk, I have the pills",
+        "je veux pas en parler, je veux mourir",
+        "ich will nicht reden, ich hab die Tabletten hier",
+    ],
+)
+def test_danger_beside_a_refusal_to_talk_is_still_danger(text: str) -> None:
+    """A refusal to talk set aside, the means, a time or a wish to die beside it stay danger."""
+    assert read(text) is FollowUp.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ça va?", "are you ok?", "¿estás bien?", "est-ce que ça va ?", "bist du ok?", "I'm ok?"],
+)
+def test_a_question_with_reassuring_words_is_not_their_word_of_safety(text: str) -> None:
+    """A question holding "ok" or "ça va" is no statement that they are safe."""
+    assert read(text) is not FollowUp.SAFE
+    assert read(text) is not FollowUp.MINIMISING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ça va? oui je suis en sécurité",
+        "I'm safe now, can we go back?",
+        "¿estás bien? yo estoy a salvo",
+    ],
+)
+def test_a_statement_of_safety_beside_a_question_is_their_word(text: str) -> None:
+    """Their own statement that they are safe counts, a question beside it or not."""
+    assert read(text) is FollowUp.SAFE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm still going to the interview tomorrow",
+        "im still going to the interview today",
+        "still gonna go to the gym tonight",
+        "voy a ir igual a la entrevista",
+        "voy a ir igual a la entrevista hoy",
+        "voy a ir a trabajar hoy",
+        "ich gehe trotzdem zum Termin",
+        "ich gehe heute trotzdem zum Vorstellungsgespräch",
+        "je vais quand même à l'entretien ce soir",
+        "vou mesmo assim à entrevista hoje",
+    ],
+)
+def test_going_to_an_ordinary_place_or_event_is_not_intent(text: str) -> None:
+    """ "Going to" followed by an interview, work or the gym (and its time) is no danger."""
+    assert read(text) is FollowUp.OTHER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm still going to do it tonight",
+        "still going to end it",
+        "still gonna do it",
+        "voy a hacerlo igual esta noche",
+        "ich mache es trotzdem heute",
+        "je vais le faire quand même ce soir",
+        "still going to the bridge tonight",
+        "I'm going to work today and tonight I'll do it",
+        "im going to the interview tomorrow but i still want to die",
+        "je vais dormir pour toujours",
+    ],
+)
+def test_real_intent_after_going_to_stays_danger(text: str) -> None:
+    """ "Going to" followed by the act, a place of danger, or danger beside the plan is danger."""
+    assert read(text) is FollowUp.DANGER

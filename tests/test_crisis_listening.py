@@ -3,6 +3,8 @@ pronoun are danger (also after a stop), and a country named in its own language 
 
 from __future__ import annotations
 
+import pytest
+
 from bot.domain import Pending
 from bot.service import CoachService
 from bot.storage import repos
@@ -88,3 +90,59 @@ async def test_a_country_named_in_its_own_language_is_kept(
     assert (await stored(db)).country == "AT"
     assert "el de tu país (112" in text
     assert "your local emergency number" not in text
+
+
+URGENT = ("Please call", "Bitte ruf jetzt", "Por favor, llama ya", "S'il te plaît, appelle")
+URGENT_PT = "Por favor, ligue agora"
+
+
+@pytest.mark.parametrize(
+    ("crisis", "refusal"),
+    [
+        ("ich will mich heute Nacht umbringen", "ich will jetzt nicht reden"),
+        ("je veux me tuer ce soir", "je ne veux pas en parler maintenant"),
+        (SPANISH_CRISIS, "no quiero hablar ahora"),
+        ("quero me matar hoje", "não quero falar disso agora"),
+        ("I want to kill myself tonight", "I don't want to talk right now"),
+    ],
+)
+async def test_a_refusal_to_talk_after_a_crisis_gets_no_urgent_reply(
+    service: CoachService, db: Database, crisis: str, refusal: str
+) -> None:
+    """Not wanting to talk (now) after a crisis reply is respected: no urgent-danger reply, and
+    the coach keeps listening."""
+    await service.handle(say(crisis))
+    reply = await service.handle(say(refusal))
+    assert not reply.messages[0].text.startswith((*URGENT, URGENT_PT))
+    session = (await stored(db)).session
+    assert session is not None and session.pending is Pending.CRISIS
+
+
+@pytest.mark.parametrize("question", ["ça va?", "are you ok?", "¿estás bien?", "alles ok?"])
+async def test_a_question_with_reassuring_words_does_not_resume_coaching(
+    service: CoachService, db: Database, question: str
+) -> None:
+    """ "ça va?" after a crisis reply is asked back about safety, and coaching does not resume."""
+    await service.handle(say("I want to kill myself"))
+    await service.handle(say(question))
+    session = (await stored(db)).session
+    assert session is not None and session.pending is Pending.CRISIS
+
+
+@pytest.mark.parametrize(
+    "plan",
+    [
+        "I'm still going to the interview tomorrow",
+        "voy a ir igual a la entrevista hoy",
+        "ich gehe heute trotzdem zum Termin",
+    ],
+)
+async def test_going_to_an_ordinary_event_after_a_crisis_is_no_danger(
+    service: CoachService, db: Database, plan: str
+) -> None:
+    """ "I'm still going to the interview" after a crisis reply asks about safety, not danger."""
+    await service.handle(say("I want to kill myself"))
+    reply = await service.handle(say(plan))
+    assert not reply.messages[0].text.startswith((*URGENT, URGENT_PT))
+    session = (await stored(db)).session
+    assert session is not None and session.pending is Pending.CRISIS

@@ -22,6 +22,7 @@ from bot.safety.followup_words import (
     without_safe_time,
 )
 from bot.safety.normal import normalise
+from bot.safety.not_danger import NO_TALK, ORDINARY_PLAN, no_more_talk, without_questions
 
 __all__ = ["FollowUp", "follow_up", "named_means_or_time"]
 
@@ -132,16 +133,6 @@ _STOP = re.compile(
 )
 
 
-# Not wanting to talk, in the five languages: no wish to end, and nothing said of safety.
-_NO_TALK = re.compile(
-    r"\b(?:dont|do not|dont really) (?:want|wanna|feel like) (?:to )?(?:talk|chat|discuss|speak)"
-    r"|\bcant talk\b|\bno (?:quiero|tengo ganas de) hablar\b|\bno puedo hablar\b"
-    r"|\b(?:will|mag|kann) (?:nicht|jetzt nicht) (?:mehr )?(?:reden|sprechen)\b"
-    r"|\b(?:ne )?veux (?:pas|plus) (?:en )?parler\b|\bpeux pas parler\b"
-    r"|\bnao (?:quero|consigo) (?:mais )?falar\b"
-)
-
-
 # Danger denied in the person's own words ("I'm not in danger", "I won't hurt myself", "no
 # estoy en peligro"): the words of risk in it are not risk, the rest of the message still is.
 _DENIED = re.compile(
@@ -176,6 +167,11 @@ def follow_up(text: str, found: Screening | None = None, *, immediate: bool = Fa
     be said in so many words ("I'm safe", "I won't do anything") before coaching goes on.
     """
     said = _follow_up(text, found)
+    if said is FollowUp.SAFE and without_questions(text) != text:
+        # "ça va?", "are you ok?": a question is not their word; the statements must say it.
+        rest = without_questions(text)
+        if _follow_up(rest, screen(rest)) is not FollowUp.SAFE:
+            return FollowUp.OTHER
     if said is FollowUp.SAFE:
         normal = normalise(text)
         brushed_off = _BRUSHED_OFF.search(normal) is not None
@@ -235,6 +231,13 @@ def _follow_up(text: str, found: Screening | None) -> FollowUp:
         # "Put the pills away and called my friend": a step toward safety, read without it.
         normal = MEANS_AWAY.sub(" , ", normal)
         found = screen(normal)
+    said = normal
+    refused = NO_TALK.search(normal) is not None
+    if refused or ORDINARY_PLAN.search(normal):
+        # "ich will jetzt nicht reden", "still going to the interview tomorrow": no intent
+        # and no time of danger; what is left beside them is read as any message is.
+        normal = ORDINARY_PLAN.sub(" , ", NO_TALK.sub(" , ", normal))
+        found = screen(normal)
     found = _unless_said_safe(found, normal)
     if _DENIAL.search(normal):
         # Judge what is left once the denial is set aside: "I'm not in danger but I have the
@@ -258,8 +261,8 @@ def _follow_up(text: str, found: Screening | None) -> FollowUp:
     if found is not None or _soon(normal):
         # Any risk in the words counts as danger here: the person is already in crisis.
         return FollowUp.DANGER
-    if _STOP.search(normal) or STOP_MORE.search(normal):
+    if _STOP.search(said) or STOP_MORE.search(said) or no_more_talk(said):
         return FollowUp.STOP
-    if _NO_TALK.search(normal):
+    if refused:
         return FollowUp.QUIET
     return FollowUp.OTHER
