@@ -67,6 +67,8 @@ PROMPT_KEYS = (
     "crisis.lines",
     "crisis.safe",
     "crisis.safe_closed",
+    "crisis.safe_check_in",
+    "crisis.check_in",
     "crisis.stop",
     "crisis.quiet",
     "crisis.about_lines",
@@ -91,11 +93,13 @@ def step(
     *,
     country_known: bool,
     country_typed: str | None = None,
+    check_in: bool = False,
 ) -> Transition | None:
     """Safety's answer to one thing the user did, or None to let the engine answer.
 
     `found` is the screening of the message with the earlier ones; `country_typed` is the
-    country code the message names, if it names one.
+    country code the message names, if it names one; `check_in`: the message answers a
+    check-in ("how did it go?"), whose reminder a crisis keeps.
     """
     if session.pending in LISTENING:
         return listen(session, typed_choice(inbound, country_known), found, now, country_typed)
@@ -106,9 +110,17 @@ def step(
     lang = language_of(session, inbound)
     if found.tier is Tier.CRISIS:
         return crisis(
-            session, found.concern.value, inbound.text, now, country_known=country_known, lang=lang
+            session,
+            found.concern.value,
+            inbound.text,
+            now,
+            country_known=country_known,
+            lang=lang,
+            check_in=check_in,
         )
     held = {"concern": found.concern.value, "text": inbound.text, "language": lang}
+    if check_in:
+        held["check_in"] = "yes"
     asked = replace(
         session, updated_at=now, pending=Pending.RISK_CHECK, pending_data=json.dumps(held)
     )

@@ -22,6 +22,8 @@ from bot.crisis_reply import (
     HELD_COMMANDS,
     ask_again,
     asked_of,
+    at_check_in,
+    back_to_check_in,
     concern_of,
     crisis,
     keep_message,
@@ -103,8 +105,9 @@ def listen(
     concern = concern_of(session)
     lang = language_of(session, inbound)
     asked = asked_of(session)
+    check_in = at_check_in(session)
     # A switch of language is kept for the next replies.
-    session = replace(session, pending_data=listening_data(concern, lang, asked))
+    session = replace(session, pending_data=listening_data(concern, lang, asked, check_in=check_in))
     if inbound.kind is InboundKind.BUTTON:
         if inbound.button_step == COUNTRY_STEP and inbound.choice in COUNTRY_CHOICES:
             return _country(session, inbound.choice, concern, lang)
@@ -125,7 +128,13 @@ def listen(
     if said is FollowUp.DANGER and new_kind and found is not None:
         # A new kind of danger ("he hits me" after talk of suicide) gets its own lines.
         return crisis(
-            session, found.concern.value, inbound.text, now, country_known=True, lang=lang
+            session,
+            found.concern.value,
+            inbound.text,
+            now,
+            country_known=True,
+            lang=lang,
+            check_in=check_in,
         )
     if said is FollowUp.DANGER:
         kept = keep_message(session, inbound.text, now)
@@ -149,7 +158,9 @@ def listen(
     # back to the coaching ("can we just go back to the promotion thing") is heard, and waits
     # for their word that they are safe.
     key = "crisis.back" if _BACK_TO_IT.search(normalise(inbound.text)) else "crisis.check"
-    again = replace(session, pending_data=listening_data(concern, lang, asked + 1))
+    again = replace(
+        session, pending_data=listening_data(concern, lang, asked + 1, check_in=check_in)
+    )
     return Transition(again, (with_lines(key + ("_again" if asked % 2 else ""), concern, lang),))
 
 
@@ -197,6 +208,10 @@ def _country(session: Session, code: str, concern: str, lang: str) -> Transition
 def _safe(session: Session, inbound: Inbound, now: datetime, lang: str) -> Transition:
     """The user's own word that they are safe right now: back to coaching, gently."""
     cleared = replace(session, updated_at=now, pending=None, pending_data=None)
+    if at_check_in(session):
+        # A crisis at a check-in: back to "how did it go?", its reminder kept all along.
+        safe = Reply(language.keyed("crisis.safe_check_in", lang))
+        return back_to_check_in(cleared, now, lang, safe)
     if session.status is Status.PAUSED:
         resumed = replace(cleared, status=Status.ACTIVE)
         safe = Reply(language.keyed("crisis.safe", lang))

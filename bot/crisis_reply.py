@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import datetime
 from types import MappingProxyType
 
-from bot import engine, language
+from bot import engine, language, nudge_flow, steps
 from bot.commands import CommandName
 from bot.domain import (
     CancelNudges,
@@ -59,6 +59,18 @@ def concern_of(session: Session) -> str:
     return (session.pending_data or Concern.SUICIDE.value).split()[0]
 
 
+# In `pending_data` while listening: the crisis came at a check-in ("how did it go?"), whose
+# reminder is kept and to which the coach goes back once the person says they are safe.
+AT_CHECK_IN = "check-in"
+
+
+def at_check_in(session: Session) -> bool:
+    """Whether the safety flow in progress started at a check-in (its nudge unanswered)."""
+    if session.pending is Pending.RISK_CHECK:
+        return bool(json.loads(session.pending_data or "{}").get("check_in"))
+    return session.pending in LISTENING and AT_CHECK_IN in (session.pending_data or "").split()
+
+
 def language_of(session: Session, inbound: Inbound | None = None) -> str:
     """The flow's language: the message's own when it tells one, else the one kept."""
     said = language.spoken(inbound.text) if inbound is not None and inbound.text else None
@@ -68,16 +80,24 @@ def language_of(session: Session, inbound: Inbound | None = None) -> str:
         return str(json.loads(session.pending_data or "{}").get("language", "en"))
     if session.pending in LISTENING:
         # "suicide es 2": the concern, the language, the count (older sessions: the concern).
-        kept = [word for word in (session.pending_data or "").split()[1:] if not word.isdigit()]
+        words = (session.pending_data or "").split()[1:]
+        kept = [word for word in words if not word.isdigit() and word != AT_CHECK_IN]
         return (kept or ["en"])[0]
     return "en"
 
 
-def listening_data(concern: str, lang: str, asked: int = 0) -> str:
+def listening_data(concern: str, lang: str, asked: int = 0, *, check_in: bool = False) -> str:
     """`pending_data` while listening: the concern ("suicide"), the language unless English,
-    and how many times in a row the coach has asked whether they are safe (so that question
-    is never said twice running in the same words)."""
-    return " ".join([concern, *([lang] if lang != "en" else []), *([str(asked)] if asked else [])])
+    how many times in a row the coach has asked whether they are safe (so that question is
+    never said twice running in the same words), and AT_CHECK_IN when it began at one."""
+    return " ".join(
+        [
+            concern,
+            *([lang] if lang != "en" else []),
+            *([str(asked)] if asked else []),
+            *([AT_CHECK_IN] if check_in else []),
+        ]
+    )
 
 
 def asked_of(session: Session) -> int:
@@ -94,14 +114,19 @@ def crisis(
     *,
     country_known: bool,
     lang: str = "en",
+    check_in: bool = False,
 ) -> Transition:
-    """The crisis reply: pause an open conversation, keep the message, cancel nudges."""
+    """The crisis reply: pause an open conversation, keep the message, cancel nudges.
+
+    At a check-in (`check_in`: its nudge was the last thing said) the reminder is kept: the
+    coach goes back to it once the person says they are safe.
+    """
     paused = replace(
         keep_message(session, text, now),
         # A crisis never revives a conversation that was cancelled or finished.
         status=Status.PAUSED if session.is_open else session.status,
         pending=Pending.CRISIS,
-        pending_data=listening_data(concern, lang),
+        pending_data=listening_data(concern, lang, check_in=check_in),
     )
     replies = [with_lines(f"crisis.{concern}", concern, lang)]
     if not country_known:
@@ -112,7 +137,7 @@ def crisis(
                 choice_step=COUNTRY_STEP,
             )
         )
-    return Transition(paused, tuple(replies), (CancelNudges(),))
+    return Transition(paused, tuple(replies), () if check_in else (CancelNudges(),))
 
 
 def keep_message(session: Session, text: str, now: datetime) -> Session:
@@ -132,7 +157,8 @@ def ask_again(session: Session) -> tuple[Reply, ...]:
 
 
 def stop_flow(session: Session, concern: str, now: datetime, lang: str) -> Transition:
-    """Stop: the lines once more, then the conversation ends."""
+    """Stop: the lines once more, then the conversation ends (a check-in's reminder kept)."""
+    kept = at_check_in(session)
     stopped = replace(
         session,
         updated_at=now,
@@ -141,4 +167,16 @@ def stop_flow(session: Session, concern: str, now: datetime, lang: str) -> Trans
         status=Status.CANCELLED if session.is_open else session.status,
     )
     stop = Reply(language.keyed("crisis.stop", lang), {"concern": concern})
-    return Transition(stopped, (stop,), (CancelNudges(),))
+    return Transition(stopped, (stop,), () if kept else (CancelNudges(),))
+
+
+def back_to_check_in(session: Session, now: datetime, lang: str, first: Reply) -> Transition:
+    """At a check-in, once they say they are safe (or "no" to the direct question): `first`,
+    then the check-in asked again with its buttons ("Not yet" keeps the reminder)."""
+    back = replace(session, updated_at=now, pending=None, pending_data=nudge_flow.CHECK_IN_AGAIN)
+    again = Reply(
+        language.keyed("crisis.check_in", lang),
+        choices=steps.choices(steps.NUDGE_STEP, steps.NUDGE_CHOICES),
+        choice_step=steps.NUDGE_STEP,
+    )
+    return Transition(back, (first, again))

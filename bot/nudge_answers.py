@@ -42,6 +42,20 @@ NUDGE_STEPS = (engine.NUDGE_STEP, engine.NUDGE_DATE_STEP, own_win.STEP)
 NUDGE_DATE_WINDOW = timedelta(days=2)
 
 
+def asked_again(session: Session, last: reminders.LastNudge) -> bool:
+    """Whether the coach asked this session's check-in again after a crisis interrupted it."""
+    again = session.pending_data == nudge_flow.CHECK_IN_AGAIN
+    return again and session.number == last.session_number and last.answered_at is None
+
+
+def at_check_in(session: Session, last: reminders.LastNudge | None) -> bool:
+    """Whether this session's check-in ("how did it go?") is the last thing said, unanswered."""
+    if last is None or last.answered_at is not None or last.session_number != session.number:
+        return False
+    since = session.updated_at or session.started_at
+    return since is None or last.sent_at >= since or asked_again(session, last)
+
+
 class NudgeAnswers:
     """Records a nudge's answer on the nudged session, whatever conversation is in progress."""
 
@@ -98,6 +112,14 @@ class NudgeAnswers:
         except AlreadyAnswered:
             return self.renderer.say(Reply("button.already"), turn.prefs)
 
+    async def checking_in(self, turn: Turn) -> bool:
+        """Whether the user's current session is at its check-in (see at_check_in)."""
+        if turn.record is None or turn.session.is_open:
+            return False
+        async with self.db.autocommit() as conn:
+            last = await reminders.last_sent(conn, user_ref=turn.record.ref)
+        return at_check_in(turn.session, last)
+
     async def typed(self, turn: Turn, inbound: Inbound) -> TurnResult | None:
         """Words typed while a nudge (or a maybe's date question) is the last thing said.
 
@@ -121,7 +143,7 @@ class NudgeAnswers:
         if target is None:
             return None
         if last.answered_at is None:
-            if since is not None and last.sent_at < since:
+            if since is not None and last.sent_at < since and not asked_again(current, last):
                 return None
             choice = engine.read_nudge_answer(text)
             topic = about_coach.asked(text)

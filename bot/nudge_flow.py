@@ -54,6 +54,9 @@ def nudge_reply(session: Session) -> Reply:
 # `pending_data` of a finished reframe whose check-in was answered "not yet" or "stop":
 # `back` then never reopens its last question (commands_flow.just_finished).
 CHECKED_IN = "checked-in"
+# `pending_data` of a finished reframe whose check-in a crisis interrupted and that the coach
+# asked again once the person said they were safe: typed words are read as its answer still.
+CHECK_IN_AGAIN = "check-in-again"
 # How long after a check-in answer "wait no thats a maybe" still changes it (UTC).
 CORRECTION_WINDOW = timedelta(days=2)
 

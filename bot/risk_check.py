@@ -17,6 +17,8 @@ from bot.crisis_reply import (
     RISK_CHOICES,
     RISK_STEP,
     ask_again,
+    at_check_in,
+    back_to_check_in,
     choices,
     crisis,
     language_of,
@@ -68,7 +70,15 @@ def answer(
         return _not_an_answer(session, inbound, concern, now, lang)
     if answer is not RiskAnswer.NO:
         text = str(held.get("text", ""))
-        return crisis(session, concern, text, now, country_known=known, lang=lang)
+        return crisis(
+            session,
+            concern,
+            text,
+            now,
+            country_known=known,
+            lang=lang,
+            check_in=at_check_in(session),
+        )
     # Lines already shown in this conversation (its crisis message is kept): not offered anew.
     key = "risk.no_after_lines" if CRISIS_ANSWER in session.answers else "risk.no"
     return _carry_on(session, inbound, now, Reply(language.keyed(key, lang)))
@@ -78,6 +88,9 @@ def _carry_on(session: Session, inbound: Inbound, now: datetime, first: Reply) -
     """Back to the reframe after the direct question, `first` said before its next question."""
     held = json.loads(session.pending_data or "{}")
     cleared = replace(session, updated_at=now, pending=None, pending_data=None)
+    if at_check_in(session):
+        # Asked at a check-in: back to "how did it go?", its reminder kept.
+        return back_to_check_in(cleared, now, language_of(session, inbound), first)
     said = str(held.get("text", ""))
     if not _was_an_answer(cleared, said):
         # Words of distress typed at an open question are not its answer: asked again.

@@ -225,6 +225,8 @@ class CoachService:
             # Inside the flow the message is an answer to a safety question: read it alone.
             inside = turn.session.pending in crisis_flow.SAFETY_PENDING
             found = safety.screen(inbound.text, () if inside else turn.session.recent)
+        # A risk read at a check-in ("how did it go?") keeps its reminder (crisis_flow).
+        fresh = found is not None and turn.session.pending not in crisis_flow.SAFETY_PENDING
         transition = crisis_flow.step(
             turn.session,
             inbound,
@@ -234,6 +236,7 @@ class CoachService:
             country_typed=self._country_typed(
                 turn.session, inbound, unknown=turn.prefs.country is None
             ),
+            check_in=fresh and await self.nudges.checking_in(turn),
         )
         if transition is not None and turn.session.pending in crisis_flow.SAFETY_PENDING:
             # Back to the English questions from a flow in their language: said once, there.
