@@ -8,9 +8,10 @@ from importlib.resources import files
 
 import pytest
 
-from bot.safety import _COMPILED, Concern, Screening, Tier, learned, screen
+from bot.safety import Concern, Screening, Tier, learned, screen
 from bot.safety.learned import MODEL_FILE, Model, Scores, dump, features, parse, shipped
 from bot.safety.normal import normalise
+from bot.safety.scan import COMPILED as _COMPILED
 from bot.safety.train import MIN_WEIGHT, fit, rows
 
 

@@ -8,18 +8,18 @@ ending their life. English, Spanish, German, French and Portuguese are screened 
 language the coaching is in, and the last few messages are read together with the new one.
 
 Patterns first (english_suicide.py, english_possible.py, english_self_harm.py,
-english_danger.py, other.py, and kinds.py and everyday.py for the five languages by
-kind: precise, explainable, denials understood), run only where the prefilter finds the words
-they need (prefilter.py). A match is set aside when a third person, a topic ("suicide
-prevention") or an idiom ("dying of shame", a week away) frames it (frames.py), or an ordinary
-errand shares its words (errands.py: a letter to the recruiter); a crisis long past and not
-now is asked about. A possible risk said with a time, a place or the means at hand is a
-crisis. A message that no pattern reads goes to the learned layer (learned.py: character
-n-grams, so words and spellings never written into a pattern still count): a high risk score
-asks the direct question, a high crisis score gives the crisis reply, and it also turns a
-possible risk a pattern read into a crisis when its crisis score is high. Earlier messages
-are read as they were when they came, and words in the new one (carried.py: a time, the
-means, "again") carry an earlier risk forward.
+english_danger.py, other.py, and kinds.py and everyday.py for the five languages by kind:
+precise, explainable, denials understood; scan.py holds them, gravest first), run only where
+the prefilter finds the words they need (prefilter.py). A match is set aside when a third
+person, a topic ("suicide prevention") or an idiom ("dying of shame", a week away) frames it
+(frames.py), or an ordinary errand shares its words (errands.py: a letter to the recruiter); a
+crisis long past and not now is asked about. A possible risk said with a time, a place or the
+means at hand is a crisis. A message that no pattern reads goes to the learned layer
+(learned.py: character n-grams, so words and spellings never written into a pattern still
+count): a high risk score asks the direct question, a high crisis score gives the crisis reply,
+and it also turns a possible risk a pattern read into a crisis when its crisis score is high.
+Earlier messages are read as they were when they came, and words in the new one (carried.py: a
+time, the means, "again") carry an earlier risk forward.
 """
 
 from __future__ import annotations
@@ -28,65 +28,18 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from bot.safety import (
-    carried,
-    english_danger,
-    english_possible,
-    english_self_harm,
-    english_suicide,
-    errands,
-    everyday,
-    frames,
-    kinds,
-    learned,
-    other,
-)
-from bot.safety.gated import Gated
+from bot.safety import carried, errands, frames, learned, means
 from bot.safety.learned_parts import Parts
-from bot.safety.normal import expand, normalise
-from bot.safety.prefilter import Prefilter, anchored
+from bot.safety.normal import normalise
+from bot.safety.scan import COMPILED as _COMPILED
+from bot.safety.scan import NET_IDIOMS as _NET_IDIOMS
+from bot.safety.scan import PATTERNS, PREFILTER
+from bot.safety.scan import scan as _scan
+from bot.safety.scan import sentence_start as _sentence_start
 from bot.safety.screening import Concern, Screening, Tier
 
-__all__ = ["Concern", "Screening", "Tier", "screen", "worded"]
+__all__ = ["PATTERNS", "PREFILTER", "Concern", "Screening", "Tier", "screen", "worded"]
 
-
-# Most acute first: a message that shows several gets the reply for the gravest.
-_RULES: tuple[tuple[Tier, Concern, tuple[str, ...]], ...] = (
-    (
-        Tier.CRISIS,
-        Concern.SUICIDE,
-        english_suicide.SUICIDE + other.SUICIDE + kinds.SUICIDE + everyday.SUICIDE,
-    ),
-    (
-        Tier.CRISIS,
-        Concern.SELF_HARM,
-        english_self_harm.SELF_HARM + other.SELF_HARM + kinds.SELF_HARM + everyday.SELF_HARM,
-    ),
-    (
-        Tier.CRISIS,
-        Concern.DANGER,
-        english_danger.DANGER + other.DANGER + kinds.DANGER + everyday.DANGER,
-    ),
-    (
-        Tier.POSSIBLE,
-        Concern.SUICIDE,
-        english_possible.POSSIBLE + other.POSSIBLE + kinds.POSSIBLE + everyday.POSSIBLE,
-    ),
-    (Tier.POSSIBLE, Concern.SELF_HARM, kinds.POSSIBLE_SELF_HARM),
-    (Tier.POSSIBLE, Concern.SUICIDE, english_possible.NET),
-)
-# Every pattern on its own, gravest first, with what it means when it matches.
-PATTERNS: tuple[str, ...] = tuple(expand(p) for _, _, group in _RULES for p in group)
-_MEANING: tuple[Screening, ...] = tuple(
-    Screening(tier, concern) for tier, concern, group in _RULES for _ in group
-)
-_COMPILED = tuple(anchored(pattern) for pattern in PATTERNS)
-# The safety net's patterns come last; their matches are checked against common idioms.
-_NET_FROM = len(PATTERNS) - len(english_possible.NET)
-PREFILTER = Prefilter(PATTERNS)
-# The idioms' 23 branches tried at every position cost 50-100 us on a long text: there, only
-# the branches whose words occur are tried (gated.py).
-_NET_IDIOMS = Gated(frames.NET_IDIOMS, from_length=100)
 
 # Earlier messages read together with the new one; each is cut to keep the cost bounded.
 CONTEXT_MESSAGES = 3
@@ -103,41 +56,6 @@ _Reader = learned.Model | Parts
 
 # Sentences read one by one in a long message: the first few hold what a chat message says.
 _MOST_SENTENCES = 6
-
-
-def _scan(normal: str) -> tuple[Screening, re.Match[str]] | None:
-    """The gravest pattern that matches an already normalised text, and where."""
-    for index in sorted(PREFILTER.candidates(normal)):
-        found = _COMPILED[index].search(normal)
-        if found is None or (index >= _NET_FROM and _NET_IDIOMS.found(normal)):
-            continue
-        if frames.DIE_OF.match(normal, found.end()):
-            continue
-        if _MEANING[index].tier is Tier.POSSIBLE and frames.AWAY.search(normal):
-            continue
-        if errands.errand_match(normal, found):
-            continue
-        if errands.MEDS.search(found.group()) and errands.medicine(normal):
-            continue
-        if _MEANING[index].concern is not Concern.DANGER and (
-            frames.THIRD.search(normal, _sentence_start(normal, found.start()), found.start())
-            or frames.TOPIC.match(normal, found.end())
-            or frames.COMPOUND.search(found.group())
-        ):
-            continue
-        return _MEANING[index], found
-    return None
-
-
-def _sentence_start(normal: str, at: int) -> int:
-    """Where the sentence holding position `at` starts, at most 60 characters back.
-
-    Someone else as the subject, or a "no", sets a match aside only in its own sentence:
-    "mi jefe me dijo que no otra vez . ya tengo las pastillas para esta noche" is a crisis.
-    """
-    stop = normal.rfind(" . ", 0, at)
-    # No mark before it: the sentence is the message's first (a denial may open it).
-    return max(0, at - 60, stop + 3 if stop >= 0 else 0)
 
 
 def _learned(normal: str, reader: _Reader) -> Screening | None:
@@ -182,7 +100,8 @@ def _screen_one(normal: str, *, learn: _Reader | None = None) -> Screening | Non
     before = normal[_sentence_start(normal, match.start()) : match.start()]
     if meaning.concern is not Concern.DANGER and frames.NEGATED.search(before):
         after = normal[match.end() :]
-        if frames.REASSURED.search(normal) and not frames.BUT.search(after):
+        hedged = frames.BUT.search(after) or frames.HEDGE.search(after)
+        if frames.REASSURED.search(normal) and not hedged:
             return None
         # A denial, then more: ask rather than assume.
         return Screening(Tier.POSSIBLE, meaning.concern)
@@ -225,6 +144,9 @@ def screen(text: str, context: Sequence[str] = ()) -> Screening | None:
     joined = _screen_one(f"{earlier[-1]} {normal}")
     if joined is not None and joined != readings[-1] and _rank(joined) > _rank(found):
         found = joined
+    if found is None and means.USE.search(normal) and any(means.NAMED.search(x) for x in earlier):
+        # The means named earlier, even in its place, and now its use: a plan.
+        return Screening(Tier.CRISIS, Concern.SUICIDE)
     heights = any(carried.HEIGHT.search(line) for line in earlier)
     if found is None and heights and carried.GOING.search(normal):
         return Screening(Tier.CRISIS, Concern.SUICIDE)
@@ -244,7 +166,9 @@ def screen(text: str, context: Sequence[str] = ()) -> Screening | None:
     if carried.BACK.search(normal):
         # A risk said earlier, even long past, and now its thoughts or urges are back.
         return Screening(Tier.CRISIS, own)
-    if worst.concern is Concern.SELF_HARM and carried.AGAIN.search(normal):
+    if worst.concern is Concern.SELF_HARM and (
+        carried.AGAIN.search(normal) or carried.GAVE_IN.search(normal)
+    ):
         # Self-harm said earlier (even long past), and now begun again.
         return Screening(Tier.CRISIS, Concern.SELF_HARM)
     if found is not None and any(s.tier is Tier.CRISIS for s in risky):

@@ -38,6 +38,36 @@ NOW = re.compile(
     r"|not just (?:look|to look)|nicht nur (?:schauen|gucken)|pas juste (?:regarder|voir)"
     r"|no solo a mirar|nao so (?:olhar|pra olhar))\b"
 )
+# More words that make an earlier risk a plan now, by kind, in the five languages: the day or
+# an hour ("é hoje", "heute abend ist es so weit", "the last one passes at 11:40"), a goodbye
+# or thanks for everything, how quick it will be, the means to be used ("maybe i'll use it"),
+# being up there now ("windy up here"), and things given away.
+NOW_TOO = re.compile(
+    r"\b(?:today|hoy|heute(?: abend)?|aujourdhui|hoje|hj|(?:es|ist) (?:es )?so weit|so weit ist"
+    r"|at \d{1,2}(?: \d{2}|h\d{0,2})?|a las \d{1,2}|um \d{1,2}(?: uhr)?|a \d{1,2} ?h|as \d{1,2}"
+    r"(?: ?h)?|last (?:one|train|bus)|el ultimo (?:tren|metro)|der letzte zug|le dernier (?:train"
+    r"|metro)|o ultimo (?:trem|comboio|metro)"
+    r"|bye|bye then|ok bye|thanks? (?:you )?for everything|gracias por todo|chau|chao|hasta"
+    r" siempre|danke fur alles|tschuss|machts gut|merci pour tout|au revoir|obrigad[oa] por tudo"
+    r"|tchau|valeu por tudo"
+    r"|(?:itll|it will|it ll|will) be (?:quick|fast|over soon)|(?:va a ser|sera) rapido"
+    r"|(?:geht|wird) (?:\w+ )?schnell (?:gehen|vorbei)?|(?:ca|ce) (?:ira|sera) (?:vite|rapide)"
+    r"|vai ser rapido"
+    r"|(?:ill|i will|im going to|im gonna|gonna|might|i might|maybe ill) use (?:it|them)"
+    r"|(?:la|lo|las|los) (?:voy a usar|usare|uso)|usarla\w*|usarlo\w*|vou usar|vou usa"
+    r"|(?:ich )?(?:benutze|nehme|nehm) (?:sie|es|ihn)(?: jetzt| heute)?|werde (?:sie|es|ihn)"
+    r" benutzen|je vais (?:men servir|lutiliser|les utiliser)"
+    r"|up here|aqui arriba|aca arriba|hier oben|ici en haut|aqui em cima"
+    r"|(?:already )?gave (?:my|away)|regale|ya (?:le )?di (?:mi|mis)|verschenkt|weggegeben"
+    r"|jai donne|donne (?:mon|ma|mes)|dei (?:o meu|a minha|meu|minha|meus|minhas)|doei)\b"
+)
+# After self-harm said (an urge, or long past): given in to it, blood ("gave in. there's blood
+# on the sink", "cedi", "hab nachgegeben", "j'ai craqué").
+GAVE_IN = re.compile(
+    r"\b(?:gave in|caved|i caved|blood\w*|bleed\w*|sangr\w*|cedi|ceder|recai|nachgegeben"
+    r"|blut\w*|craque|jai craque|sang|saigne\w*|sangue|me corte|me cortei|geritzt|je me suis"
+    r" coupee?)\b"
+)
 # Self-harm long past, and now begun again: "started again this week".
 AGAIN = re.compile(
     r"\b(?:again|relapsed?|started back|otra vez|de nuevo|recai\w*|wieder|rückfall|ruckfall"
@@ -46,7 +76,8 @@ AGAIN = re.compile(
 # After danger from someone: a weapon at hand is danger now ("ele ta com a faca").
 WEAPON = re.compile(
     r"\b(?:knife|gun|weapon|cuchillo|navaja|pistola|arma|messer|waffe|pistole|couteau|flingue"
-    r"|faca|revolver)\b"
+    r"|faca|revolver|bat|baseball bat|bate|baseballschlager|schlagstock|batte|taco|crowbar"
+    r"|palanca|brecheisen|pied de biche|pe de cabra|hammer|martillo|marteau|martelo)\b"
 )
 # A shrug after an earlier risk ("anyway whatever, the landlord said no"): the risk still
 # stands; the words moved on, not the person.
@@ -60,8 +91,17 @@ SHRUG = re.compile(
 # After danger from someone: that person arriving or near is danger now.
 ARRIVING = re.compile(
     r"\b(?:he|she|they|hes|shes|theyre|el|ella|er|sie|il|elle|ele|ela)\b[^.]{0,30}"
-    r"\b(?:home|here|back|outside|driveway|door|coming|arriv\w*|llega|chega|kommt|rentre"
+    r"\b(?:home|here|back|outside|driveway|door|downstairs|doorbell|bell|coming|arriv\w*|llega"
+    r"|chega|kommt|rentre"
     r"|en casa|em casa|zu hause|a la maison)\b"
+    # Said without a pronoun (Spanish and Portuguese leave it out) or with "da" and "la": "ya
+    # llegó, está en la puerta", "chegou", "er ist gleich da", "il est là".
+    r"|\b(?:ya )?(?:llego|llegando|esta (?:aqui|aca|afuera|fuera|en la puerta|abajo)|chegou"
+    r"|chegando|(?:esta|ta) (?:aqui|la fora|na porta|chegando)|ist (?:gleich |schon |jetzt )?(?:da"
+    r"|hier|unten|drau(?:ss|ß)en|vor der tur)|steht (?:vor der tur|unten|drau(?:ss|ß)en)|klingelt"
+    r"|est (?:la|ici|devant la porte|en bas|dehors)|(?:is|s) (?:at the door|outside|downstairs"
+    r"|here)|pulled up|parked outside|at the door|en la puerta|na porta|devant la porte"
+    r"|vor der tur|sonne|toca el timbre|tocou a campainha)\b"
 )
 # A height asked for earlier ("whats the tallest parking garage near 5th street") and now
 # going there ("im going up there after the call"): a plan, whatever the earlier words said.
@@ -99,4 +139,5 @@ AT_HAND = re.compile(
 def plan_now(normal: str) -> bool:
     """Whether words after an earlier risk make it a plan now: a time, the means, a goodbye, or
     the means at hand; medicine taken as every day is none ("i take my meds every morning")."""
-    return bool(NOW.search(normal) and not medicine(normal)) or AT_HAND.search(normal) is not None
+    timed = NOW.search(normal) or NOW_TOO.search(normal)
+    return bool(timed and not medicine(normal)) or AT_HAND.search(normal) is not None

@@ -18,8 +18,9 @@ _RECIPIENT = (
     r"(?:recruiter|recruteur|reclutador\w*|recrutador\w*|team|equipo|equipe|equipa|client\w*"
     r"|customers?|kunden|landlord|casero|vermieter|proprio|proprietaire|senhorio|hr|rrhh|rh"
     r"|boss|manager|chef\w*|jef[ae]|patron\w*|colleagues?|coworkers?|kollegen|collegues"
-    r"|colegas|company|empresa|firma|entreprise|boite|bank|banco|banque|insurance|seguro"
-    r"|versicherung|assurance|seguradora|school|escuela|schule|ecole|escola|university"
+    r"|colegas|company|empresa|firma|entreprise|lentreprise|lequipe|lagence|boite|bank|banco|banque|insurance|seguro"
+    r"|versicherung|assurance|lassurance|seguradora|school|escuela|schule|ecole|lecole|escola"
+    r"|university"
     r"|universidad|uni|universite|universidade|professor\w*|profesor\w*|lehrer\w*|prof"
     r"|agent|agente|editor\w*|publisher|verlag|editeur|interviewer|hiring \w+|council"
     r"|ayuntamiento|amt|mairie|prefeitura|housemates?|roommates?|flatmates?|neighbou?rs?"
@@ -48,7 +49,7 @@ _DET = (
 )
 ERRAND_WORD = re.compile(
     r"\b(?:letters?|notes?|messages?|emails?|mails?|goodbyes?|farewell|cartas?|mensajes?"
-    r"|correos?|despedida|briefe?|nachricht(?:en)?|abschied|lettres?|adieux?|mensage\w*|dissue"
+    r"|correos?|despedida|briefe?|nachricht(?:en)?|abschied\w*|lettres?|d?adieux?|mensage\w*|dissue"
     r"|way (?:out|through)|salida|saida|ausweg|issue|sortie)\b"
 )
 ERRAND = re.compile(
@@ -58,6 +59,7 @@ ERRAND = re.compile(
     rf"|ao|of|out of|from|aus|de|del|do|da|in|en|im|em|with|con|mit|avec|com|on) {_DET}"
     rf"(?:{_RECIPIENT}|{_THING})\b|new job|contract ended|leaving do|last day|moving out"
     r"|ultimo dia|letzter tag|letzten tag|dernier jour|ultima semana|me mudo|vou me mudar"
+    r"|pot de depart|leaving drinks|despedida de la empresa|ausstand|festa de despedida"
     r"|ziehe? (?:um|aus)|demenage\w*)"
 )
 
@@ -90,7 +92,8 @@ def errand(normal: str, start: int) -> bool:
 MEDS = re.compile(
     r"\b(?:pills?|tablets?|meds|medication|medicine|medicines|antibiotics|pastillas|pildoras"
     r"|medicamentos?|medicinas|tabletten|medikamente?|pillen|cachets|medicaments?|medocs"
-    r"|comprimes|comprimidos|remedios|pilulas)\b"
+    r"|comprimes|comprimidos|remedios|pilulas|painkillers|analgesicos|schmerzmittel"
+    r"|antidouleurs|dose)\b"
 )
 _ROUTINE = re.compile(
     r"\b(?:(?:every|each|cada|jeden|jede|jedes|chaque|tous les|toutes les|todas las|todos los"
@@ -100,7 +103,12 @@ _ROUTINE = re.compile(
     r"|with (?:breakfast|food|dinner|lunch)|con el desayuno|zum fruhstuck|au petit dejeuner"
     r"|no cafe da manha|as prescribed|like the doctor said|doctors orders|como (?:me )?dijo el"
     r" medico|wie verschrieben|comme prescrit|como o medico mandou|forgot|forgotten|vergessen"
-    r"|olvide|oublie\w*|esqueci|remember\w*|lembrei|erinner\w*|recorde|tratamiento|tratamento|traitement|antibiotic\w*|antibiotique\w*"
+    r"|olvide|oublie\w*|esqueci|remember\w*|lembrei|erinner\w*|recorde|tratamiento|tratamento"
+    r"|traitement|antibiotic\w*|antibiotique\w*"
+    # A dose as prescribed, after an operation: "took my evening dose", "tomei a dose da noite".
+    r"|(?:evening|morning|night|usual|normal) dose|dosis de la (?:noche|manana)|abenddosis"
+    r"|morgendosis|dose du (?:soir|matin)|dose da (?:noite|manha)|surgery|operation|operacion"
+    r"|cirugia|cirurgia|op|chirurgie|painkillers|analgesicos|schmerzmittel|antidouleurs"
     r"|antibiotik\w*|antibiotico\w*)\b"
 )
 _INTENT = re.compile(

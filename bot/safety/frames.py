@@ -15,7 +15,14 @@ NET_IDIOMS = re.compile(
     r"\b(?:phone|battery|laptop|plant|hopes?|deal|project|idea|market|car|startup|career)"
     r"(?: \w+){0,3} (?:is |are |was |were )?dead\b|\bdead body\b|\brather die than\b"
     r"|\bto death\b|\bcould (?:just )?die\b[^.]{0,20}\bembarrass|\bend (?:things|it) with\b"
-    r"|\bend of my rope (?:with|about|over) (?!everything|life|it all)"
+    r"|\bend of my rope (?:with|about|over) (?!everything|life|it all|all of (?:it|this)|all this)"
+    # Deaths counted in a game ("going to die like 50 more times before i beat him", "me han
+    # matado veinte veces"): no one's own death is that many.
+    r"|\b(?:die|died|dying|killed|kill me|matado|matan|muerto|mori|morri|morto|morrendo|mataram"
+    r"|gestorben|sterbe|getotet|mort|meurs|tue)\b[^.]{0,15}\b(?:\d+|two|three|five|ten|twenty"
+    r"|fifty|hundred|dos|tres|cinco|diez|veinte|cincuenta|cien|zwei|drei|funf|zehn|zwanzig"
+    r"|hundert|deux|trois|cinq|dix|vingt|cent|duas|cinco|dez|vinte|cem)(?: more)? (?:times"
+    r"|veces|vezes|mal|fois)\b"
     r"|\b(?:doctor|gp|prescri\w*|upped|take|taking|on|pick up|collect"
     r"|refill|get) (?:my )?(?:pills"
     r"|tablets)\b|\b(?:pills|tablets) for (?:my )?(?:blood|pain|sleep|allergies|headache)"
@@ -58,7 +65,8 @@ NET_IDIOMS = re.compile(
     r"(?:gym|bag|car|office|hotel|shop|store|pharmacy|drawer|cabinet|trip|tent|boat|camping"
     r"|climbing|suitcase|locker)\b|\b(?:climbing|jump|skipping|tow|washing|safety) rope\b"
     # The point of a task not seen: "i don't see the point of the new expense rules".
-    r"|\bsee the point (?:of|in) (?:this|that|the|a|an|these|those|my|our|their|doing|going"
+    r"|\bsee the point (?:of|in) (?:(?:any|all|some|most|half|one) of )?"
+    r"(?:this|that|the|a|an|these|those|my|our|their|doing|going"
     r"|having) (?!(?:\w+ )?(?:life|living|anything|everything|it all|going on|trying|me|myself"
     r"|existing|being)\b)\w+"
     # "…an email, i'm dying": dying of a workload, the heat or a commute is a complaint.
@@ -160,9 +168,20 @@ STILL = re.compile(r"\b(?:again|still|tonight|right now|otra vez|de nuevo|wieder
 # Someone else's "no" ("you don't understand, i want to die", "vc n entende, eu quero...") is
 # not a denial: no other subject before it, and no "I" between it and the words.
 _OTHER_SUBJECT = r"(?<!\byou )(?<!\bu )(?<!\bvc )(?<!\bvoce )(?<!\btu )(?<!\bdu )(?<!\busted )"
+# Not being able to take it any more is despair, not a denial: "já não aguento mais, quero
+# acabar com tudo", "ich kann nicht mehr, ich will sterben", "i dont care anymore, i want to die".
+_CANT_GO_ON_BEFORE = (
+    r"(?<!\bkann )(?<!\bkanns )(?<!\bhalte es )(?<!\bhalt es )(?<!\bhalte das )"
+    r"(?<!\bertrage es )(?<!\bertrag es )"
+)
+_CANT_GO_ON_AFTER = (
+    r"(?! (?:aguento|aguenta|aguentar|consigo|posso|know|care|aguanto|aguantar|soporto"
+    r"|supporte|can|could)\b)"
+)
 NEGATED = re.compile(
-    rf"{_OTHER_SUBJECT}\b(?:not|never|wouldnt|wont|dont|didnt|nicht|nie|pas|nunca|jamais|jamas"
-    r"|nao|n|no (?:soy|estoy|voy a|pienso|me voy a))(?: (?!(?:i|eu|yo|ich|je|jai)\b)\w+){0,2} $"
+    rf"{_OTHER_SUBJECT}{_CANT_GO_ON_BEFORE}\b(?:not|never|wouldnt|wont|dont|didnt|nicht|nie|pas"
+    r"|nunca|jamais|jamas|nao|n|no (?:soy|estoy|voy a|pienso|me voy a))"
+    rf"{_CANT_GO_ON_AFTER}(?: (?!(?:i|eu|yo|ich|je|jai)\b)\w+){{0,2}} $"
 )
 # "...just frustrated", "...over a job": the denial is plainly meant; nothing is flagged.
 REASSURED = re.compile(
@@ -178,6 +197,12 @@ REASSURED = re.compile(
     r"|boss|interview|deal)\b"
 )
 BUT = re.compile(r"\b(?:but|though|although|pero|aber|mais|mas|sometimes)\b")
+# A denial hedged after it ("i'm not gonna kms. probably"): asked about, not set aside.
+HEDGE = re.compile(
+    r"\b(?:probably|prob|maybe|i guess|i think|idk|for now|quizas|quiza|tal vez|capaz|creo"
+    r"|vielleicht|wahrscheinlich|glaub ich|peut etre|je crois|pour linstant|talvez|acho"
+    r"|provavelmente|por enquanto|por ahora)\b"
+)
 # A possible risk said with a time, a place or the means at hand is a plan: the crisis tier.
 PLAN = re.compile(
     r"\b(?:tonight|tonite|tn|right now|this weekend|tomorrow night|after my shift|when (?:everyone"

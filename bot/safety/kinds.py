@@ -8,7 +8,7 @@ search for a dose ("how many ... to die"), a place named with oneself on it, a r
 
 from __future__ import annotations
 
-from bot.safety import plain_words
+from bot.safety import after, despair, intent, means, near, plain_words
 
 # "How many pills to die", in the five languages: a dose asked for with a death or not waking.
 _DOSE = r"(?:how (?:many|much)|cuant[oa]s?|quant[oa]s?|combien|wie (?:viele?|viel))"
@@ -123,51 +123,6 @@ SUICIDE += (
     r"(?: (?:ist|war|sei))?(?=$| \.| and\b| but\b| y\b| und\b| et\b| e\b)",
 )
 
-# A letter or note written or left, in the five languages, and who it is for.
-_LETTER = (
-    r"(?:letters?|notes?|cartas?|notas?|bilhetes?|briefe?|abschiedsbrief\w*|lettres?|mots?"
-    r"|messages?|mensajes?|mensage\w*|nachricht\w*)"
-)
-_WRITTEN = (
-    r"(?:wrote|write|writing|written|left|leaving|finished|escribi\w*|escrib\w*|deje|dejado"
-    r"|escrevi|escrev\w*|deixei|deixado|geschrieben|schreib\w*|hinterlass\w*|ecrit\w*|ecri\w*"
-    r"|laisse\w*)"
-)
-# For when one is gone ("they'll understand after", "para que la lea después", "für danach").
-_FOR_AFTER = (
-    r"(?:for after|afterwards|after im gone|when im gone|once im gone|(?:theyll|they will|she"
-    r"|he|you|youll|shell|hell) (?:\w+ )?understand|para (?:despues|cuando)|(?:lea|lean|leer"
-    r"|leas) despues|cuando (?:ya )?no (?:este|estoy)|fur danach|wenn ich (?:weg|nicht mehr da"
-    r"|tot) bin|fur die zeit danach|pour apres|quand je (?:ne )?serai (?:plus la|partie?)"
-    r"|(?:lire|liront|lise) apres|comprendront|pra depois|para depois|(?:ler|lerem|leia) depois"
-    r"|quando eu (?:nao estiver|partir|me for)|vao entender|vai entender|entenderan|(?:va|van)"
-    r" a entender|(?:wird|werden) es (?:\w+ )?verstehen|verstehen es dann|(?:va|vont) comprendre)"
-)
-_KIN = (
-    r"(?:parents|mum|mom|mother|dad|father|kids|children|wife|husband|partner|family|sister"
-    r"|brother|son|daughter|padres|madre|mama|papa|hijos|hijas|esposa|esposo|marido|mujer"
-    r"|familia|hermana|hermano|eltern|mutter|vater|kinder|frau|mann|familie|schwester|bruder"
-    r"|mere|pere|enfants|femme|mari|famille|soeur|frere|pais|mae|pai|filhos|irma|irmao)"
-)
-
-SUICIDE += (
-    # A letter written or left for when one is gone, the verb before or after it (German).
-    rf"\b(?:{_WRITTEN}\b[^.]{{0,40}}\b{_LETTER}|{_LETTER}\b[^.]{{0,40}}\b{_WRITTEN})\b"
-    rf"(?:[^.]|\. ){{0,60}}?\b{_FOR_AFTER}\b",
-    # Things given away, as no longer needed ("gave my guitar away, won't need it"); not when
-    # a reason follows ("no longer need it since i moved").
-    r"(?:\b(?:gave|giving|given|give) (?:\w+ ){0,4}?(?:away|to)\b|\b(?:regale|regalando|regalado|di"
-    r"|doei|dei|doando|verschenkt|verschenke|weggegeben|donne|jai donne)\b)[^.]{0,50}"
-    r"\b(?:(?:wont|will not|dont|not gonna|no longer) (?:be )?need(?:ing)?(?: (?:it|them|any of"
-    r" (?:it|them)|that|this))?|no (?:las|los|la|lo) (?:voy a|vaya a) necesitar|ya no (?:las"
-    r"|los|la|lo) necesito|nao vou (?:mais )?precisar(?: mais)?|nao preciso mais|brauch\w*"
-    r" (?:ich )?(?:\w+ )?nicht mehr|n?en aurai plus besoin|naurai plus besoin)\b"
-    r"(?!(?: mais| more| anymore| any more)? (?:because|since|cause|cos|as|now|with|porque|pq"
-    r"|ya que|con|seit|weil|da|mit|avec"
-    r"|car|puisque|depuis|com|desde|pois|que)\b)"
-    r"|\b(?:alles|all meine sachen|meine sachen)\b[^.]{0,20}\bverschenkt\b",
-)
-
 SELF_HARM: tuple[str, ...] = (
     r"\b(?:burnt|burned|burning|carving|carved|scratching|scratched) (?:into )?(?:myself"
     r"|my skin|my arms?|my wrists?|my thighs?)\b(?! (?:out|on|while|cooking|making|at work|by"
@@ -206,7 +161,8 @@ POSSIBLE: tuple[str, ...] = (
     r"\bfall asleep for a (?:very )?long time\b|\bdrive off and never (?:stop|come back)\b",
     r"\b(?:sem|sin) (?:forcas|fuerzas) (?:pra|para) (?:continuar|seguir)\b"
     r"|\bkeine kraft mehr\b|\bplus la force de continuer\b",
-    r"\bwozu (?:uberhaupt )?noch\b|\bpara (?:q|que) seguir\b|\ba quoi bon (?:continuer|vivre)\b"
+    r"\bwozu (?:uberhaupt )?noch\b(?! (?:ein|eine|einen|mehr|so|das|die|der|diese\w*)\b)"
+    r"|\bpara (?:q|que) seguir\b|\ba quoi bon (?:continuer|vivre)\b"
     r"|\bpra que continuar\b",
     r"\bje sers a rien\b|\bje devrais (?:meme )?pas etre la\b|\bjen peu\w* plus?\b"
     r"(?! de (?:ce|cet|mon|cette|mes|ma|la|le|ces|son|sa|ses|leur|leurs|mon|ton|ta|tes)\b)",
@@ -288,19 +244,13 @@ POSSIBLE += (
     r" (?:lettre|note)\b|\bden (?:abschiedsbrief|brief) (?:schon )?geschrieben\b",
 )
 
-POSSIBLE += (
-    # A letter left for someone close, without a word of after: asked about.
-    rf"\b(?:left|deje|deixei|jai laisse|laisse)\b (?:\w+ ){{0,2}}?{_LETTER}"
-    rf" (?:for|to|para|pra|a|pour|an|fur) (?:\w+ )?{_KIN}\b"
-    rf"|\b{_LETTER} (?:fur|an) (?:meine[nmr]?|die|den) {_KIN}\b[^.]{{0,20}}"
-    r"\b(?:hinterlassen|dagelassen|hingelegt)\b",
-    # Ending it, in French as people say it: "ce soir j'en finis" (a time makes it a plan).
-    r"\b(?:jen finis|je vais en finir|jvais en finir|jen finirai|jai envie den finir)\b"
-    # ("j'en finis avec lui", with a game's boss or a task, is no such thing).
-    r"(?! avec (?!(?:la |ma )?vie\b|tout\b|moi\b))",
-)
-
 # Acts said in plain words (plain_words.py): the same kinds, written there by act.
 SUICIDE += plain_words.SUICIDE
 SELF_HARM += plain_words.SELF_HARM
 DANGER += plain_words.DANGER
+# The means gathered (means.py) and danger from someone near now (near.py).
+POSSIBLE += means.POSSIBLE + despair.POSSIBLE
+SUICIDE += intent.SUICIDE + after.SUICIDE
+POSSIBLE += after.POSSIBLE + intent.POSSIBLE
+SELF_HARM += means.SELF_HARM
+DANGER += near.DANGER

@@ -230,8 +230,9 @@ DANGER = (
 
 POSSIBLE = (
     # Spanish
-    r"\b(?:ya )?no (?:puedo|aguanto|soporto) mas\b(?! (?:con (?:este|mi) (?:trabajo|jefe"
-    r"|casero))\b)",
+    r"\b(?:ya )?no (?:puedo|aguanto|soporto) mas\b(?! (?:(?:con|a|al|de) )?(?:este |esta |mi |el"
+    r" |la |tanto )?(?:\w+ )?(?:trabajo|jefe|jefa|casero|cliente|clienta|proyecto|reunion|oficina"
+    r"|vecinos?|trafico|ruido|calor|frio|horario|atasco|metro|papeleo|correos?|reuniones)\b)",
     r"\bno (?:veo|le veo|encuentro) (?:ninguna |una )?salida\b",
     r"\bno (?:le )?veo sentido a (?:nada|la vida|vivir|seguir)\b",
     r"\bnada tiene sentido\b",
