@@ -27,31 +27,26 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
 
-import aiohttp
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncAck, AsyncApp
-from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bench.acks_load import SECRET, DmPosts, load
 from bench.common import median, percentile, print_table, verdict, write_json
-from bench.fakes_rate import serving_child, wait_for_stdin_eof
+from bench.serving import serving_child, wait_for_stdin_eof
 from bench.turns_postgres import scratch_database
 from bot.adapters.slack_adapter import create_slack_adapter
 from bot.adapters.slack_http import EVENTS_PATH
 from bot.app import open_core
 from bot.config import Settings
-from tests.fakes.slack_api import TEAM, WAIT, FakeSlackApi
+from tests.fakes.slack_api import FakeSlackApi
 
 ROOT = Path(__file__).resolve().parents[1]
-SECRET = "bench-acks-signing-secret"
-CHANNEL = "C0BENCH"
 WARMUP = 100
 P99_TARGET_MS = 300.0
 RATIO_TARGET = 0.8
-DRAIN_WAIT = 120.0
 APPS = ("bare", "ours")
 
 
@@ -106,88 +101,6 @@ async def serve_bare(api_url: str) -> None:
         await wait_for_stdin_eof()
     finally:
         await runner.cleanup()
-
-
-def command_body(user: str, response_url: str) -> str:
-    """A /reframe slash command from `user` in a team channel, form-encoded as Slack sends it."""
-    return urlencode(
-        {
-            "token": "unused",
-            "team_id": TEAM,
-            "team_domain": "bench",
-            "channel_id": CHANNEL,
-            "channel_name": "general",
-            "user_id": user,
-            "user_name": user.lower(),
-            "command": "/reframe",
-            "text": "my manager said no to the promotion",
-            "api_app_id": "A0APP",
-            "response_url": response_url,
-            "trigger_id": f"{user}.2.3",  # unique, as Slack makes it
-        }
-    )
-
-
-async def load(
-    url: str, users: range, in_flight: int, response_url: str
-) -> tuple[list[float], float]:
-    """One signed /reframe per user, `in_flight` at a time; (ack latencies in s, wall time)."""
-    verifier = SignatureVerifier(SECRET)
-    latencies: list[float] = []
-    pending = iter(users)
-    failures: list[int] = []
-
-    async def worker(session: aiohttp.ClientSession) -> None:
-        for index in pending:
-            body = command_body(f"U{index:07d}", response_url)
-            stamp = str(int(time.time()))
-            headers = {
-                "Content-Type": "application/x-www-form-urlencoded",
-                "X-Slack-Request-Timestamp": stamp,
-                "X-Slack-Signature": verifier.generate_signature(timestamp=stamp, body=body) or "",
-            }
-            began = time.perf_counter()
-            async with session.post(url, data=body, headers=headers) as response:
-                await response.read()
-                status = response.status
-            latencies.append(time.perf_counter() - began)
-            if status != 200:
-                failures.append(status)
-
-    connector = aiohttp.TCPConnector(limit=in_flight)
-    async with aiohttp.ClientSession(connector=connector) as session:
-        start = time.perf_counter()
-        await asyncio.gather(*(worker(session) for _ in range(in_flight)))
-        elapsed = time.perf_counter() - start
-    if failures:
-        raise RuntimeError(f"{len(failures)} requests refused, e.g. HTTP {failures[0]}")
-    return latencies, elapsed
-
-
-class DmPosts:
-    """Counts the users whose DM got a post (each /reframe ends in one), reading calls once."""
-
-    def __init__(self, fake: FakeSlackApi) -> None:
-        self.fake = fake
-        self.channels: set[str] = set()
-        self._read = 0
-
-    def count(self) -> int:
-        """Users with a DM post so far."""
-        calls = self.fake.calls
-        for call in calls[self._read :]:
-            if call.method == "chat.postMessage" and call.args.get("_ok"):
-                self.channels.add(str(call.args.get("channel")))
-        self._read = len(calls)
-        return len(self.channels)
-
-    async def wait(self, expected: int) -> None:
-        """Wait, at most DRAIN_WAIT seconds, until `expected` users had their DM post."""
-        for _ in range(int(DRAIN_WAIT / WAIT)):
-            with contextlib.suppress(TimeoutError):
-                await self.fake.wait_until(lambda: self.count() >= expected)
-                return
-        raise RuntimeError(f"only {self.count()} of {expected} turns answered in the DM")
 
 
 async def measure(
