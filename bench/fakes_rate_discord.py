@@ -5,30 +5,18 @@ Served by bench.fakes_rate's child process; its counts at /api/v10/_bench/stats,
 
 from __future__ import annotations
 
-import json
 import math
 import time
 from collections import Counter
-from collections.abc import Mapping
 from typing import Any
 
 from aiohttp import web
 
 from bench.fixed_window import FixedWindow
+from tests.fakes.discord_objects import json_response
 from tests.fakes.discord_server import FakeDiscord
 
 DISCORD_STATS = "/_bench/stats"
-
-
-def _discord_json(
-    data: Any, status: int = 200, headers: Mapping[str, str] | None = None
-) -> web.Response:
-    """JSON with Content-Type exactly application/json (discord.py ignores it otherwise)."""
-    return web.Response(
-        body=json.dumps(data).encode(),
-        status=status,
-        headers={"Content-Type": "application/json", **(headers or {})},
-    )
 
 
 class RateLimitedDiscord(FakeDiscord):
@@ -67,7 +55,7 @@ class RateLimitedDiscord(FakeDiscord):
     async def _rest(self, request: web.Request) -> web.StreamResponse:
         path = "/" + request.match_info["tail"]
         if path == DISCORD_STATS:
-            return _discord_json(self.stats())
+            return json_response(self.stats())
         name, major, limit, period = self._bucket(request.method, path)
         bucket = self.buckets.get((name, major))
         if bucket is None:
@@ -125,7 +113,7 @@ class RateLimitedDiscord(FakeDiscord):
             "retry_after": retry_after,
             "global": is_global,
         }
-        return _discord_json(body, 429, headers)
+        return json_response(body, 429, headers)
 
     def stats(self) -> dict[str, Any]:
         """Requests answered and refused by route, and messages per DM channel (one per user)."""
