@@ -16,7 +16,8 @@ from bot.service import CoachService
 from bot.storage import repos
 from bot.storage.db import Database
 from tests.conftest import FULL_DIALOGUE, say
-from tests.fakes.slack_api import TEAM, Call, FakeSlackApi, SlackSender
+from tests.fakes.slack_api import TEAM, Call, FakeSlackApi
+from tests.fakes.slack_sender import SlackSender
 from tests.test_slack_adapter import adapter, fake, slack
 
 __all__ = ["adapter", "fake", "slack"]  # the Slack fixtures, shared

@@ -25,7 +25,8 @@ from bot.storage import inbox, outbox, reminders, repos
 from bot.storage.db import Database
 from bot.storage.inbox import InboxRow
 from tests.conftest import FULL_DIALOGUE, MIGRATIONS, PROMPTS, START, press, say
-from tests.fakes.slack_api import TEAM, FakeSlackApi, SlackSender
+from tests.fakes.slack_api import TEAM, FakeSlackApi
+from tests.fakes.slack_sender import SlackSender
 from tests.test_scheduler import RecordingOutbox
 from tests.test_slack_adapter import SECRET, adapter, fake, slack, slack_settings
 

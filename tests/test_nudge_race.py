@@ -21,7 +21,8 @@ from bot.storage import inbox, outbox
 from bot.storage.db import Database
 from bot.storage.message_json import load_message
 from tests.conftest import ALICE, FULL_DIALOGUE, START, press, say
-from tests.fakes.slack_api import TEAM, Call, FakeSlackApi, SlackSender
+from tests.fakes.slack_api import TEAM, Call, FakeSlackApi
+from tests.fakes.slack_sender import SlackSender
 from tests.test_inbox import scheduler_claim
 from tests.test_scheduler import RecordingOutbox
 from tests.test_slack_adapter import adapter, fake, slack

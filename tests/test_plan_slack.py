@@ -7,7 +7,8 @@ import json
 
 from bot.adapters.slack_adapter import SlackAdapter
 from tests import test_slack_adapter as on_slack
-from tests.fakes.slack_api import FakeSlackApi, SlackSender
+from tests.fakes.slack_api import FakeSlackApi
+from tests.fakes.slack_sender import SlackSender
 from tests.test_slack_adapter import (
     ALICE,
     DM,

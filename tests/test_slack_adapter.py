@@ -27,7 +27,9 @@ from bot.service import CoachService
 from bot.storage import repos
 from bot.storage.db import Database, from_db
 from tests.conftest import MIGRATIONS, PROMPTS, START, stored_session
-from tests.fakes.slack_api import BOT_USER, TEAM, Call, FakeSlackApi, SlackSender
+from tests.fakes.slack_api import TEAM, Call, FakeSlackApi
+from tests.fakes.slack_sender import SlackSender
+from tests.fakes.slack_workspaces import BOT_USER
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 ALICE = "U0ALICE"

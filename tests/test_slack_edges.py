@@ -9,7 +9,8 @@ from urllib.parse import urlencode
 from bot.prompts import Catalog
 from bot.storage.db import Database
 from tests import test_slack_adapter
-from tests.fakes.slack_api import FakeSlackApi, SlackSender
+from tests.fakes.slack_api import FakeSlackApi
+from tests.fakes.slack_sender import SlackSender
 from tests.test_cli import cli_env, run_cli
 from tests.test_slack_adapter import ALICE, DM, with_buttons
 

@@ -17,7 +17,8 @@ from bot.prompts import Catalog
 from bot.service import CoachService
 from bot.storage import repos
 from bot.storage.db import Database
-from tests.fakes.slack_api import FakeSlackApi, SlackSender
+from tests.fakes.slack_api import FakeSlackApi
+from tests.fakes.slack_sender import SlackSender
 from tests.test_slack_adapter import ALICE, ALICE_KEY, DM, SECRET, slack_settings
 
 # Slack shows an error, and retries an event, when the ack takes longer than this.

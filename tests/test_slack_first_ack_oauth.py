@@ -12,7 +12,8 @@ from bot.adapters.slack_adapter import SlackAdapter
 from bot.domain import UserKey
 from bot.storage import repos
 from bot.storage.db import Database
-from tests.fakes.slack_api import FakeSlackApi, SlackSender
+from tests.fakes.slack_api import FakeSlackApi
+from tests.fakes.slack_sender import SlackSender
 from tests.test_slack_first_ack import DEADLINE, FAULTS, SLACK_ACK_DEADLINE
 from tests.test_slack_oauth import ONE, SAM, adapter, fake, http, senders
 

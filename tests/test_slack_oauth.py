@@ -27,7 +27,8 @@ from bot.service import CoachService
 from bot.storage.db import Database
 from bot.storage.store import Store
 from tests.conftest import FULL_DIALOGUE, MIGRATIONS, PROMPTS, START, say
-from tests.fakes.slack_api import FakeSlackApi, SlackSender
+from tests.fakes.slack_api import FakeSlackApi
+from tests.fakes.slack_sender import SlackSender
 
 SECRET = "0a1b2c3d4e5f60718293a4b5c6d7e8f9"
 ONE, TWO = "T0ONE", "T0TWO"

@@ -11,7 +11,8 @@ from bot.clock import ManualClock
 from bot.prompts import Catalog
 from bot.storage.db import Database
 from tests.conftest import stored_session
-from tests.fakes.slack_api import FakeSlackApi, SlackSender
+from tests.fakes.slack_api import FakeSlackApi
+from tests.fakes.slack_sender import SlackSender
 from tests.test_faults import HTML_500
 from tests.test_slack_adapter import (
     ALICE,

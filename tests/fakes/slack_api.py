@@ -1,4 +1,4 @@
-"""A fake Slack on 127.0.0.1: the Web API, response_url, uploads, Socket Mode; and a signed sender.
+"""A fake Slack on 127.0.0.1: the Web API, response_url, uploads and Socket Mode.
 
 Messages and views over Slack's limits are refused as Slack refuses them (see slack_limits).
 
@@ -7,9 +7,9 @@ Messages and views over Slack's limits are refused as Slack refuses them (see sl
 that is not JSON (an HTML 500), once, n times or until `clear()`; `hang()` holds calls until
 the test releases them (bounded by a deadline, never by sleeping). It also plays
 several workspaces installing the app: `install()` prepares an OAuth code whose exchange
-(oauth.v2.access) yields that workspace's own bot token, auth.test answers per token, and a
-token in `revoked` is refused everywhere. `SlackSender` sends the adapter signed requests, as
-Slack would (from one workspace), and waits until each one is handled.
+(oauth.v2.access) yields that workspace's own bot token (slack_workspaces.py), auth.test
+answers per token, and a token in `revoked` is refused everywhere. The faults are
+slack_faults.py's; `SlackSender` (slack_sender.py) sends the adapter signed requests.
 """
 
 from __future__ import annotations
@@ -21,18 +21,17 @@ import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
-from urllib.parse import urlencode
+from typing import Any
 
 import aiohttp
 from aiohttp import web
-from slack_sdk.signature import SignatureVerifier
 
 from tests.fakes import slack_limits
 from tests.fakes.faults import Hang
+from tests.fakes.slack_faults import Failure, failure_response, take_failure
+from tests.fakes.slack_workspaces import BOT_USER, FakeWorkspace, oauth_access
 
 TEAM = "T0TEAM"
-BOT_USER = "U0BOT"
 WAIT = 10.0
 # Arguments that slack_sdk sends as JSON strings in form or query parameters.
 _JSON_ARGS = ("blocks", "view", "files", "attachments")
@@ -49,40 +48,6 @@ class Call:
     at: float = field(default_factory=time.monotonic)
 
 
-@dataclass(frozen=True, slots=True)
-class Sent:
-    """What the adapter answered a request with."""
-
-    status: int
-    body: str
-
-
-@dataclass(slots=True)
-class FakeWorkspace:
-    """A workspace that can install the app: its OAuth code and current bot token."""
-
-    team_id: str
-    code: str
-    token: str
-    refresh_token: str | None = None
-    enterprise_id: str | None = None
-    org_wide: bool = False
-    expires_in: int = 43200
-    refreshes: int = 0
-
-
-@dataclass(slots=True)
-class _Failure:
-    """A canned answer: `error` as ok:false JSON, or `body` as is; `times` None = until cleared."""
-
-    status: int
-    error: str
-    retry_after: float | None
-    body: str | None = None
-    content_type: str = "application/json"
-    times: int | None = 1
-
-
 @dataclass(slots=True)
 class FakeSlackApi:
     """The Slack Web API, as far as the coach uses it, plus a Socket Mode websocket."""
@@ -95,7 +60,7 @@ class FakeSlackApi:
     port: int = 0
     workspaces: dict[str, FakeWorkspace] = field(default_factory=dict)
     revoked: set[str] = field(default_factory=set)
-    _failures: dict[str, deque[_Failure]] = field(default_factory=lambda: defaultdict(deque))
+    _failures: dict[str, deque[Failure]] = field(default_factory=lambda: defaultdict(deque))
     _hangs: dict[str, Hang] = field(default_factory=dict)
     _posted: dict[str, list[Call]] = field(default_factory=lambda: defaultdict(list))
     _changed: asyncio.Condition = field(default_factory=asyncio.Condition)
@@ -153,7 +118,7 @@ class FakeSlackApi:
         if status == 429:
             error, retry_after = "ratelimited", retry_after or 0
         self._failures[method].append(
-            _Failure(status, error, retry_after, body, content_type, times)
+            Failure(status, error, retry_after, body, content_type, times)
         )
 
     def hang(self, method: str, *, most: float = WAIT) -> Hang:
@@ -234,10 +199,10 @@ class FakeSlackApi:
             hang = self._hangs.get(name)
             if hang is not None:
                 await hang.hold()
-        failure = self._take_failure(method)
+        failure = take_failure(self._failures, method)
         if failure is not None:
             await self._record(Call(method, {**args, "_ok": False, "_error": failure.error}, auth))
-            return _failure_response(failure)
+            return failure_response(failure)
         token = auth.removeprefix("Bearer ")
         if token in self.revoked:
             await self._record(Call(method, {**args, "_ok": False}, auth))
@@ -247,25 +212,16 @@ class FakeSlackApi:
             # Over one of Slack's limits: refused as Slack refuses it, nothing posted.
             await self._record(Call(method, {**args, "_ok": False, "_error": refused[0]}, auth))
             return web.json_response({"ok": False, "error": refused[0], "errors": refused[1]})
-        answer = self._oauth(args) if method == "oauth.v2.access" else self._answer(method, args)
+        answer = (
+            oauth_access(self.workspaces, args)
+            if method == "oauth.v2.access"
+            else self._answer(method, args)
+        )
         if method == "auth.test" and answer["ok"]:
             answer["team_id"] = self.team_of(token)
         recorded = {**args, "_ok": answer.get("ok", False), "_ts": answer.get("ts")}
         await self._record(Call(method, recorded, auth))
         return web.json_response(answer)
-
-    def _take_failure(self, method: str) -> _Failure | None:
-        """The fault to answer this call with, counting it down; None to answer normally."""
-        for name in (method, "*"):
-            failures = self._failures.get(name)
-            if failures:
-                failure = failures[0]
-                if failure.times is not None:
-                    failure.times -= 1
-                    if failure.times <= 0:
-                        failures.popleft()
-                return failure
-        return None
 
     def _answer(self, method: str, args: Mapping[str, Any]) -> dict[str, Any]:
         ts = f"1700000000.{next(self._ts):06d}"
@@ -294,45 +250,6 @@ class FakeSlackApi:
         if method not in answers:
             return {"ok": False, "error": "unknown_method"}
         return {"ok": True, **answers[method]}
-
-    def _oauth(self, args: Mapping[str, Any]) -> dict[str, Any]:
-        """oauth.v2.access: exchange an install code, or a refresh token for a new token."""
-        if args.get("grant_type") == "refresh_token":
-            found = [
-                w for w in self.workspaces.values() if w.refresh_token == args.get("refresh_token")
-            ]
-            if not found:
-                return {"ok": False, "error": "invalid_refresh_token"}
-            workspace = found[0]
-            workspace.refreshes += 1
-            workspace.token = f"xoxb-{workspace.team_id}-{workspace.refreshes}"
-            workspace.refresh_token = f"xoxe-{workspace.team_id}-{workspace.refreshes}"
-            return {
-                "ok": True,
-                "token_type": "bot",
-                "access_token": workspace.token,
-                "refresh_token": workspace.refresh_token,
-                "expires_in": 43200,  # a fresh token lasts 12 hours
-            }
-        found = [w for w in self.workspaces.values() if w.code == args.get("code")]
-        if not found:
-            return {"ok": False, "error": "invalid_code"}
-        workspace = found[0]
-        answer: dict[str, Any] = {
-            "ok": True,
-            "app_id": "A0APP",
-            "authed_user": {"id": "U0ADMIN"},
-            "scope": "chat:write,commands,im:history",
-            "token_type": "bot",
-            "access_token": workspace.token,
-            "bot_user_id": BOT_USER,
-            "team": None if workspace.org_wide else {"id": workspace.team_id, "name": "t"},
-            "enterprise": {"id": workspace.enterprise_id} if workspace.enterprise_id else None,
-            "is_enterprise_install": workspace.org_wide,
-        }
-        if workspace.refresh_token is not None:
-            answer.update(refresh_token=workspace.refresh_token, expires_in=workspace.expires_in)
-        return answer
 
     async def _upload(self, request: web.Request) -> web.Response:
         content = await request.read()
@@ -364,163 +281,3 @@ class FakeSlackApi:
                 async with self._changed:
                     self._changed.notify_all()
         return ws
-
-
-def _failure_response(failure: _Failure) -> web.Response:
-    """The HTTP answer a fault stands for."""
-    headers = {}
-    if failure.retry_after is not None:
-        headers["Retry-After"] = f"{failure.retry_after:g}"
-    if failure.body is not None:
-        return web.Response(
-            text=failure.body,
-            status=failure.status,
-            headers={**headers, "Content-Type": failure.content_type},
-        )
-    body = {"ok": False, "error": failure.error}
-    return web.json_response(body, status=failure.status, headers=headers)
-
-
-class Handled(Protocol):
-    """What the sender needs of the adapter: a count of fully handled requests."""
-
-    @property
-    def handled(self) -> int: ...
-
-    async def wait_handled(self, count: int) -> None: ...
-
-
-class SlackSender:
-    """Sends the adapter what Slack would, signed, and waits until the adapter has handled it."""
-
-    def __init__(
-        self, url: str, secret: str, adapter: Handled, fake: FakeSlackApi, *, team: str = TEAM
-    ) -> None:
-        self.url = url
-        self.team = team
-        self.verifier = SignatureVerifier(secret)
-        self.adapter = adapter
-        self.fake = fake
-        self.session = aiohttp.ClientSession()
-        self._events = itertools.count(1)
-
-    async def close(self) -> None:
-        """Close the HTTP session."""
-        await self.session.close()
-
-    def trigger_id(self) -> str:
-        """A new trigger_id: Slack gives every command and interaction its own."""
-        return f"{next(self._events)}.2.3"
-
-    async def post(
-        self,
-        body: str,
-        content_type: str,
-        *,
-        headers: Mapping[str, str] | None = None,
-        timestamp: int | None = None,
-        secret: str | None = None,
-        wait: bool = True,
-    ) -> Sent:
-        """POST a raw body to /slack/events, signed (optionally with a wrong secret or old time)."""
-        stamp = str(int(time.time()) if timestamp is None else timestamp)
-        verifier = self.verifier if secret is None else SignatureVerifier(secret)
-        signature = verifier.generate_signature(timestamp=stamp, body=body) or ""
-        sent = {
-            "Content-Type": content_type,
-            "X-Slack-Request-Timestamp": stamp,
-            "X-Slack-Signature": signature,
-            **(headers or {}),
-        }
-        before = self.adapter.handled
-        async with self.session.post(
-            f"{self.url}/slack/events", data=body, headers=sent
-        ) as response:
-            answer = Sent(response.status, await response.text())
-        if wait and answer.status == 200:
-            await asyncio.wait_for(self.adapter.wait_handled(before + 1), WAIT)
-        return answer
-
-    async def event(
-        self,
-        event: Mapping[str, Any],
-        *,
-        event_id: str | None = None,
-        retry: int = 0,
-        wait: bool = True,
-    ) -> tuple[Sent, str]:
-        """An Events API callback; returns the response and the event_id used.
-
-        Pass wait=False for an event Bolt drops before any listener (the bot's own post).
-        """
-        # Slack's event ids are unique across workspaces; the coach relies on that.
-        event_id = event_id or f"Ev{self.team}{next(self._events):06d}"
-        body = {
-            "type": "event_callback",
-            "team_id": self.team,
-            "api_app_id": "A0APP",
-            "event": dict(event),
-            "event_id": event_id,
-            "event_time": int(time.time()),
-        }
-        headers = (
-            {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "timeout"} if retry else {}
-        )
-        response = await self.post(json.dumps(body), "application/json", headers=headers, wait=wait)
-        return response, event_id
-
-    async def dm(self, user: str, text: str, *, wait: bool = True) -> Sent:
-        """The user types text in their DM with the coach (wait=False: only the ack)."""
-        event = {
-            "type": "message",
-            "channel_type": "im",
-            "channel": "D" + user,
-            "user": user,
-            "text": text,
-            "ts": "1.1",
-        }
-        response, _ = await self.event(event, wait=wait)
-        return response
-
-    async def command(self, user: str, text: str, channel: str) -> Sent:
-        """The user types `/reframe text` in a channel (or a DM)."""
-        form = {
-            "command": "/reframe",
-            "text": text,
-            "user_id": user,
-            "team_id": self.team,
-            "channel_id": channel,
-            "response_url": self.fake.response_url(),
-            "trigger_id": self.trigger_id(),
-        }
-        return await self.post(urlencode(form), "application/x-www-form-urlencoded")
-
-    async def press(self, user: str, posted: Call, choice: str, *, wait: bool = True) -> Sent:
-        """The user presses the button for `choice` on a message the adapter posted
-        (wait=False: only the ack)."""
-        button = next(
-            element
-            for block in posted.args["blocks"]
-            if block["type"] == "actions"
-            for element in block["elements"]
-            if element["value"].endswith("|" + choice)
-        )
-        payload = {
-            "type": "block_actions",
-            "user": {"id": user, "team_id": self.team},
-            "team": {"id": self.team},
-            "channel": {"id": posted.args["channel"]},
-            "container": {"type": "message", "channel_id": posted.args["channel"]},
-            "message": {
-                "ts": posted.args.get("_ts", "1700000000.000001"),
-                "blocks": posted.args["blocks"],
-            },
-            "actions": [{**button, "block_id": "b", "action_ts": "1.1"}],
-            "response_url": self.fake.response_url("action"),
-            "trigger_id": self.trigger_id(),
-        }
-        return await self.post(
-            urlencode({"payload": json.dumps(payload)}),
-            "application/x-www-form-urlencoded",
-            wait=wait,
-        )
