@@ -18,7 +18,7 @@ from bot.storage.db import Database
 from tests.conftest import FULL_DIALOGUE, say
 from tests.fakes.slack_api import TEAM, Call, FakeSlackApi
 from tests.fakes.slack_sender import SlackSender
-from tests.test_slack_adapter import adapter, fake, slack
+from tests.slack_harness import adapter, fake, slack
 
 __all__ = ["adapter", "fake", "slack"]  # the Slack fixtures, shared
 

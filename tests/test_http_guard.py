@@ -32,9 +32,9 @@ from bot.service import CoachService
 from bot.storage.db import Database
 from tests.conftest import START
 from tests.fakes.slack_api import TEAM, FakeSlackApi
+from tests.slack_harness import SECRET, slack_settings
 from tests.test_cli import spawn
 from tests.test_run_process import LISTENING, read_until, slack_env
-from tests.test_slack_adapter import SECRET, slack_settings
 
 DEEP = "[" * 20_000 + "]" * 20_000
 HUGE = "9" * 5_000

@@ -25,7 +25,7 @@ from bot.storage.store import Store
 from tests.conftest import START
 from tests.fakes.slack_api import TEAM
 from tests.fakes.slack_sender import SlackSender
-from tests.test_slack_adapter import adapter, fake, slack
+from tests.slack_harness import adapter, fake, slack
 
 __all__ = ["adapter", "fake", "slack"]  # the Slack fixtures, shared
 

@@ -9,12 +9,7 @@ from bot.adapters.slack_adapter import SlackAdapter
 from tests import test_slack_adapter as on_slack
 from tests.fakes.slack_api import FakeSlackApi
 from tests.fakes.slack_sender import SlackSender
-from tests.test_slack_adapter import (
-    ALICE,
-    DM,
-    all_text,
-    run_dialogue,
-)
+from tests.slack_harness import ALICE, DM, all_text, run_dialogue
 
 # The Slack adapter's fixtures: the fake Web API, the adapter over HTTP, the signed sender.
 fake, adapter, slack = on_slack.fake, on_slack.adapter, on_slack.slack

@@ -24,9 +24,9 @@ from bot.storage.db import Database
 from tests.conftest import FULL_DIALOGUE, START, say
 from tests.fakes.discord_server import FakeDiscord
 from tests.fakes.slack_api import TEAM, FakeSlackApi
+from tests.slack_harness import slack_settings
 from tests.test_cli import cli_env, run_cli
 from tests.test_discord_adapter import discord_settings, dm, says
-from tests.test_slack_adapter import slack_settings
 
 SCHEDULER_LINE = "nudge scheduler running"
 

@@ -11,8 +11,8 @@ from bot.storage.db import Database
 from tests import test_slack_adapter
 from tests.fakes.slack_api import FakeSlackApi
 from tests.fakes.slack_sender import SlackSender
+from tests.slack_harness import ALICE, DM, with_buttons
 from tests.test_cli import cli_env, run_cli
-from tests.test_slack_adapter import ALICE, DM, with_buttons
 
 # The fake Slack, the adapter and the signed sender, shared with the adapter's tests.
 fake = test_slack_adapter.fake

@@ -19,7 +19,7 @@ from bot.storage import repos
 from bot.storage.db import Database
 from tests.fakes.slack_api import FakeSlackApi
 from tests.fakes.slack_sender import SlackSender
-from tests.test_slack_adapter import ALICE, ALICE_KEY, DM, SECRET, slack_settings
+from tests.slack_harness import ALICE, ALICE_KEY, DM, SECRET, slack_settings
 
 # Slack shows an error, and retries an event, when the ack takes longer than this.
 SLACK_ACK_DEADLINE = 3.0

@@ -297,8 +297,8 @@ async def test_one_workspace_mode_also_forgets_its_users_on_uninstall(
     service: CoachService,
 ) -> None:
     """With one SLACK_BOT_TOKEN (no OAuth), app_uninstalled still deletes that workspace's users."""
-    from tests.test_slack_adapter import SECRET as ONE_TOKEN_SECRET
-    from tests.test_slack_adapter import slack_settings
+    from tests.slack_harness import SECRET as ONE_TOKEN_SECRET
+    from tests.slack_harness import slack_settings
 
     core = Core(slack_settings(tmp_path, fake), db, catalog, service, clock)
     slack = create_slack_adapter(core, host="127.0.0.1")

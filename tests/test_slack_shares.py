@@ -13,8 +13,7 @@ from bot.storage.db import Database
 from tests.conftest import stored_session
 from tests.fakes.slack_api import FakeSlackApi
 from tests.fakes.slack_sender import SlackSender
-from tests.test_faults import HTML_500
-from tests.test_slack_adapter import (
+from tests.slack_harness import (
     ALICE,
     ALICE_KEY,
     CHANNEL,
@@ -26,6 +25,7 @@ from tests.test_slack_adapter import (
     slack,
     with_buttons,
 )
+from tests.test_faults import HTML_500
 
 __all__ = ["adapter", "fake", "slack"]  # the Slack fixtures, shared
 
