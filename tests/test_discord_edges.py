@@ -15,14 +15,14 @@ from bot.core import Core
 from bot.errors import PlatformRefused
 from bot.prompts import Catalog
 from bot.runner import serve
-from tests import test_discord_adapter
+from tests import discord_harness
+from tests.discord_harness import USER, dm, running, says
 from tests.fakes.discord_server import FakeDiscord
 from tests.test_cli import cli_env, run_cli
-from tests.test_discord_adapter import USER, dm, running, says
 
 # The fake Discord and the core configured for it, shared with the adapter's tests.
-fake = test_discord_adapter.fake
-core = test_discord_adapter.core
+fake = discord_harness.fake
+core = discord_harness.core
 
 
 class Heard(logging.Handler):

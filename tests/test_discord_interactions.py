@@ -10,19 +10,10 @@ from bot.clock import ManualClock
 from bot.core import Core
 from bot.prompts import Catalog
 from bot.storage.db import Database
-from tests import test_discord_adapter as on_discord
+from tests import discord_harness as on_discord
 from tests.conftest import stored_session
+from tests.discord_harness import CHANNEL, GUILD, KEY, USER, dm, has_button, running, says
 from tests.fakes.discord_server import APP_ID, FakeDiscord
-from tests.test_discord_adapter import (
-    CHANNEL,
-    GUILD,
-    KEY,
-    USER,
-    dm,
-    has_button,
-    running,
-    says,
-)
 
 # The Discord adapter's fixtures: the fake REST and gateway, the core on the real database.
 fake, core = on_discord.fake, on_discord.core

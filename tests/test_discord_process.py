@@ -8,10 +8,10 @@ import sqlite3
 from pathlib import Path
 
 from tests import chaos
-from tests import test_discord_adapter as on_discord
+from tests import discord_harness as on_discord
+from tests.discord_harness import CHANNEL, GUILD, USER
 from tests.fakes.discord_server import APP_ID, FakeDiscord
 from tests.test_cli import cli_env
-from tests.test_discord_adapter import CHANNEL, GUILD, USER
 
 CONNECTED = re.compile(rb"discord connected as bot")
 

@@ -11,13 +11,13 @@ from bot.config import Settings
 from bot.core import Core
 from bot.errors import ConfigError
 from bot.prompts import Catalog
-from tests import test_discord_adapter
+from tests import discord_harness
+from tests.discord_harness import USER, discord_settings, dm, running, says
 from tests.fakes.discord_server import FakeDiscord
-from tests.test_discord_adapter import USER, discord_settings, dm, running, says
 
 # The fake Discord and the core configured for it, shared with the adapter's tests.
-fake = test_discord_adapter.fake
-core = test_discord_adapter.core
+fake = discord_harness.fake
+core = discord_harness.core
 
 # Guild ids whose events Discord sends to shard 0 and to shard 1 of two: (id >> 22) % 2.
 GUILD_ON_0 = (900 << 22) | 17

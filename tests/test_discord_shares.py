@@ -11,10 +11,10 @@ from bot.domain import Message
 from bot.prompts import Catalog
 from bot.storage import outbox
 from bot.storage.db import Database
-from tests import test_discord_adapter as on_discord
+from tests import discord_harness as on_discord
 from tests.conftest import START, stored_session
+from tests.discord_harness import CHANNEL, KEY, USER, running, says, summary_from_a_guild_start
 from tests.fakes.discord_server import FakeDiscord
-from tests.test_discord_adapter import CHANNEL, KEY, USER, running, says, summary_from_a_guild_start
 
 # The Discord adapter's fixtures: the fake REST and gateway, the core on the real database.
 fake, core = on_discord.fake, on_discord.core

@@ -289,8 +289,8 @@ async def test_a_discord_dm_is_stored_in_the_inbox_and_handled_once(
 ) -> None:
     """A DM reaching the gateway is written to the inbox under its message id, handled by the
     pipeline, and its row marked done with the user's words blanked."""
+    from tests.discord_harness import dm, running, says
     from tests.fakes.discord_server import FakeDiscord
-    from tests.test_discord_adapter import dm, running, says
 
     fake = FakeDiscord()
     await fake.start()

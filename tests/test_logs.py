@@ -17,13 +17,13 @@ from bot.logs import setup_logging
 from bot.prompts import Catalog
 from bot.runner import scheduler_config
 from bot.scheduler import NudgeScheduler
-from tests import test_discord_adapter
+from tests import discord_harness
+from tests.discord_harness import dm, running, says, walk_to_summary
 from tests.fakes.discord_server import FakeDiscord
-from tests.test_discord_adapter import dm, running, says, walk_to_summary
 
 # The fake Discord and the core configured for it, shared with the adapter's tests.
-fake = test_discord_adapter.fake
-core = test_discord_adapter.core
+fake = discord_harness.fake
+core = discord_harness.core
 QUIETENED = ("discord", "slack_bolt", "slack_sdk", "aiohttp.access", "asyncio", "aiosqlite")
 
 

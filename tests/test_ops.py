@@ -32,10 +32,10 @@ from bot.storage.db import Database
 from bot.storage.migrate import migrate
 from tests import test_cli
 from tests.conftest import FULL_DIALOGUE, MIGRATIONS, PROMPTS, START, say
+from tests.discord_harness import discord_settings
 from tests.fakes.discord_server import FakeDiscord
 from tests.fakes.slack_api import FakeSlackApi
 from tests.test_cli import Chat, cli_env, start_chat
-from tests.test_discord_adapter import discord_settings
 from tests.test_scheduler import RecordingOutbox, scheduler_for
 from tests.test_slack_socket import socket_settings
 

@@ -12,10 +12,9 @@ from bot.prompts import Catalog
 from bot.runner import scheduler_config
 from bot.scheduler import NudgeScheduler
 from bot.storage.db import Database
-from tests import test_discord_adapter as on_discord
+from tests import discord_harness as on_discord
 from tests.conftest import FULL_DIALOGUE, stored_session
-from tests.fakes.discord_server import FakeDiscord
-from tests.test_discord_adapter import (
+from tests.discord_harness import (
     CHANNEL,
     EPHEMERAL,
     GUILD,
@@ -28,6 +27,7 @@ from tests.test_discord_adapter import (
     running,
     says,
 )
+from tests.fakes.discord_server import FakeDiscord
 
 # The Discord adapter's fixtures: the fake REST and gateway, the core on the real database.
 fake, core = on_discord.fake, on_discord.core

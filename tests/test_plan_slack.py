@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from bot.adapters.slack_adapter import SlackAdapter
-from tests import test_slack_adapter as on_slack
+from tests import slack_harness as on_slack
 from tests.fakes.slack_api import FakeSlackApi
 from tests.fakes.slack_sender import SlackSender
 from tests.slack_harness import ALICE, DM, all_text, run_dialogue

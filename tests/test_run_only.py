@@ -22,11 +22,11 @@ from bot.runner import Part, adapters_for, serve
 from bot.service import CoachService
 from bot.storage.db import Database
 from tests.conftest import FULL_DIALOGUE, START, say
+from tests.discord_harness import discord_settings, dm, says
 from tests.fakes.discord_server import FakeDiscord
 from tests.fakes.slack_api import TEAM, FakeSlackApi
 from tests.slack_harness import slack_settings
 from tests.test_cli import cli_env, run_cli
-from tests.test_discord_adapter import discord_settings, dm, says
 
 SCHEDULER_LINE = "nudge scheduler running"
 

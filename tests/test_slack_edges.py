@@ -8,16 +8,16 @@ from urllib.parse import urlencode
 
 from bot.prompts import Catalog
 from bot.storage.db import Database
-from tests import test_slack_adapter
+from tests import slack_harness
 from tests.fakes.slack_api import FakeSlackApi
 from tests.fakes.slack_sender import SlackSender
 from tests.slack_harness import ALICE, DM, with_buttons
 from tests.test_cli import cli_env, run_cli
 
 # The fake Slack, the adapter and the signed sender, shared with the adapter's tests.
-fake = test_slack_adapter.fake
-adapter = test_slack_adapter.adapter
-slack = test_slack_adapter.slack
+fake = slack_harness.fake
+adapter = slack_harness.adapter
+slack = slack_harness.slack
 
 
 def dm_event(text: str, **extra: object) -> dict[str, object]:
