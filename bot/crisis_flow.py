@@ -102,7 +102,8 @@ def step(
     check-in ("how did it go?"), whose reminder a crisis keeps.
     """
     if session.pending in LISTENING:
-        return listen(session, typed_choice(inbound, country_known), found, now, country_typed)
+        typed = typed_choice(inbound, country_known, language_of(session, inbound))
+        return listen(session, typed, found, now, country_typed)
     if session.pending is Pending.RISK_CHECK:
         return answer(session, inbound, found, now, country_known)
     if found is None:

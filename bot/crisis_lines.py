@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 
@@ -20,6 +20,7 @@ from bot.crisis_countries import (
     other_countries,
     without_lead_in,
 )
+from bot.crisis_words import localise, words_table
 from bot.errors import PromptError
 
 __all__ = [
@@ -49,9 +50,14 @@ class Line:
     call: str = ""
     hours: str = ""
     note: str = ""
+    # The bullet in es, de, fr, pt: the coach's words around the line in that language.
+    said: Mapping[str, str] = field(default_factory=dict)
 
-    def render(self) -> str:
-        """The line as one bullet: text/chat options first (people in a chat are typing)."""
+    def render(self, lang: str = "en") -> str:
+        """The line as one bullet: text/chat options first (people in a chat are typing), in
+        the language `lang` where the file words it (else English)."""
+        if lang in self.said:
+            return self.said[lang]
         ways = " · ".join(part for part in (self.text, self.call) if part)
         extra = "".join(f" ({part})" for part in (self.hours,) if part)
         note = f" {self.note}" if self.note else ""
@@ -94,7 +100,7 @@ class LineBook:
             directory, emergency = self.translated.get(lang, (self.international, self.emergency))
             return emergency, (directory.render(),)
         fitting = [line for line in found.lines if concern in line.concerns] or list(found.lines)
-        return found.emergency, tuple(line.render() for line in fitting)
+        return found.emergency, tuple(line.render(lang) for line in fitting)
 
     def country_name(self, code: str | None) -> str:
         """How the coach names a country ("the United Kingdom"); "" when it has no lines."""
@@ -179,7 +185,7 @@ def _line(table: object, where: str) -> Line:
     )
 
 
-def _country(code: str, table: object) -> Country:
+def _country(code: str, table: object, words: Mapping[str, Mapping[str, str]]) -> Country:
     where = f"country.{code}"
     if len(code) != 2 or not code.isascii() or not code.isupper():
         raise ValueError(f"{where}: key must be an upper-case ISO 3166 alpha-2 code like US")
@@ -192,7 +198,10 @@ def _country(code: str, table: object) -> Country:
     lines = table.get("line")
     if not isinstance(lines, list) or not lines:
         raise ValueError(f"{where} needs at least one [[{where}.line]]")
-    parsed = tuple(_line(entry, f"{where}.line[{index}]") for index, entry in enumerate(lines))
+    parsed = tuple(
+        _worded(_line(entry, f"{where}.line[{index}]"), words, f"{where}.line[{index}]")
+        for index, entry in enumerate(lines)
+    )
     names = table.get("names", [])
     if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
         raise ValueError(f"{where}.names must be a list of strings")
@@ -213,7 +222,7 @@ def load_lines(path: Path) -> LineBook:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as error:
         raise PromptError(path, [f"cannot read crisis lines: {error}"]) from error
     try:
-        unknown = sorted(set(data) - {"international", "country"})
+        unknown = sorted(set(data) - {"international", "country", "words"})
         if unknown:
             raise ValueError(f"unknown top-level key(s): {', '.join(unknown)}")
         table = data.get("international")
@@ -235,7 +244,11 @@ def load_lines(path: Path) -> LineBook:
         countries = data.get("country", {})
         if not isinstance(countries, dict):
             raise ValueError("country must be a table of [country.XX] tables")
-        book = {code: _country(code, entry) for code, entry in countries.items()}
+        tables = data.get("words", {})
+        if not isinstance(tables, dict) or not set(tables) <= set(_TRANSLATIONS):
+            raise ValueError(f"[words] may only have tables for {', '.join(_TRANSLATIONS)}")
+        words = {lang: words_table(tables[lang], f"words.{lang}") for lang in tables}
+        book = {code: _country(code, entry, words) for code, entry in countries.items()}
     except ValueError as error:
         raise PromptError(path, [str(error)]) from error
     return LineBook(international, emergency, MappingProxyType(book), MappingProxyType(translated))
@@ -257,3 +270,20 @@ def _translation(table: object, english: Line, where: str) -> tuple[Line, str]:
     kept = {k: v for k, v in fields.items() if k != "emergency"}
     line = _line({**kept, "source": english.source, "concerns": list(CONCERNS)}, where)
     return line, fields["emergency"]
+
+
+def _worded(line: Line, words: Mapping[str, Mapping[str, str]], where: str) -> Line:
+    """The line with its bullet in each of es, de, fr, pt (bot/crisis_words.py)."""
+    said = {
+        lang: localise(
+            table,
+            name=line.name,
+            text=line.text,
+            call=line.call,
+            hours=line.hours,
+            note=line.note,
+            where=f"{where} ({lang})",
+        )
+        for lang, table in words.items()
+    }
+    return replace(line, said=MappingProxyType(said))

@@ -25,6 +25,7 @@ from bot.crisis_reply import (
     at_check_in,
     back_to_check_in,
     concern_of,
+    countries_for,
     crisis,
     keep_message,
     language_of,
@@ -54,19 +55,15 @@ from bot.steps import ask, record
 from bot.text import as_number
 
 
-def typed_choice(inbound: Inbound, country_known: bool) -> Inbound:
-    """A typed number or label of the last menu shown after a crisis reply, as its button."""
+def typed_choice(inbound: Inbound, country_known: bool, lang: str = "en") -> Inbound:
+    """A typed number or label of the last menu shown after a crisis reply, as its button;
+    `lang`: the flow's language, whose countries the country question offered."""
     if inbound.kind is not InboundKind.MESSAGE:
         return inbound
     typed = inbound.text.strip().lower().rstrip(".")
     # The country question comes last while the country is unknown; then the two ways on.
     step, choices = (
-        (COUNTRY_STEP, COUNTRY_CHOICES)
-        if not country_known
-        else (
-            CRISIS_STEP,
-            CRISIS_CHOICES,
-        )
+        (COUNTRY_STEP, countries_for(lang)) if not country_known else (CRISIS_STEP, CRISIS_CHOICES)
     )
     number = as_number(typed)
     if number is not None and 1 <= number <= len(choices):

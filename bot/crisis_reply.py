@@ -27,9 +27,26 @@ RISK_CHOICES = ("yes", "no", "unsure")
 CRISIS_STEP = Pending.CRISIS.value
 CRISIS_CHOICES = ("lines", "stop")
 COUNTRY_STEP = "country"
-# A short list (the countries with the most users of the five languages) plus "other";
-# any country in prompts/crisis_resources.toml may also be typed by name.
-COUNTRY_CHOICES = ("US", "GB", "CA", "AU", "IE", "IN", "DE", "FR", "ES", "BR", "other")
+# The countries offered by the language the person writes in, those with lines in
+# prompts/crisis_resources.toml, plus "other"; any country in the file may also be typed by
+# name. (Austria and Switzerland join German, Belgium and Switzerland French, once their
+# lines are in the file.) At most 25 buttons: Slack's actions block and Discord's 5 rows of 5.
+COUNTRIES_BY_LANGUAGE = {
+    "en": ("US", "GB", "CA", "AU", "IE", "IN", "NZ", "DE", "FR", "ES", "BR", "PT", "other"),
+    "es": ("ES", "US", "other"),
+    "de": ("DE", "other"),
+    "fr": ("FR", "CA", "other"),
+    "pt": ("BR", "PT", "other"),
+}
+# Every country button there is (pressed ones are read whatever language offered them).
+COUNTRY_CHOICES = tuple(dict.fromkeys(c for cs in COUNTRIES_BY_LANGUAGE.values() for c in cs))
+
+
+def countries_for(lang: str) -> tuple[str, ...]:
+    """The countries offered to someone writing in `lang` ("pt": Brasil, Portugal, other)."""
+    return COUNTRIES_BY_LANGUAGE.get(lang, COUNTRIES_BY_LANGUAGE["en"])
+
+
 CRISIS_ANSWER = "crisis_message"
 LISTENING = (Pending.CRISIS, Pending.CRISIS_CHECK)
 SAFETY_PENDING = (*LISTENING, Pending.RISK_CHECK)
@@ -133,7 +150,7 @@ def crisis(
         replies.append(
             Reply(
                 language.keyed("country.ask", lang),
-                choices=choices(COUNTRY_STEP, COUNTRY_CHOICES, lang),
+                choices=choices(COUNTRY_STEP, countries_for(lang), lang),
                 choice_step=COUNTRY_STEP,
             )
         )

@@ -256,7 +256,7 @@ def test_two_lists_showing_at_once_never_share_a_number(
     ]
     for number, (menu, index) in enumerate(options, 1):
         inbound = shown_both()[0].to_inbound(str(number))
-        if menu.step in ("nudge_win", "nudge", "nudge_date"):
+        if menu.step in ("nudge_win", "nudge", "nudge_date", "country"):
             assert (inbound.button_step, inbound.choice) == (menu.step, menu.buttons[index - 1].id)
         else:
             # The open question's own list: the service reads its own number, and any note.

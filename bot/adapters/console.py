@@ -20,6 +20,7 @@ from bot.adapters.terminal_input import (
     without_escapes,
 )
 from bot.adapters.terminal_place import local_locale, local_zone
+from bot.crisis_reply import COUNTRY_STEP, CRISIS_STEP
 from bot.delivery import Deliverer
 from bot.domain import Attachment, Button, Inbound, InboundKind, Message, UserKey
 from bot.engine import NUDGE_DATE_STEP, NUDGE_STEP, SUMMARY_STEP
@@ -28,7 +29,9 @@ from bot.service import CoachService
 from bot.userdata import EXPORT_FILENAME
 
 # Buttons outside the dialogue proper: a typed answer goes to them while they are showing.
-_SIDE_STEPS = (NUDGE_STEP, NUDGE_DATE_STEP, SUMMARY_STEP, own_win.STEP)
+# The crisis reply's two lists too: shown together, "1" is "show the lines again", never the
+# first country, and a country's number is the one on the screen.
+_SIDE_STEPS = (NUDGE_STEP, NUDGE_DATE_STEP, SUMMARY_STEP, own_win.STEP, CRISIS_STEP, COUNTRY_STEP)
 PROMPT = "> "
 # Said when the chat ends at the keyboard (Ctrl-D, Ctrl-C): nothing typed is lost.
 GOODBYE = "Bye for now. Your answers are saved."
