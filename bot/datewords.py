@@ -3,7 +3,7 @@
 The reader: it cleans the words, says other languages' dates in English
 (calendar_words.py), and asks each rule in turn for the day: a time within the day
 (clockwords.py), a part of the day or calendar (parts_of_day.py), a weekday with a word of
-which one (weekday_words.py), holidays and parts of a month (calendar_words.py), "in N
+which one (weekday_words.py), holidays (holidays.py) and parts of a month (calendar_words.py), "in N
 weeks" on the local calendar, numbers in the locale's order (numeric_dates.py); dateparser
 reads the rest (weekdays, month names), on the whole text or on the dates inside a sentence.
 """
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from types import MappingProxyType
 
-from bot import calendar_words, clockwords, numeric_dates, parts_of_day, weekday_words
+from bot import calendar_words, clockwords, holidays, numeric_dates, parts_of_day, weekday_words
 from bot.timeparse import DEFAULT_NUDGE_TIME, zone
 
 __all__ = ["Reading", "parse_when", "read_when"]
@@ -80,7 +80,7 @@ def read_when(text: str, now: datetime, tz_name: str, locale: str | None = None)
         if moment <= now:
             moment = _at(local_now.date() + timedelta(days=1), clock, tz)
         return Reading(when=moment)
-    holiday = calendar_words.unread_holiday(words, local_now.date())
+    holiday = holidays.unread_holiday(words, local_now.date())
     if holiday is not None:
         return Reading(holiday=holiday)
     found = _read_day(words, local_now, locale, clock)
@@ -134,7 +134,7 @@ def _read_day(
     phrase = parts_of_day.find(words)
     if phrase is not None:
         return parts_of_day.phrase_moment(phrase, local_now, clock)
-    named = calendar_words.holiday_day(words, today) or calendar_words.part_of_month(words, today)
+    named = holidays.holiday_day(words, today) or calendar_words.part_of_month(words, today)
     if named is not None:
         return named
     if calendar_words.foreign_month(words):
