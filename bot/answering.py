@@ -15,7 +15,9 @@ from bot import (
     dialogue,
     impatience,
     intents,
+    reflecting,
     said_before,
+    tacked_on,
     tone,
 )
 from bot.dialogue import QUESTIONS
@@ -29,7 +31,7 @@ from bot.domain import (
 )
 from bot.moving_on import after_answer, cancel
 from bot.opening import after_summary, previous_setback
-from bot.pushing_back import hedged, notes, pushed_back, said_back, with_choices
+from bot.pushing_back import explained, hedged, notes, pushed_back, said_back, with_choices
 from bot.revisit_answer import answer_revisit
 from bot.steps import (
     Rules,
@@ -65,6 +67,11 @@ def answer(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> T
         if both is not None:
             # "3 or 5 idk": neither is taken silently; which one, with the list again.
             return Transition(session, (_which_choice(session, current, both),))
+    checked = tacked_on.tail(text) if inbound.choice is None else None
+    if checked is not None and current not in (Step.SETBACK, Step.QUESTION):
+        # "soft I think - is that normal?": the answer kept, the question about it answered
+        # and kept off the card (at the clarifying question it may be the question itself).
+        return _reassured(session, replace(inbound, text=checked[0]), now, rules)
     chosen, note = typed_choice(offered, inbound) if offered else (None, "")
     if chosen is not None and inbound.choice is not None:
         note = text
@@ -164,6 +171,25 @@ def _answered_and_told(
     return replace(moved, replies=(*before, told, last) if moved.replies else (told,))
 
 
+def _reassured(session: Session, inbound: Inbound, now: datetime, rules: Rules) -> Transition:
+    """The answer part of a message read as the answer and, when it was kept, the question
+    about it answered just before what the coach says next."""
+    moved = answer(session, inbound, now, rules)
+    current = session.step
+    value = moved.session.answers.get(current.value)
+    if value is None or value == session.answers.get(current.value) or not moved.replies:
+        return moved
+    # A hedged choice is said back already ("I'll take that as …"): not named twice, and
+    # the question answered right after it.
+    hedged_at = [
+        i for i, reply in enumerate(moved.replies) if reply.key.startswith("listen.hedged")
+    ]
+    chosen = value in dialogue.choices(current, session.answers) and not hedged_at
+    told = reflecting.reassured(current, value, chosen=chosen)
+    at = hedged_at[0] + 1 if hedged_at else 0
+    return replace(moved, replies=(*moved.replies[:at], told, *moved.replies[at:]))
+
+
 def _listen(session: Session, current: Step, text: str, now: datetime) -> Transition | None:
     """A message about the question rather than an answer to it; None when it is an answer."""
     kind = intents.free_text(text, answer_is_a_question=current is Step.QUESTION)
@@ -179,7 +205,7 @@ def _listen(session: Session, current: Step, text: str, now: datetime) -> Transi
         if term and current not in TERM_STEPS[term]:
             # A word of the method asked about away from its own step: that word explained.
             return Transition(session, (Reply(f"term.{term}"), ask(current, session)))
-        return Transition(session, (with_choices(session, current, "explain"),))
+        return Transition(session, (explained(session, current, text),))
     if kind in (intents.Intent.DONT_KNOW, intents.Intent.SKIP):
         if _stuck_again(session):
             # The gentle text once was not enough: an example this time, and a way on.

@@ -36,7 +36,7 @@ _SOFT = re.compile(
 _HARD = re.compile(
     r"\b(?:hard(?: one| boundary| no)?|final|firm|fixed|set in stone|no way|absolute|"
     r"non-negotiable|not negotiable|definite|definitely not|won't change|never change|"
-    r"duro|dura|firme|definitivo|definitiva|dur|dure|d[ée]finitif|d[ée]finitive|hart|fest|"
+    r"duro|dura|firme|r[ií]gido|r[ií]gida|definitivo|definitiva|dur|dure|d[ée]finitif|d[ée]finitive|hart|fest|"
     r"endg[üu]ltig)\b"
 )
 # Words that may come before a choice without being a note ("I think it's soft").

@@ -213,6 +213,15 @@ def unhedged(text: str) -> str | None:
     return said[start : start + len(rest)] if len(said) == len(plain) else rest
 
 
+def only_hedge(text: str) -> bool:
+    """Whether words beside a choice only hedge it ("I think", "creo", "glaube ich", "je
+    pense"): nothing there to keep as its note."""
+    plain = text.strip().lower().translate(_APOSTROPHES)
+    # The tail's hedges follow a separator: one is put before what the lead leaves.
+    bare = _HEDGE_TAIL.sub("", " " + _HEDGE_LEAD.sub("", f"{plain} ").strip())
+    return bool(plain) and not bare.strip(" ,;:.!?…-\u2013\u2014")
+
+
 def hedged_choice(text: str, offered: tuple[str, ...]) -> tuple[str, str] | None:
     """The offered yes, maybe or no a hedged answer picks and the words after it ("idk maybe?
     is this gonna take long" -> ("maybe", "is this gonna take long")); None when it picks none."""

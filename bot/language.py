@@ -20,24 +20,33 @@ _BY_LANGUAGE = {
         "dónde por para con sin sobre mi mis tu tus su sus es son está están estoy fue era ser "
         "estar hay muy más también ya no sí yo me te se nos lo le les del al este esta esto eso "
         "ese esa quiero puedo tengo necesito dijo dice jefe trabajo gracias hola ayuda cancelar "
-        "sé hacer tal vez después negó nada"
+        "sé hacer tal vez después negó nada "
+        # Asking what a question means ("¿qué quieres decir?", "no entiendo la pregunta").
+        "quieres decir entiendo pregunta"
     ),
     "de": word_set(
         "der die das den dem des ein eine einen einem einer und oder aber weil dass wie wann wo "
         "mit ohne für auf ist sind war bin hat habe haben nicht nein ja ich du er sie wir ihr "
         "mich mir dich dir sich auch noch schon sehr mein meine dein deine kein keine chef "
         "arbeit gesagt danke hallo hilfe abbrechen möchte will kann muss weiß weiss bitte warum "
-        "nichts"
+        "nichts "
+        # Asking what a question means ("was meinst du?", "ich verstehe die Frage nicht").
+        "meinst meinen bedeutet verstehe frage"
     ),
     "fr": word_set(
         "le la les un une des et ou mais parce qu que est sont était suis je tu il elle nous "
         "vous ils elles pas ne ce cette ces mon ma mes ton ta tes son sa ses avec sans pour dans "
-        "sur aussi très merci bonjour aide annuler patron travail veux peux dit sais rien"
+        "sur aussi très merci bonjour aide annuler patron travail veux peux dit sais rien "
+        # Asking what a question means ("qu'est-ce que tu veux dire ?", "je comprends pas").
+        "dire comprends veut"
     ),
     "pt": word_set(
         "os um uma e ou mas porque que é são foi era eu ele ela nós eles elas não sim meu "
         "minha com sem pra para também muito obrigado obrigada olá ajuda chefe disse quero posso "
-        "sei nada"
+        "sei nada "
+        # Asking what a question means ("o que você quer dizer?", "não entendi a pergunta"):
+        # without these, "que" alone made it Spanish.
+        "você voce vocês isso isto quer dizer entendi entendo perguntar"
     ),
 }
 # The languages besides English the coach can tell, and say its safety texts in.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from bot import owed, said_before, undo_cancel
+from bot import owed, reflecting, said_before, undo_cancel
 from bot.domain import Pending, Reply, Session, Status, Step, Transition
 from bot.opening import ack_setback
 from bot.steps import pending_reply, touch
@@ -30,6 +30,9 @@ def after_answer(
     replies: list[Reply] = []
     if answered is Step.SETBACK:
         replies.append(ack_setback(moved))
+    said_back = reflecting.heard(moved, answered)
+    if said_back is not None:
+        replies.append(said_back)
     if answered is Step.BOUNDARY and moved.answers.get("boundary") in ("hard", "closed"):
         heard = moved.answers["boundary"]
         if heard == "hard" and owed.owed(moved.answers):

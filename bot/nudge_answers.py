@@ -104,8 +104,10 @@ class NudgeAnswers:
                 return target is not None and target.outcome is not None and not pending
 
         if inbound.text:
-            # "she said probably yes in jan but wouldn't put it in writing": how it went, kept.
+            # "she said probably yes in jan but …": kept; "maybe … partly on the win" answers both.
             transition = revisit_words.keep_said(transition, target, inbound.text)
+            win_too = (self._names_own_win, revisit_words.names_the_win)
+            transition = own_win.said_with_outcome(transition, inbound.text, now, *win_too)
         nudged = replace(turn, session=target, expected_version=target.version)
         try:
             return await self.committer.commit(nudged, transition, guard=guard)

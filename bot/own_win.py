@@ -59,7 +59,7 @@ def answer(session: Session, choice: str, now: datetime) -> Transition:
 
 # Where one message answers two questions ("march 1st, and yes!!"): its clauses.
 _CLAUSE = re.compile(
-    r"\s*(?:[,;.!?]+(?:\s*(?:and|but|also|plus)\b)?|\s(?:and|but|also|plus|&|\+)\s)\s*",
+    r"\s*(?:[,;.!?…]+(?:\s*(?:and|but|also|plus)\b)?|\s(?:and|but|also|plus|&|\+)\s)\s*",
     re.IGNORECASE,
 )
 # A bare no beside a date more likely declines or corrects the date than answers the win.
@@ -78,3 +78,27 @@ def split_off(text: str, reads: Callable[[str], str | None]) -> tuple[str | None
         if choice:
             return choice, ", ".join(clauses[:index] + clauses[index + 1 :])
     return None, text
+
+
+def said_with_outcome(
+    transition: Transition,
+    text: str,
+    now: datetime,
+    reads: Callable[[str], str | None],
+    names_the_win: Callable[[str], bool],
+) -> Transition:
+    """A check-in answered in words that also answer the own win ("maybe … partly on the
+    win"): the win kept too, and its question not asked; unchanged when no clause beside the
+    outcome names the win and answers it (`reads` gives the choice a clause names)."""
+    session = transition.session
+    if session.outcome is None or session.own_win is not None:
+        return transition
+    if not any(reply.key == ASK_KEY for reply in transition.replies):
+        return transition
+    # Only a clause that says it is about the win: "maybe, partly" may only shade the maybe.
+    win, _ = split_off(text, lambda clause: reads(clause) if names_the_win(clause) else None)
+    if win is None:
+        return transition
+    answered = answer(session, win, now)
+    kept = tuple(reply for reply in transition.replies if reply.key != ASK_KEY)
+    return Transition(answered.session, (*kept, *answered.replies), transition.effects)

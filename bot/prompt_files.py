@@ -10,7 +10,14 @@ from pathlib import Path
 
 from bot import language
 
-PROMPT_FILES = ("coach.toml", "commands.toml", "plan.toml", "safety.toml", "traps.toml")
+PROMPT_FILES = (
+    "coach.toml",
+    "asked_back.toml",
+    "commands.toml",
+    "plan.toml",
+    "safety.toml",
+    "traps.toml",
+)
 # The safety texts are said in the person's language too: safety_<code>.toml has every key of
 # safety.toml with the same placeholders, loaded as key_<code> (language.keyed).
 TRANSLATED = "safety.toml"

@@ -6,7 +6,17 @@ unknown placeholder; the keys come from the dialogue's tables and the flows' own
 
 from __future__ import annotations
 
-from bot import about_coach, asking_back, crisis_flow, dialogue, engine, language, own_win, plan
+from bot import (
+    about_coach,
+    asking_back,
+    crisis_flow,
+    dialogue,
+    engine,
+    language,
+    own_win,
+    plan,
+    reflecting,
+)
 
 TRAP_NAMES = (
     "all_or_nothing",
@@ -214,10 +224,12 @@ STATIC_KEYS = (
 def required_keys() -> frozenset[str]:
     """Every prompt key the engine and the service can emit."""
     keys: set[str] = {*STATIC_KEYS, *plan.KEYS, *own_win.KEYS, *crisis_flow.PROMPT_KEYS}
+    keys.update(reflecting.KEYS)
     keys.update(f"{own_win.STEP}.choice.{choice}" for choice in own_win.CHOICES)
     for at, question in dialogue.QUESTIONS.items():
         keys.add(f"{at.value}.label")
         keys.update(f"{at.value}.{listen}" for listen in dialogue.LISTEN_KEYS)
+        keys.update(f"{at.value}.explain_{code}" for code in language.LANGUAGES)
         if not question.reflection:
             keys.add(f"{at.value}.ask")
         if question.choices:

@@ -16,8 +16,10 @@ from bot import (
     dialogue,
     impatience,
     intents,
+    language,
     owed,
     pushback,
+    tacked_on,
 )
 from bot.dialogue import QUESTIONS
 from bot.domain import Reply, Session, Step, Transition
@@ -34,8 +36,18 @@ def with_choices(session: Session, current: Step, text: str) -> Reply:
     )
 
 
+def explained(session: Session, current: Step, text: str) -> Reply:
+    """The step's explanation, with its choices: in the language the asking was written in
+    ("o que você quer dizer?" in Portuguese, `explain_pt`), else in English."""
+    code = language.which(text)
+    return with_choices(session, current, language.keyed("explain", code))
+
+
 def notes(current: Step, note: str) -> dict[str, str]:
     """The words beside a choice, kept where the question keeps a note."""
+    if choice_words.only_hedge(note):
+        # "soft I think": the hedge is how it was said, not something to keep on the card.
+        return {}
     return {f"{current.value}_note": note} if QUESTIONS[current].note and note else {}
 
 
@@ -81,13 +93,12 @@ def pushed_back(session: Session, current: Step, text: str) -> Transition | None
         # "how would i even know that lol": help deciding, and the choices again.
         return Transition(session, (with_choices(session, current, "decide"),))
     if pushback.objection(text):
-        explained = with_choices(session, current, "explain")
-        return Transition(session, (Reply("listen.objection"), explained))
+        return Transition(session, (Reply("listen.objection"), explained(session, current, text)))
     if pushback.confused(text, strict=current is Step.QUESTION) and not asking_back.term_asked(
         text
     ):
         said = (Reply("listen.still_open"),) if pushback.says_over(text) else ()
-        return Transition(session, (*said, with_choices(session, current, "explain")))
+        return Transition(session, (*said, explained(session, current, text)))
     if pushback.indifferent(text):
         if dialogue.choices(current, session.answers):
             return Transition(session, (Reply("listen.indifferent"), ask(current, session)))
@@ -108,6 +119,8 @@ def not_a_plain_choice(text: str) -> bool:
         or choice_words.unhedged(text) is not None
         # "maybe, how many more of these?": the choice kept, the question answered (engine).
         or impatience.tail(text) is not None
+        # "soft I think - is that normal?": the choice kept, the question answered (engine).
+        or tacked_on.tail(text) is not None
     )
 
 

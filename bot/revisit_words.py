@@ -55,6 +55,36 @@ def said_again(text: str) -> str:
     return found.group("rest")
 
 
+# "maybe partly", "quizás en parte": a maybe before an own-win answer only softens it.
+_SOFTENER = re.compile(
+    r"^(?:maybe|perhaps|possibly|quiz[aá]s|tal vez|vielleicht|peut[- ][eê]tre|talvez)"
+    r"[\s,.…]+(?=\w)",
+    re.IGNORECASE,
+)
+# "partly on the win", "yes for my own win", "en parte con mi objetivo": which question
+# the words answer, said beside the answer.
+ABOUT_THE_WIN = re.compile(
+    r"[\s,]*\b(?:(?:on|for|with|about|re|regarding|as for) )?(?:the |my |that )?(?:own )?"
+    r"(?:win|goal)(?:[- ]wise)?(?: (?:part|thing|bit|though|tho))?\b|"
+    r"[\s,]*\b(?:(?:en|con|sobre|de) )?(?:el |mi )?(?:logro|objetivo|meta)\b|"
+    r"[\s,]*\b(?:(?:bei|beim|mit|f[üu]r) )?(?:dem |meinem |mein )?(?:ziel|erfolg)\b|"
+    r"[\s,]*\b(?:(?:pour|sur|c[oô]t[eé]) )?(?:l'|mon |ma )?(?:objectif|victoire|r[ée]ussite)\b|"
+    r"[\s,]*\b(?:(?:na|no|com a|com o|sobre a|sobre o) )?(?:minha |meu )?"
+    r"(?:vit[oó]ria|meta|objetivo)\b",
+    re.IGNORECASE,
+)
+
+
+def names_the_win(text: str) -> bool:
+    """Whether the words say they are about the win the user named ("partly on the win")."""
+    return ABOUT_THE_WIN.search(text) is not None
+
+
 def plain_choice(text: str) -> str:
-    """The words without hedges around them ("partly i guess" -> "partly")."""
-    return unhedged(text) or text
+    """The words without hedges around them, a softening maybe or the words that say which
+    question they answer ("partly i guess", "hmm maybe partly", "partly on the win" ->
+    "partly")."""
+    plain = ABOUT_THE_WIN.sub(" ", text).strip(" ,.…!?") or text
+    plain = unhedged(plain) or plain
+    softened = _SOFTENER.sub("", plain)
+    return unhedged(softened) or softened

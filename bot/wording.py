@@ -10,7 +10,8 @@ from functools import lru_cache
 SHORT_WORDS = 9
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _SPACES = re.compile(r"\s+")
-_EDGES = re.compile(r"^[\s.,!?;:…\-–—\"'()*_~]+|[\s.,!?;:…\-–—\"'()*_~]+$")
+# Spanish opens a question or a cry with its own mark ("¿qué quieres decir?"): an edge too.
+_EDGES = re.compile(r"^[\s.,!?¿¡;:…\-–—\"'()*_~]+|[\s.,!?¿¡;:…\-–—\"'()*_~]+$")
 # Words that add nothing to what a short message means ("um", "tbh", "sorry").
 # Contractions typed without their apostrophe.
 _CONTRACTED = {

@@ -85,12 +85,13 @@ def test_an_answer_that_borrows_such_words_is_kept(typed: str) -> None:
 def test_an_answer_with_how_long_tacked_on_is_kept_and_the_question_answered(
     typed: str, kept: str
 ) -> None:
-    """The answer part is kept without the question, and the count left is said before the
-    next question."""
+    """The answer part is kept without the question (and said back), and the count left is
+    said before the next question."""
     moved = engine.step(walk_to(Step.UNSEEN), say(typed), START)
     assert moved.session.answers["unseen"] == kept
     # (In another language the note that the coaching is in English comes first.)
     assert [key for key in keys(moved) if not key.startswith("language.")] == [
+        "unseen.heard",
         "listen.left",
         "offer.ask",
     ]

@@ -26,12 +26,13 @@ from tests.test_engine import keys, walk_to
 )
 @pytest.mark.parametrize("at", [Step.OFFER, Step.GAIN, Step.TIMING, Step.OPTION_DETAIL])
 def test_confusion_gets_the_question_explained_and_nothing_kept(typed: str, at: Step) -> None:
-    """A confused question back at any question explains it, asks again and keeps nothing."""
+    """A confused question back at any question explains it (in the language it was asked
+    in), asks again and keeps nothing."""
     session = walk_to(at)
     moved = engine.step(session, say(typed), START)
     assert moved.session.answers == session.answers
     assert moved.session.step is at
-    assert keys(moved)[-1] == f"{at.value}.explain"
+    assert keys(moved)[-1].startswith(f"{at.value}.explain")
 
 
 def test_a_no_called_final_in_confusion_is_heard_before_the_explanation() -> None:
@@ -60,7 +61,9 @@ def test_an_objection_is_acknowledged_and_the_question_asked_again(typed: str, a
     session = walk_to(at)
     moved = engine.step(session, say(typed), START)
     assert moved.session.answers == session.answers
-    assert keys(moved)[-2:] == ["listen.objection", f"{at.value}.explain"]
+    # Said in another language, the explanation is in it ("explain_de").
+    assert keys(moved)[-2] == "listen.objection"
+    assert keys(moved)[-1].startswith(f"{at.value}.explain")
 
 
 @pytest.mark.parametrize(
