@@ -11,12 +11,12 @@ from bot import (
     boundary_words,
     choice_words,
     corrections,
-    default_answer,
     dialogue,
     impatience,
     intents,
     reflecting,
     said_before,
+    stuck,
     tacked_on,
     tone,
 )
@@ -29,9 +29,10 @@ from bot.domain import (
     Step,
     Transition,
 )
+from bot.examples import explained
 from bot.moving_on import after_answer, cancel
 from bot.opening import after_summary, previous_setback
-from bot.pushing_back import explained, hedged, notes, pushed_back, said_back, with_choices
+from bot.pushing_back import hedged, notes, pushed_back, said_back
 from bot.revisit_answer import answer_revisit
 from bot.steps import (
     Rules,
@@ -206,13 +207,9 @@ def _listen(session: Session, current: Step, text: str, now: datetime) -> Transi
             # A word of the method asked about away from its own step: that word explained.
             return Transition(session, (Reply(f"term.{term}"), ask(current, session)))
         return Transition(session, (explained(session, current, text),))
-    if kind in (intents.Intent.DONT_KNOW, intents.Intent.SKIP):
-        if _stuck_again(session):
-            # The gentle text once was not enough: an example this time, and a way on.
-            way_on = "listen.stuck_skip" if QUESTIONS[current].optional else "listen.stuck_draft"
-            return Transition(session, (with_choices(session, current, "explain"), Reply(way_on)))
-        # A question that may not be skipped: asked again gently, as for not knowing.
-        return Transition(session, (with_choices(session, current, "gentle"),))
+    if kind in (intents.Intent.DONT_KNOW, intents.Intent.SKIP) or stuck.again(session):
+        # Not knowing (or "hmm" once more): gently, then an example that fits, then on.
+        return stuck.not_knowing(session, current, now)
     if not has_words(text):
         # An emoji alone: it cannot be read as an answer, and "no rush" would not fit it.
         return Transition(session, (Reply("listen.emoji"), ask(current, session)))
@@ -230,11 +227,6 @@ TERM_STEPS: dict[str, tuple[Step, ...]] = {
     "reframe": (),
     "own_win": (Step.SUCCESS,),
 }
-
-
-def _stuck_again(session: Session) -> bool:
-    """Whether the message before this one also said "I don't know" (odd repeats alternate)."""
-    return default_answer.gentle_said_last(session)
 
 
 # "No to the promotion", "refused to fix the heating": what the setback says they hoped for.
@@ -261,8 +253,7 @@ def _already_said(session: Session, current: Step, now: datetime) -> Transition:
         transition = after_answer(session, moved, current)
         taken = Reply("listen.reused", {"answer": given})
         return replace(transition, replies=(taken, *transition.replies))
-    again = with_choices(session, current, "explain")
-    return Transition(session, (Reply("listen.already_said"), again))
+    return Transition(session, (Reply("listen.already_said"), explained(session, current)))
 
 
 def _which_choice(session: Session, current: Step, both: tuple[str, str]) -> Reply:

@@ -8,7 +8,7 @@ import re
 
 from bot import intents
 from bot.domain import Session, Step
-from bot.wording import normalise
+from bot.wording import has_words, normalise
 
 # The steps whose gentle text offers a default to take as it is, and the key of its words.
 DEFAULTS = {Step.QUESTION: "question.default"}
@@ -36,6 +36,20 @@ def gentle_said_last(session: Session) -> bool:
             break
         repeats += 1
     return repeats % 2 == 1
+
+
+# What says nothing to keep at a question: not knowing, skipping, "hmm", "ok".
+_NOTHING_KEPT = (intents.Intent.DONT_KNOW, intents.Intent.SKIP, intents.Intent.ACK)
+
+
+def not_answers_before(session: Session) -> int:
+    """How many messages in a row just before this one said nothing to keep ("idk", "hmm")."""
+    run = 0
+    for earlier in reversed(session.recent):
+        if has_words(earlier) and intents.free_text(earlier) not in _NOTHING_KEPT:
+            break
+        run += 1
+    return run
 
 
 def taken(session: Session, text: str) -> str | None:

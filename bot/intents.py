@@ -119,7 +119,7 @@ _DONT_KNOW_GLUE = _word_set(
     "i i'm you really honestly tbh lol man hmm um no yet at all either sorry to be honest what "
     "say yeah nope genuinely just tho though haha literally absolutely completely totally even "
     "mind head is gone has went on this one here mate that it i've i'd only kinda bit a have "
-    "my haven't mind's whatsoever tell me nothing ? right now "
+    "my haven't mind's whatsoever tell me nothing ? right now still again sadly "
     "😅 😬 🤷 🤷‍♀️ 🤷‍♂️ ‍♀️ ‍♂️ ♀️ ♂️ ️ ‍"
 )
 _WH_TAIL = re.compile(r"^(?:what|how|why|who|where|which|if|whether)\b")

@@ -12,10 +12,12 @@ from bot import (
     crisis_flow,
     dialogue,
     engine,
+    examples,
     language,
     own_win,
     plan,
     reflecting,
+    stuck,
 )
 
 TRAP_NAMES = (
@@ -224,7 +226,7 @@ STATIC_KEYS = (
 def required_keys() -> frozenset[str]:
     """Every prompt key the engine and the service can emit."""
     keys: set[str] = {*STATIC_KEYS, *plan.KEYS, *own_win.KEYS, *crisis_flow.PROMPT_KEYS}
-    keys.update(reflecting.KEYS)
+    keys.update(reflecting.KEYS, examples.KEYS, stuck.KEYS)
     keys.update(f"{own_win.STEP}.choice.{choice}" for choice in own_win.CHOICES)
     for at, question in dialogue.QUESTIONS.items():
         keys.add(f"{at.value}.label")

@@ -16,31 +16,14 @@ from bot import (
     dialogue,
     impatience,
     intents,
-    language,
     owed,
     pushback,
     tacked_on,
 )
 from bot.dialogue import QUESTIONS
 from bot.domain import Reply, Session, Step, Transition
-from bot.steps import ask, choices
-
-
-def with_choices(session: Session, current: Step, text: str) -> Reply:
-    """One of the step's own texts (`explain`, `gentle`), with the step's choices."""
-    offered = dialogue.choices(current, session.answers)
-    return Reply(
-        f"{current.value}.{text}",
-        choices=choices(current.value, offered),
-        choice_step=current.value if offered else None,
-    )
-
-
-def explained(session: Session, current: Step, text: str) -> Reply:
-    """The step's explanation, with its choices: in the language the asking was written in
-    ("o que você quer dizer?" in Portuguese, `explain_pt`), else in English."""
-    code = language.which(text)
-    return with_choices(session, current, language.keyed("explain", code))
+from bot.examples import explained, with_choices
+from bot.steps import ask
 
 
 def notes(current: Step, note: str) -> dict[str, str]:

@@ -39,7 +39,7 @@ def test_a_no_called_final_in_confusion_is_heard_before_the_explanation() -> Non
     """ "they said no. its over" beside the confusion is answered before the question."""
     typed = "what do u mean offer them, they said no. its over"
     moved = engine.step(walk_to(Step.OFFER), say(typed), START)
-    assert keys(moved) == ["listen.still_open", "offer.explain"]
+    assert keys(moved) == ["listen.still_open", "offer.explain_home"]
 
 
 @pytest.mark.parametrize(
