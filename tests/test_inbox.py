@@ -27,8 +27,8 @@ from bot.storage.inbox import InboxRow
 from tests.conftest import FULL_DIALOGUE, MIGRATIONS, PROMPTS, START, press, say
 from tests.fakes.slack_api import TEAM, FakeSlackApi
 from tests.fakes.slack_sender import SlackSender
+from tests.scheduler_harness import RecordingOutbox
 from tests.slack_harness import SECRET, adapter, fake, slack, slack_settings
-from tests.test_scheduler import RecordingOutbox
 
 __all__ = ["adapter", "fake", "slack"]  # the Slack fixtures, shared
 

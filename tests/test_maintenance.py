@@ -17,7 +17,7 @@ from bot.storage.db import Database, to_db
 from bot.storage.migrate import migrate
 from bot.storage.store import Store
 from tests.conftest import ALICE, MIGRATIONS, START
-from tests.test_scheduler import RecordingOutbox
+from tests.scheduler_harness import RecordingOutbox
 
 OLD = START - timedelta(days=400)
 PURGE_MIGRATION = "0007_purge_and_claim_order"

@@ -23,9 +23,9 @@ from bot.storage.message_json import load_message
 from tests.conftest import ALICE, FULL_DIALOGUE, START, press, say
 from tests.fakes.slack_api import TEAM, Call, FakeSlackApi
 from tests.fakes.slack_sender import SlackSender
+from tests.scheduler_harness import RecordingOutbox
 from tests.slack_harness import adapter, fake, slack
 from tests.test_inbox import scheduler_claim
-from tests.test_scheduler import RecordingOutbox
 
 __all__ = ["adapter", "fake", "slack"]  # the Slack fixtures, shared
 

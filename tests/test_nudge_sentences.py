@@ -12,8 +12,8 @@ from bot.prompts import Catalog
 from bot.service import CoachService
 from bot.storage.db import Database
 from tests.conftest import say
+from tests.scheduler_harness import nudged
 from tests.test_revisit_two_answers import nudged_session
-from tests.test_scheduler import nudged
 
 
 @pytest.mark.parametrize(

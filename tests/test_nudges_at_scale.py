@@ -17,7 +17,7 @@ from bot.clock import ManualClock
 from bot.prompts import Catalog
 from bot.storage.store import Store
 from tests.conftest import START
-from tests.test_scheduler import RecordingOutbox, scheduler_for
+from tests.scheduler_harness import RecordingOutbox, scheduler_for
 from tests.test_store import OpenDb, seed_due_reminders
 
 # The figure: about 30 s on a quiet 2-core machine (claims pick their rows in one

@@ -35,8 +35,8 @@ from tests.conftest import FULL_DIALOGUE, MIGRATIONS, PROMPTS, START, say
 from tests.discord_harness import discord_settings
 from tests.fakes.discord_server import FakeDiscord
 from tests.fakes.slack_api import FakeSlackApi
+from tests.scheduler_harness import RecordingOutbox, scheduler_for
 from tests.test_cli import Chat, cli_env, start_chat
-from tests.test_scheduler import RecordingOutbox, scheduler_for
 from tests.test_slack_socket import socket_settings
 
 # Chats started by a test, killed afterwards (shared with the command-line tests).

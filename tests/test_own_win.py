@@ -18,7 +18,7 @@ from bot.storage import repos
 from bot.storage.db import Database
 from bot.userdata import wins_reply
 from tests.conftest import ALICE, START, press, say
-from tests.test_scheduler import nudged
+from tests.scheduler_harness import nudged
 
 WIN = "Getting clear criteria for the promotion"
 

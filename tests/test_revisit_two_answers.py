@@ -15,7 +15,7 @@ from bot.service import CoachService
 from bot.storage import repos
 from bot.storage.db import Database
 from tests.conftest import ALICE, press, say
-from tests.test_scheduler import nudged
+from tests.scheduler_harness import nudged
 
 WINS = {"yes": "yes", "partly": "partly", "not yet": "not_yet", "it didn't": "not_yet"}
 

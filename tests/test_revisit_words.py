@@ -14,9 +14,9 @@ from bot.prompts import Catalog
 from bot.service import CoachService
 from bot.storage.db import Database
 from tests.conftest import START, say
+from tests.scheduler_harness import nudged
 from tests.test_engine import keys, walk_to
 from tests.test_revisit_two_answers import answered_maybe, nudged_session
-from tests.test_scheduler import nudged
 
 HOW_IT_WENT = (
     "ok so i had the 1:1!! she said probably yes in jan but wouldnt put it in writing yet 😐"

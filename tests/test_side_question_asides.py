@@ -15,10 +15,10 @@ from bot.prompts import Catalog
 from bot.service import CoachService
 from bot.storage.db import Database
 from tests.conftest import START, say
+from tests.scheduler_harness import nudged
 from tests.test_confirmations import _asked
 from tests.test_engine import keys, walk_to
 from tests.test_revisit_two_answers import answered_maybe, nudged_session
-from tests.test_scheduler import nudged
 
 
 def _resume_offered() -> Transition:

@@ -13,7 +13,7 @@ from bot.service import CoachService
 from bot.storage import repos
 from bot.storage.db import Database
 from tests.conftest import ALICE, START, say
-from tests.test_scheduler import nudged, reminder_rows
+from tests.scheduler_harness import nudged, reminder_rows
 
 
 async def sessions(db: Database) -> list[tuple[int, str, str | None]]:

@@ -14,8 +14,8 @@ from bot.storage import repos
 from bot.storage.db import Database
 from tests.fakes.slack_api import FakeSlackApi
 from tests.fakes.slack_sender import SlackSender
+from tests.slack_oauth_harness import ONE, SAM, adapter, fake, http, senders
 from tests.test_slack_first_ack import DEADLINE, FAULTS, SLACK_ACK_DEADLINE
-from tests.test_slack_oauth import ONE, SAM, adapter, fake, http, senders
 
 __all__ = ["adapter", "fake", "http", "senders"]  # the OAuth fixtures, shared
 

@@ -20,8 +20,8 @@ from bot.storage.db import to_db
 from bot.storage.pg_sql import positional
 from bot.storage.store import Store
 from tests.conftest import ALICE, START, say
+from tests.scheduler_harness import RecordingOutbox, scheduler_for
 from tests.test_maintenance import add_closed_sessions
-from tests.test_scheduler import RecordingOutbox, scheduler_for
 from tests.test_slack_install_store import REFUSING_TRIGGER
 
 OpenDb = Callable[[], AbstractAsyncContextManager[Any]]
