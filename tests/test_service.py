@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
-import sqlite3
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -14,7 +12,6 @@ import pytest
 from bot import dialogue
 from bot.clock import ManualClock
 from bot.domain import Inbound, InboundKind, Origin, Status, Step, UserKey
-from bot.prompts import Catalog
 from bot.service import CoachService
 from bot.storage import repos
 from bot.storage.db import Database
@@ -80,141 +77,6 @@ async def test_a_non_choice_reasks_listing_the_options(service: CoachService) ->
         "Not sure",
         "Nobody to go back to",
     ]
-
-
-async def test_racing_messages_from_one_user_lose_no_answer(
-    service: CoachService, db: Database
-) -> None:
-    """Two messages sent at once are both kept, one after the other, in order of arrival."""
-    await run(service, FULL_DIALOGUE[:1])
-    await asyncio.gather(service.handle(say("The setback")), service.handle(say("The ask")))
-    record = await stored(db)
-    assert record.session is not None
-    assert record.session.answers["setback"] == "The setback"
-    assert record.session.answers["ask"] == "The ask"
-    assert record.session.step is Step.BOUNDARY
-
-
-async def test_two_processes_on_one_file_never_lose_an_update(
-    tmp_path: Path, catalog: Catalog, clock: ManualClock
-) -> None:
-    """Two services on two connections to one file, racing, lose no answer (version + retry)."""
-    path = tmp_path / "shared.db"
-    from bot.storage.migrate import migrate
-    from tests.conftest import MIGRATIONS
-
-    async with Database(path) as first, Database(path) as second:
-        await migrate(first, MIGRATIONS)
-        one = CoachService(first, catalog, clock)
-        two = CoachService(second, catalog, clock)
-        await one.handle(say("hi"))
-        # Free-text answers that each land in a different question: order decides which.
-        words = [f"answer {i}" for i in range(6)]
-        await asyncio.gather(
-            *(svc.handle(say(w)) for svc, w in zip([one, two] * 3, words, strict=True))
-        )
-        record = await stored(first)
-    assert record.session is not None
-    kept = [record.session.answers.get(name) for name in ("setback", "ask")]
-    assert all(value in words for value in kept)
-    assert record.session.version >= 3
-    assert (
-        record.session.step is Step.BOUNDARY
-    )  # setback, ask, then extra answers re-ask the choice
-
-
-async def test_conflicting_writers_retry_instead_of_overwriting(
-    tmp_path: Path, catalog: Catalog, clock: ManualClock
-) -> None:
-    """A write based on a stale version raises a conflict and is recomputed, not lost."""
-    path = tmp_path / "shared.db"
-    from bot.errors import ConflictError
-    from bot.storage.migrate import migrate
-    from tests.conftest import MIGRATIONS
-
-    async with Database(path) as first, Database(path) as second:
-        await migrate(first, MIGRATIONS)
-        service = CoachService(first, catalog, clock)
-        await run(service, ["hi", "setback words"])
-        stale = await stored(second)
-        await service.handle(say("ask words"))
-        assert stale.session is not None
-        with pytest.raises(ConflictError):
-            async with second.transaction() as conn:
-                await repos.save_session(
-                    conn,
-                    user_ref=stale.ref,
-                    session=stale.session,
-                    expected_version=stale.session.version,
-                )
-        record = await stored(first)
-    assert record.session is not None and record.session.answers["ask"] == "ask words"
-
-
-async def test_users_are_kept_apart_by_workspace(service: CoachService, db: Database) -> None:
-    """The same user id in two workspaces has two separate histories."""
-    one = UserKey("slack", "T1", "U1")
-    two = UserKey("slack", "T2", "U1")
-    await run(service, ["hi", "first workspace setback"], one)
-    await run(service, ["hi", "second workspace setback"], two)
-    assert (await stored(db, one)).session.answers["setback"] == "first workspace setback"  # type: ignore[union-attr]
-    assert (await stored(db, two)).session.answers["setback"] == "second workspace setback"  # type: ignore[union-attr]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Ünïcödé àccents",
-        "😀🎉 emoji setback",
-        "שלום עולם مرحبا",
-        "line one\nline two",
-        "<!channel> & <@U123>",
-    ],
-)
-async def test_unusual_text_survives_the_round_trip(
-    service: CoachService, db: Database, text: str
-) -> None:
-    """Emoji, right-to-left text, accents and markup are stored exactly as written."""
-    await run(service, ["hi", text])
-    record = await stored(db)
-    assert record.session is not None and record.session.answers["setback"] == text
-
-
-async def test_control_characters_are_stripped(service: CoachService, db: Database) -> None:
-    """Control characters never reach the database."""
-    await run(service, ["hi", "bad\x00byte\x1b[31m red\x07"])
-    record = await stored(db)
-    assert record.session is not None and record.session.answers["setback"] == "badbyte[31m red"
-
-
-async def test_a_huge_message_is_kept_truncated_with_a_word_saying_so(
-    service: CoachService, db: Database
-) -> None:
-    """Past 20,000 characters the answer is cut there and the user is told the bound."""
-    texts = await run(service, ["hi", "x" * 30_000])
-    record = await stored(db)
-    assert record.session is not None and len(record.session.answers["setback"]) == 20_000
-    assert any("20,000" in text for text in texts)
-
-
-async def test_a_long_paste_is_kept_whole_without_a_word_of_cutting(
-    service: CoachService, db: Database
-) -> None:
-    """A 5,000-character paste is kept whole (export reads it) and nothing says it was cut."""
-    pasted = ("My landlord wrote back again about the heating. " * 110)[:5000].strip()
-    texts = await run(service, ["hi", pasted])
-    record = await stored(db)
-    assert record.session is not None and record.session.answers["setback"] == pasted
-    assert not any("characters" in text for text in texts)
-
-
-async def test_blank_messages_get_a_gentle_reask(service: CoachService, db: Database) -> None:
-    """An empty message changes nothing and re-asks."""
-    await run(service, ["hi"])
-    texts = await run(service, ["   \n\t "])
-    assert texts[0].startswith("I didn't catch anything")
-    record = await stored(db)
-    assert record.session is not None and record.session.step is Step.SETBACK
 
 
 async def test_returning_after_idle_days_is_offered_resume(
@@ -297,16 +159,6 @@ async def test_a_slash_start_from_a_channel_records_the_origin(
     assert record.session is not None
     assert record.session.answers["setback"] == "The client said no"
     assert record.session.origin == Origin("C42")
-
-
-@pytest.mark.sqlite_only
-async def test_reading_a_file_written_by_sqlite_directly(db: Database) -> None:
-    """The schema is plain SQLite: another tool can read it (sessions table exists)."""
-    with sqlite3.connect(db.path) as conn:
-        names = {
-            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        }
-    assert {"users", "sessions", "schema_version", "reminders"} <= names
 
 
 async def test_without_a_known_zone_the_coach_asks_once_before_the_revisit(
