@@ -25,7 +25,7 @@ from tests.fakes.slack_api import TEAM, Call, FakeSlackApi
 from tests.fakes.slack_sender import SlackSender
 from tests.scheduler_harness import RecordingOutbox
 from tests.slack_harness import adapter, fake, slack
-from tests.test_inbox import scheduler_claim
+from tests.test_inbox_nudges import scheduler_claim
 
 __all__ = ["adapter", "fake", "slack"]  # the Slack fixtures, shared
 
