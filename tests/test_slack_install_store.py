@@ -12,17 +12,15 @@ from slack_sdk.oauth.installation_store import Installation
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.slack_install_store import STATE_SECONDS, SqlInstallationStore, SqlStateStore
-from bot.adapters.slack_oauth import LEASE, LockedTokenRotator, forget_workspace, stop_workspace
+from bot.adapters.slack_oauth import LEASE, LockedTokenRotator
 from bot.clock import ManualClock
 from bot.domain import UserKey
 from bot.errors import ConfigError
-from bot.service import CoachService
 from bot.storage import installations
 from bot.storage.cipher import TokenCipher
 from bot.storage.db import Database
-from bot.storage.store import Store
-from tests.conftest import FULL_DIALOGUE, say
 from tests.fakes.slack_api import FakeSlackApi
+from tests.slack_oauth_harness import count
 
 KEY = Fernet.generate_key().decode()
 # A trigger that makes deleting a user fail ("disk trouble"), and the statement removing it.
@@ -215,79 +213,6 @@ async def test_concurrent_refreshes_spend_the_refresh_token_once(
         assert saved is not None and saved.bot_token == "xoxb-T1-1"
         assert saved.bot_refresh_token == "xoxe-T1-1"
         assert await count(store.db, "SELECT COUNT(*) FROM slack_token_refreshes") == 0
-
-
-async def count(db: Store, sql: str, **params: object) -> int:
-    """One number from the database (`:name` parameters)."""
-    async with db.autocommit() as conn:
-        return int(await conn.fetch_value(sql, params))
-
-
-@pytest.fixture
-async def two_workspaces(service: CoachService, store: SqlInstallationStore) -> None:
-    """Ann in T1 and Bob in T2, each installed and with a revisit nudge pending."""
-    for user in (ANN, BOB):
-        await store.async_save(installation(user.workspace, f"xoxb-{user.workspace}"))
-        for line in FULL_DIALOGUE:
-            await service.handle(say(line, user))
-
-
-@pytest.mark.usefixtures("two_workspaces")
-async def test_uninstall_removes_one_workspace_and_leaves_the_other(
-    db: Database, store: SqlInstallationStore
-) -> None:
-    """forget_workspace deletes T1's installation, users, sessions and nudges; T2 is untouched."""
-    deleted = await forget_workspace(db, enterprise_id=None, team_id="T1", org_wide=False)
-
-    assert deleted == 1
-    assert await store.async_find_installation(enterprise_id=None, team_id="T1") is None
-    assert await store.async_find_installation(enterprise_id=None, team_id="T2") is not None
-    assert await count(db, "SELECT COUNT(*) FROM users WHERE workspace = :w", w="T1") == 0
-    for table in ("sessions", "reminders"):
-        assert await count(db, f"SELECT COUNT(*) FROM {table}") == 1
-        assert (
-            await count(
-                db,
-                f"SELECT COUNT(*) FROM {table} t JOIN users u ON u.id = t.user_ref"
-                " WHERE u.workspace = :w",
-                w="T2",
-            )
-            == 1
-        )
-
-
-@pytest.mark.usefixtures("two_workspaces")
-async def test_an_uninstall_that_fails_halfway_changes_nothing(
-    db: Database, store: SqlInstallationStore
-) -> None:
-    """The installation and the users go in one transaction: a failing user delete keeps both."""
-    async with db.transaction() as conn:
-        await conn.execute(REFUSING_TRIGGER[conn.dialect][0])
-    try:
-        with pytest.raises(Exception, match="disk trouble"):
-            await forget_workspace(db, enterprise_id=None, team_id="T1", org_wide=False)
-    finally:
-        # PostgreSQL's test database outlives the test: leave no trigger behind.
-        async with db.transaction() as conn:
-            await conn.execute(REFUSING_TRIGGER[conn.dialect][1])
-
-    assert await store.async_find_installation(enterprise_id=None, team_id="T1") is not None
-    assert await count(db, "SELECT COUNT(*) FROM users WHERE workspace = :w", w="T1") == 1
-
-
-@pytest.mark.usefixtures("two_workspaces")
-async def test_revoked_tokens_stop_that_workspaces_nudges(
-    db: Database, store: SqlInstallationStore
-) -> None:
-    """stop_workspace forgets T1's bot token and cancels T1's pending nudges only."""
-    cancelled = await stop_workspace(db, enterprise_id=None, team_id="T1", org_wide=False)
-
-    assert cancelled == 1
-    assert await store.async_find_bot(enterprise_id=None, team_id="T1") is None
-    assert await store.async_find_bot(enterprise_id=None, team_id="T2") is not None
-    pending = "SELECT COUNT(*) FROM reminders r JOIN users u ON u.id = r.user_ref"
-    pending += " WHERE r.status = 'pending' AND u.workspace = :w"
-    assert (await count(db, pending, w="T1"), await count(db, pending, w="T2")) == (0, 1)
 
 
 async def test_a_refresh_lease_left_by_a_dead_process_runs_out(
