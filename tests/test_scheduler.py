@@ -23,13 +23,14 @@ from tests.conftest import ALICE, MIGRATIONS, START, say
 from tests.scheduler_harness import (
     RecordingOutbox,
     finish_with_revisit,
+    nudged,
     reminder_rows,
     scheduler_for,
 )
 
-# tests/test_crisis_check_in.py (flow17's this round) still takes these from here; they live in
-# scheduler_harness.py, where it should take them from next.
-__all__ = ["RecordingOutbox", "finish_with_revisit", "scheduler_for"]
+# tests/test_crisis_check_in.py (flow17's) and a test on dialogue17's branch still take these
+# from here; they live in scheduler_harness.py, where they should be taken from next.
+__all__ = ["RecordingOutbox", "finish_with_revisit", "nudged", "scheduler_for"]
 
 
 async def test_finishing_with_a_revisit_stores_a_reminder(
