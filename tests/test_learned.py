@@ -13,6 +13,7 @@ from bot.safety.learned import MODEL_FILE, Model, Scores, dump, features, parse,
 from bot.safety.normal import normalise
 from bot.safety.scan import COMPILED as _COMPILED
 from bot.safety.train import MIN_WEIGHT, fit, rows
+from bot.safety.train_fit import folds
 
 
 def test_features_are_the_character_ngrams_of_the_padded_text() -> None:
@@ -91,6 +92,18 @@ def test_refitting_gives_the_shipped_model() -> None:
             assert max(abs(a - b) for a, b in zip(weights, again.weights[gram], strict=True)) <= 2
     for row in batch:
         assert again.classify(row.normal) == model.classify(row.normal), row.kind
+
+
+def test_holding_out_by_file_holds_out_one_authors_file_whole() -> None:
+    """Each `--by-file` fold is one crisis tuning file whole; coaching texts are never held out."""
+    batch = rows()
+    held = folds(batch, "file")
+    sources = {row.source for row in batch if row.kind != "coaching"}
+    assert len(held) == len(sources) > 10
+    for fold in held:
+        (source,) = {batch[i].source for i in fold}
+        assert source.startswith("crisis_")
+        assert sorted(fold) == [i for i, row in enumerate(batch) if row.source == source]
 
 
 @pytest.mark.parametrize(

@@ -118,19 +118,7 @@ class Model:
     packed: dict[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        import os
-
-        if os.environ.get("INTERLEAVE"):
-            packed = {}
-            for g, w in self.weights.items():
-                v = _pack(w)
-                k = str(g.encode("utf-8"), "utf-8")
-                packed[k] = int.from_bytes(
-                    v.to_bytes((v.bit_length() + 8) // 8, "little"), "little"
-                )
-            object.__setattr__(self, "packed", packed)
-        else:
-            object.__setattr__(self, "packed", {g: _pack(w) for g, w in self.weights.items()})
+        object.__setattr__(self, "packed", {g: _pack(w) for g, w in self.weights.items()})
 
     def scores(self, normal: str) -> Scores | None:
         """The probabilities for a normalised text, or None for one too short to have n-grams."""

@@ -9,7 +9,8 @@ thresholds by five-fold cross-validation (fixed seed; each message scored by a m
 never saw it nor its near-duplicates: `groups`), prints those figures and writes
 bot/bundled/crisis_model.json.gz. `--by-kind` also prints the figures when each kind is held
 out whole (a model that never saw the kind: the harder test), `--by-language` when each
-language but English is (the test of words never seen); `--no-cv` keeps the shipped
+language but English is (the test of words never seen), `--by-file` when each crisis tuning
+file is (one author's messages: the nearest to a new author's); `--no-cv` keeps the shipped
 thresholds; `--concepts`, `--ngrams 4` and `--c 100` fit the variants measured (README, "How it
 is built"), `--no-write` only prints. The data is read in train_data.py, fitted and its
 thresholds chosen in train_fit.py, the figures printed by train_report.py.
@@ -19,10 +20,12 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from functools import partial
 
 from bot.safety.learned import MODEL_FILE, NGRAMS, dump, shipped
 from bot.safety.train_data import ROOT, Row, rows
 from bot.safety.train_fit import (
+    FEATURES,
     FOLDS,
     HELD_LANGUAGES,
     MIN_WEIGHT,
@@ -48,6 +51,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--by-language", action="store_true", help="also hold out each language but English whole"
     )
     parser.add_argument(
+        "--by-file", action="store_true", help="also hold out each crisis tuning file whole"
+    )
+    parser.add_argument(
         "--concepts", action="store_true", help="read the concept lexicon beside the n-grams"
     )
     parser.add_argument("--no-write", action="store_true", help="print the figures only")
@@ -57,47 +63,63 @@ def main(argv: Sequence[str] | None = None) -> None:
         help="n-gram sizes, e.g. 4 (measured with --concepts)",
     )
     parser.add_argument("--c", type=float, default=C, help="inverse regularisation strength")
+    parser.add_argument(
+        "--features", type=int, default=FEATURES, help="n-grams kept, the heaviest (0: all)"
+    )
     args = parser.parse_args(argv)
     sizes = tuple(int(n) for n in args.ngrams.split(","))
     batch = rows()
+    # Held-out scores of models fitted the way this one is: grouped folds, or `held_out`.
+    held_out = partial(
+        out_of_fold,
+        batch,
+        with_concepts=args.concepts,
+        sizes=sizes,
+        strength=args.c,
+        kept=args.features,
+    )
     scored: list[tuple[float, float]] = []
     if args.no_cv:
         old = shipped()
         risk_threshold, crisis_threshold = old.risk_threshold, old.crisis_threshold
     else:
-        scored = out_of_fold(batch, with_concepts=args.concepts, sizes=sizes, strength=args.c)
+        scored = held_out()
         risk_threshold, crisis_threshold = thresholds(batch, scored)
-    model = fit(batch, risk_threshold, crisis_threshold, args.concepts, sizes, args.c)
+    model = fit(
+        batch, risk_threshold, crisis_threshold, args.concepts, sizes, args.c, args.features
+    )
     limits = (model.risk_threshold, model.crisis_threshold)
     print(f"thresholds: risk {limits[0]:.3f}, crisis {limits[1]:.3f}")
     if scored:
         report(f"{FOLDS}-fold cross-validation", batch, scored, limits)
     if args.by_kind:
-        held = out_of_fold(
-            batch, held_out="kind", with_concepts=args.concepts, sizes=sizes, strength=args.c
-        )
-        report("each kind held out", batch, held, limits)
+        report("each kind held out", batch, held_out(held_out="kind"), limits)
+    if args.by_file:
+        _held_alone(batch, held_out(held_out="file"), limits)
     if args.by_language:
-        _by_language(batch, limits, args.concepts, sizes, args.c)
+        _by_language(batch, held_out(held_out="language"), limits)
     if args.no_write:
         return
     OUTPUT.write_bytes(dump(model))
     print(f"wrote {OUTPUT.relative_to(ROOT)}: {len(model.weights)} n-grams")
 
 
+def _held_alone(
+    batch: Sequence[Row], held: Sequence[tuple[float, float]], limits: tuple[float, float]
+) -> None:
+    """Print the figures of the crisis tuning files each held out of training whole (the
+    coaching texts, never held out, left out of them), at the model's thresholds."""
+    kept = [(row, s) for row, s in zip(batch, held, strict=True) if row.kind != "coaching"]
+    rows_, scores_ = [row for row, _ in kept], [s for _, s in kept]
+    report("each tuning file held out", rows_, scores_, limits, brief=True)
+
+
 def _by_language(
-    batch: Sequence[Row],
-    limits: tuple[float, float],
-    with_concepts: bool,
-    sizes: tuple[int, ...],
-    strength: float,
+    batch: Sequence[Row], held: Sequence[tuple[float, float]], limits: tuple[float, float]
 ) -> None:
     """Print the figures of each language held out of training whole: at the shipped model's
     thresholds, and at thresholds chosen on that language's own held-out scores (the same
     share of its setbacks flagged), which shows how well the scores rank a new language."""
-    held = out_of_fold(
-        batch, held_out="language", with_concepts=with_concepts, sizes=sizes, strength=strength
-    )
     for lang in HELD_LANGUAGES:
         kept = [(row, s) for row, s in zip(batch, held, strict=True) if row.lang == lang]
         rows_, scores_ = [row for row, _ in kept], [s for _, s in kept]

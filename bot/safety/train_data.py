@@ -26,13 +26,17 @@ ORDINARY = (DATA / "intents_tuning.jsonl", DATA / "intents_tuning_2.jsonl", DATA
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """One training message: normalised text, class, language, kind, and whether it is ours."""
+    """One training message: normalised text, class, language, kind, whether it is ours, and
+    the file it comes from."""
 
     normal: str
     label: str
     lang: str
     kind: str
     setback: bool  # an ordinary setback from the crisis tuning set (where false alarms count)
+    # Each crisis tuning file was written by one author in one round: holding a file out
+    # whole is the nearest the tuning sets come to a new author (`--by-file`).
+    source: str = ""
 
 
 def _label(row: dict[str, Any]) -> str:
@@ -43,18 +47,18 @@ def _label(row: dict[str, Any]) -> str:
 def rows() -> list[Row]:
     """The training messages: the tuning set (without context), then ordinary coaching texts."""
     found = []
-    for line in (line for path in TUNING for line in path.read_text("utf-8").splitlines()):
-        row = json.loads(line)
-        if row.get("context"):
-            continue  # a message read with earlier ones: the patterns' business
-        found.append(
-            Row(
-                normalise(row["text"]), _label(row), row["lang"], row["kind"], row["tier"] == "none"
-            )
-        )
+    for path in TUNING:
+        for line in path.read_text("utf-8").splitlines():
+            row = json.loads(line)
+            if row.get("context"):
+                continue  # a message read with earlier ones: the patterns' business
+            setback = row["tier"] == "none"
+            label, lang, kind = _label(row), row["lang"], row["kind"]
+            found.append(Row(normalise(row["text"]), label, lang, kind, setback, path.name))
     for path in ORDINARY:
         for line in path.read_text("utf-8").splitlines():
-            found.append(Row(normalise(json.loads(line)["text"]), "none", "en", "coaching", False))
+            text = normalise(json.loads(line)["text"])
+            found.append(Row(text, "none", "en", "coaching", False, path.name))
     # A text too short for an n-gram ("2", "k") carries nothing to learn from.
     return [row for row in found if features(row.normal)]
 
