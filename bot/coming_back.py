@@ -5,7 +5,7 @@ no ("my girlfriend broke up with me") begins one; words that want to talk but te
 ("just want to sort out the gf thing") are asked for it; a greeting gets the invitation,
 never worded the same way twice in a row (a new reframe opens only on a no told, so an
 answer typed after a cancel never opens one by accident). After a crisis
-stop, the first message back is met with a short, kind word before anything else.
+stop the safety flow takes the first message back (crisis_reply.welcome_back).
 """
 
 from __future__ import annotations
@@ -26,9 +26,6 @@ TELL_ME = "start.tell_me"
 # The count of invitations said since the conversation closed, kept after this mark at the end
 # of `pending_data` (undo_cancel reads its own mark before it).
 COUNT_MARK = "~said="
-# `answers` key of a crisis's messages (crisis_reply.CRISIS_ANSWER; that module imports the
-# engine, so it is not imported here).
-_CRISIS_ANSWER = "crisis_message"
 # Words of a no that opening_words' list of refusals does not hold: a break-up, a loss, a
 # ghosting, a firing, in the five languages the coach reads.
 _SETBACK_CUES = re.compile(
@@ -60,23 +57,6 @@ def without_count(data: str | None) -> str | None:
     return data.rpartition(COUNT_MARK)[0] or None
 
 
-def crisis_stopped(session: Session) -> bool:
-    """Whether this conversation ended with a stop after a crisis reply (not a typed cancel)."""
-    data = without_count(session.pending_data) or ""
-    return (
-        session.status is Status.CANCELLED
-        and _CRISIS_ANSWER in session.answers
-        and not data.startswith("cancelled")
-    )
-
-
-def welcome_back(session: Session) -> tuple[Reply, ...]:
-    """After a crisis stop, the first message back is met kindly, once; else nothing."""
-    if crisis_stopped(session) and said_count(session) == 0:
-        return (Reply("start.back_after_crisis"),)
-    return ()
-
-
 def invite(session: Session, text: str = "") -> tuple[Session, tuple[Reply, ...]]:
     """The invitation to tell a no, worded unlike the last one, and the session counting it;
     after a cancel, words that tell something but no no ("just want to sort out the gf
@@ -87,7 +67,7 @@ def invite(session: Session, text: str = "") -> tuple[Session, tuple[Reply, ...]
     key = keys[count % len(keys)]
     kept = without_count(session.pending_data) or ""
     counted = replace(session, pending_data=f"{kept}{COUNT_MARK}{count + 1}")
-    return counted, (*welcome_back(session), Reply(key))
+    return counted, (Reply(key),)
 
 
 def _asks_for_the_no(session: Session, text: str) -> bool:

@@ -11,7 +11,8 @@ None when safety has nothing to do and the engine should take the message.
   which country the user is in when that is unknown.
 - After it, every message is read for safety first: danger repeats the emergency line first;
   only the user's own words that they are safe right now lead back to coaching; "stop"
-  repeats the lines before it ends.
+  repeats the lines before it ends, and the first message after it is asked how they are
+  and whether they are safe right now, then read the same way.
 
 Every reply is in the language of the message that started the flow, or of a later one when
 the person switches (es, de, fr, pt; else English): bot/language.py tells it, the flow keeps it
@@ -28,12 +29,14 @@ import json
 from dataclasses import replace
 from datetime import datetime
 
+from bot.commands import parse_command
 from bot.crisis_listening import listen, typed_choice
 from bot.crisis_reply import (
     COUNTRY_CHOICES,
     COUNTRY_STEP,
     CRISIS_CHOICES,
     CRISIS_STEP,
+    HELD_COMMANDS,
     LISTENING,
     RISK_CHOICES,
     RISK_STEP,
@@ -41,10 +44,12 @@ from bot.crisis_reply import (
     concern_of,
     crisis,
     language_of,
+    welcome_back,
     with_lines,
 )
 from bot.domain import (
     Inbound,
+    InboundKind,
     Pending,
     Session,
     Transition,
@@ -72,6 +77,7 @@ PROMPT_KEYS = (
     "crisis.stop",
     "crisis.quiet",
     "crisis.about_lines",
+    "crisis.welcome_back",
     "risk.ask",
     "risk.reprompt",
     "risk.no",
@@ -107,7 +113,8 @@ def step(
     if session.pending is Pending.RISK_CHECK:
         return answer(session, inbound, found, now, country_known)
     if found is None:
-        return None
+        # The first message after a stop waits for their word that they are safe (issue 14).
+        return welcome_back(session, inbound, now) if _comes_back(inbound) else None
     lang = language_of(session, inbound)
     if found.tier is Tier.CRISIS:
         return crisis(
@@ -126,6 +133,17 @@ def step(
         session, updated_at=now, pending=Pending.RISK_CHECK, pending_data=json.dumps(held)
     )
     return Transition(asked, (risk_question("risk.ask", lang),))
+
+
+def _comes_back(inbound: Inbound) -> bool:
+    """Whether a message could lead back to coaching: words, `/reframe`, `restart`, `undo`
+    (help, export, reminders... are answered by the engine and leave the stop as it is)."""
+    if inbound.kind is InboundKind.START:
+        return True
+    if inbound.kind is not InboundKind.MESSAGE:
+        return False
+    command = parse_command(inbound.text)
+    return command is None or command.name in HELD_COMMANDS
 
 
 def greet(session: Session) -> Transition | None:

@@ -154,7 +154,9 @@ def crisis(
                 choice_step=COUNTRY_STEP,
             )
         )
-    return Transition(paused, tuple(replies), () if check_in else (CancelNudges(),))
+    # A closed conversation's reminders (a finished plan's check-in) are never cancelled.
+    cancels = session.is_open and not check_in
+    return Transition(paused, tuple(replies), (CancelNudges(),) if cancels else ())
 
 
 def keep_message(session: Session, text: str, now: datetime) -> Session:
@@ -173,18 +175,42 @@ def ask_again(session: Session) -> tuple[Reply, ...]:
     return ()
 
 
+# `pending_data` after a stop (no question open): this word, then the listening data, so
+# the first message back asks whether they are safe before anything else (welcome_back).
+STOPPED = "stopped"
+
+
 def stop_flow(session: Session, concern: str, now: datetime, lang: str) -> Transition:
-    """Stop: the lines once more, then the conversation ends (a check-in's reminder kept)."""
+    """Stop: the lines once more, then the conversation ends (a check-in's reminder kept, and
+    a closed conversation's: a finished plan's check-in outlives the crisis)."""
     kept = at_check_in(session)
     stopped = replace(
         session,
         updated_at=now,
         pending=None,
-        pending_data=None,
+        pending_data=f"{STOPPED} {listening_data(concern, lang, check_in=kept)}",
         status=Status.CANCELLED if session.is_open else session.status,
     )
     stop = Reply(language.keyed("crisis.stop", lang), {"concern": concern})
-    return Transition(stopped, (stop,), () if kept else (CancelNudges(),))
+    cancels = session.is_open and not kept
+    return Transition(stopped, (stop,), (CancelNudges(),) if cancels else ())
+
+
+def welcome_back(session: Session, inbound: Inbound, now: datetime) -> Transition | None:
+    """The first message after a stop: a kind word that asks how they are and whether they are
+    safe right now, the lines in view, and the flow listening again for the answer (in the
+    message's language, else the crisis's); None when no stop came just before."""
+    data = session.pending_data or ""
+    if session.pending is not None or data.split()[:1] != [STOPPED]:
+        return None
+    held = replace(session, pending=Pending.CRISIS, pending_data=data.removeprefix(STOPPED))
+    concern, lang = concern_of(held), language_of(held, inbound)
+    listening = replace(
+        held,
+        updated_at=now,
+        pending_data=listening_data(concern, lang, check_in=at_check_in(held)),
+    )
+    return Transition(listening, (with_lines("crisis.welcome_back", concern, lang),))
 
 
 def back_to_check_in(session: Session, now: datetime, lang: str, first: Reply) -> Transition:

@@ -64,19 +64,12 @@ def after_summary(session: Session, inbound: Inbound, now: datetime) -> Transiti
     if kind is intents.Intent.NEW_SETBACK:
         setback = opening_words.first_message(text) is intents.Intent.SETBACK
         told = setback and not opening_words.wants_new(text)
-        return _anew(session, inbound, now, setback=text if told else None)
+        return begin(session, inbound, now, setback=text if told else None)
     if kind is not intents.Intent.EXIT and coming_back.tells_a_no(text):
         # "my girlfriend broke up with me", "got ghosted after the interview": a new reframe.
-        return _anew(session, inbound, now, setback=text)
+        return begin(session, inbound, now, setback=text)
     invited, replies = coming_back.invite(session, text)
     return Transition(invited, replies)
-
-
-def _anew(session: Session, inbound: Inbound, now: datetime, *, setback: str | None) -> Transition:
-    """A new reframe; after a crisis stop, a kind word first."""
-    began = begin(session, inbound, now, setback=setback)
-    back = coming_back.welcome_back(session)
-    return replace(began, replies=(*back, *began.replies)) if back else began
 
 
 def show_plan(session: Session) -> Transition:

@@ -73,7 +73,6 @@ STATIC_KEYS = (
     "start.prompt",
     "start.prompt_again",
     "start.prompt_plainly",
-    "start.back_after_crisis",
     "start.tell_me",
     "question.default",
     "setback.heard",

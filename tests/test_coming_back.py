@@ -61,7 +61,8 @@ def test_greetings_after_cancel_never_get_the_same_line_three_times() -> None:
 async def test_coming_back_after_a_crisis_stop_is_met_kindly_and_begins_anew(
     service: CoachService, db: Database
 ) -> None:
-    """After "stop" ends a crisis, coming back is greeted kindly once; a no told starts anew."""
+    """After "stop" ends a crisis, coming back is greeted kindly once, asked whether they are
+    safe, and once they say so a no told starts anew."""
     await to_question(service)
     await service.handle(say("my husband hits me"))
     await service.handle(say("stop"))
@@ -70,7 +71,9 @@ async def test_coming_back_after_a_crisis_stop_is_met_kindly_and_begins_anew(
     text = "hey. sorry about last night. im ok now, just want to sort out the gf thing"
     back = await service.handle(say(text))
     texts = [message.text for message in back.messages]
-    assert "glad you're back" in texts[0] and "What was the no?" in texts[-1]
+    assert "glad you're back" in texts[0] and "What was the no?" not in texts[-1]
+    safe = await service.handle(say("I'm safe right now, he's gone"))
+    assert "glad you're safe" in safe.messages[0].text
     later = await service.handle(say("my girlfriend broke up with me"))
     after = (await stored(db)).session
     assert after is not None and after.number == before.number + 1 and after.is_open

@@ -237,16 +237,16 @@ async def test_a_crisis_never_revives_a_cancelled_conversation(
     assert "want to live anymore" in json.dumps(dict(session.answers))
 
 
-async def test_a_crisis_cancels_the_nudge_of_a_finished_plan(
+async def test_a_crisis_keeps_the_nudge_of_a_finished_plan(
     service: CoachService, db: Database
 ) -> None:
-    """A crisis after a plan was made leaves no reminder pending, and the plan stays finished."""
+    """A crisis after a plan was made keeps its reminder pending, and the plan stays finished."""
     for line in FULL_DIALOGUE:
         await service.handle(say(line))
     await service.handle(say("my partner hits me when I ask for anything"))
     async with db.autocommit() as conn:
         pending = await conn.fetch_value("SELECT COUNT(*) FROM reminders WHERE status='pending'")
-    assert pending == 0
+    assert pending == 1
     assert (await stored(db)).session.status is Status.FINISHED  # type: ignore[union-attr]
 
 
