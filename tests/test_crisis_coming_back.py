@@ -4,9 +4,12 @@ answer is read as after a crisis reply before any coaching."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from bot.domain import Pending, Status
+from bot.rendered import Message
 from bot.service import CoachService
 from bot.storage.db import Database
 from tests.conftest import ALICE, say, stored_session
@@ -67,9 +70,9 @@ LANGUAGES = [
 ]
 
 
-def joined(reply_messages: object) -> str:
+def joined(messages: Sequence[Message]) -> str:
     """All the texts of a reply's messages, one per line."""
-    return "\n".join(message.text for message in reply_messages)  # type: ignore[attr-defined]
+    return "\n".join(message.text for message in messages)
 
 
 async def stopped(service: CoachService, crisis: str, stop: str) -> None:
