@@ -145,13 +145,17 @@ _DISTRESS = {
         "saltar cuchillo cuerda soga veneno "
         # Self-harm and harm from someone else, said plainly ("me volví a cortar", "me pega").
         "matar cortar corto corté volví hago daño pega pegó golpea golpeó maltrata amenaza novio "
-        "marido desaparecer"
+        "marido desaparecer "
+        # Passive wishes, said with no word above ("a veces pienso que sería mejor no despertar").
+        "veces pienso creo sería seria mejor despertar dormir cansado cansada harto harta"
     ),
     "de": word_set(
         "sterben umbringen leben tabletten heute nacht jetzt morgen niemand allein angst "
         "schmerz ritzen halte aus mehr kann bin sicher gut weiß weiss nicht nein ja mich "
         "tschüss abschied geschluckt genommen schachtel packung brücke dach springen seil "
-        "strick gift messer hab gerade moment augenblick bett zimmer"
+        "strick gift messer hab gerade moment augenblick bett zimmer "
+        # Passive wishes ("manchmal denke ich, es wäre besser, nicht aufzuwachen").
+        "manchmal denke wäre waere besser aufwachen aufzuwachen einschlafen müde muede"
     ),
     "fr": word_set(
         "veux mourir tuer vivre vie cachets médicaments ce soir maintenant demain personne "
@@ -163,7 +167,9 @@ _DISTRESS = {
         "me fais mal scarifie scarifier coupe coupé coupée frappe frappé bat battu menace "
         "mari copain "
         # Asking about the lines: "ça se passe comment si j'appelle ? c'est gratuit ?"
-        "passe comment quoi c'est j'appelle appelle appeler gratuit anonyme"
+        "passe comment quoi c'est j'appelle appelle appeler gratuit anonyme "
+        # Passive wishes ("parfois je pense que ce serait mieux de ne pas me réveiller").
+        "parfois pense serait mieux réveiller dormir fatigué fatiguée"
     ),
     "pt": word_set(
         "quero morrer matar viver vida remédios comprimidos hoje noite agora amanhã ninguém "
@@ -171,7 +177,9 @@ _DISTRESS = {
         "caixa ponte telhado pular corda veneno faca vou "
         # "tô me cortando de novo", "ele me bate", "queria sumir": "me" is Portuguese too.
         "me tô to tá cortando cortei cortar machucando machuco machuquei consigo parar novo "
-        "bate bateu batendo ameaçou ameaça marido namorado sumir queria fico melhor voltar"
+        "bate bateu batendo ameaçou ameaça marido namorado sumir queria fico melhor voltar "
+        # Passive wishes ("às vezes acho que seria melhor não acordar").
+        "vezes acho seria acordar dormir cansado cansada"
     ),
 }
 _LANGUAGE_OF = {code: _BY_LANGUAGE[code] | _DISTRESS[code] for code in _BY_LANGUAGE}

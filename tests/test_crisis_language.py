@@ -196,6 +196,12 @@ async def test_english_stays_english(service: CoachService) -> None:
         ("he hits me", "en"),
         ("ça se passe comment si j'appelle ? c'est gratuit ?", "fr"),
         ("¿qué pasa si llamo? ¿es gratis?", "es"),
+        ("a veces pienso que sería mejor no despertar", "es"),
+        ("a veces creo que seria mejor dormir y ya", "es"),
+        ("manchmal denke ich, es wäre besser, nicht aufzuwachen", "de"),
+        ("parfois je pense que ce serait mieux de ne pas me réveiller", "fr"),
+        ("às vezes acho que seria melhor não acordar", "pt"),
+        ("sometimes i think it would be better not to wake up", "en"),
     ],
 )
 def test_the_language_of_a_short_message(text: str, code: str | None) -> None:
