@@ -29,13 +29,12 @@ CRISIS_CHOICES = ("lines", "stop")
 COUNTRY_STEP = "country"
 # The countries offered by the language the person writes in, those with lines in
 # prompts/crisis_resources.toml, plus "other"; any country in the file may also be typed by
-# name. (Austria and Switzerland join German, Belgium and Switzerland French, once their
-# lines are in the file.) At most 25 buttons: Slack's actions block and Discord's 5 rows of 5.
+# name. At most 25 buttons: Slack's actions block and Discord's 5 rows of 5.
 COUNTRIES_BY_LANGUAGE = {
     "en": ("US", "GB", "CA", "AU", "IE", "IN", "NZ", "DE", "FR", "ES", "BR", "PT", "other"),
-    "es": ("ES", "US", "other"),
-    "de": ("DE", "other"),
-    "fr": ("FR", "CA", "other"),
+    "es": ("ES", "MX", "AR", "US", "other"),
+    "de": ("DE", "AT", "CH", "other"),
+    "fr": ("FR", "BE", "CH", "CA", "other"),
     "pt": ("BR", "PT", "other"),
 }
 # Every country button there is (pressed ones are read whatever language offered them).

@@ -74,9 +74,9 @@ async def test_the_crisis_reply_words_the_lines_in_the_persons_language(
 @pytest.mark.parametrize(
     ("lang", "offered"),
     [
-        ("es", ["ES", "US", "other"]),
-        ("de", ["DE", "other"]),
-        ("fr", ["FR", "CA", "other"]),
+        ("es", ["ES", "MX", "AR", "US", "other"]),
+        ("de", ["DE", "AT", "CH", "other"]),
+        ("fr", ["FR", "BE", "CH", "CA", "other"]),
         ("pt", ["BR", "PT", "other"]),
     ],
 )
@@ -115,3 +115,24 @@ async def test_in_the_terminal_numbers_pick_what_the_screen_shows(service: Coach
     assert chat.to_inbound("1").choice == "lines"
     chat.show(reply.messages)
     assert chat.to_inbound("3").choice == "DE"
+
+
+@pytest.mark.parametrize(
+    ("lang", "zone", "line"),
+    [
+        ("de", "Europe/Vienna", "142"),
+        ("de", "Europe/Zurich", "143"),
+        ("fr", "Europe/Brussels", "0800 32 123"),
+        ("es", "America/Mexico_City", "800 911 2000"),
+        ("es", "America/Argentina/Buenos_Aires", "135"),
+    ],
+)
+async def test_a_country_of_the_language_gets_its_own_lines_by_its_time_zone(
+    service: CoachService, lang: str, zone: str, line: str
+) -> None:
+    """Austria, Switzerland, Belgium, Mexico and Argentina, told by the person's time zone, get
+    their own suicide line in the person's language, not the international directory."""
+    reply = await service.handle(say(CRISES[lang], zone=zone))
+    text = "\n".join(message.text for message in reply.messages)
+    assert line in text and "findahelpline" not in text
+    assert "Call " not in text
