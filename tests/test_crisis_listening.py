@@ -83,11 +83,12 @@ async def test_the_means_at_hand_after_a_stop_get_the_crisis_reply(
 async def test_a_country_named_in_its_own_language_is_kept(
     service: CoachService, db: Database
 ) -> None:
-    """ "Österreich" answers the country question; the directory is given in the language."""
+    """ "Polonia" answers the country question; with no lines of ours there, the directory is
+    given in the person's language."""
     await service.handle(say(SPANISH_CRISIS, zone=None))
-    reply = await service.handle(say("Österreich"))
+    reply = await service.handle(say("Polonia"))
     text = reply.messages[0].text
-    assert (await stored(db)).country == "AT"
+    assert (await stored(db)).country == "PL"
     assert "el de tu país (112" in text
     assert "your local emergency number" not in text
 
