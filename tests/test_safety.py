@@ -26,8 +26,8 @@ from bot.safety.normal import normalise
 # before this round's tuning and never read by the detector's authors; the integrator measured it
 # once, after tuning froze (2026-12-01 03:02 UTC): clear crises at once 69.5 % (76.3 % at either
 # tier), all risk flagged 79.9 %, false alarms 6.1 % (12 of 196). Blind set 5, measured a second
-# time in the same run (77.3 %, 82.2 %, 4.8 %), retired to tests/data/crisis_retired_5.jsonl for
-# the next round to tune on; sets 1 to 4 were retired into tuning, each after two measurements.
+# time in the same run (77.3 %, 82.2 %, 4.8 %), then retired into tuning
+# (tests/data/crisis_tuning_retired_5.jsonl), as sets 1 to 4 were, each after two measurements.
 # The floors and the ceiling sit just beyond the figures: they guard against getting worse, not
 # the targets (100 % / 95 % / 5 %), which blind set 6 does not meet. Tighten them as the
 # figures improve; never the other way.
