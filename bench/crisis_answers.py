@@ -2,9 +2,10 @@
 
 python -m bench crisis_answers. Tuning sets: tests/data/crisis_followups_tuning.jsonl and
 risk_answers_tuning.jsonl, with the first blind sets retired into them on 2026-12-01
-(crisis_followups_retired_1.jsonl, risk_answers_retired_1.jsonl); blind sets, by a separate
-author and never used to tune: tests/data/blind/crisis_followups_2.jsonl and
-risk_answers_2.jsonl (aggregate figures only).
+(crisis_followups_retired_1.jsonl, risk_answers_retired_1.jsonl); the second blind sets, measured
+twice, wait outside them until the next round tunes on them (crisis_followups_retired_2.jsonl,
+risk_answers_retired_2.jsonl); blind sets, by a separate author and never used to tune:
+tests/data/blind/crisis_followups_3.jsonl and risk_answers_3.jsonl (aggregate figures only).
 
 At the direct question "yes" and "not sure" lead to the same crisis reply, so besides recall
 per label the figure that matters is `risk kept`: the share of yes or not sure answers read
@@ -28,11 +29,11 @@ DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 SETS: dict[str, tuple[tuple[Path, ...], Path]] = {
     "followups": (
         (DATA / "crisis_followups_tuning.jsonl", DATA / "crisis_followups_retired_1.jsonl"),
-        DATA / "blind" / "crisis_followups_2.jsonl",
+        DATA / "blind" / "crisis_followups_3.jsonl",
     ),
     "risk_answers": (
         (DATA / "risk_answers_tuning.jsonl", DATA / "risk_answers_retired_1.jsonl"),
-        DATA / "blind" / "risk_answers_2.jsonl",
+        DATA / "blind" / "risk_answers_3.jsonl",
     ),
 }
 

@@ -22,17 +22,17 @@ from bench.crisis import (
 from bot.safety import PATTERNS, PREFILTER, Concern, Screening, Tier, screen
 from bot.safety.normal import normalise
 
-# The blind set (tests/data/blind/crisis_6.jsonl, by blind6) was written by another author
+# The blind set (tests/data/blind/crisis_7.jsonl, by blind7) was written by another author
 # before this round's tuning and never read by the detector's authors; the integrator measured it
-# once, after tuning froze (2026-12-01 03:02 UTC): clear crises at once 69.5 % (76.3 % at either
-# tier), all risk flagged 79.9 %, false alarms 6.1 % (12 of 196). Blind set 5, measured a second
-# time in the same run (77.3 %, 82.2 %, 4.8 %), then retired into tuning
-# (tests/data/crisis_tuning_retired_5.jsonl), as sets 1 to 4 were, each after two measurements.
+# once, after tuning froze (2026-12-01 05:51 UTC): clear crises at once 61.9 % (68.2 % at either
+# tier), all risk flagged 73.7 %, false alarms 1.5 % (3 of 205). Blind set 6, measured a second
+# time in the same run (73.4 %, 82.1 %, 5.6 %), waits in tests/data/crisis_retired_6.jsonl for the
+# next round to tune on, as sets 1 to 5 were, each after two measurements.
 # The floors and the ceiling sit just beyond the figures: they guard against getting worse, not
-# the issue's targets (100 % / 95 % / 5 %), which blind set 6 does not meet. Tighten them as the
+# the issue's targets (100 % / 95 % / 5 %), which blind set 7 does not meet. Tighten them as the
 # figures improve; never the other way.
-BLIND_FLOORS: tuple[float, float] | None = (0.69, 0.79)
-BLIND_FALSE_ALARMS_CEILING = 0.065
+BLIND_FLOORS: tuple[float, float] | None = (0.61, 0.73)
+BLIND_FALSE_ALARMS_CEILING = 0.02
 
 
 def test_tuning_set_is_split_by_kind_and_language() -> None:
@@ -59,7 +59,7 @@ def test_tuning_set_meets_the_targets() -> None:
 def test_blind_set_figures_are_reported_and_hold_their_floor() -> None:
     """The blind set is screened; only aggregate figures are shown, per tier and language."""
     if BLIND_FLOORS is None:
-        pytest.skip("crisis_6 is measured once, after this round's tuning freezes")
+        pytest.skip("crisis_7 is measured once, after this round's tuning freezes")
     overall, by_lang = evaluate(load(BLIND))
     for lang, figures in by_lang.items():
         print(
