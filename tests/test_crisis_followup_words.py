@@ -267,3 +267,29 @@ def test_going_to_an_ordinary_place_or_event_is_not_intent(text: str) -> None:
 def test_real_intent_after_going_to_stays_danger(text: str) -> None:
     """ "Going to" followed by the act, a place of danger, or danger beside the plan is danger."""
     assert read(text) is FollowUp.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yeah im safe, i just want to sleep and not wake up",
+        "i'm safe, but i don't know about tomorrow",
+        "safe for tonight. tomorrow i don't know",
+        "estoy bien, pero mañana no sé",
+        "ich bin sicher, aber morgen weiß ich nicht",
+        "je suis en sécurité mais demain je sais pas",
+        "estou segura, mas amanhã não sei",
+    ],
+)
+def test_safety_taken_back_in_the_same_message_is_asked_again(text: str) -> None:
+    """A word of safety hedged ("but tomorrow…") or beside a wish not to wake up is not their
+    word that they are safe: coaching does not resume, they are asked again."""
+    assert follow_up(text, screen(text)) is FollowUp.OTHER
+
+
+@pytest.mark.parametrize(
+    "text", ["im safe, i wont kill myself", "I'm safe, but can we talk about the job now"]
+)
+def test_safety_with_a_denial_or_a_wish_to_move_on_stays_safe(text: str) -> None:
+    """Safety said beside a denial, or beside a wish to talk about the setback, is still safe."""
+    assert follow_up(text, screen(text)) is FollowUp.SAFE

@@ -172,6 +172,8 @@ def follow_up(text: str, found: Screening | None = None, *, immediate: bool = Fa
         rest = without_questions(text)
         if _follow_up(rest, screen(rest)) is not FollowUp.SAFE:
             return FollowUp.OTHER
+    if said is FollowUp.SAFE and _taken_back(text):
+        return FollowUp.OTHER
     if said is FollowUp.SAFE:
         normal = normalise(text)
         brushed_off = _BRUSHED_OFF.search(normal) is not None
@@ -179,6 +181,24 @@ def follow_up(text: str, found: Screening | None = None, *, immediate: bool = Fa
         if not in_words and (immediate or brushed_off):
             return FollowUp.MINIMISING
     return said
+
+
+def _taken_back(text: str) -> bool:
+    """A word of safety hedged or taken back in the same message ("safe, but I don't know about
+    tomorrow", "im safe, i just want to sleep and not wake up"): it is asked about again."""
+    normal = normalise(text)
+    if MOVE_ON.search(normal) is not None:
+        # "I'm safe, but can we talk about the job now": a wish to move on, not a hedge.
+        return False
+    return _HEDGED.search(normal) is not None or _PASSIVE_WISH.search(normal) is not None
+
+
+# A wish not to wake up or to vanish, said beside "I'm safe", in the five languages.
+_PASSIVE_WISH = re.compile(
+    r"\b(?:(?:not|never) (?:to )?wake up|sleep forever|disappear|vanish|no despertar\w*"
+    r"|desaparecer|nicht (?:mehr )?aufwachen|verschwinden|(?:pas|plus) me reveiller"
+    r"|disparaitre|nao acordar|sumir)\b"
+)
 
 
 # Preparations already made: a letter left, things given away ("j'ai laissé une lettre").
