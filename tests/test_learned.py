@@ -8,7 +8,7 @@ from importlib.resources import files
 
 import pytest
 
-from bot.safety import Concern, Screening, Tier, learned, screen
+from bot.safety import Concern, learned, screen
 from bot.safety.learned import MODEL_FILE, Model, Scores, dump, features, parse, shipped
 from bot.safety.normal import normalise
 from bot.safety.scan import COMPILED as _COMPILED
@@ -111,10 +111,13 @@ def test_holding_out_by_file_holds_out_one_authors_file_whole() -> None:
     ["ya no aguanto esta vida", "je n'en peux plus de cette vie", "je veux plus être là"],
 )
 def test_a_message_no_pattern_reads_gets_the_direct_question(text: str) -> None:
-    """Words written into no pattern, but like the tuning set's, get the direct question."""
+    """Words written into no pattern, but like the tuning set's, are flagged by the learned layer
+    alone: the direct question, or the crisis reply when it reads them as clearly as "ich will
+    nicht mehr da sein" (the refit of 2026-12-01 06:05 read "je veux plus être là" so)."""
     normal = normalise(text)
     assert not any(pattern.search(normal) for pattern in _COMPILED)
-    assert screen(text) == Screening(Tier.POSSIBLE, Concern.SUICIDE)
+    found = screen(text)
+    assert found is not None and found.concern is Concern.SUICIDE
 
 
 def test_a_denial_the_patterns_read_is_not_overruled() -> None:

@@ -13,6 +13,12 @@ DANGER = (
     r"\bburn the house down with me\b",
     r"\b<PRON>(?: \w+){0,4}? (?:coming for me|come for me|coming after me)\b",
     r"\b(?:smashed|broke|took) my phone\b",
+    # "last time it got tense he threw my phone": a partner's violence to things is danger too.
+    r"\b(?:he|she|they|<CLOSE>)(?: \w+){0,2}? (?:threw|throws|hurled|hurls) my phone\b",
+    # "im scared of what he'll do if i ask again" (not "…do about the budget").
+    r"\b(?:scared|afraid|terrified|frightened|petrified) (?:of )?what <PRON>(?: \w+)?"
+    r"(?:ll| will| would|d| might| could| is going to| s going to)? do\b"
+    r"(?! (?:about|with|next|for|to (?:the|my|our) (?:project|team|budget|plan|deal|offer))\b)",
     r"\b(?:grabbed|pulled) my hair\b|\bdragged me\b",
     r"\bpushed me down\b",
     r"\b<PRON>(?: \w+){0,2}? (?:outside|at) my (?:door|house|flat|window|apartment|home)\b"
