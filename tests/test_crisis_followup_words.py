@@ -293,3 +293,18 @@ def test_safety_taken_back_in_the_same_message_is_asked_again(text: str) -> None
 def test_safety_with_a_denial_or_a_wish_to_move_on_stays_safe(text: str) -> None:
     """Safety said beside a denial, or beside a wish to talk about the setback, is still safe."""
     assert follow_up(text, screen(text)) is FollowUp.SAFE
+
+
+@pytest.mark.parametrize(
+    "text", ["i do everything for him honestly. cooking, rent", "i am going to the gym later"]
+)
+def test_a_sentence_that_only_begins_with_i_do_is_no_yes(text: str) -> None:
+    """At the direct question, "i do …" or "i am …" about something else is not a yes: it does
+    not answer, so the question is asked again (a fresh user's answer got the crisis reply)."""
+    assert risk_answer(text) is None
+
+
+@pytest.mark.parametrize("text", ["i do", "i am.", "yes i am", "i do honestly", "i am, sometimes"])
+def test_i_do_or_i_am_said_alone_is_a_yes(text: str) -> None:
+    """ "I do" or "I am" as an answer of its own is a yes to the direct question."""
+    assert risk_answer(text) is RiskAnswer.YES

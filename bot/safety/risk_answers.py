@@ -32,7 +32,10 @@ _UNSURE = re.compile(
     r"|nao sei|talvez|as vezes|nao tenho certeza)\b"
 )
 _YES = re.compile(
-    r"\b(?:yes|yeah|yep|yup|yea|ya|yess|ye|i am|i do|i have been|i think so|true|honestly yes"
+    # "i am", "i do" answer it only as a clause of their own: "i do everything for him" does not.
+    r"\b(?:(?:i am|im|i do|i have been|ive been)(?= ?(?:[.,!;]|$|and\b|yes\b|sometimes\b|tbh\b"
+    r"|honestly\b|i think\b|i guess\b|lately\b|again\b))"
+    r"|yes|yeah|yep|yup|yea|ya|yess|ye|i think so|true|honestly yes"
     r"|ive thought about it|thought about it|thinking about it|every day|all the time"
     r"|constantly|a lot|thats what i mean|exactly|correct|probably|i think i am|i think i do"
     r"|pretty much|definitely(?! not)|absolutely(?! not)|of course(?! not)|more than"
