@@ -1,6 +1,7 @@
 """Screening patterns by kind for acts said in plain words, in the five languages: hurting
-oneself by hitting, scratching or banging one's head, being pushed or kicked at home, the
-fastest or surest way to die searched, and a goodbye that clears others of blame.
+oneself by hitting, scratching or banging one's head, being pushed, kicked or slapped at home,
+fear of someone there, the fastest or surest way to die searched, and a goodbye that clears
+others of blame.
 
 Written against normal.normalise (lower case, accents and apostrophes gone). Each pattern names
 the kind, not a sentence; kinds.py adds them to its tuples.
@@ -67,4 +68,24 @@ DANGER: tuple[str, ...] = (
     rf"\b{AGENTS} (?:me|ma|m a) (?:empuj\w*|pate\w*|zarande\w*|empurr\w*|chut\w*|pouss\w*"
     r"|bouscul\w*)\b(?! (?:a|pra|para) )",
     r"\b(?:locks?|locked) me (?:in|up|out)\b[^.]{0,40}\b(?:phone|keys|room|house|flat)\b",
+    # Slapped ("me dio una bofetada", "hat mir eine Ohrfeige gegeben", "il m'a giflée", "ele me
+    # deu um tapa"); not the figure of speech ("la respuesta fue una bofetada").
+    r"\bme (?:dio|ha dado|pego|daba|da) (?:una |un )?(?:bofetada|cachetada|tortazo|guantazo"
+    r"|galleta|cachete|chachetada)\b|\bme (?:abofete|cachete)\w*",
+    r"\bmir (?:\w+ ){0,2}?(?:eine |ne )?(?:ohrfeige|backpfeife|schelle|watsche)n?\b"
+    r"|\bohrfeigt mich\b|\bhat mich geohrfeigt\b",
+    r"\b(?:m a|ma|me) gifl\w*|\b(?:m a|ma) (?:donne|mis|colle) une (?:gifle|claque|baffe)\b",
+    r"\b(?:me deu|deu me) (?:um |uma )?(?:tapa|tabefe|bofetada|chapada|estalo|murro|soco)\b"
+    r"|\bme esbofete\w*",
+    # Afraid of him or her, or of going home ("tengo miedo de él", "ich hab Angst vor ihm",
+    # "j'ai peur de lui", "tenho medo dele"), as the English patterns read "scared of him".
+    r"\b(?:tengo|le tengo|me da) (?:mucho |tanto )?miedo (?:de el|a el|de mi (?:marido|novio"
+    r"|pareja|esposo|ex)|volver a casa|llegar a casa)\b",
+    r"\b(?:hab|habe) (?:solche |so |echt |richtig |total |voll )?angst (?:vor (?:ihm|meinem"
+    r" (?:mann|freund|ex|partner|vater)|meiner (?:frau|freundin|partnerin))|nach hause zu"
+    r" gehen|heimzugehen)\b",
+    r"\bj ?ai (?:tellement |tres |trop |vraiment )?peur (?:de lui|d ?elle|de mon (?:mari|copain"
+    r"|conjoint|ex)|de ma (?:femme|copine|conjointe)|de rentrer (?:a la maison|chez moi))\b",
+    r"\b(?:tenho|to com|tou com|estou com) (?:muito |tanto )?medo (?:dele|dela|do meu (?:marido"
+    r"|namorado|ex|companheiro)|da minha (?:mulher|namorada)|de voltar (?:pra|para) casa)\b",
 )
